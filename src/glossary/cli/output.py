@@ -1,0 +1,73 @@
+"""Terminal output: colour only on a terminal (and never with NO_COLOR), progress on stderr."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from typing import IO, Any, TypeVar
+
+__all__ = ["colour", "print_json", "progress", "use_colour"]
+
+T = TypeVar("T")
+
+_CODES = {
+    "bold": "1",
+    "dim": "2",
+    "red": "31",
+    "green": "32",
+    "yellow": "33",
+    "blue": "34",
+    "magenta": "35",
+    "cyan": "36",
+    "reverse": "7",
+}
+
+
+def use_colour(stream: IO[str] | None = None) -> bool:
+    stream = stream or sys.stdout
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
+
+
+def colour(text: str, *styles: str, stream: IO[str] | None = None) -> str:
+    if not styles or not use_colour(stream):
+        return text
+    codes = ";".join(_CODES[s] for s in styles)
+    return f"\x1b[{codes}m{text}\x1b[0m"
+
+
+def print_json(data: Any, stream: IO[str] | None = None) -> None:
+    stream = stream or sys.stdout
+    json.dump(data, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def progress(
+    items: Iterable[T], total: int, label: str, *, min_total: int = 1, stream: IO[str] | None = None
+) -> Iterator[T]:
+    """Yield ``items``, drawing a bar on stderr when it is a terminal and the job is long."""
+    out = stream or sys.stderr
+    isatty = getattr(out, "isatty", None)
+    if total < min_total or not (isatty and isatty()):
+        yield from items
+        return
+    width, last = 30, 0.0
+    done = 0
+    for item in items:
+        yield item
+        done += 1
+        now = time.monotonic()
+        if now - last > 0.1 or done == total:
+            last = now
+            filled = int(width * done / max(total, 1))
+            out.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+            out.flush()
+    out.write("\r" + " " * (len(label) + width + 30) + "\r")
+    out.flush()

@@ -1,0 +1,1 @@
+"""Text processing: normalisation, morphology and segmentation, shared by every matcher."""

@@ -1,0 +1,122 @@
+"""One normaliser for everything that matches: terms, queries and running text.
+
+A word becomes its *key*: NFC, stress marks dropped, case folded (acronyms keep
+their case, so "US" is not "us"), ё read as е, then its lemma (Russian through
+pymorphy3, English through lemminflect). Hyphens, dashes, quotes and apostrophes
+separate words, so "de-escalate", "de–escalate" and "de escalate" share a key.
+A term's *match key* is the tuple of its word keys; tokens keep their character
+offsets in the original text, so hits map back exactly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+__all__ = [
+    "Lemmatizer",
+    "Normalizer",
+    "Token",
+    "default_normalizer",
+    "fold_word",
+    "is_acronym",
+    "script",
+]
+
+#: A word: letters and digits with the combining marks inside them (offsets stay exact).
+WORD_RE = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489])+")
+_STRESS = dict.fromkeys(map(ord, "\u0300\u0301"))
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_POSSESSIVE_APOSTROPHES = "'’ʼ"
+
+
+class Lemmatizer(Protocol):
+    """Maps a case-folded word to its dictionary form."""
+
+    def lemma(self, word: str) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the original text: ``text[start:end]`` and its key."""
+
+    start: int
+    end: int
+    key: str
+
+
+def script(word: str) -> str:
+    """``"ru"`` for Cyrillic words, ``"en"`` for Latin ones, ``""`` for digits and others."""
+    if _CYRILLIC.search(word):
+        return "ru"
+    if _LATIN.search(word):
+        return "en"
+    return ""
+
+
+def is_acronym(word: str) -> bool:
+    """Two or more letters, all capitals (NATO, ОБСЕ, СНВ): such words keep their case."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def fold_word(word: str) -> str:
+    """The spelling-insensitive form of one word, before lemmatisation."""
+    word = unicodedata.normalize("NFC", word).translate(_STRESS)
+    if not is_acronym(word):
+        word = word.casefold()
+    return word.replace("ё", "е").replace("Ё", "Е")
+
+
+class Normalizer:
+    """Turns text into keyed tokens; word keys are memoised, so running text is cheap."""
+
+    def __init__(
+        self, russian: Lemmatizer | None, english: Lemmatizer | None, cache_size: int = 1 << 18
+    ) -> None:
+        self._lemmatizers = {"ru": russian, "en": english}
+        self.word_key: Callable[[str], str] = lru_cache(maxsize=cache_size)(self._word_key)
+
+    def _word_key(self, word: str) -> str:
+        folded = fold_word(word)
+        if is_acronym(folded):
+            return folded
+        lemmatizer = self._lemmatizers.get(script(folded))
+        if lemmatizer is None:
+            return folded
+        return lemmatizer.lemma(folded).replace("ё", "е")
+
+    def tokens(self, text: str) -> list[Token]:
+        """Every word of ``text`` with its offsets; English possessive 's is dropped."""
+        result = []
+        key = self.word_key
+        for match in WORD_RE.finditer(text):
+            start, end = match.span()
+            word = match.group()
+            if (
+                word in ("s", "S")
+                and start > 0
+                and text[start - 1] in _POSSESSIVE_APOSTROPHES
+                and result
+            ):
+                continue
+            result.append(Token(start, end, key(word)))
+        return result
+
+    def key(self, text: str) -> tuple[str, ...]:
+        """The match key of a term or query."""
+        return tuple(t.key for t in self.tokens(text))
+
+
+@lru_cache(maxsize=1)
+def default_normalizer() -> Normalizer:
+    """The normaliser with the bundled Russian and English morphology (loaded on first use)."""
+    from glossary.text.morph_en import EnglishLemmatizer
+    from glossary.text.morph_ru import RussianMorphology
+
+    return Normalizer(RussianMorphology.shared(), EnglishLemmatizer())
