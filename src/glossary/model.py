@@ -21,6 +21,7 @@ __all__ = [
     "Problem",
     "Status",
     "Term",
+    "TranslationUnit",
     "fold_term",
     "make_id",
     "validate",
@@ -116,6 +117,18 @@ class Term:
 
     def with_preferred(self, lang: Lang, value: str) -> Term:
         return replace(self, **{lang.value: value})
+
+
+@dataclass(frozen=True, slots=True)
+class TranslationUnit:
+    """A source segment and its translation, as translation memory holds them."""
+
+    source_lang: Lang
+    source: str
+    target_lang: Lang
+    target: str
+    #: Where it came from (``file:line``, a TMX tuid...), shown as provenance.
+    origin: str = ""
 
 
 @dataclass(frozen=True, slots=True)

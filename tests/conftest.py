@@ -1,0 +1,60 @@
+"""Fixtures shared by every test module."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glossary.formats import terms_csv
+from glossary.model import Glossary, Kind, Status, Term
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+#: The shared corpus lies beside the checkout (../shared), never copied into it.
+SHARED = REPO_ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    path = SHARED / "corpus"
+    assert path.is_dir(), f"the shared corpus is expected at {path}"
+    return path
+
+
+@pytest.fixture(scope="session")
+def repo_glossary() -> Glossary:
+    """The project's reviewed terms.csv."""
+    return terms_csv.load(REPO_ROOT / "terms.csv")[0]
+
+
+def small_glossary() -> Glossary:
+    """A handful of concepts covering acronyms, nesting, variants and every status."""
+    return Glossary(
+        (
+            Term("osce", en="OSCE", ru="ОБСЕ", kind=Kind.ACRONYM, full_form="osce-full",
+                 status=Status.REVIEWED, source=("article.txt:3",)),
+            Term("osce-full", en="Organization for Security and Co-operation in Europe",
+                 ru="Организация по безопасности и сотрудничеству в Европе",
+                 en_variants=("Organization for Security and Cooperation in Europe",),
+                 kind=Kind.ORGANIZATION, status=Status.REVIEWED,
+                 definition="A regional security organisation of 57 states."),
+            Term("sphere-of-influence", en="sphere of influence", ru="сфера влияния",
+                 ru_forbidden=("зона интереса",), definition="A region another power dominates.",
+                 note="Not «зона интересов».", status=Status.DRAFT),
+            Term("security-guarantees", en="security guarantees", ru="гарантии безопасности",
+                 status=Status.REVIEWED),
+            Term("legally-binding-security-guarantees", en="legally binding security guarantees",
+                 ru="юридически обязывающие гарантии безопасности", status=Status.REVIEWED),
+            Term("secretary-of-state", en="Secretary of State", ru="государственный секретарь",
+                 ru_variants=("госсекретарь",), kind=Kind.TITLE, status=Status.REVIEWED),
+            Term("military-bloc", en="military bloc", ru="", status=Status.CANDIDATE),
+        )
+    )  # fmt: skip
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A directory holding a small terms.csv, made the working directory."""
+    terms_csv.save(small_glossary(), tmp_path / "terms.csv")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
