@@ -78,7 +78,7 @@ def build_catalog(
 ) -> polib.POFile:
     """The catalog translating into ``target``; deterministic for a given glossary."""
     source = target.other
-    po = polib.POFile(wrapwidth=78)
+    po = polib.POFile(wrapwidth=0)  # wrapping comments would be lossy
     po.header = (
         f"Glossary of diplomatic and security terms, {LANGUAGE_NAMES[source]} to "
         f"{LANGUAGE_NAMES[target]}.\nGenerated from terms.csv by 'glossary catalogs build'; "
@@ -138,7 +138,7 @@ def parse_po(data: bytes, name: str) -> polib.POFile:
         line = data[: exc.start].count(b"\n") + 1
         raise FormatError(name, line, f"not UTF-8 (byte 0x{data[exc.start]:02x})") from exc
     try:
-        return polib.pofile(text, wrapwidth=78)
+        return polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError, UnicodeError) as exc:
         message = str(exc)
         line = 0
