@@ -1,0 +1,159 @@
+"""Source documents: plain text, Markdown, HTML and PO, decoded and reduced to text.
+
+Whatever the format, the text keeps the line structure of the file (HTML and PO
+content is placed on the line it came from), so ``document:line`` references
+point into the file a translator has open. Legacy Russian encodings (cp1251,
+koi8-r, cp866) are detected; binary input is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import PurePath
+
+from glossary.errors import FormatError
+from glossary.model import Lang
+
+__all__ = ["Document", "decode", "detect_language", "read_document"]
+
+_ENCODINGS = ["utf_8", "cp1251", "koi8_r", "cp866"]
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    name: str
+    text: str
+    lang: Lang | None
+    encoding: str = "utf-8"
+
+
+def read_document(
+    data: bytes, name: str, *, lang: Lang | None = None, po_side: str = "auto"
+) -> Document:
+    """Decode ``data`` and extract its visible text according to the file suffix.
+
+    ``lang`` overrides detection. For PO files ``po_side`` picks ``msgid`` or
+    ``msgstr``; ``auto`` takes the side written in ``lang`` when given, else msgids.
+    """
+    text, encoding = decode(data, name)
+    suffix = PurePath(name).suffix.lower()
+    if suffix in (".html", ".htm", ".xhtml"):
+        text = html_text(text)
+    elif suffix in (".md", ".markdown"):
+        text = markdown_text(text)
+    elif suffix in (".po", ".pot"):
+        text = po_text(data, name, lang, po_side)
+    return Document(name, text, lang or detect_language(text), encoding)
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Text and the encoding it was in; refuses binary data with a one-line error."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data[:8192]:
+        raise FormatError(name, 0, "binary file, not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_ENCODINGS).best()
+    if best is None:
+        raise FormatError(name, 0, "cannot tell the text encoding (expected UTF-8, cp1251, koi8-r or cp866)")
+    return str(best), str(best.encoding)
+
+
+def detect_language(text: str) -> Lang | None:
+    """Russian when Cyrillic letters outnumber Latin ones; ``None`` for text with neither."""
+    cyrillic = len(_CYRILLIC.findall(text))
+    latin = len(_LATIN.findall(text))
+    if not cyrillic and not latin:
+        return None
+    return Lang.RU if cyrillic >= latin else Lang.EN
+
+
+class _VisibleText(HTMLParser):
+    """Collects visible text, each piece on the source line it started on."""
+
+    _HIDDEN = frozenset({"script", "style", "head", "template", "noscript", "svg", "math"})
+    _BLOCK = frozenset(
+        {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td",
+         "th", "table", "section", "article", "header", "footer", "blockquote", "pre", "hr",
+         "title", "dd", "dt", "figcaption"}
+    )  # fmt: skip
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.line = 1
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._HIDDEN:
+            self.hidden += 1
+        elif tag in self._BLOCK:
+            self._separate()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in self._BLOCK:
+            self._separate()
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden or not data:
+            return
+        source_line = self.getpos()[0]
+        if source_line > self.line:
+            self.parts.append("\n" * (source_line - self.line))
+            self.line = source_line
+        self.parts.append(data)
+        self.line += data.count("\n")
+
+    def _separate(self) -> None:
+        if self.parts and not self.parts[-1].endswith((" ", "\n")):
+            self.parts.append(" ")
+
+
+def html_text(markup: str) -> str:
+    parser = _VisibleText()
+    parser.feed(markup)
+    parser.close()
+    return "".join(parser.parts)
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARKS = re.compile(r"(?m)^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)|[*_`~]{1,3}")
+
+
+def markdown_text(markup: str) -> str:
+    """Markdown with link targets and emphasis marks removed; lines stay where they were."""
+    return _MD_MARKS.sub("", _MD_LINK.sub(r"\1", markup))
+
+
+def po_text(data: bytes, name: str, lang: Lang | None, side: str) -> str:
+    """The msgids (or msgstrs) of a PO file, each on the line of its msgid."""
+    from glossary.formats.po import parse_po
+
+    po = parse_po(data, name)
+    if side == "auto":
+        side = "msgid"
+        language = po.metadata.get("Language", "")[:2]
+        if lang is not None and language == lang.value:
+            side = "msgstr"
+    if side not in ("msgid", "msgstr"):
+        raise ValueError(f"po_side must be msgid, msgstr or auto, not {side!r}")
+    lines = [""] * (data.count(b"\n") + 2)
+    for entry in po:
+        if entry.obsolete:
+            continue
+        value = getattr(entry, side)
+        if value:
+            index = min(max(entry.linenum - 1, 0), len(lines) - 1)
+            lines[index] = (lines[index] + " " + value.replace("\n", " ")).strip()
+    return "\n".join(lines).rstrip("\n") + "\n"
