@@ -22,7 +22,7 @@ import polib
 from glossary.atomic import atomic_write
 from glossary.errors import ConflictError, FormatError, GlossaryError, display_path
 from glossary.formats import po as po_format
-from glossary.model import Glossary, Lang, Status, Term
+from glossary.model import Glossary, Lang, Status, Term, validate
 
 __all__ = [
     "DOMAIN",
@@ -119,6 +119,7 @@ def sync(glossary: Glossary, locales: Path, *, force: bool = False) -> SyncResul
     """
     wanted = po_format.checksum(glossary)
     proposals: dict[str, dict[str, tuple[str, str]]] = {}
+    conflicts: list[str] = []
     for target in TARGETS:
         path = catalog_path(locales, target)
         existing = _read_existing(path)
@@ -139,14 +140,16 @@ def sync(glossary: Glossary, locales: Path, *, force: bool = False) -> SyncResul
                 where = f"{name}:{state.line}"
                 earlier = proposals[term.id].get(key)
                 if earlier is not None and earlier[0] != value:
-                    raise ConflictError(
-                        [
-                            f"{where}: {term.id}: {key} {value!r} contradicts "
-                            f"{earlier[1]}: {key} {earlier[0]!r}; nothing was written"
-                        ]
+                    conflicts.append(
+                        f"{where}: {term.id}: {key} {value!r} contradicts "
+                        f"{earlier[1]}: {key} {earlier[0]!r}"
                     )
                 proposals[term.id][key] = (value, where)
-    return _apply(glossary, proposals)
+    if conflicts:
+        raise ConflictError([*conflicts, f"{len(conflicts)} conflict(s); nothing was written"])
+    result = _apply(glossary, proposals)
+    _check_result(result)
+    return result
 
 
 def _edits(term: Term, target: Lang, state: po_format.EntryState) -> dict[str, str]:
@@ -172,6 +175,8 @@ def _apply(glossary: Glossary, proposals: dict[str, dict[str, tuple[str, str]]])
         values: dict[str, object] = {}
         for key, (value, where) in fields.items():
             old = str(getattr(term, key))
+            if key == "note" and po_format.comparable_note(old) == value:
+                continue
             if value != old:
                 result.changes.append(Change(term_id, key, old, value, where))
                 values[key] = Status(value) if key == "status" else value
@@ -179,6 +184,19 @@ def _apply(glossary: Glossary, proposals: dict[str, dict[str, tuple[str, str]]])
             updated.append(replace(term, **values))  # type: ignore[arg-type]
     result.glossary = glossary.with_terms(updated)
     return result
+
+
+def _check_result(result: SyncResult) -> None:
+    """An edit must not make terms.csv invalid (say, two concepts with one rendering)."""
+    where = {c.term_id: c.where for c in result.changes}
+    terms = result.glossary.terms
+    problems = [
+        f"{where.get(terms[p.index].id, terms[p.index].id)}: {p.message}"
+        for p in validate(terms)
+        if terms[p.index].id in where
+    ]
+    if problems:
+        raise ConflictError([*problems, "the edit would make terms.csv invalid; nothing was written"])
 
 
 def _read_existing(path: Path) -> polib.POFile | None:

@@ -15,6 +15,7 @@ Only the msgstr, the fuzzy flag and the translator comment are a reviewer's to e
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ __all__ = [
     "EntryState",
     "build_catalog",
     "checksum",
+    "comparable_note",
     "compile_mo",
     "entry_states",
     "parse_po",
@@ -66,7 +68,14 @@ def checksum(glossary: Glossary) -> str:
 
 def state_of(term: Term, target: Lang) -> EntryState:
     rendering = term.preferred(target)
-    return EntryState(term.id, rendering, bool(rendering) and not term.reviewed, term.note)
+    return EntryState(
+        term.id, rendering, bool(rendering) and not term.reviewed, comparable_note(term.note)
+    )
+
+
+def comparable_note(note: str) -> str:
+    """A note as a PO comment can carry it: PO readers drop trailing spaces and blank lead lines."""
+    return "\n".join(line.rstrip() for line in note.strip("\n").split("\n")).strip("\n")
 
 
 def build_catalog(
@@ -137,6 +146,7 @@ def parse_po(data: bytes, name: str) -> polib.POFile:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise FormatError(name, line, f"not UTF-8 (byte 0x{data[exc.start]:02x})") from exc
+    _check_syntax(text, name)
     try:
         return polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError, UnicodeError) as exc:
@@ -177,9 +187,36 @@ def entry_states(
                 )
             term_id = ids[0]
         states.append(
-            EntryState(term_id, entry.msgstr, "fuzzy" in entry.flags, entry.tcomment, entry.linenum)
+            EntryState(
+                term_id,
+                entry.msgstr,
+                "fuzzy" in entry.flags,
+                comparable_note(entry.tcomment),
+                entry.linenum,
+            )
         )
     return states
+
+
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_KEYWORD_LINE = re.compile(
+    rf"(?:#~\s*|#\|\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_STRING}\s*\Z"
+)
+_CONTINUATION_LINE = re.compile(rf"(?:#~\s*|#\|\s*)?{_STRING}\s*\Z")
+
+
+def _check_syntax(text: str, name: str) -> None:
+    """Reject what polib would silently misread (an unterminated string loses text)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if not stripped or (stripped.startswith("#") and not stripped.startswith(("#~", "#|"))):
+            continue
+        if stripped.startswith(("#~", "#|")) and not stripped[2:].strip().startswith(
+            ("msg", '"')
+        ):
+            continue
+        if not (_KEYWORD_LINE.match(stripped) or _CONTINUATION_LINE.match(stripped)):
+            raise FormatError(name, number, f"malformed PO line: {stripped[:60]!r}")
 
 
 def _entry_id(entry: polib.POEntry) -> str:

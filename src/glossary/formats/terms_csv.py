@@ -89,6 +89,8 @@ def read(data: bytes, name: str = "terms.csv") -> tuple[Glossary, CsvLayout]:
                     FormatError(name, line, f"expected {len(header)} fields, found {len(row)}")
                 )
                 continue
+            # A multi-line cell of a CRLF file holds CRLF too; the model only knows "\n".
+            row = [cell.replace("\r\n", "\n") for cell in row]
             try:
                 terms.append(_term(dict(zip(header, row, strict=True))))
                 lines.append(line)
@@ -116,7 +118,10 @@ def write(glossary: Glossary, layout: CsvLayout = CsvLayout()) -> bytes:
     )
     writer.writerow(columns)
     for cells in rows:
-        writer.writerow([cells.get(c, "") for c in columns])
+        values = [cells.get(c, "") for c in columns]
+        if layout.newline != "\n":  # keep multi-line cells in the file's own line ends
+            values = [v.replace("\n", layout.newline) for v in values]
+        writer.writerow(values)
     data = out.getvalue().encode("utf-8")
     return _BOM + data if layout.bom else data
 

@@ -1,0 +1,150 @@
+"""terms.csv reading, validation and atomic writing."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from glossary.formats import terms_csv
+from glossary.formats.terms_csv import CsvLayout, TermsCsvError
+from glossary.model import COLUMNS, Kind, Status, Term
+from tests.conftest import small_glossary
+
+HEADER = ",".join(COLUMNS)
+
+
+def row(term_id: str = "x", en: str = "term", ru: str = "термин", status: str = "draft",
+        kind: str = "term", **extra: str) -> str:  # fmt: skip
+    cells = dict.fromkeys(COLUMNS, "")
+    cells.update(id=term_id, en=en, ru=ru, status=status, kind=kind, **extra)
+    return ",".join(cells[c] for c in COLUMNS)
+
+
+def error_of(text: str | bytes) -> TermsCsvError:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    with pytest.raises(TermsCsvError) as info:
+        terms_csv.read(data, "terms.csv")
+    return info.value
+
+
+def test_reads_known_columns_into_terms() -> None:
+    glossary, _ = terms_csv.read(
+        (HEADER + "\n" + row(ru_variants="госсекретарь|госсек", source="a.txt:3|b.txt:4")
+         + "\n").encode()
+    )  # fmt: skip
+    (term,) = glossary
+    assert term.ru_variants == ("госсекретарь", "госсек")
+    assert term.source == ("a.txt:3", "b.txt:4")
+    assert term.status is Status.DRAFT and term.kind is Kind.TERM
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        ("", 1, "missing header"),
+        ("foo,bar\n1,2\n", 1, "missing header"),
+        ("id,en,ru,status\nx,a,b,draft\n", 1, "missing column 'kind'"),
+        (HEADER.replace("definition", "defintion") + "\n", 1, "did you mean 'definition'"),
+        (HEADER + ",id\n", 1, "duplicate column 'id'"),
+        (HEADER + "\n" + row() + "\n" + row("y") + ",extra\n", 3, "expected 13 fields, found 14"),
+        (HEADER + "\n" + row(status="obsolete") + "\n", 2, "unknown status 'obsolete'"),
+        (HEADER + "\n" + row(kind="thing") + "\n", 2, "unknown kind 'thing'"),
+        (HEADER + "\n" + row(status="") + "\n", 2, "empty required field 'status'"),
+        (HEADER + "\n" + row(term_id="") + "\n", 2, "empty required field 'id'"),
+        (HEADER + "\n" + row(en="", ru="") + "\n", 2, "needs 'en' or 'ru'"),
+        (HEADER + "\n" + row("a") + "\n" + row("a", en="other", ru="другой") + "\n", 3,
+         "duplicate id 'a'"),
+        (HEADER + "\n" + row("a") + "\n" + row("b", en="Term", ru="другой") + "\n", 3,
+         "duplicate en term 'Term'"),
+        (HEADER + "\n" + row("a") + "\n" + row("b", en="other", ru="термин") + "\n", 3,
+         "duplicate ru term"),
+        (HEADER + "\n" + row("Bad Id") + "\n", 2, "invalid id 'Bad Id'"),
+        (HEADER + "\n" + row(en=" padded") + "\n", 2, "leading or trailing spaces"),
+        (HEADER + "\n" + row(full_form="nowhere") + "\n", 2, "full_form 'nowhere' names no"),
+        (HEADER + '\n"x,term\n', 2, "malformed CSV"),
+    ],
+)  # fmt: skip
+def test_bad_input_gets_one_line_error_with_line(text: str, line: int, fragment: str) -> None:
+    error = error_of(text)
+    message = error.report()
+    assert message.startswith(f"terms.csv:{line}: "), message
+    assert fragment in message
+    assert "\n" not in message
+
+
+def test_non_utf8_bytes_name_their_line() -> None:
+    data = (HEADER + "\n" + row() + "\n").encode() + row("y", en="caf\xe9", ru="x").encode("latin-1")
+    error = error_of(data)
+    assert error.line == 3
+    assert "not UTF-8 (byte 0xe9)" in str(error)
+
+
+def test_every_problem_is_reported_in_one_run() -> None:
+    error = error_of(HEADER + "\n" + row(status="old") + "\n" + row("y", kind="odd") + "\n")
+    assert [p.line for p in error.problems] == [2, 3]
+
+
+def test_homonyms_with_distinct_definitions_are_allowed() -> None:
+    text = (HEADER + "\n" + row("a", definition="a guarantee") + "\n"
+            + row("b", ru="другой", definition="collateral") + "\n")  # fmt: skip
+    glossary, _ = terms_csv.read(text.encode())
+    assert [t.id for t in glossary] == ["a", "b"]
+
+
+def test_bom_and_crlf_are_accepted_and_kept() -> None:
+    data = b"\xef\xbb\xbf" + (HEADER + "\r\n" + row(note='"two\r\nlines"') + "\r\n").encode()
+    glossary, layout = terms_csv.read(data)
+    assert layout == CsvLayout(bom=True, newline="\r\n")
+    assert glossary.terms[0].note == "two\nlines"
+    assert terms_csv.write(glossary, layout) == data
+
+
+def test_unknown_columns_and_column_order_survive_a_rewrite() -> None:
+    text = "status,id,ru,en,kind,reviewer\ndraft,x,термин,term,term,Анна\n"
+    glossary, layout = terms_csv.read(text.encode())
+    assert glossary.terms[0].extra == (("reviewer", "Анна"),)
+    assert terms_csv.write(glossary, layout).decode() == text
+
+
+def test_a_known_column_is_added_when_a_value_needs_it() -> None:
+    glossary, layout = terms_csv.read(b"id,en,ru,kind,status\nx,term,,term,draft\n")
+    updated = glossary.with_terms([Term("y", en="other", note="needs a column")])
+    text = terms_csv.write(updated, layout).decode()
+    assert text.splitlines()[0] == "id,en,ru,kind,status,note"
+    assert text.splitlines()[2].endswith(",needs a column")
+
+
+def test_save_refuses_an_invalid_glossary_and_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "terms.csv"
+    terms_csv.save(small_glossary(), path)
+    before = path.read_bytes()
+    broken = small_glossary().with_terms([Term("osce-2", en="OSCE", ru="ОБСЕ-2")])
+    with pytest.raises(TermsCsvError, match="duplicate en term 'OSCE'"):
+        terms_csv.save(broken, path)
+    assert path.read_bytes() == before
+
+
+def test_a_write_failing_midway_leaves_the_previous_file_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "terms.csv"
+    terms_csv.save(small_glossary(), path)
+    before = path.read_bytes()
+
+    def full_disk(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    changed = small_glossary().with_terms([Term("new", en="new term", ru="новый термин")])
+    with pytest.raises(OSError):
+        terms_csv.save(changed, path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["terms.csv"]
+
+
+def test_unreadable_path_is_a_format_error(tmp_path: Path) -> None:
+    with pytest.raises(Exception, match="cannot read") as info:
+        terms_csv.load(tmp_path / "missing.csv")
+    assert "missing.csv" in str(info.value)

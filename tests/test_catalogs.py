@@ -1,0 +1,313 @@
+"""The locales/ catalogs: mapping, determinism, standards, and syncing edits back."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import polib
+import pytest
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from glossary import catalogs
+from glossary.errors import ConflictError, GlossaryError
+from glossary.formats import terms_csv
+from glossary.model import Glossary, Kind, Status, Term
+from tests.conftest import small_glossary
+
+RU_PO = Path("ru/LC_MESSAGES/glossary.po")
+EN_PO = Path("en/LC_MESSAGES/glossary.po")
+
+
+def entry(locales: Path, catalog: Path, msgid: str) -> polib.POEntry:
+    found = polib.pofile(str(locales / catalog)).find(msgid)
+    assert found is not None, msgid
+    return found
+
+
+def edit(locales: Path, catalog: Path, msgid: str, **changes: object) -> None:
+    po = polib.pofile(str(locales / catalog))
+    target = po.find(msgid)
+    assert target is not None
+    for name, value in changes.items():
+        if name == "fuzzy":
+            if value and "fuzzy" not in target.flags:
+                target.flags.append("fuzzy")
+            if not value and "fuzzy" in target.flags:
+                target.flags.remove("fuzzy")
+        else:
+            setattr(target, name, value)
+    po.save()
+
+
+def test_mapping_follows_the_design(tmp_path: Path) -> None:
+    catalogs.build(small_glossary(), tmp_path)
+    osce = entry(tmp_path, RU_PO, "OSCE")
+    assert osce.msgstr == "ОБСЕ" and "fuzzy" not in osce.flags
+    assert osce.occurrences == [("article.txt", "3")]
+    assert "id: osce" in osce.comment and "kind: acronym" in osce.comment
+    assert "full form: Organization for Security and Co-operation in Europe" in osce.comment
+    sphere = entry(tmp_path, RU_PO, "sphere of influence")
+    assert "fuzzy" in sphere.flags  # draft and translated
+    assert sphere.tcomment == "Not «зона интересов»."
+    assert "ru forbidden: зона интереса" in sphere.comment
+    assert "A region another power dominates." in sphere.comment
+    bloc = entry(tmp_path, RU_PO, "military bloc")
+    assert bloc.msgstr == "" and "fuzzy" not in bloc.flags  # empty is never fuzzy
+    secretary = entry(tmp_path, EN_PO, "государственный секретарь")
+    assert secretary.msgstr == "Secretary of State"
+    assert "ru variants: госсекретарь" in secretary.comment
+    assert all(e.msgctxt is None for e in polib.pofile(str(tmp_path / RU_PO)))
+
+
+def test_headers_are_correct(tmp_path: Path) -> None:
+    catalogs.build(small_glossary(), tmp_path)
+    ru = polib.pofile(str(tmp_path / RU_PO)).metadata
+    assert ru["Language"] == "ru"
+    assert ru["Plural-Forms"].startswith("nplurals=3;")
+    assert ru["Content-Type"] == "text/plain; charset=UTF-8"
+    assert ru["Project-Id-Version"]
+    assert polib.pofile(str(tmp_path / EN_PO)).metadata["Plural-Forms"].startswith("nplurals=2;")
+
+
+def test_msgctxt_only_for_homonyms(tmp_path: Path) -> None:
+    glossary = Glossary(
+        (
+            Term("security-safety", en="security", ru="безопасность", definition="Being safe.",
+                 status=Status.REVIEWED),
+            Term("security-collateral", en="security", ru="обеспечение",
+                 definition="An asset pledged for a loan.", status=Status.REVIEWED),
+        )
+    )  # fmt: skip
+    catalogs.build(glossary, tmp_path)
+    contexts = [e.msgctxt for e in polib.pofile(str(tmp_path / RU_PO))]
+    assert contexts == ["security-safety", "security-collateral"]
+    assert [e.msgctxt for e in polib.pofile(str(tmp_path / EN_PO))] == [None, None]
+    edit(tmp_path, RU_PO, "security", msgctxt="security-collateral", msgstr="залог")
+    synced = catalogs.sync(glossary, tmp_path).glossary
+    assert synced["security-collateral"].ru == "залог"
+    assert synced["security-safety"].ru == "безопасность"
+
+
+def test_rebuilding_an_unchanged_glossary_changes_no_byte(tmp_path: Path) -> None:
+    catalogs.build(small_glossary(), tmp_path)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*.*o")}
+    assert len(before) == 4
+    assert catalogs.build(small_glossary(), tmp_path) == []
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*.*o")} == before
+    assert catalogs.check(small_glossary(), tmp_path) == []
+
+
+def test_check_names_what_is_out_of_date(tmp_path: Path) -> None:
+    assert any("missing" in p for p in catalogs.check(small_glossary(), tmp_path))
+    catalogs.build(small_glossary(), tmp_path)
+    changed = small_glossary().with_terms([replace(small_glossary()["osce"], ru="ОБСЕ!")])
+    problems = catalogs.check(changed, tmp_path)
+    assert any("glossary.po: out of date" in p for p in problems)
+    assert any("'osce' differs" in p for p in problems)
+
+
+def test_catalogs_pass_msgfmt_check(tmp_path: Path) -> None:
+    catalogs.build(small_glossary(), tmp_path)
+    for catalog in (RU_PO, EN_PO):
+        subprocess.run(
+            ["msgfmt", "-c", "--check-format", "-o", "/dev/null", str(tmp_path / catalog)],
+            check=True,
+            capture_output=True,
+        )
+
+
+def test_catalogs_load_in_babel(tmp_path: Path) -> None:
+    catalogs.build(small_glossary(), tmp_path)
+    with (tmp_path / RU_PO).open("rb") as f:
+        catalog = read_po(f)
+    assert str(catalog.locale) == "ru"
+    assert catalog.num_plurals == 3
+    assert catalog["sphere of influence"].fuzzy
+    assert catalog["OSCE"].string == "ОБСЕ"
+    with (tmp_path / "ru/LC_MESSAGES/glossary.mo").open("rb") as f:
+        compiled = read_mo(f)
+    assert compiled["OSCE"].string == "ОБСЕ"
+    assert "sphere of influence" not in compiled  # fuzzy entries are not compiled
+
+
+def test_editor_session_reaches_terms_csv(tmp_path: Path) -> None:
+    glossary = small_glossary()
+    catalogs.build(glossary, tmp_path)
+    edit(tmp_path, RU_PO, "security guarantees", msgstr="гарантии безопасности (юр.)")
+    edit(tmp_path, RU_PO, "sphere of influence", fuzzy=False)
+    edit(tmp_path, EN_PO, "ОБСЕ", tcomment="Always «ОБСЕ», never spelled out.")
+    result = catalogs.sync(glossary, tmp_path)
+    synced = result.glossary
+    assert synced["security-guarantees"].ru == "гарантии безопасности (юр.)"
+    assert synced["security-guarantees"].status is Status.REVIEWED
+    assert synced["sphere-of-influence"].status is Status.REVIEWED
+    assert synced["osce"].note == "Always «ОБСЕ», never spelled out."
+    assert {(c.term_id, c.field) for c in result.changes} == {
+        ("security-guarantees", "ru"),
+        ("sphere-of-influence", "status"),
+        ("osce", "note"),
+    }
+    untouched = [t for t in glossary if t.id not in {c.term_id for c in result.changes}]
+    assert all(synced[t.id] == t for t in untouched)
+
+
+def test_fuzzy_set_on_a_reviewed_entry_makes_it_a_draft(tmp_path: Path) -> None:
+    catalogs.build(small_glossary(), tmp_path)
+    edit(tmp_path, EN_PO, "ОБСЕ", fuzzy=True)
+    assert catalogs.sync(small_glossary(), tmp_path).glossary["osce"].status is Status.DRAFT
+
+
+def test_filling_an_empty_entry_reviews_it(tmp_path: Path) -> None:
+    catalogs.build(small_glossary(), tmp_path)
+    edit(tmp_path, RU_PO, "military bloc", msgstr="военный блок")
+    term = catalogs.sync(small_glossary(), tmp_path).glossary["military-bloc"]
+    assert (term.ru, term.status) == ("военный блок", Status.REVIEWED)
+
+
+def test_contradictory_edits_are_a_conflict(tmp_path: Path) -> None:
+    catalogs.build(small_glossary(), tmp_path)
+    edit(tmp_path, RU_PO, "OSCE", tcomment="one note")
+    edit(tmp_path, EN_PO, "ОБСЕ", tcomment="another note")
+    with pytest.raises(ConflictError, match="note 'another note' contradicts .*note 'one note'") as info:
+        catalogs.sync(small_glossary(), tmp_path)
+    assert info.value.exit_code == 1
+
+
+def test_build_refuses_to_overwrite_unsynced_edits(tmp_path: Path) -> None:
+    catalogs.build(small_glossary(), tmp_path)
+    edit(tmp_path, RU_PO, "OSCE", msgstr="ОБСЕ (ред.)")
+    with pytest.raises(ConflictError, match="unsynced edit of 'osce'"):
+        catalogs.build(small_glossary(), tmp_path)
+    assert entry(tmp_path, RU_PO, "OSCE").msgstr == "ОБСЕ (ред.)"
+    catalogs.build(small_glossary(), tmp_path, force=True)
+    assert entry(tmp_path, RU_PO, "OSCE").msgstr == "ОБСЕ"
+
+
+def test_unsynced_review_survives_an_edit_of_terms_csv(tmp_path: Path) -> None:
+    catalogs.build(small_glossary(), tmp_path)
+    edit(tmp_path, RU_PO, "sphere of influence", fuzzy=False)
+    edited_csv = small_glossary().with_terms([replace(small_glossary()["osce"], note="new")])
+    with pytest.raises(ConflictError, match="unsynced review of 'sphere of influence'"):
+        catalogs.build(edited_csv, tmp_path)
+    with pytest.raises(GlossaryError, match="built from another version of terms.csv"):
+        catalogs.sync(edited_csv, tmp_path)
+    forced = catalogs.sync(edited_csv, tmp_path, force=True).glossary
+    assert forced["sphere-of-influence"].status is Status.REVIEWED
+
+
+def test_an_edit_that_would_duplicate_a_term_is_refused(tmp_path: Path) -> None:
+    catalogs.build(small_glossary(), tmp_path)
+    edit(tmp_path, RU_PO, "security guarantees", msgstr="сфера влияния")
+    with pytest.raises(ConflictError, match=r"glossary.po:\d+: duplicate ru term 'сфера влияния'"):
+        catalogs.sync(small_glossary(), tmp_path)
+
+
+def test_entry_matching_no_concept_is_an_error_with_its_line(tmp_path: Path) -> None:
+    catalogs.build(small_glossary(), tmp_path)
+    po = polib.pofile(str(tmp_path / RU_PO))
+    po.append(polib.POEntry(msgid="invented", msgstr="выдумка"))
+    po.save()
+    with pytest.raises(GlossaryError, match=r"glossary.po:\d+: entry 'invented' matches no concept"):
+        catalogs.sync(small_glossary(), tmp_path)
+
+
+def test_malformed_catalog_is_a_one_line_error(tmp_path: Path) -> None:
+    catalogs.build(small_glossary(), tmp_path)
+    path = tmp_path / RU_PO
+    lines = path.read_text(encoding="utf-8").splitlines()
+    index = next(i for i, line in enumerate(lines) if line.startswith('msgid "OSCE"'))
+    lines[index] = 'msgid "OSCE'
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(GlossaryError) as info:
+        catalogs.sync(small_glossary(), tmp_path)
+    assert "glossary.po:" in str(info.value) and "\n" not in str(info.value)
+
+
+# --- Hypothesis: CSV → catalogs → (edit) → sync → CSV --------------------------------
+
+_ALPHABET = st.sampled_from(
+    list("abcXYZ абвЖЩЯёЁ") + ['"', "'", ",", ";", "\\", "«", "»", "—", "-", "|", "#", "%", "&"]
+)
+_TERM_TEXT = st.text(_ALPHABET, min_size=1, max_size=12).map(
+    lambda s: " ".join(s.replace("|", "/").split())
+).filter(bool)
+_FREE_TEXT = st.text(
+    st.sampled_from(list("aZ жЯё\"',\\\t\n«»|#:.%")), max_size=20
+)
+
+
+@st.composite
+def glossaries(draw: st.DrawFn) -> Glossary:
+    count = draw(st.integers(1, 6))
+    terms = []
+    seen: dict[str, set[str]] = {"en": set(), "ru": set()}
+    for index in range(count):
+        en = draw(_TERM_TEXT)
+        ru = draw(st.one_of(st.just(""), _TERM_TEXT))
+        keys = {"en": en.casefold().replace("ё", "е"), "ru": ru.casefold().replace("ё", "е")}
+        if keys["en"] in seen["en"] or (ru and keys["ru"] in seen["ru"]):
+            continue
+        seen["en"].add(keys["en"])
+        if ru:
+            seen["ru"].add(keys["ru"])
+        terms.append(
+            Term(
+                f"t{index}",
+                en=en,
+                ru=ru,
+                ru_variants=tuple(dict.fromkeys(draw(st.lists(_TERM_TEXT, max_size=2)))),
+                en_forbidden=tuple(dict.fromkeys(draw(st.lists(_TERM_TEXT, max_size=1)))),
+                kind=draw(st.sampled_from(list(Kind))),
+                definition=draw(_FREE_TEXT),
+                note=draw(_FREE_TEXT),
+                status=draw(st.sampled_from(list(Status))),
+                source=tuple(draw(st.lists(st.sampled_from(["a.txt:1", "b c.txt:20"]), max_size=2))),
+            )
+        )
+    return Glossary(tuple(terms))
+
+
+def _normal_note(note: str) -> str:
+    return "\n".join(line.rstrip() for line in note.strip("\n").split("\n")).strip("\n")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(glossary=glossaries())
+def test_round_trip_without_edits_gives_identical_rows(tmp_path: Path, glossary: Glossary) -> None:
+    locales = tmp_path / "locales"
+    shutil.rmtree(locales, ignore_errors=True)
+    csv_bytes = terms_csv.write(glossary)
+    loaded, _ = terms_csv.read(csv_bytes)
+    catalogs.build(loaded, locales)
+    result = catalogs.sync(loaded, locales)
+    assert result.changes == []
+    assert terms_csv.write(result.glossary) == csv_bytes
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(glossary=glossaries(), data=st.data())
+def test_round_trip_carries_edits_exactly(
+    tmp_path: Path, glossary: Glossary, data: st.DataObject
+) -> None:
+    locales = tmp_path / "locales"
+    shutil.rmtree(locales, ignore_errors=True)
+    catalogs.build(glossary, locales)
+    term = data.draw(st.sampled_from(glossary.terms))
+    taken = {t.ru.casefold().replace("ё", "е") for t in glossary}
+    new_ru = data.draw(_TERM_TEXT.filter(lambda s: s.casefold().replace("ё", "е") not in taken))
+    new_note = data.draw(_FREE_TEXT)
+    edit(locales, RU_PO, term.en, msgstr=new_ru, tcomment=new_note, fuzzy=False)
+    synced = catalogs.sync(glossary, locales).glossary
+    expected = replace(term, ru=new_ru, status=Status.REVIEWED)
+    got = synced[term.id]
+    assert replace(got, note="") == replace(expected, note="")
+    assert _normal_note(got.note) == _normal_note(new_note)
+    reread, _ = terms_csv.read(terms_csv.write(synced))
+    assert reread == synced
+    assert all(synced[t.id] == t for t in glossary if t.id != term.id)
