@@ -29,9 +29,11 @@ Where packages live
 Installing
     :func:`install_package` validates the zip (path traversal, symlinks, layout,
     ``metadata.json``) before handing it to ``argostranslate.package.install_from_path``,
-    which extracts blindly.  That function imports ``argostranslate.translate`` to clear
-    a cache, which imports Stanza, PyTorch, spaCy and onnxruntime (about 4 s once per
-    process); installing is rare, translating does not pay it.
+    which extracts blindly.  After extracting, that function imports
+    ``argostranslate.translate`` to clear a cache; the import pulls in Stanza, PyTorch,
+    spaCy and onnxruntime (about 4 s, once per process).  Installing is rare and
+    translating never pays it.  If those are not installed at all (argostranslate
+    installed with ``--no-deps``), the failed import is harmless and is ignored.
 """
 
 from __future__ import annotations
@@ -44,7 +46,6 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
-from types import ModuleType
 from typing import Any, Protocol
 
 from glossary.errors import MachineTranslationError
@@ -81,7 +82,7 @@ class ArgosPackage:
     path: Path
 
 
-def _settings() -> ModuleType:
+def _settings() -> Any:
     """Import ``argostranslate.settings`` with the packages dir re-read from the environment."""
     try:
         from argostranslate import settings
@@ -98,7 +99,7 @@ def _settings() -> ModuleType:
     return settings
 
 
-def _package_module() -> ModuleType:
+def _package_module() -> Any:
     """``argostranslate.package``: light (no Stanza, no PyTorch) unlike ``.translate``."""
     _settings()
     try:
@@ -213,7 +214,7 @@ class ArgosTranslator:
                 replace_unknowns=True,
                 max_batch_size=settings.batch_size,
                 batch_type="tokens",
-                beam_size=settings.beam_size,
+                beam_size=max(1, settings.beam_size),
                 num_hypotheses=1,
                 length_penalty=0.2,
             )
@@ -268,7 +269,8 @@ def _validate_archive(path: Path) -> tuple[str, dict[str, Any]]:
                 reason = _bad_entry_reason(info)
                 if reason is not None:
                     raise MachineTranslationError(
-                        f"{path}: unsafe archive entry {info.filename!r} {reason}; nothing installed"
+                        f"{path}: unsafe archive entry {info.filename!r} {reason};"
+                        " nothing installed"
                     )
             names = {info.filename.replace("\\", "/").rstrip("/") for info in infos}
             tops = {name.split("/", 1)[0] for name in names if name}
@@ -316,9 +318,12 @@ def install_package(path: Path) -> ArgosPackage:
     try:
         package.install_from_path(path)
     except ImportError as exc:
-        # install_from_path imports argostranslate.translate (Stanza, PyTorch) after
-        # extracting, to clear a cache.
-        raise MachineTranslationError(f"{path}: {_INSTALL_HINT} ({exc})") from exc
+        # After extracting, install_from_path imports argostranslate.translate only to
+        # clear that module's language cache.  Where Stanza & co. are absent (argostranslate
+        # installed with --no-deps) that import fails, but then no such cache can exist
+        # either: the package is installed and our translate path does not need them.
+        if not (target / folder / "metadata.json").is_file():
+            raise MachineTranslationError(f"{path}: cannot install into {target}: {exc}") from exc
     except (OSError, zipfile.BadZipFile) as exc:
         raise MachineTranslationError(f"{path}: cannot install into {target}: {exc}") from exc
     return ArgosPackage(
