@@ -174,7 +174,9 @@ def test_contradictory_edits_are_a_conflict(tmp_path: Path) -> None:
     catalogs.build(small_glossary(), tmp_path)
     edit(tmp_path, RU_PO, "OSCE", tcomment="one note")
     edit(tmp_path, EN_PO, "ОБСЕ", tcomment="another note")
-    with pytest.raises(ConflictError, match="note 'another note' contradicts .*note 'one note'") as info:
+    with pytest.raises(
+        ConflictError, match=r"note 'another note' contradicts .*note 'one note'"
+    ) as info:
         catalogs.sync(small_glossary(), tmp_path)
     assert info.value.exit_code == 1
 
@@ -182,7 +184,7 @@ def test_contradictory_edits_are_a_conflict(tmp_path: Path) -> None:
 def test_build_refuses_to_overwrite_unsynced_edits(tmp_path: Path) -> None:
     catalogs.build(small_glossary(), tmp_path)
     edit(tmp_path, RU_PO, "OSCE", msgstr="ОБСЕ (ред.)")
-    with pytest.raises(ConflictError, match="unsynced edit of 'osce'"):
+    with pytest.raises(ConflictError, match=r"unsynced edit of 'osce'"):
         catalogs.build(small_glossary(), tmp_path)
     assert entry(tmp_path, RU_PO, "OSCE").msgstr == "ОБСЕ (ред.)"
     catalogs.build(small_glossary(), tmp_path, force=True)
@@ -195,7 +197,7 @@ def test_unsynced_review_survives_an_edit_of_terms_csv(tmp_path: Path) -> None:
     edited_csv = small_glossary().with_terms([replace(small_glossary()["osce"], note="new")])
     with pytest.raises(ConflictError, match="unsynced review of 'sphere of influence'"):
         catalogs.build(edited_csv, tmp_path)
-    with pytest.raises(GlossaryError, match="built from another version of terms.csv"):
+    with pytest.raises(GlossaryError, match=r"built from another version of terms\.csv"):
         catalogs.sync(edited_csv, tmp_path)
     forced = catalogs.sync(edited_csv, tmp_path, force=True).glossary
     assert forced["sphere-of-influence"].status is Status.REVIEWED
@@ -213,7 +215,9 @@ def test_entry_matching_no_concept_is_an_error_with_its_line(tmp_path: Path) -> 
     po = polib.pofile(str(tmp_path / RU_PO))
     po.append(polib.POEntry(msgid="invented", msgstr="выдумка"))
     po.save()
-    with pytest.raises(GlossaryError, match=r"glossary.po:\d+: entry 'invented' matches no concept"):
+    with pytest.raises(
+        GlossaryError, match=r"glossary.po:\d+: entry 'invented' matches no concept"
+    ):
         catalogs.sync(small_glossary(), tmp_path)
 
 
@@ -232,14 +236,14 @@ def test_malformed_catalog_is_a_one_line_error(tmp_path: Path) -> None:
 # --- Hypothesis: CSV → catalogs → (edit) → sync → CSV --------------------------------
 
 _ALPHABET = st.sampled_from(
-    list("abcXYZ абвЖЩЯёЁ") + ['"', "'", ",", ";", "\\", "«", "»", "—", "-", "|", "#", "%", "&"]
+    [*"abcXYZ абвЖЩЯёЁ", '"', "'", ",", ";", "\\", "«", "»", "—", "-", "|", "#", "%", "&"]
 )
-_TERM_TEXT = st.text(_ALPHABET, min_size=1, max_size=12).map(
-    lambda s: " ".join(s.replace("|", "/").split())
-).filter(bool)
-_FREE_TEXT = st.text(
-    st.sampled_from(list("aZ жЯё\"',\\\t\n«»|#:.%")), max_size=20
+_TERM_TEXT = (
+    st.text(_ALPHABET, min_size=1, max_size=12)
+    .map(lambda s: " ".join(s.replace("|", "/").split()))
+    .filter(bool)
 )
+_FREE_TEXT = st.text(st.sampled_from(list("aZ жЯё\"',\\\t\n«»|#:.%")), max_size=20)
 
 
 @st.composite
@@ -267,7 +271,9 @@ def glossaries(draw: st.DrawFn) -> Glossary:
                 definition=draw(_FREE_TEXT),
                 note=draw(_FREE_TEXT),
                 status=draw(st.sampled_from(list(Status))),
-                source=tuple(draw(st.lists(st.sampled_from(["a.txt:1", "b c.txt:20"]), max_size=2))),
+                source=tuple(
+                    draw(st.lists(st.sampled_from(["a.txt:1", "b c.txt:20"]), max_size=2))
+                ),
             )
         )
     return Glossary(tuple(terms))
@@ -277,7 +283,9 @@ def _normal_note(note: str) -> str:
     return "\n".join(line.rstrip() for line in note.strip("\n").split("\n")).strip("\n")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(glossary=glossaries())
 def test_round_trip_without_edits_gives_identical_rows(tmp_path: Path, glossary: Glossary) -> None:
     locales = tmp_path / "locales"
@@ -290,7 +298,9 @@ def test_round_trip_without_edits_gives_identical_rows(tmp_path: Path, glossary:
     assert terms_csv.write(result.glossary) == csv_bytes
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(glossary=glossaries(), data=st.data())
 def test_round_trip_carries_edits_exactly(
     tmp_path: Path, glossary: Glossary, data: st.DataObject

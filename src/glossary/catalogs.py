@@ -129,8 +129,9 @@ def sync(glossary: Glossary, locales: Path, *, force: bool = False) -> SyncResul
         built_from = existing.metadata.get(po_format.CHECKSUM_HEADER, "")
         if built_from != wanted and not force:
             raise GlossaryError(
-                f"{name}: built from another version of terms.csv (checksum {built_from or 'none'}, "
-                f"terms.csv is {wanted}); edits on both sides cannot be told apart. "
+                f"{name}: built from another version of terms.csv (checksum "
+                f"{built_from or 'none'}, terms.csv is {wanted}); edits on both sides cannot "
+                "be told apart. "
                 "Use 'sync --force' to let the catalogs win, or rebuild"
             )
         for state in po_format.entry_states(existing, glossary, name):
@@ -196,7 +197,9 @@ def _check_result(result: SyncResult) -> None:
         if terms[p.index].id in where
     ]
     if problems:
-        raise ConflictError([*problems, "the edit would make terms.csv invalid; nothing was written"])
+        raise ConflictError(
+            [*problems, "the edit would make terms.csv invalid; nothing was written"]
+        )
 
 
 def _read_existing(path: Path) -> polib.POFile | None:
@@ -216,7 +219,9 @@ def _differing(
 ) -> list[po_format.EntryState]:
     states = po_format.entry_states(existing, glossary, display_path(path), strict=False)
     target = Lang(existing.metadata.get("Language", "ru"))
-    return [s for s in states if replace(s, line=0) != po_format.state_of(glossary[s.term_id], target)]
+    return [
+        s for s in states if replace(s, line=0) != po_format.state_of(glossary[s.term_id], target)
+    ]
 
 
 def _unsynced_edits(existing: polib.POFile, glossary: Glossary, path: Path) -> list[str]:
@@ -233,7 +238,11 @@ def _unsynced_edits(existing: polib.POFile, glossary: Glossary, path: Path) -> l
         if entry.obsolete or not entry.msgstr:
             continue
         built_status = next(
-            (ln[len("status: ") :] for ln in entry.comment.splitlines() if ln.startswith("status: ")),
+            (
+                ln[len("status: ") :]
+                for ln in entry.comment.splitlines()
+                if ln.startswith("status: ")
+            ),
             None,
         )
         if built_status is None:
@@ -244,9 +253,7 @@ def _unsynced_edits(existing: polib.POFile, glossary: Glossary, path: Path) -> l
     return found
 
 
-def _render(
-    glossary: Glossary, target: Lang, existing: polib.POFile | None
-) -> tuple[bytes, bytes]:
+def _render(glossary: Glossary, target: Lang, existing: polib.POFile | None) -> tuple[bytes, bytes]:
     """PO and MO bytes; an unchanged catalog keeps its revision date and translator."""
     old = existing.metadata if existing is not None else {}
     translator = old.get("Last-Translator", "glossary")

@@ -116,7 +116,7 @@ class Term:
         return self.status is Status.REVIEWED
 
     def with_preferred(self, lang: Lang, value: str) -> Term:
-        return replace(self, **{lang.value: value})
+        return replace(self, en=value) if lang is Lang.EN else replace(self, ru=value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,13 +189,18 @@ def fold_term(text: str) -> str:
     return " ".join(text.split())
 
 
-def validate(terms: Iterable[Term]) -> list[Problem]:
-    """Every problem of a list of concepts, so one run reports them all."""
+def validate(terms: Iterable[Term], other_ids: Iterable[str] = ()) -> list[Problem]:
+    """Every problem of a list of concepts, so one run reports them all.
+
+    ``other_ids`` are ids of rows that failed to parse: references to them are not
+    reported again.
+    """
     problems: list[Problem] = []
     first_id: dict[str, int] = {}
     first_term: dict[tuple[Lang, str], int] = {}
     items = list(terms)
     for index, term in enumerate(items):
+
         def report(message: str, index: int = index) -> None:
             problems.append(Problem(index, message))
 
@@ -235,7 +240,7 @@ def validate(terms: Iterable[Term]) -> list[Problem]:
                         )
                 else:
                     first_term[key] = index
-    ids = set(first_id)
+    ids = set(first_id) | set(other_ids)
     for index, term in enumerate(items):
         if term.full_form and term.full_form not in ids:
             problems.append(Problem(index, f"full_form {term.full_form!r} names no concept"))

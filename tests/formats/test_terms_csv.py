@@ -75,7 +75,9 @@ def test_bad_input_gets_one_line_error_with_line(text: str, line: int, fragment:
 
 
 def test_non_utf8_bytes_name_their_line() -> None:
-    data = (HEADER + "\n" + row() + "\n").encode() + row("y", en="caf\xe9", ru="x").encode("latin-1")
+    data = (HEADER + "\n" + row() + "\n").encode() + row("y", en="caf\xe9", ru="x").encode(
+        "latin-1"
+    )
     error = error_of(data)
     assert error.line == 3
     assert "not UTF-8 (byte 0xe9)" in str(error)

@@ -87,12 +87,19 @@ def _sync(args: argparse.Namespace) -> int:
             print(change)
     if args.dry_run or not result.changes:
         if not args.json:
-            print("no reviewer edits to apply" if not result.changes else "dry run: nothing written")
+            print(
+                "no reviewer edits to apply" if not result.changes else "dry run: nothing written"
+            )
         return 0
     save_glossary(ws, result.glossary, layout)
     catalogs.build(result.glossary, ws.locales, force=True)
     if not args.json:
-        print(colour(f"applied {len(result.changes)} change(s) to {display_path(ws.glossary_path)}", "green"))
+        print(
+            colour(
+                f"applied {len(result.changes)} change(s) to {display_path(ws.glossary_path)}",
+                "green",
+            )
+        )
     return 0
 
 

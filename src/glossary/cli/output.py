@@ -59,10 +59,8 @@ def progress(
         yield from items
         return
     width, last = 30, 0.0
-    done = 0
-    for item in items:
+    for done, item in enumerate(items, 1):
         yield item
-        done += 1
         now = time.monotonic()
         if now - last > 0.1 or done == total:
             last = now

@@ -64,7 +64,9 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
 
     best = from_bytes(data, cp_isolation=_ENCODINGS).best()
     if best is None:
-        raise FormatError(name, 0, "cannot tell the text encoding (expected UTF-8, cp1251, koi8-r or cp866)")
+        raise FormatError(
+            name, 0, "cannot tell the text encoding (expected UTF-8, cp1251, koi8-r or cp866)"
+        )
     return str(best), str(best.encoding)
 
 

@@ -211,9 +211,7 @@ def _check_syntax(text: str, name: str) -> None:
         stripped = line.strip()
         if not stripped or (stripped.startswith("#") and not stripped.startswith(("#~", "#|"))):
             continue
-        if stripped.startswith(("#~", "#|")) and not stripped[2:].strip().startswith(
-            ("msg", '"')
-        ):
+        if stripped.startswith(("#~", "#|")) and not stripped[2:].strip().startswith(("msg", '"')):
             continue
         if not (_KEYWORD_LINE.match(stripped) or _CONTINUATION_LINE.match(stripped)):
             raise FormatError(name, number, f"malformed PO line: {stripped[:60]!r}")
@@ -222,7 +220,7 @@ def _check_syntax(text: str, name: str) -> None:
 def _entry_id(entry: polib.POEntry) -> str:
     if entry.msgctxt:
         return str(entry.msgctxt)
-    for line in entry.comment.splitlines():
+    for line in str(entry.comment).splitlines():
         if line.startswith(_ID_PREFIX):
             return line[len(_ID_PREFIX) :].strip()
     return ""

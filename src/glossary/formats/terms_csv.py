@@ -29,9 +29,7 @@ from glossary.model import (
 __all__ = ["CsvLayout", "TermsCsvError", "dumps", "load", "read", "save", "write"]
 
 _BOM = b"\xef\xbb\xbf"
-_LIST_COLUMNS = frozenset(
-    {"en_variants", "ru_variants", "en_forbidden", "ru_forbidden", "source"}
-)
+_LIST_COLUMNS = frozenset({"en_variants", "ru_variants", "en_forbidden", "ru_forbidden", "source"})
 
 
 class TermsCsvError(FormatError):
@@ -78,6 +76,7 @@ def read(data: bytes, name: str = "terms.csv") -> tuple[Glossary, CsvLayout]:
         _check_header(header, name)
         terms: list[Term] = []
         lines: list[int] = []
+        unparsed_ids: list[str] = []
         start = reader.line_num + 1
         for row in reader:
             line = start
@@ -96,11 +95,14 @@ def read(data: bytes, name: str = "terms.csv") -> tuple[Glossary, CsvLayout]:
                 lines.append(line)
             except ValueError as exc:
                 problems.append(FormatError(name, line, str(exc)))
+                unparsed_ids.append(row[header.index("id")].strip())
     except csv.Error as exc:
         raise TermsCsvError(
             [*problems, FormatError(name, reader.line_num, f"malformed CSV: {exc}")]
         ) from exc
-    problems.extend(FormatError(name, lines[p.index], p.message) for p in validate(terms))
+    problems.extend(
+        FormatError(name, lines[p.index], p.message) for p in validate(terms, unparsed_ids)
+    )
     if problems:
         problems.sort(key=lambda p: p.line)
         raise TermsCsvError(problems)
@@ -159,9 +161,7 @@ def _check_header(header: list[str], name: str) -> None:
             close = difflib.get_close_matches(column.lower(), COLUMNS, n=1, cutoff=0.75)
             if close and close[0] not in header:
                 problems.append(
-                    FormatError(
-                        name, 1, f"unknown column {column!r} (did you mean {close[0]!r}?)"
-                    )
+                    FormatError(name, 1, f"unknown column {column!r} (did you mean {close[0]!r}?)")
                 )
     missing = [c for c in REQUIRED_COLUMNS if c not in seen]
     if missing:
@@ -170,8 +170,10 @@ def _check_header(header: list[str], name: str) -> None:
                 "missing header row (expected columns such as " + ",".join(REQUIRED_COLUMNS) + ")"
             )
         else:
-            message = "missing column" + ("s " if len(missing) > 1 else " ") + ", ".join(
-                repr(c) for c in missing
+            message = (
+                "missing column"
+                + ("s " if len(missing) > 1 else " ")
+                + ", ".join(repr(c) for c in missing)
             )
         problems.append(FormatError(name, 1, message))
     if problems:

@@ -93,7 +93,7 @@ class Normalizer:
 
     def tokens(self, text: str) -> list[Token]:
         """Every word of ``text`` with its offsets; English possessive 's is dropped."""
-        result = []
+        result: list[Token] = []
         key = self.word_key
         for match in WORD_RE.finditer(text):
             start, end = match.span()
