@@ -1,0 +1,214 @@
+"""Translation memory: earlier translations offered as drafts, exact match first, then fuzzy.
+
+The memory holds :class:`~glossary.model.TranslationUnit` values; where they come from
+(the reviewed catalogs, ``--memory`` PO or TMX files) is the caller's business, and
+:func:`units_from_po` / :func:`read_memory` turn file bytes into units.
+
+Fuzzy lookup must stay fast on 100k segments, so it is indexed: every segment's words
+go into an inverted index, a query collects the segments that share its rarer words
+(words found in more than a few percent of segments say nothing), keeps those whose
+length allows the threshold at all, and only the few best by shared words are scored
+with rapidfuzz's normalised Indel similarity (``fuzz.ratio``). A segment sharing no
+word with the query cannot reach a useful threshold anyway.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+
+import polib
+from rapidfuzz import fuzz, process
+
+from glossary.errors import FormatError
+from glossary.model import Lang, TranslationUnit
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "MemoryMatch",
+    "TranslationMemory",
+    "fold_segment",
+    "read_memory",
+    "units_from_po",
+]
+
+#: Fuzzy matches scoring below this (0-100) are not offered.
+DEFAULT_THRESHOLD = 75.0
+_WORD = re.compile(r"[^\W_]+")
+#: Candidates scored per query, best by shared words.
+_SHORTLIST = 64
+#: A word in more than this share of the segments is too common to select candidates.
+_COMMON_SHARE = 0.05
+_COMMON_FLOOR = 200
+
+
+@dataclass(frozen=True, slots=True)
+class MemoryMatch:
+    """A memory segment offered as the draft of a query, with its similarity (0-100)."""
+
+    source: str
+    target: str
+    score: float
+    origin: str
+
+    @property
+    def exact(self) -> bool:
+        return self.score >= 100.0
+
+
+def fold_segment(text: str) -> str:
+    """Comparison form of a segment: NFC, case-folded, ё as е, one space between words."""
+    text = unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
+    return " ".join(text.split())
+
+
+class TranslationMemory:
+    """Source→target units of one language pair, indexed for exact and fuzzy lookup.
+
+    When two units share a source, the first one added wins: callers add the reviewed
+    catalogs before ``--memory`` files, so reviewed work is preferred.
+    """
+
+    def __init__(
+        self,
+        units: Iterable[TranslationUnit],
+        source_lang: Lang,
+        target_lang: Lang,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+    ) -> None:
+        self.source_lang = source_lang
+        self.target_lang = target_lang
+        self.threshold = threshold
+        self._units: list[TranslationUnit] = []
+        self._folded: list[str] = []
+        self._exact: dict[str, int] = {}
+        self._postings: dict[str, list[int]] = {}
+        for unit in units:
+            self.add(unit)
+
+    def __len__(self) -> int:
+        return len(self._units)
+
+    def add(self, unit: TranslationUnit) -> None:
+        """Add one unit (a reverse-direction unit is turned round); empty ones are ignored."""
+        if (unit.target_lang, unit.source_lang) == (self.source_lang, self.target_lang):
+            unit = TranslationUnit(
+                unit.target_lang, unit.target, unit.source_lang, unit.source, unit.origin
+            )
+        if (unit.source_lang, unit.target_lang) != (self.source_lang, self.target_lang):
+            return
+        if not unit.source.strip() or not unit.target.strip():
+            return
+        folded = fold_segment(unit.source)
+        if folded in self._exact:
+            return
+        index = len(self._units)
+        self._units.append(unit)
+        self._folded.append(folded)
+        self._exact[folded] = index
+        for word in set(_WORD.findall(folded)):
+            self._postings.setdefault(word, []).append(index)
+
+    def lookup(self, segment: str) -> MemoryMatch | None:
+        """The exact match, else the best fuzzy one at or above the threshold, else None."""
+        folded = fold_segment(segment)
+        index = self._exact.get(folded)
+        if index is not None:
+            return self._match(index, 100.0)
+        candidates = self._candidates(folded)
+        if not candidates:
+            return None
+        best = process.extractOne(
+            folded,
+            {i: self._folded[i] for i in candidates},
+            scorer=fuzz.ratio,
+            score_cutoff=self.threshold,
+        )
+        if best is None:
+            return None
+        _, score, index = best
+        return self._match(int(index), min(float(score), 99.0))
+
+    def _match(self, index: int, score: float) -> MemoryMatch:
+        unit = self._units[index]
+        return MemoryMatch(unit.source, unit.target, score, unit.origin)
+
+    def _candidates(self, folded: str) -> Sequence[int]:
+        words = set(_WORD.findall(folded))
+        if not words:
+            return ()
+        common = max(_COMMON_FLOOR, int(len(self._units) * _COMMON_SHARE))
+        shared: Counter[int] = Counter()
+        for word in words:
+            posting = self._postings.get(word)
+            if posting is not None and len(posting) <= common:
+                shared.update(posting)
+        # fuzz.ratio = 2·matches / (len(a) + len(b)) ≤ 2·min / (len(a) + len(b)).
+        low, high = _length_window(len(folded), self.threshold / 100.0)
+        if not shared:
+            # Only common words: every segment of the length holding the rarest of them
+            # (rapidfuzz scores tens of thousands of strings per millisecond).
+            present = [self._postings[w] for w in words if w in self._postings]
+            if not present:
+                return ()
+            return [i for i in min(present, key=len) if low <= len(self._folded[i]) <= high]
+        fitting = ((count, i) for i, count in shared.items() if low <= len(self._folded[i]) <= high)
+        return [i for _, i in sorted(fitting, reverse=True)[:_SHORTLIST]]
+
+
+def _length_window(length: int, threshold: float) -> tuple[float, float]:
+    if threshold <= 0:
+        return 0.0, float("inf")
+    return length * threshold / (2 - threshold), length * (2 - threshold) / threshold
+
+
+def units_from_po(po: polib.POFile, name: str) -> list[TranslationUnit]:
+    """Translated, non-fuzzy entries of a PO file as units, with ``name:line`` origins.
+
+    The languages come from the ``Language`` and ``X-Source-Language`` headers; a file
+    without ``X-Source-Language`` is taken to translate from the other language.
+    """
+    target = _language(po.metadata.get("Language", ""), name, "Language")
+    source_header = po.metadata.get("X-Source-Language", "")
+    source = _language(source_header, name, "X-Source-Language") if source_header else target.other
+    units = []
+    for entry in po:
+        if entry.obsolete or "fuzzy" in entry.flags or not entry.msgid:
+            continue
+        target_text = entry.msgstr or (entry.msgstr_plural or {}).get(0, "")
+        if target_text:
+            units.append(
+                TranslationUnit(source, entry.msgid, target, target_text, f"{name}:{entry.linenum}")
+            )
+    return units
+
+
+def _language(value: str, name: str, header: str) -> Lang:
+    code = value.strip().replace("-", "_").split("_")[0].lower()
+    try:
+        return Lang(code)
+    except ValueError:
+        raise FormatError(
+            name, 0, f"header {header} is {value!r}; translation memory needs 'en' or 'ru'"
+        ) from None
+
+
+def read_memory(data: bytes, name: str) -> list[TranslationUnit]:
+    """Units of a memory file, by suffix: ``.po`` (gettext) or ``.tmx`` (TMX 1.4)."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix in (".po", ".pot"):
+        from glossary.formats.po import parse_po
+
+        return units_from_po(parse_po(data, name), name)
+    if suffix == ".tmx":
+        from glossary.formats import tmx
+
+        return tmx.read(data, name)
+    raise FormatError(
+        name, 0, f"unknown memory format {suffix or '(no suffix)'!r} (expected .po or .tmx)"
+    )
