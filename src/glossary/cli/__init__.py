@@ -18,7 +18,7 @@ from glossary.errors import GlossaryError
 __all__ = ["main"]
 
 #: Subcommand modules, in the order ``--help`` lists them.
-COMMAND_MODULES = ("catalogs",)
+COMMAND_MODULES = ("catalogs", "extract", "lookup", "annotate", "dict", "draft", "check", "mt", "interchange")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,97 @@
+"""Acronyms defined in the text: "Expansion (ACR)" and "ACR (Expansion)".
+
+An expansion is accepted when the initials of its words spell the acronym
+(function words such as *for*, *and*, *in*, *по*, *и*, *в* may be skipped or
+counted), so "Organization for Security and Cooperation in Europe (OSCE)" and
+"Организация по безопасности и сотрудничеству в Европе (ОБСЕ)" link. A
+transliterated acronym (НАТО after "Организация Североатлантического договора")
+cannot be spelled out that way; it links when the phrase right before the
+parenthesis starts with a capital and is at least two words long.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from glossary.extract.units import Units
+from glossary.text.normalize import Token
+
+__all__ = ["Definition", "definitions", "initials_match"]
+
+_FUNCTION_WORDS = frozenset(
+    ["of", "for", "and", "in", "on", "the", "to", "at", "by", "with", "de", "des", "du", "la", "le", "по", "и", "в", "на", "для", "о", "об", "при", "с", "со"]
+)
+_MAX_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """Unit ``acronym`` is spelled out by units ``start``..``end``."""
+
+    acronym: int
+    start: int
+    end: int
+
+
+def initials_match(acronym: str, words: list[str]) -> bool:
+    """Whether the words' initials spell ``acronym`` (function words optional)."""
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    parts: list[tuple[str, bool]] = []
+    for word in words:
+        pieces = [p for p in re.split(r"[-\u2010\u2011]", word) if p]
+        for piece in pieces:
+            parts.append((piece.lower(), piece.lower() in _FUNCTION_WORDS))
+    if not parts or parts[0][1]:
+        return False
+
+    def walk(i: int, j: int) -> bool:
+        if i == len(parts):
+            return j == len(letters)
+        word, optional = parts[i]
+        if j < len(letters) and word[0] == letters[j] and walk(i + 1, j + 1):
+            return True
+        return optional and walk(i + 1, j)
+
+    return walk(0, 0)
+
+
+def definitions(text: str, tokens: list[Token], units: Units, tags: str) -> Iterator[Definition]:
+    words, first, last = units.words, units.first, units.last
+    for index, tag in enumerate(tags):
+        if tag != "X" or first[index] < 0:
+            continue
+        start = tokens[first[index]].start
+        end = tokens[last[index]].end
+        before = text[max(0, start - 3) : start].rstrip()
+        after = text[end : end + 3].lstrip()
+        if before.endswith("(") and after.startswith(")") and index >= 2:
+            # Expansion (ACR): the run of words before the parenthesis.
+            stop = index - 2
+            begin = stop
+            while begin > 0 and first[begin - 1] >= 0 and stop - begin < _MAX_WORDS:
+                begin -= 1
+            for s in range(begin, stop + 1):
+                if initials_match(words[index], words[s : stop + 1]):
+                    yield Definition(index, s, stop)
+                    break
+            else:
+                s = stop
+                while s > begin and tags[s - 1] in "ABGNJTPU" and words[s - 1][:1].isalpha():
+                    s -= 1
+                while s < stop and not words[s][:1].isupper():
+                    s += 1
+                if s < stop and words[s][:1].isupper() and tags[stop] in "NGJTP":
+                    yield Definition(index, s, stop)
+        elif after.startswith("(") and index + 2 < len(tags):
+            # ACR (Expansion): the run of words inside the parenthesis.
+            begin = index + 2
+            stop = begin
+            while stop + 1 < len(tags) and first[stop + 1] >= 0 and stop - begin < _MAX_WORDS:
+                stop += 1
+            close = text[tokens[last[stop]].end : tokens[last[stop]].end + 2].lstrip()
+            if first[begin] >= 0 and close.startswith(")") and initials_match(
+                words[index], words[begin : stop + 1]
+            ):
+                yield Definition(index, begin, stop)

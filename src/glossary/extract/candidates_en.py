@@ -1,0 +1,209 @@
+"""English candidate rules over part-of-speech classes from lemminflect's lexicon.
+
+No tagger is available, so each word gets the class its lexicon entry allows
+(noun, adjective, adjective-or-noun, participle, adverb...), capitals mid-sentence
+mark names and titles, and a small closed list covers function words. The class
+of every unit is one character; the rules are regular expressions over that
+string, which keeps the hot path free of per-token Python logic:
+
+* noun phrases: adjective/noun chains with an inner *of* phrase
+  ("legally binding security guarantees", "sphere of influence");
+* names, titles and organisations: capitalised chains ("Foreign Minister",
+  "Warsaw Pact", "Secretary of State"), split where a title meets a name;
+* hyphenated compounds ("de-escalate", "ex-Soviet republics");
+* coordinated nouns ("allies and partners", "through diplomacy and through dialogue").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from glossary.extract.units import Units
+from glossary.text.normalize import is_acronym
+
+__all__ = ["EnglishTagger", "Span", "spans"]
+
+#: (first unit, last unit, unit to skip or -1, rule)
+Span = tuple[int, int, int, str]
+
+_FUNCTION: dict[str, str] = {}
+for _w in ["of"]:
+    _FUNCTION[_w] = "O"
+for _w in ["and", "or"]:
+    _FUNCTION[_w] = "C"
+for _w in ["about", "above", "across", "after", "against", "along", "amid", "among", "amongst", "around", "as", "at", "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond", "by", "despite", "during", "except", "for", "from", "in", "inside", "into", "like", "near", "off", "on", "onto", "out", "outside", "over", "past", "per", "since", "than", "through", "throughout", "till", "to", "toward", "towards", "under", "unlike", "until", "up", "upon", "via", "with", "within", "without"]:
+    _FUNCTION[_w] = "I"
+for _w in ["a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their", "whose", "which", "who", "whom", "what", "i", "me", "we", "us", "you", "he", "him", "she", "it", "they", "them", "myself", "yourself", "himself", "herself", "itself", "ourselves", "themselves", "each", "every", "either", "neither", "any", "some", "no", "none", "all", "both", "half", "several", "many", "much", "more", "most", "less", "least", "few", "fewer", "other", "another", "such", "same", "own", "be", "am", "is", "are", "was", "were", "been", "being", "have", "has", "had", "having", "do", "does", "did", "done", "doing", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "ought", "not", "nor", "but", "if", "then", "else", "when", "where", "while", "why", "how", "whether", "because", "although", "though", "so", "yet", "also", "just", "only", "even", "very", "too", "quite", "rather", "still", "already", "again", "ever", "never", "always", "often", "now", "here", "there", "today", "tomorrow", "yesterday", "however", "therefore", "thus", "hence", "said", "says", "say", "told", "tell", "tells", "according", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third", "last", "next", "mr", "mrs", "ms", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "week", "weeks", "month", "months", "year", "years", "day", "days", "time", "times", "today", "tonight", "morning", "evening", "source", "editor", "photo", "file", "reporting", "didn", "doesn", "don", "isn", "aren", "wasn", "weren", "won", "wouldn", "couldn", "shouldn", "hasn", "haven", "hadn", "ain", "let"]:
+    _FUNCTION[_w] = "D"
+
+_DEMONYM_ENDINGS = ("ian", "an", "ese", "ish", "ic", "ean")
+#: Prefixes whose hyphenated compounds take the class of the word they prefix.
+_PREFIXES = frozenset(
+    ["ex", "non", "anti", "pro", "pre", "post", "de", "re", "co", "counter", "self", "cross", "inter", "intra", "multi", "semi", "quasi", "neo", "pseudo", "sub", "super", "ultra", "vice", "mid", "trans", "over", "under", "out", "well", "all"]
+)
+
+# Noun phrase: modifiers (an adverb only before an adjective/participle), a nominal head,
+# optionally "of" and a second such phrase. Names (P, T, X) may take part.
+_MOD = r"(?:R[AGJ]|[AGJNTPXM])"
+_HEAD = r"[NJTPX]"
+_NP = re.compile(rf"{_MOD}*{_HEAD}(?:O{_MOD}*{_HEAD})?")
+_COORD = re.compile(r"(?<=[NJ])C(I?)(?=[NJ](?![NJ]))")
+
+
+class EnglishTagger:
+    """Word → class character, memoised per spelling."""
+
+    def __init__(self) -> None:
+        import lemminflect
+
+        self._lemmas: Callable[[str], dict[str, Any]] = lemminflect.getAllLemmas
+        self._cache: dict[str, str] = {}
+        self.unknown: set[str] = set()
+
+    def lexical(self, lower: str) -> str:
+        """The class of a lower-case word, ignoring capitals."""
+        tag = self._cache.get(lower)
+        if tag is not None:
+            return tag
+        tag = _FUNCTION.get(lower)
+        if tag is None:
+            tag = self._classify(lower)
+        self._cache[lower] = tag
+        return tag
+
+    def _classify(self, lower: str) -> str:
+        if not lower.isalpha():
+            return "D"
+        if len(lower) == 1:
+            return "D"
+        found = self._lemmas(lower)
+        if not found:
+            self.unknown.add(lower)
+            if lower.endswith("ly") and len(lower) > 4:
+                return "R"
+            return "U"
+        pos = found.keys()
+        if "NOUN" in pos or "PROPN" in pos:
+            return "J" if "ADJ" in pos else "N"
+        if "ADJ" in pos:
+            return "A"
+        if "VERB" in pos or "AUX" in pos:
+            if lower.endswith(("ed", "en", "wn", "ne", "ught", "t")):
+                return "G"
+            return "V"
+        if "ADV" in pos:
+            return "R" if lower.endswith("ly") else "D"
+        return "D"
+
+    def word(self, word: str, initial: bool, compound: bool) -> str:
+        """The class of one unit, using its capitals and position in the sentence."""
+        if compound:
+            return self._compound(word, initial)
+        if word[0].isupper():
+            if len(word) > 1 and is_acronym(word):
+                return "X"
+            lower = word.lower()
+            tag = self.lexical(lower)
+            if tag in "OCID":
+                return tag
+            if initial and tag != "U":
+                return tag
+            if tag == "U":
+                # Demonyms ("Russian", "Ukrainian", "Chinese") modify like adjectives.
+                return "M" if lower.endswith(_DEMONYM_ENDINGS) else "P"
+            return "T"
+        tag = self.lexical(word) if word.islower() else self.lexical(word.lower())
+        return "N" if tag == "U" else tag
+
+    def _compound(self, word: str, initial: bool) -> str:
+        parts = [p for p in re.split(r"[-\u2010\u2011.]", word) if p]
+        if not parts:
+            return "D"
+        if all(len(p) == 1 and p.isupper() for p in parts):
+            return "X"  # U.S.
+        if parts[0].isdigit():
+            return "A"  # 90-minute
+        if all(p[:1].isupper() for p in parts) and not initial:
+            return "P" if any(self.lexical(p.lower()) == "U" for p in parts) else "T"
+        rest = parts[1:] if parts[0].lower() in _PREFIXES else parts
+        last = self.lexical(rest[-1].lower())
+        if parts[0].lower() in _PREFIXES and rest[-1][:1].isupper():
+            return "A"  # ex-Soviet, pro-Western
+        if last == "U":
+            return "N"
+        if last in "OCID":
+            return "A"
+        return last
+
+
+def classes(units: Units, tagger: EnglishTagger) -> str:
+    """One class character per unit; breaks are ``|``."""
+    word = tagger.word
+    return "".join(
+        "|" if f < 0 else word(w, i, c)
+        for w, f, i, c in zip(units.words, units.first, units.initial, units.compound, strict=True)
+    )
+
+
+def spans(tags: str, units: Units) -> Iterator[Span]:
+    """Every candidate occurrence: maximal phrases and the sub-phrases nested in them."""
+    for match in _NP.finditer(tags):
+        yield from _phrase_spans(tags, match.start(), match.end() - 1)
+    for match in _COORD.finditer(tags):
+        c = match.start()
+        right = match.end()  # the second noun
+        if match.group(1):
+            # "through diplomacy and through dialogue": the same preposition twice.
+            if c >= 2 and tags[c - 2] == "I" and units.words[c - 2].lower() == units.words[
+                c + 1
+            ].lower():
+                yield (c - 1, right, c + 1, "c")
+            continue
+        if c >= 2 and tags[c - 2] in "NJ":
+            continue  # "security guarantees and ...": not two bare nouns
+        yield (c - 1, right, -1, "c")
+    compound = units.compound
+    for index, tag in enumerate(tags):
+        if compound[index] and tag not in "PXD|":
+            yield (index, index, -1, "h")
+
+
+def _phrase_spans(tags: str, start: int, end: int) -> Iterator[Span]:
+    # Split a capitalised chain where a title meets a name: "Foreign Minister | Sergey Lavrov".
+    for split in range(start + 1, end + 1):
+        if tags[split] == "P" and tags[split - 1] in "TXM":
+            yield from _phrase_spans(tags, start, split - 1)
+            yield from _phrase_spans(tags, split, end)
+            return
+    of = tags.find("O", start, end + 1)
+    # A capitalised run before common nouns is a name of its own: "Warsaw Pact | states".
+    for split in range(start + 1, end + 1):
+        if tags[split] in "NJ" and tags[split - 1] in "PT" and (of < 0 or split < of):
+            run = split - 1
+            while run > start and tags[run - 1] in "PTXM":
+                run -= 1
+            if split - run >= 1 and (run == start or tags[run - 1] not in "PTXM"):
+                yield from _suffixes(tags, run, split - 1, split - 1)
+            break
+    if of < 0:
+        yield from _suffixes(tags, start, end, end)
+        return
+    # "sphere of influence": the whole, the head phrase, the complement phrase.
+    yield from _suffixes(tags, start, of - 1, end)
+    yield from _suffixes(tags, start, of - 1, of - 1)
+    yield from _suffixes(tags, of + 1, end, end)
+
+
+def _suffixes(tags: str, start: int, head: int, end: int) -> Iterator[Span]:
+    """Sub-phrases that keep the head: drop modifiers from the left, never an adverb's word."""
+    lowest = max(start, head - 5)
+    for s in range(lowest, head + 1):
+        if s > start and tags[s - 1] == "R":
+            continue
+        if tags[s] == "R" and s == head:
+            continue
+        if tags[s] == "G" and s == start and s < head and tags[s + 1] not in "NJ":
+            continue
+        yield (s, end, -1, "n")

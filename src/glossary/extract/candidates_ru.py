@@ -1,0 +1,209 @@
+"""Russian candidate rules over pymorphy3 analyses.
+
+Each unit gets one class character (adjective or participle, noun, name,
+acronym, adverb, preposition, conjunction, other), with a separate letter when
+the word can be genitive; a regular expression finds phrase skeletons
+(adjective/participle + noun + genitive dependents: "юридически обязывающие
+гарантии безопасности", "Постоянный совет ОБСЕ"), and agreement in case, number
+and gender is then checked on each skeleton, trimming modifiers that do not
+agree. Every sub-phrase that keeps its head is a candidate too, so nested terms
+("гарантии безопасности") are counted; their canonical form is made later by
+:mod:`glossary.text.phrase_ru`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from glossary.extract.units import Units
+from glossary.text.morph_ru import RussianMorphology
+from glossary.text.normalize import is_acronym
+
+__all__ = ["RussianTagger", "Span", "spans"]
+
+#: (first unit, last unit, head unit, rule); the head is -1 for coordinations.
+Span = tuple[int, int, int, str]
+Features = frozenset[tuple[str, str, str | None]]
+
+_CASE_ALIASES = {"gen2": "gent", "acc2": "accs", "loc2": "loct", "voct": "nomn"}
+_STOP_NOUNS = frozenset(
+    ["год", "неделя", "месяц", "день", "время", "раз", "час", "минута", "утро", "вечер", "ночь", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "источник", "редактор", "фото", "слово", "словам"]
+)
+
+# Premodifiers (an adverb only before an adjective/participle), a noun head,
+# up to two genitive dependents (each optionally with its own adjectives).
+_NP = re.compile(r"(?:R?[AB])*[NGX](?:B*[GX])?(?:B*[GX])?|P+")
+_COORD = re.compile(r"(?<=[NGX])C(?=[NGX])")
+
+
+class RussianTagger:
+    """Word → (class character, agreement features), memoised per spelling."""
+
+    def __init__(self, morph: RussianMorphology | None = None) -> None:
+        self.morph = morph or RussianMorphology.shared()
+        self._cache: dict[str, tuple[str, Features]] = {}
+
+    def word(self, word: str) -> tuple[str, Features]:
+        found = self._cache.get(word)
+        if found is None:
+            found = self._classify(word)
+            self._cache[word] = found
+        return found
+
+    def _classify(self, word: str) -> tuple[str, Features]:
+        if not word[:1].isalpha():
+            return "D", frozenset()
+        if is_acronym(word):
+            return "X", frozenset()
+        if word.isascii():
+            return "D", frozenset()
+        parses = self.morph.parses(word)
+        if not parses:
+            return "D", frozenset()
+        top = parses[0]
+        pos = top.tag.POS
+        if pos == "PREP":
+            return "I", frozenset()
+        if pos == "CONJ" and word.lower() in ("и", "или"):
+            return "C", frozenset()
+        if pos == "ADVB":
+            return "R", frozenset()
+        # Consider the parses within reach of the best one, so rare readings do not glue
+        # verbs into phrases (e.g. "дел" as a verb).
+        cutoff = float(top.score) * 0.3
+        nouns = [p for p in parses if p.tag.POS == "NOUN" and p.score >= cutoff]
+        adjectives = [
+            p
+            for p in parses
+            if p.tag.POS in ("ADJF", "PRTF")
+            and p.score >= cutoff
+            and "Apro" not in p.tag
+            and "Anum" not in p.tag
+        ]
+        if pos == "NOUN" or (nouns and pos not in ("ADJF", "PRTF")):
+            if top.normal_form in _STOP_NOUNS:
+                return "D", frozenset()
+            if any(g in top.tag for g in ("Name", "Surn", "Patr")):
+                return "P", frozenset()
+            features = _features(nouns)
+            return ("G" if any(f[0] == "gent" for f in features) else "N"), features
+        if adjectives and pos in ("ADJF", "PRTF"):
+            features = _features(adjectives)
+            return ("B" if any(f[0] == "gent" for f in features) else "A"), features
+        return "D", frozenset()
+
+
+def _features(parses: list[Any]) -> Features:
+    result = set()
+    for p in parses:
+        number = str(p.tag.number or "sing")
+        case = str(p.tag.case)
+        case = _CASE_ALIASES.get(case, case)
+        gender = str(p.tag.gender) if number == "sing" and p.tag.gender else None
+        result.add((case, number, gender))
+        if "Fixd" in p.tag or "Pltm" in p.tag:
+            # Indeclinables and pluralia tantum agree in whatever their parses allow.
+            pass
+    return frozenset(result)
+
+
+def _agree(a: Features, b: Features) -> Features:
+    """The readings of ``a`` that some reading of ``b`` shares."""
+    return frozenset(
+        x
+        for x in a
+        for y in b
+        if x[0] == y[0] and x[1] == y[1] and (x[2] is None or y[2] is None or x[2] == y[2])
+    )
+
+
+def classes(units: Units, tagger: RussianTagger) -> tuple[str, list[Features]]:
+    tags = []
+    features: list[Features] = []
+    word = tagger.word
+    for w, f in zip(units.words, units.first, strict=True):
+        if f < 0:
+            tags.append("|")
+            features.append(frozenset())
+        else:
+            tag, feats = word(w)
+            tags.append(tag)
+            features.append(feats)
+    return "".join(tags), features
+
+
+def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
+    for match in _NP.finditer(tags):
+        start, end = match.start(), match.end() - 1
+        if tags[start] == "P":
+            yield (start, end, end, "p")
+            continue
+        head = start
+        while tags[head] not in "NGX":
+            head += 1
+        yield from _phrase(tags, features, start, head, end)
+    for match in _COORD.finditer(tags):
+        c = match.start()
+        left, right = c - 1, c + 1
+        if tags[right + 1 : right + 2] in ("G", "X", "B", "A", "N"):
+            continue  # the right conjunct goes on: not two bare nouns
+        if _agree(features[left], features[right]) or "X" in (tags[left], tags[right]):
+            yield (left, right, -1, "c")
+
+
+def _phrase(
+    tags: str, features: list[Features], start: int, head: int, end: int
+) -> Iterator[Span]:
+    # Trim premodifiers that do not agree with the head (reading from the head leftwards).
+    agreed = features[head]
+    first = head
+    index = head - 1
+    while index >= start:
+        tag = tags[index]
+        if tag == "R":
+            if first == index + 1 and first < head:
+                first = index
+            index -= 1
+            continue
+        if tags[head] == "X":
+            shared = features[index]
+        else:
+            shared = _agree(agreed, features[index])
+        if not shared:
+            break
+        if tags[head] != "X":
+            agreed = frozenset(x for x in agreed if any(_agree(frozenset([x]), shared)))
+        first = index
+        index -= 1
+    # Dependent groups: each must be genitive and agree inside.
+    ends = [head]
+    position = head + 1
+    while position <= end:
+        group_start = position
+        while position <= end and tags[position] == "B":
+            position += 1
+        if position > end:
+            break
+        noun = features[position]
+        genitive = frozenset(x for x in noun if x[0] == "gent") if tags[position] != "X" else None
+        if genitive is not None and not genitive:
+            break
+        ok = True
+        for modifier in range(group_start, position):
+            if genitive is None or not _agree(genitive, features[modifier]):
+                ok = False
+                break
+        if not ok:
+            break
+        ends.append(position)
+        # The dependent group is a phrase of its own (its modifiers and noun).
+        for s in range(group_start, position + 1):
+            yield (s, position, position, "n")
+        position += 1
+    for s in range(first, head + 1):
+        if s > first and tags[s - 1] == "R":
+            continue
+        for e in ends:
+            yield (s, e, head, "n")

@@ -1,0 +1,420 @@
+"""The extraction pipeline: documents in, ranked :class:`Candidate` values out.
+
+Pure: text comes in as strings with a document name for references; nothing
+here opens files. Counting happens per occurrence on the hot path (a tuple of
+lemma keys and a dict update); everything that costs more (canonical forms,
+contexts, suggestions) happens once per *returned* candidate.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from glossary.extract import acronyms, candidates_en, candidates_ru
+from glossary.extract.candidate import Candidate
+from glossary.extract.scoring import c_values, termhood
+from glossary.extract.units import Units, build_units
+from glossary.model import Glossary, Kind, Lang
+from glossary.text.normalize import Normalizer, Token, default_normalizer
+
+__all__ = ["Extractor", "Translator"]
+
+#: Occurrences kept per candidate for forms, references and context.
+SAMPLES = 40
+_RULE_RANK = {"e": 0, "x": 1, "p": 2, "h": 3, "n": 4, "c": 5}
+_TITLE_HEADS = frozenset(
+    ["minister", "secretary", "president", "premier", "chancellor", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman", "chair", "director", "commissioner", "representative", "undersecretary", "deputy", "министр", "секретарь", "госсекретарь", "президент", "премьер", "канцлер", "посол", "посланник", "спикер", "председатель", "директор", "комиссар", "представитель", "заместитель", "глава"]
+)
+_ORG_HEADS = frozenset(
+    ["organization", "organisation", "council", "union", "pact", "treaty", "alliance", "ministry", "department", "committee", "commission", "agency", "office", "assembly", "parliament", "court", "bank", "fund", "bloc", "forum", "организация", "совет", "союз", "пакт", "договор", "альянс", "министерство", "ведомство", "комитет", "комиссия", "агентство", "ассамблея", "парламент", "суд", "банк", "фонд", "блок", "форум"]
+)
+_SPACE = re.compile(r"\s+")
+
+
+class Translator:
+    """What MT suggestions need: ``translate(list of phrases) -> list of phrases``."""
+
+    def translate(self, segments: list[str]) -> list[str]:  # pragma: no cover - protocol
+        raise NotImplementedError
+
+
+@dataclass(slots=True)
+class _Stats:
+    count: int = 0
+    rule: str = "n"
+    head: int = 0
+    samples: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Document:
+    name: str
+    text: str
+    tokens: list[Token]
+    units: Units
+    tags: str
+    line_offset: int = 0
+    line_starts: list[int] = field(default_factory=list)
+
+    def line(self, offset: int) -> int:
+        if not self.line_starts:
+            self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        return self.line_offset + bisect.bisect_right(self.line_starts, offset)
+
+
+class Extractor:
+    """Accumulates documents of one language, then ranks the candidates of all of them."""
+
+    def __init__(
+        self,
+        lang: Lang,
+        normalizer: Normalizer | None = None,
+        morph: Any = None,
+    ) -> None:
+        self.lang = lang
+        self.normalizer = normalizer or default_normalizer()
+        self._stats: dict[tuple[str, ...], _Stats] = {}
+        self._documents: list[_Document] = []
+        self._links: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.words = 0
+        if lang is Lang.EN:
+            self._en = candidates_en.EnglishTagger()
+        else:
+            from glossary.text.morph_ru import RussianMorphology
+
+            self._morph = morph or RussianMorphology.shared()
+            self._ru = candidates_ru.RussianTagger(self._morph)
+
+    # -- counting -----------------------------------------------------------------------
+
+    def add(self, text: str, document: str = "<text>", line_offset: int = 0) -> None:
+        """Count the candidates of one document (or of a piece of one starting after
+        ``line_offset`` lines, so references keep the file's line numbers)."""
+        tokens = self.normalizer.tokens(text)
+        self.words += len(tokens)
+        units = build_units(text, tokens)
+        ukeys = [
+            tuple(t.key for t in tokens[f : l + 1]) if f >= 0 else ()
+            for f, l in zip(units.first, units.last, strict=True)
+        ]
+        doc_index = len(self._documents)
+        stats = self._stats
+        if self.lang is Lang.EN:
+            tags = candidates_en.classes(units, self._en)
+            spans: Iterable[tuple[int, int, int, str]] = candidates_en.spans(tags, units)
+            for a, b, skip, rule in spans:
+                if skip < 0:
+                    key = ukeys[a] if a == b else sum((ukeys[u] for u in range(a, b + 1)), ())
+                else:
+                    key = sum((ukeys[u] for u in range(a, b + 1) if u != skip), ())
+                entry = stats.get(key)
+                if entry is None:
+                    entry = stats[key] = _Stats(rule=rule)
+                entry.count += 1
+                if len(entry.samples) < SAMPLES:
+                    entry.samples.append((doc_index, a, b, skip))
+        else:
+            tags, features = candidates_ru.classes(units, self._ru)
+            for a, b, head, rule in candidates_ru.spans(tags, features, units):
+                key = ukeys[a] if a == b else sum((ukeys[u] for u in range(a, b + 1)), ())
+                entry = stats.get(key)
+                if entry is None:
+                    entry = stats[key] = _Stats(rule=rule, head=head - a if head >= 0 else -1)
+                entry.count += 1
+                if len(entry.samples) < SAMPLES:
+                    entry.samples.append((doc_index, a, b, -1))
+        for tag_index, unit in enumerate(units.first):
+            if unit >= 0 and tags[tag_index] == "X":
+                entry = stats.get(ukeys[tag_index])
+                if entry is None:
+                    entry = stats[ukeys[tag_index]] = _Stats()
+                    entry.count = 1
+                    entry.samples.append((doc_index, tag_index, tag_index, -1))
+                entry.rule = "x"
+        for definition in acronyms.definitions(text, tokens, units, tags):
+            key = sum((ukeys[u] for u in range(definition.start, definition.end + 1)), ())
+            entry = stats.get(key)
+            if entry is None:
+                entry = stats[key] = _Stats()
+                entry.count = 1
+                entry.samples.append((doc_index, definition.start, definition.end, -1))
+            entry.rule = "e"
+            self._links.setdefault(ukeys[definition.acronym], key)
+        self._documents.append(_Document(document, text, tokens, units, tags, line_offset))
+
+    # -- ranking ------------------------------------------------------------------------
+
+    def candidates(
+        self,
+        top: int | None = None,
+        glossary: Glossary | None = None,
+        translator: Any = None,
+    ) -> list[Candidate]:
+        """The best ``top`` candidates, ranked; suggestions from ``glossary`` then ``translator``."""
+        stats = self._merge_aliases()
+        frequencies = {k: v.count for k, v in stats.items()}
+        cvalues = c_values(frequencies, self._independent(stats))
+        lang = self.lang.value
+        expansions = set(self._links.values())
+        scored = []
+        for key, entry in stats.items():
+            score = (
+                cvalues[key]
+                * termhood(key, lang)
+                * _bonus(entry.rule, key, expansions)
+                * self._shape(entry)
+            )
+            if score > 0:
+                scored.append((score, key))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        result: list[Candidate] = []
+        forms_seen: set[str] = set()
+        for score, key in scored:
+            if top is not None and len(result) >= top:
+                break
+            candidate = self._candidate(key, stats[key], score)
+            if candidate is None or candidate.term.casefold() in forms_seen:
+                continue
+            forms_seen.add(candidate.term.casefold())
+            result.append(candidate)
+        terms = {c.key: c.term for c in result}
+        linked = []
+        for candidate in result:
+            expansion = self._links.get(candidate.key)
+            acronym = next((a for a, e in self._links.items() if e == candidate.key), None)
+            linked.append(
+                _replace(
+                    candidate,
+                    expansion=terms.get(expansion) or self._render(expansion) if expansion else None,
+                    acronym=(terms.get(acronym) or self._render(acronym)) if acronym else None,
+                )
+            )
+        from glossary.extract.suggest import suggest
+
+        return suggest(linked, glossary, translator)
+
+    def _merge_aliases(self) -> dict[tuple[str, ...], _Stats]:
+        """Fold repeated mentions into one candidate: surnames into full names,
+        a capitalised dateline ("GENEVA") into the place."""
+        stats = dict(self._stats)
+        people: dict[str, tuple[str, ...]] = {}
+        for key, entry in stats.items():
+            if len(key) in (2, 3) and self._is_name(key, entry):
+                people.setdefault(key[-1], key)
+        for key in list(stats):
+            entry = stats[key]
+            target: tuple[str, ...] | None = None
+            if len(key) == 1 and key[0] in people and people[key[0]] != key:
+                target = people[key[0]]
+            elif len(key) == 1 and entry.rule == "x" and key not in self._links:
+                lowered = (key[0].lower(),)
+                if lowered in stats and lowered != key:
+                    target = lowered
+            if target is not None and target in stats:
+                into = stats[target]
+                into.count += entry.count
+                room = SAMPLES - len(into.samples)
+                if room > 0:
+                    into.samples.extend(entry.samples[:room])
+                del stats[key]
+        return stats
+
+    def _independent(self, stats: dict[tuple[str, ...], _Stats]) -> set[tuple[str, ...]]:
+        """Multiword candidates seen right after a free modifier (adjective, adverb,
+        participle, demonym, acronym): the rest of the phrase stands on its own."""
+        free = "AGJRXM" if self.lang is Lang.EN else "ABR"
+        result = set()
+        for key, entry in stats.items():
+            if len(key) < 2:
+                continue
+            for doc_index, a, _b, _skip in entry.samples:
+                tags = self._documents[doc_index].tags
+                if a > 0 and tags[a - 1] in free:
+                    result.add(key)
+                    break
+        return result
+
+    def _shape(self, entry: _Stats) -> float:
+        """Capitalised chains mid-sentence are titles and names (×2); a name glued to
+        common nouns ("Blinken-Lavrov meeting") is rarely a term (×0.5)."""
+        if self.lang is not Lang.EN or entry.rule in "xe":
+            return 1.0
+        doc_index, a, b, skip = entry.samples[0]
+        tags = "".join(
+            t for i, t in enumerate(self._documents[doc_index].tags[a : b + 1], a) if i != skip
+        )
+        units = self._documents[doc_index].units
+        words = [units.words[i] for i in range(a, b + 1) if i != skip]
+        capitalised = [w[:1].isupper() for w in words]
+        if len(tags) >= 2 and all(c or t == "O" for c, t in zip(capitalised, tags, strict=True)):
+            if "T" in tags:
+                return 2.0
+        if any(capitalised) and not all(capitalised) and "O" not in tags:
+            if any(t in "PX" for t in tags) or any(
+                c and "-" in w for c, w in zip(capitalised, words, strict=True)
+            ):
+                return 0.5
+        if len(tags) == 1 and tags in "NJ" and words[0].islower():
+            if words[0].lower() in self._en.unknown:
+                return 0.3
+        return 1.0
+
+    def _is_name(self, key: tuple[str, ...], entry: _Stats) -> bool:
+        doc_index, a, b, _ = entry.samples[0]
+        tags = self._documents[doc_index].tags[a : b + 1]
+        return len(tags) == len(key) and all(t == "P" for t in tags)
+
+    def _render(self, key: tuple[str, ...]) -> str:
+        entry = self._stats.get(key)
+        if entry is None:
+            return " ".join(key)
+        candidate = self._candidate(key, entry, 0.0)
+        return candidate.term if candidate else " ".join(key)
+
+    def _surface(self, sample: tuple[int, int, int, int]) -> str:
+        doc_index, a, b, skip = sample
+        words = self._documents[doc_index].units.words
+        return " ".join(words[u] for u in range(a, b + 1) if u != skip)
+
+    def _candidate(self, key: tuple[str, ...], entry: _Stats, score: float) -> Candidate | None:
+        forms = Counter(self._surface(s) for s in entry.samples)
+        if not forms:
+            return None
+        term = self._canonical(key, entry, forms)
+        if not term:
+            return None
+        references = []
+        for doc_index, a, _b, _skip in entry.samples:
+            document = self._documents[doc_index]
+            offset = document.tokens[document.units.first[a]].start
+            reference = f"{document.name}:{document.line(offset)}"
+            if reference not in references:
+                references.append(reference)
+        return Candidate(
+            term=term,
+            lang=self.lang,
+            key=key,
+            kind=self._kind(key, entry, term),
+            score=score,
+            frequency=entry.count,
+            forms=tuple(f for f, _ in forms.most_common()),
+            references=tuple(references),
+            context=self._context(entry.samples[0]),
+        )
+
+    def _context(self, sample: tuple[int, int, int, int]) -> str:
+        doc_index, a, b, _ = sample
+        document = self._documents[doc_index]
+        start = document.tokens[document.units.first[a]].start
+        end = document.tokens[document.units.last[b]].end
+        text = document.text
+        left = text.rfind("\n", 0, start) + 1
+        right = text.find("\n", end)
+        right = len(text) if right < 0 else right
+        left = max(left, start - 60)
+        right = min(right, end + 60)
+        snippet = _SPACE.sub(" ", text[left:right]).strip()
+        prefix = "…" if left > 0 and text[left - 1] != "\n" else ""
+        suffix = "…" if right < len(text) and text[right] != "\n" else ""
+        return f"{prefix}{snippet}{suffix}"
+
+    def _canonical(self, key: tuple[str, ...], entry: _Stats, forms: Counter[str]) -> str:
+        if self.lang is Lang.RU:
+            return self._canonical_ru(entry, forms)
+        return self._canonical_en(key, entry, forms)
+
+    def _initial(self, sample: tuple[int, int, int, int]) -> bool:
+        doc_index, a, _b, _skip = sample
+        return self._documents[doc_index].units.initial[a]
+
+    def _canonical_en(self, key: tuple[str, ...], entry: _Stats, forms: Counter[str]) -> str:
+        inner: Counter[str] = Counter()
+        for sample in entry.samples:
+            surface = self._surface(sample)
+            if self._initial(sample):
+                doc_index, a, _, _ = sample
+                if self._documents[doc_index].tags[a] not in "PTX":
+                    surface = surface[:1].lower() + surface[1:]
+            inner[surface] += 1
+        ranked = [f for f, _ in inner.most_common()]
+        # Singular unless the text only uses the plural: the head word equal to its lemma.
+        head = _english_head(key)
+        for form in ranked:
+            words = form.replace("-", " ").split()
+            if head < len(words) and self.normalizer.word_key(words[head]) == words[head].lower():
+                return form
+        return ranked[0]
+
+    def _canonical_ru(self, entry: _Stats, forms: Counter[str]) -> str:
+        from glossary.text.phrase_ru import analyse_phrase, dictionary_form
+
+        morph = self._morph
+        certain: Counter[str] = Counter()
+        for form in forms:
+            analysis = analyse_phrase(form.split(), morph)
+            if len(analysis.numbers) == 1:
+                certain[next(iter(analysis.numbers))] += forms[form]
+        number = None
+        if certain:
+            number = "plur" if certain["plur"] > certain["sing"] else "sing"
+        best = forms.most_common(1)[0][0]
+        sample = next(s for s in entry.samples if self._surface(s) == best)
+        term = dictionary_form(best.split(), number, morph)
+        if self._initial(sample) and entry.rule not in "xep":
+            doc_index, a, _, _ = sample
+            first = self._documents[doc_index].units.words[a]
+            parses = morph.parses(first)
+            proper = parses and any(
+                g in parses[0].tag for g in ("Name", "Surn", "Geox", "Orgn", "Trad", "Abbr")
+            )
+            if not proper and not first.isupper():
+                term = term[:1].lower() + term[1:]
+        return term
+
+    def _kind(self, key: tuple[str, ...], entry: _Stats, term: str) -> Kind:
+        if entry.rule == "x":
+            return Kind.ACRONYM
+        if entry.rule == "e":
+            return Kind.ORGANIZATION
+        if entry.rule == "p":
+            return Kind.PERSON
+        head_word = key[_english_head(key)] if self.lang is Lang.EN else key[max(entry.head, 0)]
+        capitalised = term[:1].isupper()
+        if head_word.lower() in _TITLE_HEADS:
+            return Kind.TITLE
+        if head_word.lower() in _ORG_HEADS and capitalised:
+            return Kind.ORGANIZATION
+        if self.lang is Lang.EN and capitalised:
+            doc_index, a, b, _ = entry.samples[0]
+            tags = self._documents[doc_index].tags[a : b + 1]
+            if tags and all(t == "P" for t in tags):
+                return Kind.PERSON if len(tags) > 1 else Kind.PLACE
+        return Kind.TERM
+
+
+def _english_head(key: tuple[str, ...]) -> int:
+    """Index of the head word: before "of", else the last word."""
+    return key.index("of") - 1 if "of" in key[1:] else len(key) - 1
+
+
+def _bonus(rule: str, key: tuple[str, ...], expansions: set[tuple[str, ...]]) -> float:
+    if rule == "e" or key in expansions:
+        return 3.0
+    if rule == "x":
+        return 2.0
+    return 1.0
+
+
+def _replace(candidate: Candidate, **changes: Any) -> Candidate:
+    from dataclasses import replace
+
+    return replace(candidate, **changes)
+
+
+#: A function that finds a translator for a language pair, or None.
+TranslatorFinder = Callable[[str, str], Any]

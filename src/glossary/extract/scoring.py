@@ -1,0 +1,90 @@
+"""Ranking: corpus statistics (frequency, C-value) times termhood against general language.
+
+*C-value* (Frantzi, Ananiadou & Mima 2000) discounts a phrase's frequency by
+the frequency of the longer candidates it is nested in, so "binding security"
+does not outrank "legally binding security guarantees". A nested phrase that is
+a term on its own ("security guarantees") keeps part of that frequency
+(:data:`NESTED_SHARE`) instead of dropping to zero, because in a short article a
+term is often only ever seen inside a longer one.
+
+*Termhood* is how unusual the words are in general language: wordfreq's Zipf
+frequency (bundled data for English and Russian), mapped so that everyday
+words ("said", "time", "год") weigh little and domain words ("sovereignty",
+"суверенитет") weigh a lot.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+__all__ = ["NESTED_SHARE", "c_values", "specificity", "termhood"]
+
+NESTED_SHARE = 0.5
+_FUNCTION_KEYS = frozenset(
+    ["of", "and", "or", "the", "a", "an", "for", "in", "on", "to", "at", "by", "with", "и", "или", "по", "в", "на", "для", "о", "об", "при", "с", "со"]
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def specificity(word: str, lang: str) -> float:
+    """0..1: how far ``word`` is from everyday language (1 = unseen in general text)."""
+    if any(c.isdigit() for c in word):
+        return 0.1
+    from wordfreq import zipf_frequency
+
+    zipf = zipf_frequency(word, lang)
+    if zipf <= 0:
+        return 1.0
+    return min(1.0, max(0.05, (7.0 - zipf) / 4.5))
+
+
+def termhood(key: tuple[str, ...], lang: str) -> float:
+    """Mean specificity of the content words of a phrase."""
+    words = [w for w in key if w.lower() not in _FUNCTION_KEYS]
+    if not words:
+        return 0.0
+    return sum(specificity(w.lower(), lang) for w in words) / len(words)
+
+
+def c_values(
+    frequencies: Mapping[tuple[str, ...], int],
+    independent: frozenset[tuple[str, ...]] | set[tuple[str, ...]] = frozenset(),
+) -> dict[tuple[str, ...], float]:
+    """C-value of every candidate, nested phrases keeping :data:`NESTED_SHARE` of their use.
+
+    Keys in ``independent`` (seen standing on their own once a free modifier is
+    removed, as "security guarantees" in "legally binding security guarantees")
+    keep all of it.
+    """
+    parents: dict[tuple[str, ...], list[int]] = {}
+    for key, frequency in frequencies.items():
+        n = len(key)
+        if n < 2:
+            continue
+        for sub in _subsequences(key):
+            if sub in frequencies:
+                parents.setdefault(sub, []).append(frequency)
+    result = {}
+    for key, frequency in frequencies.items():
+        longer = parents.get(key)
+        if longer:
+            own = max(0.0, frequency - sum(longer) / len(longer))
+            share = 1.0 if key in independent else NESTED_SHARE
+            effective = own + share * (frequency - own)
+        else:
+            effective = float(frequency)
+        result[key] = math.log2(len(key) + 1) * effective
+    return result
+
+
+def _subsequences(key: tuple[str, ...]) -> Iterable[tuple[str, ...]]:
+    n = len(key)
+    seen = set()
+    for length in range(1, n):
+        for start in range(n - length + 1):
+            sub = key[start : start + length]
+            if sub not in seen:
+                seen.add(sub)
+                yield sub

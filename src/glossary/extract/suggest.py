@@ -1,0 +1,64 @@
+"""Suggested renderings for candidates: the glossary first, machine translation second.
+
+A candidate whose match key equals a designation of a glossary concept gets
+that concept's preferred term in the other language (source ``glossary``); an
+acronym the text does not spell out gets its expansion from the glossary's
+``full_form`` link. Otherwise, when a translator for the pair is given (or
+found through :mod:`glossary.draft.machine`), its output is the suggestion
+(source ``mt``). Nothing found: ``None``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from glossary.extract.candidate import Candidate
+from glossary.model import Glossary, Kind
+
+__all__ = ["find_translator", "suggest"]
+
+
+def find_translator(from_lang: str, to_lang: str) -> Any:
+    """The installed MT translator for the pair, or ``None`` (Argos is an optional extra)."""
+    try:
+        from glossary.draft.machine import find_translator as find
+    except ImportError:
+        return None
+    return find(from_lang, to_lang)
+
+
+def suggest(
+    candidates: list[Candidate], glossary: Glossary | None, translator: Any = None
+) -> list[Candidate]:
+    result = list(candidates)
+    if glossary is not None and len(glossary):
+        from glossary.matching import TermMatcher
+
+        matcher = TermMatcher(glossary)
+        for index, candidate in enumerate(result):
+            found = matcher.exact(candidate.term)
+            if not found:
+                continue
+            term = glossary.get(found[0].term_id)
+            if term is None:
+                continue
+            other = term.preferred(candidate.lang.other)
+            changes: dict[str, Any] = {}
+            if other:
+                changes["suggestion"] = other
+                changes["suggestion_source"] = "glossary"
+            if term.kind is Kind.ACRONYM and not candidate.expansion and term.full_form:
+                full = glossary.get(term.full_form)
+                if full is not None and full.preferred(candidate.lang):
+                    changes["expansion"] = full.preferred(candidate.lang)
+            if changes:
+                result[index] = replace(candidate, **changes)
+    if translator is not None:
+        missing = [i for i, c in enumerate(result) if c.suggestion is None]
+        if missing:
+            outputs = translator.translate([result[i].term for i in missing])
+            for index, output in zip(missing, outputs, strict=False):
+                if output and output.strip():
+                    result[index] = result[index].with_suggestion(output.strip(), "mt")
+    return result

@@ -1,0 +1,109 @@
+"""Running text as *units*: words, hyphenated compounds and ``U.S.``-style initials.
+
+The project tokenizer splits on hyphens (so "de-escalate" and "de escalate" share a
+match key); candidate rules need the compound back as one word, and need to know
+where a phrase cannot continue (punctuation, paragraph breaks) and where a sentence
+starts (a capital there says nothing about proper names). This module computes
+that once per document, in one pass over the tokens, with no per-token objects
+beyond the tokens themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from glossary.text.normalize import Token
+
+__all__ = ["HYPHENS", "Units", "build_units"]
+
+HYPHENS = frozenset("-\u2010\u2011")
+_SENTENCE_END = frozenset(".!?…")
+#: Abbreviations after which a full stop does not end the sentence.
+_ABBREVIATIONS = frozenset(
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "lt", "gov", "sen", "rep", "vs", "etc", "no", "inc", "ltd", "corp", "co", "jr", "sr", "янв", "фев", "февр", "мар", "апр", "авг", "сент", "окт", "нояб", "дек", "г", "гг", "т", "тт", "см", "им", "др", "пр", "ул"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Units:
+    """Parallel lists, one entry per unit; a unit with ``first == -1`` is a break.
+
+    ``words[i]`` is the surface of unit ``i`` (a compound keeps its hyphens),
+    ``first[i]``/``last[i]`` its token indices, ``initial[i]`` whether it starts
+    a sentence, ``compound[i]`` whether it was joined from hyphenated parts.
+    """
+
+    words: list[str]
+    first: list[int]
+    last: list[int]
+    initial: list[bool]
+    compound: list[bool]
+
+
+def build_units(text: str, tokens: list[Token]) -> Units:
+    words: list[str] = []
+    first: list[int] = []
+    last: list[int] = []
+    initial: list[bool] = []
+    compound: list[bool] = []
+    prev_end = -1
+    prev_word = ""
+    sentence_start = True
+    for index, token in enumerate(tokens):
+        start, end = token.start, token.end
+        word = text[start:end]
+        if prev_end >= 0:
+            gap = text[prev_end:start]
+            if gap in HYPHENS and first and first[-1] >= 0 and not word.isdigit():
+                # "de-escalate", "ex-Soviet", "пресс-конференция": one unit.
+                words[-1] = text[tokens[first[-1]].start : end]
+                last[-1] = index
+                compound[-1] = True
+                prev_end, prev_word = end, word
+                continue
+            if (
+                gap == "."
+                and len(word) == 1
+                and len(prev_word) == 1
+                and word.isupper()
+                and prev_word.isupper()
+                and first
+                and first[-1] >= 0
+            ):
+                # "U.S.", "U.K.": initials joined into one acronym unit.
+                words[-1] = text[tokens[first[-1]].start : end + 1]
+                last[-1] = index
+                prev_end, prev_word = end, word
+                if text[end : end + 1] == ".":
+                    prev_end = end + 1
+                continue
+            if gap.isspace():
+                if gap.count("\n") > 1:
+                    sentence_start = True
+                    _break(words, first, last, initial, compound)
+            else:
+                _break(words, first, last, initial, compound)
+                stripped = gap.strip()
+                if (stripped[:1] in _SENTENCE_END and (
+                    stripped[:1] != "." or prev_word.lower() not in _ABBREVIATIONS
+                )) or "\n\n" in gap or "\n\r\n" in gap:
+                    sentence_start = True
+        words.append(word)
+        first.append(index)
+        last.append(index)
+        initial.append(sentence_start)
+        compound.append(False)
+        sentence_start = False
+        prev_end, prev_word = end, word
+    return Units(words, first, last, initial, compound)
+
+
+def _break(
+    words: list[str], first: list[int], last: list[int], initial: list[bool], compound: list[bool]
+) -> None:
+    if first and first[-1] != -1:
+        words.append("|")
+        first.append(-1)
+        last.append(-1)
+        initial.append(False)
+        compound.append(False)
