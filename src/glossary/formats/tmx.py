@@ -28,7 +28,7 @@ from glossary import __version__
 from glossary.errors import FormatError
 from glossary.formats import xml_safe
 from glossary.formats.xml_safe import XML_LANG, local_name
-from glossary.model import Glossary, Kind, Lang, Status, Term, TranslationUnit, make_id
+from glossary.model import Glossary, Kind, Lang, Status, Term, TranslationUnit
 
 __all__ = ["read", "read_glossary", "write", "write_glossary"]
 
@@ -104,20 +104,22 @@ def write_glossary(glossary: Glossary, segments: Iterable[TranslationUnit] = ())
 
 
 def read_glossary(data: bytes, name: str) -> Glossary:
-    """Concepts from the term-pair units; a unit without our properties is a draft concept."""
+    """Concepts from the term-pair units; a unit without our properties is a draft concept.
+
+    A unit without ``tuid`` gives a concept with an empty id, for the import to assign.
+    """
     terms: list[Term] = []
-    taken: set[str] = set()
+    taken: set[str] = {""}
     for tu in _read_tus(data, name):
         if _ORIGIN in tu.props or not (tu.segs.get(Lang.EN) or tu.segs.get(Lang.RU)):
             continue
         en, ru = tu.segs.get(Lang.EN, ""), tu.segs.get(Lang.RU, "")
-        term_id = tu.tuid if tu.tuid and make_id(tu.tuid) == tu.tuid else make_id(en or ru, taken)
-        if term_id in taken:
-            raise FormatError(name, tu.line, f"duplicate tuid {term_id!r}")
-        taken.add(term_id)
+        if tu.tuid and tu.tuid in taken:
+            raise FormatError(name, tu.line, f"duplicate tuid {tu.tuid!r}")
+        taken.add(tu.tuid)
         terms.append(
             Term(
-                term_id,
+                tu.tuid,  # empty when the unit has none: the import merge assigns one
                 en=en.strip(),
                 ru=ru.strip(),
                 kind=_enum(Kind, tu.props.get("x-kind", "term"), name, tu.line, "x-kind"),
