@@ -11,7 +11,6 @@ offsets of the original text.
 
 from __future__ import annotations
 
-import bisect
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,13 +18,14 @@ from dataclasses import dataclass
 import ahocorasick
 
 from glossary.model import Glossary, Lang, Term
-from glossary.text.normalize import Normalizer, Token, default_normalizer
+from glossary.text.normalize import WORD_RE, Normalizer, Token, default_normalizer
 
 __all__ = ["Designation", "Role", "Span", "TermMatcher"]
 
 # Each word key is wrapped as OPEN key CLOSE, so adjacent hits share no character
 # and a key can never match inside a longer one.
 _OPEN, _CLOSE = "\x02", "\x03"
+_POSSESSIVE_APOSTROPHES = "'’ʼ"
 
 
 class Role(enum.StrEnum):
@@ -69,12 +69,29 @@ class TermMatcher:
         forbidden: bool = False,
     ) -> None:
         self.normalizer = normalizer or default_normalizer()
+        key = self.normalizer.key
+        self._build(
+            (key(d.text), d) for term in glossary for d in designations(term, forbidden=forbidden)
+        )
+
+    @classmethod
+    def from_keys(
+        cls,
+        entries: Iterable[tuple[tuple[str, ...], Designation]],
+        normalizer: Normalizer | None = None,
+    ) -> TermMatcher:
+        """A matcher over designations whose match keys are already known (e.g. from the
+        persistent index), so a 100k-concept glossary is not lemmatised again."""
+        self = cls.__new__(cls)
+        self.normalizer = normalizer or default_normalizer()
+        self._build(entries)
+        return self
+
+    def _build(self, items: Iterable[tuple[tuple[str, ...], Designation]]) -> None:
         entries: dict[str, list[Designation]] = {}
-        for term in glossary:
-            for designation in designations(term, forbidden=forbidden):
-                key = self.normalizer.key(designation.text)
-                if key:
-                    entries.setdefault(_joined(key), []).append(designation)
+        for key, designation in items:
+            if key:
+                entries.setdefault(_joined(key), []).append(designation)
         self.keys = {k: tuple(v) for k, v in entries.items()}
         self._automaton = ahocorasick.Automaton()
         for joined, found in self.keys.items():
@@ -93,24 +110,42 @@ class TermMatcher:
         """Leftmost-longest, non-overlapping hits of glossary terms in ``text``."""
         if not self.keys:
             return []
-        tokens = self.normalizer.tokens(text) if tokens is None else tokens
-        if not tokens:
+        if tokens is None:
+            keys, bounds = self._scan(text)
+        else:
+            keys = [t.key for t in tokens]
+            bounds = [(t.start, t.end) for t in tokens]
+        if not keys:
             return []
-        stream_parts = []
-        starts = []  # offset in the stream where each token's key begins
-        position = 0
-        for token in tokens:
-            starts.append(position)
-            stream_parts.append(_OPEN + token.key + _CLOSE)
-            position += len(token.key) + 2
-        stream = "".join(stream_parts)
+        # every word key is OPEN key CLOSE, so the number of OPENs up to a hit's end
+        # is the index of its last word; hits come in order, so counting is one pass
+        stream = _OPEN + (_CLOSE + _OPEN).join(keys) + _CLOSE
         spans = []
+        counted, opens = 0, 0
         for end_index, (words, found) in self._automaton.iter_long(stream):
-            last = bisect.bisect_right(starts, end_index) - 1
-            first = last - words + 1
-            start, end = tokens[first].start, tokens[last].end
+            opens += stream.count(_OPEN, counted, end_index + 1)
+            counted = end_index + 1
+            last = opens - 1
+            start, end = bounds[last - words + 1][0], bounds[last][1]
             spans.append(Span(start, end, text[start:end], found))
         return spans
+
+    def _scan(self, text: str) -> tuple[list[str], list[tuple[int, int]]]:
+        """Word keys and offsets of ``text`` in one regex pass (the hot path of annotation:
+        no Token objects, memoised word keys)."""
+        key = self.normalizer.word_key
+        keys: list[str] = []
+        bounds: list[tuple[int, int]] = []
+        add_key, add_bound = keys.append, bounds.append
+        for match in WORD_RE.finditer(text):
+            word = match.group()
+            if (word == "s" or word == "S") and keys:
+                start = match.start()
+                if start and text[start - 1] in _POSSESSIVE_APOSTROPHES:
+                    continue  # English possessive, as Normalizer.tokens drops it
+            add_key(key(word))
+            add_bound(match.span())
+        return keys, bounds
 
 
 def designations(term: Term, *, forbidden: bool = False) -> list[Designation]:

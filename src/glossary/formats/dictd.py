@@ -1,0 +1,177 @@
+"""dictd dictionaries (``.index`` plus ``.dict`` or ``.dict.dz``), read-only.
+
+The index is UTF-8 text, one ``headword<TAB>offset<TAB>length`` line per entry, with
+offset and length written in dictd's base-64 digits; the data file holds the
+entries' text, plain or dictzip-compressed (gzip whose ``RA`` extra field lists
+independently inflatable chunks, so one entry is read without inflating the file).
+Debian's ``dict-freedict-eng-rus`` and ``mueller7-dict`` are in this format.
+"""
+
+from __future__ import annotations
+
+import gzip
+import struct
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from glossary.errors import FormatError
+
+__all__ = ["DictdData", "IndexEntry", "b64_number", "data_path_for", "parse_index"]
+
+_DIGITS = {
+    c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+}
+#: Headwords dictd uses for the database's own description.
+INFO_PREFIXES = ("00-database", "00database")
+
+
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    headword: str
+    offset: int
+    length: int
+    line: int
+
+
+def b64_number(text: str) -> int:
+    """A dictd base-64 number ("B" is 1, "BA" is 64); ValueError on another digit."""
+    value = 0
+    for char in text:
+        digit = _DIGITS.get(char)
+        if digit is None:
+            raise ValueError(char)
+        value = value * 64 + digit
+    return value
+
+
+def parse_index(data: bytes, name: str, data_size: int | None = None) -> Iterator[IndexEntry]:
+    """Every entry of a ``.index`` file; a malformed line raises a one-line ``FormatError``."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FormatError(
+            name, data[: exc.start].count(b"\n") + 1, "not UTF-8 text (a dictd index is UTF-8)"
+        ) from None
+    for number, row in enumerate(text.splitlines(), 1):
+        if not row.strip():
+            continue
+        parts = row.split("\t")
+        if len(parts) != 3 or not parts[0]:
+            raise FormatError(
+                name, number, "expected 'headword<TAB>offset<TAB>length' (is this a dictd .index?)"
+            )
+        headword, offset_text, length_text = parts
+        try:
+            offset, length = b64_number(offset_text), b64_number(length_text)
+        except ValueError as exc:
+            raise FormatError(
+                name, number, f"bad base-64 digit {str(exc)!r} in offset or length"
+            ) from None
+        if data_size is not None and offset + length > data_size:
+            raise FormatError(
+                name,
+                number,
+                f"entry {headword!r} ends at byte {offset + length}, "
+                f"past the end of the data file ({data_size} bytes)",
+            )
+        yield IndexEntry(headword, offset, length, number)
+
+
+def data_path_for(index: Path) -> Path:
+    """The ``.dict.dz`` or ``.dict`` beside ``index``; FormatError when neither exists."""
+    base = index.with_suffix("")
+    for candidate in (base.with_name(base.name + ".dict.dz"), base.with_name(base.name + ".dict")):
+        if candidate.is_file():
+            return candidate
+    raise FormatError(index, 0, f"no {base.name}.dict.dz or {base.name}.dict beside the index")
+
+
+class DictdData:
+    """Random access to a ``.dict`` or ``.dict.dz`` file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._raw = path.read_bytes()
+        self._chunks: list[tuple[int, int]] | None = None  # (file offset, size)
+        self._chunk_length = 0
+        self._whole: bytes | None = None
+        if path.name.endswith(".dz") or self._raw[:2] == b"\x1f\x8b":
+            self._read_header()
+        else:
+            self._whole = self._raw
+
+    @property
+    def size(self) -> int:
+        """Uncompressed size (gzip's ISIZE for dictzip, exact below 4 GiB)."""
+        if self._whole is not None:
+            return len(self._whole)
+        return int(struct.unpack("<I", self._raw[-4:])[0])
+
+    def read(self, offset: int, length: int) -> str:
+        if self._whole is not None:
+            chunk = self._whole[offset : offset + length]
+        else:
+            chunk = self._read_chunks(offset, length)
+        return chunk.decode("utf-8", "replace")
+
+    def _read_header(self) -> None:
+        raw = self._raw
+        if len(raw) < 18 or raw[:2] != b"\x1f\x8b":
+            raise FormatError(self.path, 0, "not a gzip/dictzip file")
+        flags = raw[3]
+        position = 10
+        if flags & 4:  # FEXTRA
+            (extra_length,) = struct.unpack_from("<H", raw, position)
+            extra = raw[position + 2 : position + 2 + extra_length]
+            position += 2 + extra_length
+            self._parse_ra(extra)
+        if flags & 8:  # FNAME
+            position = raw.index(b"\0", position) + 1
+        if flags & 16:  # FCOMMENT
+            position = raw.index(b"\0", position) + 1
+        if flags & 2:  # FHCRC
+            position += 2
+        if self._chunks is None:
+            # plain gzip: no random access, inflate once
+            try:
+                self._whole = gzip.decompress(raw)
+            except (OSError, EOFError, zlib.error) as exc:
+                raise FormatError(self.path, 0, f"corrupt gzip data: {exc}") from None
+            return
+        chunks = []
+        for size in self._sizes:
+            chunks.append((position, size))
+            position += size
+        self._chunks = chunks
+
+    def _parse_ra(self, extra: bytes) -> None:
+        position = 0
+        while position + 4 <= len(extra):
+            sub_id = extra[position : position + 2]
+            (length,) = struct.unpack_from("<H", extra, position + 2)
+            body = extra[position + 4 : position + 4 + length]
+            position += 4 + length
+            if sub_id == b"RA" and len(body) >= 6:
+                _version, chunk_length, count = struct.unpack_from("<HHH", body)
+                self._chunk_length = chunk_length
+                self._sizes = list(struct.unpack_from(f"<{count}H", body, 6))
+                self._chunks = []
+
+    def _read_chunks(self, offset: int, length: int) -> bytes:
+        assert self._chunks is not None
+        first = offset // self._chunk_length
+        last = (offset + length - 1) // self._chunk_length if length else first
+        if last >= len(self._chunks):
+            raise FormatError(self.path, 0, f"offset {offset + length} is past the end of the data")
+        inflater = zlib.decompressobj(-15)
+        out = bytearray()
+        try:
+            for index in range(first, last + 1):
+                start, size = self._chunks[index]
+                out += inflater.decompress(self._raw[start : start + size])
+        except zlib.error as exc:
+            raise FormatError(self.path, 0, f"corrupt dictzip chunk: {exc}") from None
+        begin = offset - first * self._chunk_length
+        return bytes(out[begin : begin + length])

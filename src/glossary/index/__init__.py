@@ -1,0 +1,48 @@
+"""The persistent lookup index of a glossary and the lookup cascade over it.
+
+``open_lookup(path)`` returns a :class:`Lookup` over an index that is fresh for
+``path`` (built or rebuilt on the way when terms.csv changed or the file is corrupt).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from glossary.index.lookup import Hit, Lookup, Match
+from glossary.index.store import FileStamp, build_index, index_path, open_fresh, rebuild_on_error
+from glossary.model import Term
+
+__all__ = ["Hit", "Lookup", "Match", "open_index", "open_lookup"]
+
+Progress = Callable[[Iterable[Term], int], Iterable[Term]]
+
+
+def open_index(path: Path, *, progress: Progress | None = None) -> sqlite3.Connection:
+    """A read-only connection to the fresh index of the terms.csv at ``path``."""
+
+    def build(data: bytes, stamp: FileStamp) -> bytes:
+        from glossary.formats import terms_csv
+
+        glossary, _ = terms_csv.read(data, str(path))
+        return build_index(glossary, stamp, progress=progress)
+
+    try:
+        return open_fresh(path, build)
+    except sqlite3.DatabaseError:
+        # the file passed the metadata check but is damaged further in: start over
+        rebuild_on_error(index_path(path))
+        return open_fresh(path, build)
+
+
+def open_lookup(path: Path, *, progress: Progress | None = None, morphology: bool = True) -> Lookup:
+    """A :class:`Lookup` over ``path``'s index; ``morphology`` lets unseen Russian
+    query words be lemmatised (loads pymorphy3 only when that happens)."""
+
+    def lemmatize(word: str) -> str:
+        from glossary.text.normalize import default_normalizer
+
+        return default_normalizer().word_key(word)
+
+    return Lookup(open_index(path, progress=progress), lemmatize if morphology else None)

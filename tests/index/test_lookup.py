@@ -1,0 +1,159 @@
+"""The lookup cascade: exact, lemma, variant, acronym, prefix/substring, fuzzy."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.formats import terms_csv
+from glossary.index import Lookup, Match
+from glossary.index.forms import CASES, NUMBERS, inflect_phrase
+from glossary.model import Kind, Lang
+from glossary.text.morph_ru import RussianMorphology
+
+from .conftest import REPO_TERMS
+
+
+def _russian_forms() -> list[tuple[str, str]]:
+    """(concept id, inflected designation) for every Russian noun-phrase term: 6 cases × 2."""
+    glossary, _ = terms_csv.load(REPO_TERMS)
+    morph = RussianMorphology.shared().analyzer
+    cases = []
+    for term in glossary:
+        numbers = ("sing",) if term.kind in (Kind.PERSON, Kind.PLACE) else NUMBERS
+        for designation in term.designations(Lang.RU):
+            for case in CASES:
+                for number in numbers:
+                    form = inflect_phrase(designation, case, number, morph)
+                    if form is not None:
+                        cases.append((term.id, form))
+    return cases
+
+
+def test_every_case_and_number_of_every_russian_term(repo_lookup: Lookup) -> None:
+    forms = _russian_forms()
+    assert len(forms) > 1000  # the generator really produced the paradigms
+    missed = [
+        (term_id, form)
+        for term_id, form in forms
+        if term_id not in {h.term.id for h in repo_lookup.lookup(form)[:3]}
+        or repo_lookup.lookup(form)[0].match.rank > Match.VARIANT.rank
+    ]
+    assert missed == []
+
+
+@pytest.mark.parametrize(
+    ("query", "term_id", "match"),
+    [
+        ("sphere of influence", "sphere-of-influence", Match.EXACT),
+        ("Sphere of Influence", "sphere-of-influence", Match.LEMMA),
+        ("spheres of influence", "sphere-of-influence", Match.LEMMA),
+        ("сферы влияния", "sphere-of-influence", Match.LEMMA),
+        ("гарантиям безопасности", "security-guarantees", Match.LEMMA),
+        ("юридически обязывающих гарантий безопасности",
+         "legally-binding-security-guarantees", Match.LEMMA),
+        ("security guarantee", "security-guarantees", Match.LEMMA),
+        ("de–escalate", "de-escalate", Match.LEMMA),
+        ("«Минские соглашения»", "minsk-agreements", Match.LEMMA),
+        ("напряжённости", "tensions", Match.LEMMA),
+        ("НАПРЯЖЕННОСТЬ", "tensions", Match.LEMMA),
+        ("госсекретарём", "secretary-of-state", Match.VARIANT),
+        ("Minsk accords", "minsk-agreements", Match.VARIANT),
+        ("cease-fire", "ceasefire", Match.VARIANT),
+        ("ceasefires", "ceasefire", Match.LEMMA),
+        ("military drill", "military-exercises", Match.VARIANT),
+        ("Уставом ООН", "un-charter", Match.LEMMA),
+        ("Шерманом", "wendy-sherman", Match.VARIANT),
+    ],
+)  # fmt: skip
+def test_first_hit(repo_lookup: Lookup, query: str, term_id: str, match: Match) -> None:
+    hit = repo_lookup.lookup(query)[0]
+    assert (hit.term.id, hit.match) == (term_id, match)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("OSCE", ["osce", "osce-full"]),
+        ("ОБСЕ", ["osce", "osce-full"]),
+        ("Organization for Security and Co-operation in Europe", ["osce-full", "osce"]),
+        ("Организации по безопасности и сотрудничеству в Европе", ["osce-full", "osce"]),
+        ("nato", ["nato", "nato-full"]),
+        ("Североатлантическому альянсу", ["nato-full", "nato"]),
+    ],
+)
+def test_acronyms_both_ways(repo_lookup: Lookup, query: str, expected: list[str]) -> None:
+    hits = repo_lookup.lookup(query)
+    assert [h.term.id for h in hits] == expected
+    assert hits[1].match is Match.ACRONYM
+    assert hits[1].via == expected[0]
+
+
+def test_acronym_from_initials_without_a_link(repo_lookup: Lookup) -> None:
+    # "Organisation" (British spelling) is no designation; its initials are CSTO
+    hits = repo_lookup.lookup("Collective Security Treaty Organisation")
+    assert [(h.term.id, h.match) for h in hits] == [("csto", Match.ACRONYM)]
+    spelled = repo_lookup.lookup("ОДКБ", everything=True)
+    assert ("csto-full", Match.ACRONYM) in [(h.term.id, h.match) for h in spelled]
+
+
+def test_lang_restricts_the_query_language(repo_lookup: Lookup) -> None:
+    assert [h.term.id for h in repo_lookup.lookup("ОБСЕ", Lang.RU)] == ["osce", "osce-full"]
+    assert all(h.lang is Lang.RU for h in repo_lookup.lookup("ОБСЕ", Lang.RU))
+    assert repo_lookup.lookup("ОБСЕ", Lang.EN) == []
+    assert repo_lookup.lookup("OSCE", Lang.RU) == []
+
+
+def test_prefix_and_substring(repo_lookup: Lookup) -> None:
+    hits = repo_lookup.lookup("гарант")
+    assert hits[0].term.id == "security-guarantees"
+    assert hits[0].match is Match.PREFIX
+    substring = {h.term.id for h in hits if h.match is Match.SUBSTRING}
+    assert "legally-binding-security-guarantees" in substring
+    # word-level substring through lemma keys: an inflected inner phrase
+    inner = repo_lookup.lookup("обязывающих гарантий")
+    assert inner[0].term.id == "legally-binding-security-guarantees"
+    assert inner[0].match is Match.SUBSTRING
+
+
+def test_fuzzy_did_you_mean(repo_lookup: Lookup) -> None:
+    hits = repo_lookup.lookup("securty garantees")
+    assert hits[0].term.id == "security-guarantees"
+    assert hits[0].match is Match.FUZZY
+    assert 80 <= hits[0].score < 100
+
+
+def test_no_match_has_suggestions(repo_lookup: Lookup) -> None:
+    assert repo_lookup.lookup("xyzzy") == []
+    assert repo_lookup.lookup("   ") == []
+    suggestions = repo_lookup.fuzzy("Sergei Lavro")
+    assert suggestions[0].term.id == "sergey-lavrov"
+
+
+def test_everything_runs_all_stages(repo_lookup: Lookup) -> None:
+    hits = repo_lookup.lookup("security guarantees", everything=True)
+    matches = {h.term.id: h.match for h in hits}
+    assert matches["security-guarantees"] is Match.EXACT
+    assert matches["legally-binding-security-guarantees"] is Match.SUBSTRING
+    assert [h.match.rank for h in hits] == sorted(h.match.rank for h in hits)
+
+
+def test_json_has_the_documented_fields(repo_lookup: Lookup) -> None:
+    record = repo_lookup.lookup("сферы влияния")[0].to_json()
+    assert {"id", "en", "ru", "status", "match", "score"} <= record.keys()
+    assert record["match"] == "lemma"
+    assert record["status"] == "reviewed"
+
+
+def test_unseen_russian_word_is_lemmatised_as_a_fallback(repo_lookup: Lookup) -> None:
+    # "суверенитетами" is in the forms table; a word not there goes through pymorphy3
+    assert repo_lookup.keys("суверенитетами") == ["суверенитет"]
+    assert repo_lookup.keys("кошками") == ["кошка"]
+
+
+def test_match_keys_agree_with_the_matcher(repo_lookup: Lookup) -> None:
+    from glossary.matching import TermMatcher
+
+    matcher = TermMatcher.from_keys(repo_lookup.match_keys())
+    spans = matcher.find("Постпред при ОБСЕ говорил о сферах влияния.")
+    assert [s.term_ids for s in spans] == [("permanent-representative",), ("osce",),
+                                           ("sphere-of-influence",)]  # fmt: skip

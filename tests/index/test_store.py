@@ -1,0 +1,91 @@
+"""The persistent index: where it lives, when it is rebuilt, and that damage is not fatal."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from glossary.formats import terms_csv
+from glossary.index import open_index, open_lookup
+from glossary.index.store import SCHEMA_VERSION, cache_dir, index_path
+from glossary.model import Status, Term
+
+from ..conftest import small_glossary
+
+
+@pytest.fixture
+def terms(tmp_path: Path) -> Path:
+    path = tmp_path / "work" / "terms.csv"
+    path.parent.mkdir()
+    terms_csv.save(small_glossary(), path)
+    return path
+
+
+def test_lives_in_the_xdg_cache_dir(terms: Path, private_dirs: Path) -> None:
+    open_index(terms).close()
+    assert cache_dir() == private_dirs / "cache" / "glossary"
+    assert index_path(terms).parent == cache_dir()
+    assert index_path(terms).is_file()
+
+
+def test_home_cache_without_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache_dir() == tmp_path / "home" / ".cache" / "glossary"
+
+
+def test_reused_while_unchanged(terms: Path) -> None:
+    open_index(terms).close()
+    first = index_path(terms).stat().st_mtime_ns
+    os.utime(terms)  # touched, same content: hashed, not rebuilt
+    connection = open_index(terms)
+    connection.close()
+    assert index_path(terms).stat().st_mtime_ns == first
+
+
+def test_stale_index_is_rebuilt(terms: Path) -> None:
+    assert open_lookup(terms).lookup("military blocs")[0].term.id == "military-bloc"
+    glossary = small_glossary().with_terms(
+        [Term("red-lines", en="red lines", ru="красные линии", status=Status.REVIEWED)]
+    )
+    terms_csv.save(glossary, terms)
+    lookup = open_lookup(terms)
+    assert lookup.lookup("красными линиями")[0].term.id == "red-lines"
+
+
+def test_corrupt_index_is_rebuilt(terms: Path) -> None:
+    open_index(terms).close()
+    index_path(terms).write_bytes(b"this is not a database" * 100)
+    assert open_lookup(terms).lookup("сферами влияния")[0].term.id == "sphere-of-influence"
+
+
+def test_truncated_index_is_rebuilt(terms: Path) -> None:
+    open_index(terms).close()
+    path = index_path(terms)
+    path.write_bytes(path.read_bytes()[:1024])
+    assert open_lookup(terms).lookup("OSCE")[0].term.id == "osce"
+
+
+def test_index_of_another_schema_is_rebuilt(terms: Path) -> None:
+    path = index_path(terms)
+    path.parent.mkdir(parents=True)
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT)")
+        db.execute("INSERT INTO meta VALUES ('schema', 'glossary-index-0')")
+    db.close()
+    connection = open_index(terms)
+    schema = connection.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+    assert schema == (SCHEMA_VERSION,)
+
+
+def test_bad_terms_csv_is_a_one_line_error(terms: Path) -> None:
+    from glossary.errors import FormatError
+
+    terms.write_text("id,en\nx,y\n", encoding="utf-8")
+    with pytest.raises(FormatError) as info:
+        open_index(terms)
+    assert "terms.csv" in str(info.value)
+    assert "\n" not in str(info.value)
