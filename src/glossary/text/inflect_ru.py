@@ -34,7 +34,7 @@ PREPOSITION_CASES: dict[str, frozenset[str]] = {
     p: frozenset(cases)
     for p, cases in {
         "в": ("accs", "loct"), "во": ("accs", "loct"), "на": ("accs", "loct"),
-        "о": ("accs", "loct"), "об": ("accs", "loct"), "обо": ("loct",), "при": ("loct",),
+        "о": ("loct",), "об": ("loct",), "обо": ("loct",), "при": ("loct",),
         "по": ("datv", "accs", "loct"), "к": ("datv",), "ко": ("datv",),
         "благодаря": ("datv",), "согласно": ("datv",), "вопреки": ("datv",),
         "с": ("gent", "ablt", "accs"), "со": ("gent", "ablt", "accs"),
@@ -67,7 +67,8 @@ def head_forms(words: str, preposition: str = "") -> set[tuple[str, str]] | None
     """Possible (case, number) readings of a phrase's head, or None without a head.
 
     The head is the first noun; its readings are narrowed by the agreeing adjectives or
-    participles before it and by a governing ``preposition``. A phrase with no noun
+    participles before it and by the word before the phrase (``preposition``): a
+    governing preposition, or an adjective or pronoun agreeing with the head. A phrase with no noun
     («юридически обязывающих») is read through its last adjective or participle.
     """
     morph = RussianMorphology.shared()
@@ -93,9 +94,16 @@ def head_forms(words: str, preposition: str = "") -> set[tuple[str, str]] | None
         allowed = {(c, str(p.tag.number)) for p in modifier if (c := _case(p.tag))}
         if allowed:
             readings &= allowed
-    cases = PREPOSITION_CASES.get(preposition.lower().replace("ё", "е"))
+    previous = preposition.lower().replace("ё", "е")
+    cases = PREPOSITION_CASES.get(previous)
     if cases is not None:
         readings = {(c, n) for c, n in readings if c in cases}
+    elif previous and _cyrillic(previous):
+        # An agreeing word just before the phrase («каждую область») narrows it too.
+        before = [p for p in morph.parses(previous) if p.tag.POS in _AGREEING]
+        agreeing = {(c, str(p.tag.number)) for p in before if (c := _case(p.tag))}
+        if agreeing and readings & agreeing:
+            readings &= agreeing
     return readings or None
 
 
