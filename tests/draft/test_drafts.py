@@ -1,6 +1,5 @@
 """PO drafts: entries per sentence, glossary comments, provenance, msgmerge semantics."""
 
-# ruff: noqa: RUF001
 from __future__ import annotations
 
 import shutil

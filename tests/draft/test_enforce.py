@@ -1,6 +1,5 @@
 """Glossary enforcement on machine drafts, with a deterministic translator."""
 
-# ruff: noqa: RUF001
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence

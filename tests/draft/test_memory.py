@@ -1,6 +1,5 @@
 """Translation memory: exact, then fuzzy above the threshold, from PO and TMX files."""
 
-# ruff: noqa: RUF001
 from __future__ import annotations
 
 import pytest

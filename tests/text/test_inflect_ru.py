@@ -1,6 +1,5 @@
 """Putting an approved Russian term into the case and number of the words it replaces."""
 
-# ruff: noqa: RUF001
 from __future__ import annotations
 
 import pytest

@@ -1,6 +1,5 @@
 """Sentence segmentation: one segment per sentence, abbreviations kept inside, lines kept."""
 
-# ruff: noqa: RUF001
 from __future__ import annotations
 
 from pathlib import Path

@@ -101,9 +101,9 @@ def head_forms(words: str, preposition: str = "") -> set[tuple[str, str]] | None
     elif previous and _cyrillic(previous):
         # An agreeing word just before the phrase («каждую область») narrows it too.
         before = [p for p in morph.parses(previous) if p.tag.POS in _AGREEING]
-        agreeing = {(c, str(p.tag.number)) for p in before if (c := _case(p.tag))}
-        if agreeing and readings & agreeing:
-            readings &= agreeing
+        context = {(c, str(p.tag.number)) for p in before if (c := _case(p.tag))}
+        if context and readings & context:
+            readings &= context
     return readings or None
 
 
