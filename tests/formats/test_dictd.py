@@ -73,7 +73,7 @@ def test_bad_index_is_a_one_line_error(tmp_path: Path, index: bytes, message: st
 def test_missing_data_file(tmp_path: Path) -> None:
     index = tmp_path / "lonely.index"
     index.write_text("a\tA\tB\n")
-    with pytest.raises(FormatError, match="no lonely.dict.dz or lonely.dict"):
+    with pytest.raises(FormatError, match=r"no lonely\.dict\.dz or lonely\.dict"):
         data_path_for(index)
 
 

@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         rebuild_on_error(index_path(ws.glossary_path))
         index = open_lookup(ws.glossary_path, progress=_progress)
         hits = index.lookup(query, lang, everything=args.all)
-    candidates = [query, *index.keys(query)[:4]]
+    candidates = [query, *index.keys(query)[:4], *_singulars(query)]
     if hits and hits[0].match.rank <= 2:
         candidates.append(hits[0].matched)
     references = dictionary_lookup(candidates)
@@ -89,6 +89,20 @@ def run(args: argparse.Namespace) -> int:
         print(f"glossary: no match for {query!r}{tail}", file=sys.stderr)
         return 1
     return 0
+
+
+def _singulars(query: str) -> list[str]:
+    """Naive English singulars of the last word, so "zebras" finds a dictionary's "zebra"
+    without loading lemminflect (the index only knows the glossary's own words)."""
+    head, _, last = query.rpartition(" ")
+    if not last.isascii() or not last.endswith("s"):
+        return []
+    stems = [last[:-1]]
+    if last.endswith("ies"):
+        stems.append(last[:-3] + "y")
+    elif last.endswith("es"):
+        stems.append(last[:-2])
+    return [f"{head} {stem}".strip() for stem in stems]
 
 
 def _progress(items: Any, total: int) -> Any:

@@ -1,0 +1,71 @@
+"""``glossary annotate``: terminal, JSON and HTML output over files and stdin."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from glossary.cli import main
+
+TEXT = "Госсекретарь говорил о сферах влияния\r\nи об ОБСЕ (не об Обсерватории).\r\n"
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+
+def test_terminal(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workspace / "a.txt").write_bytes(TEXT.encode())
+    assert main(["annotate", "a.txt"]) == 0
+    assert capsys.readouterr().out == (
+        "Госсекретарь [Secretary of State] говорил о сферах влияния [?sphere of influence]\r\n"
+        "и об ОБСЕ [OSCE] (не об Обсерватории).\r\n"
+    )
+
+
+def test_json_offsets_into_the_decoded_text(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workspace / "a.txt").write_bytes(TEXT.encode("cp1251"))
+    assert main(["annotate", "--json", "a.txt"]) == 0
+    spans = json.loads(capsys.readouterr().out)
+    assert [(s["start"], s["end"], s["id"]) for s in spans] == [
+        (0, 12, "secretary-of-state"),
+        (23, 37, "sphere-of-influence"),
+        (44, 48, "osce"),
+    ]
+    assert all(TEXT[s["start"] : s["end"]] == s["text"] for s in spans)
+
+
+def test_stdin(
+    workspace: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Military blocs")))
+    assert main(["annotate", "--json", "-"]) == 0
+    (span,) = json.loads(capsys.readouterr().out)
+    assert (span["id"], span["status"]) == ("military-bloc", "candidate")
+
+
+def test_html(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workspace / "a.txt").write_text("<b>ОБСЕ</b> & сферы влияния", encoding="utf-8")
+    assert main(["annotate", "a.txt", "--html", "out.html"]) == 0
+    page = (workspace / "out.html").read_text(encoding="utf-8")
+    assert "&lt;b&gt;<mark" in page
+    assert "A region another power dominates." in page
+    assert "wrote out.html: 2 terms" in capsys.readouterr().err
+
+
+def test_missing_file_is_one_line(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["annotate", "nope.txt"]) == 2
+    assert capsys.readouterr().err.startswith("nope.txt: cannot read")
+
+
+def test_json_and_html_exclusive(workspace: Path) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["annotate", "--json", "--html", "x.html", "a.txt"])
+    assert info.value.code == 2

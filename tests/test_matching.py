@@ -1,0 +1,104 @@
+"""The term matcher: inflected forms, word boundaries, longest match, exact offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.matching import Role, TermMatcher, designations
+from glossary.model import Glossary, Lang, Status, Term
+
+from .conftest import small_glossary
+
+
+@pytest.fixture(scope="module")
+def matcher() -> TermMatcher:
+    return TermMatcher(small_glossary())
+
+
+def _found(matcher: TermMatcher, text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(s.text, s.term_ids) for s in matcher.find(text)]
+
+
+def test_inflected_russian(matcher: TermMatcher) -> None:
+    text = "Стороны обсудили вопрос юридически обязывающих гарантий безопасности и сфер влияния."
+    assert _found(matcher, text) == [
+        ("юридически обязывающих гарантий безопасности", ("legally-binding-security-guarantees",)),
+        ("сфер влияния", ("sphere-of-influence",)),
+    ]
+
+
+def test_english_plural_and_variant(matcher: TermMatcher) -> None:
+    text = "Spheres of influence; the Organization for Security and Cooperation in Europe."
+    assert [ids for _, ids in _found(matcher, text)] == [("sphere-of-influence",), ("osce-full",)]
+
+
+def test_no_hits_inside_words(matcher: TermMatcher) -> None:
+    assert _found(matcher, "Обсерватория ОБСЕРВАТОРИЯ osces OSCEan") == []
+    assert _found(matcher, "ОБСЕ-шный и (ОБСЕ)") == [("ОБСЕ", ("osce",)), ("ОБСЕ", ("osce",))]
+
+
+def test_longest_match_wins_over_nested(matcher: TermMatcher) -> None:
+    text = "legally binding security guarantees, then security guarantees"
+    assert _found(matcher, text) == [
+        ("legally binding security guarantees", ("legally-binding-security-guarantees",)),
+        ("security guarantees", ("security-guarantees",)),
+    ]
+
+
+def test_overlapping_terms_leftmost_wins() -> None:
+    glossary = Glossary(
+        (
+            Term("a", en="arms control", status=Status.REVIEWED),
+            Term("b", en="control regime", status=Status.REVIEWED),
+        )
+    )
+    spans = TermMatcher(glossary).find("the arms control regime")
+    assert [(s.text, s.term_ids) for s in spans] == [("arms control", ("a",))]
+
+
+def test_offsets_on_tricky_text(matcher: TermMatcher) -> None:
+    text = (
+        "\ufeffЗаголовок\r\n«Гарантии безопа\u0301сности» — ОБСЕ\u0301;\r\n"
+        "сфе\u0301ры влия\u0301ния, Государственный секретарь’s “OSCE”\r\n"
+        "партнёрам госсекретарём"
+    )
+    spans = matcher.find(text)
+    assert [text[s.start : s.end] for s in spans] == [s.text for s in spans]
+    assert [s.text for s in spans] == [
+        "Гарантии безопа\u0301сности",
+        "ОБСЕ\u0301",
+        "сфе\u0301ры влия\u0301ния",
+        "Государственный секретарь",
+        "OSCE",
+        "госсекретарём",
+    ]
+
+
+def test_from_keys_equals_building_from_the_glossary(matcher: TermMatcher) -> None:
+    normalizer = matcher.normalizer
+    entries = [(normalizer.key(d.text), d) for term in small_glossary() for d in designations(term)]
+    rebuilt = TermMatcher.from_keys(entries)
+    text = "Госсекретарь говорил о сферах влияния и ОБСЕ."
+    assert rebuilt.find(text) == matcher.find(text)
+    assert rebuilt.exact("сферой влияния") == matcher.exact("сферой влияния")
+
+
+def test_exact_and_designations(matcher: TermMatcher) -> None:
+    found = matcher.exact("государственного секретаря")
+    assert [(d.term_id, d.role) for d in found] == [("secretary-of-state", Role.PREFERRED)]
+    assert matcher.exact("государственного") == ()
+    term = small_glossary()["sphere-of-influence"]
+    assert [d.role for d in designations(term, forbidden=True) if d.lang is Lang.RU] == [
+        Role.PREFERRED, Role.FORBIDDEN,
+    ]  # fmt: skip
+
+
+def test_tokens_argument_is_honoured(matcher: TermMatcher) -> None:
+    text = "о сферах влияния"
+    tokens = matcher.normalizer.tokens(text)
+    assert matcher.find(text, tokens) == matcher.find(text)
+
+
+def test_empty() -> None:
+    assert TermMatcher(Glossary(())).find("ОБСЕ") == []
+    assert TermMatcher(small_glossary()).find("") == []
