@@ -105,7 +105,7 @@ def test_translate_toolkit_tig_without_ids() -> None:
 
 def test_weblate_forbidden_and_read_only_markers() -> None:
     sphere, interest, nato, weblate = fixture("weblate.tbx").terms
-    assert sphere.note == "Not «зона интересов»."  # note from="translator"
+    assert sphere.note == "Never «зона интересов»."  # note from="translator"
     assert sphere.definition == "A region another power dominates."  # untyped descrip
     assert interest.en == "sphere of interest" and interest.ru == ""
     assert interest.ru_forbidden == ("зона интересов",)
