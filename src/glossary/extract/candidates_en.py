@@ -49,6 +49,7 @@ _PREFIXES = frozenset(
 _MOD = r"(?:R[AGJ]|[AGJNTPXM])"
 _HEAD = r"[NJTPX]"
 _NP = re.compile(rf"{_MOD}*{_HEAD}(?:O{_MOD}*{_HEAD})?")
+_AFTER_NAME = re.compile(r"(?<=[PX])G")
 _COORD = re.compile(r"(?<=[NJ])C(I?)(?=[NJ](?![NJ]))")
 
 
@@ -86,7 +87,13 @@ class EnglishTagger:
             return "U"
         pos = found.keys()
         if "NOUN" in pos or "PROPN" in pos:
-            return "J" if "ADJ" in pos else "N"
+            if "ADJ" in pos:
+                return "J"
+            verb = found.get("VERB", (lower,))[0]
+            noun = found.get("NOUN", (lower,))[0]
+            if verb != lower and noun == lower and not lower.endswith(("ing", "s")):
+                return "V"  # "spoke", "left", "met": a past tense more often than a noun
+            return "N"
         if "ADJ" in pos:
             return "A"
         if "VERB" in pos or "AUX" in pos:
@@ -141,10 +148,12 @@ class EnglishTagger:
 def classes(units: Units, tagger: EnglishTagger) -> str:
     """One class character per unit; breaks are ``|``."""
     word = tagger.word
-    return "".join(
+    tags = "".join(
         "|" if f < 0 else word(w, i, c)
         for w, f, i, c in zip(units.words, units.first, units.initial, units.compound, strict=True)
     )
+    # A past form right after a name is its verb: "Lavrov met reporters".
+    return _AFTER_NAME.sub("V", tags)
 
 
 def spans(tags: str, units: Units) -> Iterator[Span]:
@@ -171,6 +180,9 @@ def spans(tags: str, units: Units) -> Iterator[Span]:
 
 
 def _phrase_spans(tags: str, start: int, end: int) -> Iterator[Span]:
+    if all(t == "P" for t in tags[start : end + 1]):
+        yield (start, end, -1, "n")  # a name: "Sergey Lavrov", not "Lavrov" inside it
+        return
     # Split a capitalised chain where a title meets a name: "Foreign Minister | Sergey Lavrov".
     for split in range(start + 1, end + 1):
         if tags[split] == "P" and tags[split - 1] in "TXM":

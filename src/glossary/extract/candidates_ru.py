@@ -74,11 +74,12 @@ class RussianTagger:
         # verbs into phrases (e.g. "дел" as a verb).
         cutoff = float(top.score) * 0.3
         nouns = [p for p in parses if p.tag.POS == "NOUN" and p.score >= cutoff]
+        # Agreement features come from every adjective reading (gender is often split
+        # between readings: постоянного is masculine or neuter).
         adjectives = [
             p
             for p in parses
             if p.tag.POS in ("ADJF", "PRTF")
-            and p.score >= cutoff
             and "Apro" not in p.tag
             and "Anum" not in p.tag
         ]
@@ -178,7 +179,7 @@ def _phrase(
         first = index
         index -= 1
     # Dependent groups: each must be genitive and agree inside.
-    ends = [head]
+    groups: list[tuple[int, int]] = []
     position = head + 1
     while position <= end:
         group_start = position
@@ -190,18 +191,20 @@ def _phrase(
         genitive = frozenset(x for x in noun if x[0] == "gent") if tags[position] != "X" else None
         if genitive is not None and not genitive:
             break
-        ok = True
-        for modifier in range(group_start, position):
-            if genitive is None or not _agree(genitive, features[modifier]):
-                ok = False
-                break
-        if not ok:
+        if any(
+            genitive is None or not _agree(genitive, features[m])
+            for m in range(group_start, position)
+        ):
             break
-        ends.append(position)
-        # The dependent group is a phrase of its own (its modifiers and noun).
-        for s in range(group_start, position + 1):
-            yield (s, position, position, "n")
+        groups.append((group_start, position))
         position += 1
+    ends = [head] + [g[1] for g in groups]
+    # A dependent group is a phrase of its own, with the groups that depend on it
+    # ("вопросы | нераспространения ядерного оружия"): rule "d".
+    for number, (group_start, group_noun) in enumerate(groups):
+        for s in range(group_start, group_noun + 1):
+            for e in ends[number + 1 :]:
+                yield (s, e, group_noun, "d")
     for s in range(first, head + 1):
         if s > first and tags[s - 1] == "R":
             continue

@@ -26,7 +26,6 @@ __all__ = ["Extractor", "Translator"]
 
 #: Occurrences kept per candidate for forms, references and context.
 SAMPLES = 40
-_RULE_RANK = {"e": 0, "x": 1, "p": 2, "h": 3, "n": 4, "c": 5}
 _TITLE_HEADS = frozenset(
     ["minister", "secretary", "president", "premier", "chancellor", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman", "chair", "director", "commissioner", "representative", "undersecretary", "deputy", "министр", "секретарь", "госсекретарь", "президент", "премьер", "канцлер", "посол", "посланник", "спикер", "председатель", "директор", "комиссар", "представитель", "заместитель", "глава"]
 )
@@ -48,6 +47,8 @@ class _Stats:
     count: int = 0
     rule: str = "n"
     head: int = 0
+    #: Seen as a dependent of a longer phrase: it stands on its own (not a fragment).
+    free: bool = False
     samples: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
@@ -126,6 +127,8 @@ class Extractor:
                 if entry is None:
                     entry = stats[key] = _Stats(rule=rule, head=head - a if head >= 0 else -1)
                 entry.count += 1
+                if rule == "d":
+                    entry.free = True
                 if len(entry.samples) < SAMPLES:
                     entry.samples.append((doc_index, a, b, -1))
         for tag_index, unit in enumerate(units.first):
@@ -231,6 +234,9 @@ class Extractor:
         result = set()
         for key, entry in stats.items():
             if len(key) < 2:
+                continue
+            if entry.free:
+                result.add(key)
                 continue
             for doc_index, a, _b, _skip in entry.samples:
                 tags = self._documents[doc_index].tags
@@ -338,7 +344,7 @@ class Extractor:
             surface = self._surface(sample)
             if self._initial(sample):
                 doc_index, a, _, _ = sample
-                if self._documents[doc_index].tags[a] not in "PTX":
+                if self._documents[doc_index].tags[a] not in "PTXM":
                     surface = surface[:1].lower() + surface[1:]
             inner[surface] += 1
         ranked = [f for f, _ in inner.most_common()]

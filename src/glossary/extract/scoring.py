@@ -41,11 +41,15 @@ def specificity(word: str, lang: str) -> float:
 
 
 def termhood(key: tuple[str, ...], lang: str) -> float:
-    """Mean specificity of the content words of a phrase."""
+    """Geometric mean specificity of the content words: one everyday word in a phrase
+    ("вопросы нераспространения...") pulls it down more than an arithmetic mean would."""
     words = [w for w in key if w.lower() not in _FUNCTION_KEYS]
     if not words:
         return 0.0
-    return sum(specificity(w.lower(), lang) for w in words) / len(words)
+    product = 1.0
+    for w in words:
+        product *= specificity(w.lower(), lang)
+    return float(product ** (1.0 / len(words)))
 
 
 def c_values(
@@ -75,7 +79,8 @@ def c_values(
             effective = own + share * (frequency - own)
         else:
             effective = float(frequency)
-        result[key] = math.log2(len(key) + 1) * effective
+        # Length helps up to three words; longer phrases are rarely listed as they stand.
+        result[key] = math.log2(min(len(key), 3) + 1) * effective
     return result
 
 

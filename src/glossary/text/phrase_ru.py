@@ -114,11 +114,21 @@ def analyse_phrase(
         nouns = [p for p in word_parses if _is_noun(p)]
         if not nouns:
             continue
+        if index + 1 < len(words) and _modifies_next(word_parses, parses[index + 1]):
+            continue  # "военных инцидентов": an adjective here, though also a noun
         result = _try_head(words, parses, index, nouns)
         if result is not None:
             return result
         # A noun that nothing before it agrees with: the phrase has no clean head here.
     return PhraseAnalysis(words, -1, (), frozenset(), frozenset(), "", "")
+
+
+def _modifies_next(word_parses: tuple[Any, ...], next_parses: tuple[Any, ...]) -> bool:
+    adjectives = [_features(p) for p in word_parses if p.tag.POS in _MODIFIER_POS]
+    if not adjectives:
+        return False
+    nouns = [_features(p) for p in next_parses if _is_noun(p)]
+    return any(_agrees(n, a) for n in nouns for a in adjectives)
 
 
 def _try_head(

@@ -1,0 +1,88 @@
+"""English candidate rules, one test per rule."""
+
+from __future__ import annotations
+
+from glossary.extract import extract
+from glossary.model import Kind, Lang
+
+
+def terms(text: str) -> list[str]:
+    return [c.term for c in extract(text, Lang.EN)]
+
+
+def test_adjective_noun_chain_with_adverb() -> None:
+    found = terms("Moscow demands legally binding security guarantees from the alliance.")
+    assert "legally binding security guarantees" in found
+
+
+def test_nested_term_stays() -> None:
+    found = terms("Moscow demands legally binding security guarantees from the alliance.")
+    assert "security guarantees" in found
+    assert "binding security guarantees" not in found  # never split an adverb from its word
+
+
+def test_inner_of_phrase() -> None:
+    found = terms("The region is part of its sphere of influence, officials said.")
+    assert "sphere of influence" in found
+
+
+def test_titles_split_from_names() -> None:
+    candidates = extract("Russian Foreign Minister Sergey Lavrov met reporters.", Lang.EN)
+    by_term = {c.term: c for c in candidates}
+    assert "Foreign Minister" in by_term
+    assert by_term["Foreign Minister"].kind is Kind.TITLE
+    assert "Sergey Lavrov" in by_term
+    assert by_term["Sergey Lavrov"].kind is Kind.PERSON
+    assert "Russian Foreign Minister Sergey Lavrov" not in by_term
+
+
+def test_title_with_of_and_organisation_before_common_noun() -> None:
+    found = terms("The U.S. Secretary of State spoke about former Warsaw Pact states.")
+    assert "Secretary of State" in found
+    assert "Warsaw Pact" in found
+
+
+def test_hyphenated_compounds() -> None:
+    found = terms("An effort to de-escalate tensions with ex-Soviet republics began.")
+    assert "de-escalate" in found
+    assert "ex-Soviet republics" in found
+
+
+def test_coordinated_nouns_with_repeated_preposition() -> None:
+    found = terms("They resolve differences through diplomacy and through dialogue.")
+    assert "diplomacy and dialogue" in found
+
+
+def test_plural_kept_only_when_usage_is_plural() -> None:
+    found = terms("Written responses came. The written responses were short.")
+    assert "written responses" in found
+    found = terms("A security guarantee was offered. Security guarantees matter.")
+    assert "security guarantee" in found
+
+
+def test_surname_folds_into_full_name() -> None:
+    candidates = extract("Sergey Lavrov arrived. Later Lavrov said no.", Lang.EN)
+    person = next(c for c in candidates if c.term == "Sergey Lavrov")
+    assert person.frequency == 2
+    assert "Lavrov" not in [c.term for c in candidates]
+
+
+def test_candidate_carries_references_forms_and_context() -> None:
+    text = "First line.\nThe press conference ended.\n\nA second press conference began."
+    candidate = next(c for c in extract(text, Lang.EN, document="a.txt") if c.term == "press conference")
+    assert candidate.frequency == 2
+    assert candidate.references == ("a.txt:2", "a.txt:4")
+    assert "The press conference ended." in candidate.context
+    assert candidate.forms == ("press conference",)
+
+
+def test_ranked_best_first_and_top_limits() -> None:
+    text = "The sovereignty of Ukraine. Territorial integrity and sovereignty matter. " * 3
+    candidates = extract(text, Lang.EN, top=3)
+    assert len(candidates) == 3
+    assert [c.score for c in candidates] == sorted((c.score for c in candidates), reverse=True)
+
+
+def test_empty_and_wordless_inputs_give_nothing() -> None:
+    assert extract("", Lang.EN) == []
+    assert extract("  \n\n 123 -- !!! ", Lang.EN) == []

@@ -1,0 +1,74 @@
+"""Russian candidate rules and dictionary forms in extraction."""
+
+from __future__ import annotations
+
+from glossary.extract import extract
+from glossary.model import Kind, Lang
+
+
+def terms(text: str) -> list[str]:
+    return [c.term for c in extract(text, Lang.RU)]
+
+
+def test_participle_noun_genitive_chain_in_dictionary_form() -> None:
+    found = terms("Москва требует юридически обязывающих гарантий безопасности от альянса.")
+    assert "юридически обязывающие гарантии безопасности" in found
+    assert "гарантии безопасности" in found  # nested term
+
+
+def test_adjective_noun_acronym_dependent() -> None:
+    found = terms("Заседание Постоянного совета ОБСЕ прошло в Вене.")
+    assert "Постоянный совет ОБСЕ" in found
+
+
+def test_genitive_dependent_is_its_own_term() -> None:
+    found = terms("Обсуждались вопросы нераспространения ядерного оружия.")
+    assert "нераспространение ядерного оружия" in found
+    assert "ядерное оружие" in found
+
+
+def test_modifiers_that_do_not_agree_are_trimmed() -> None:
+    # "новых" (genitive plural) does not agree with "договор" (nominative singular).
+    found = terms("Договор новых стран подписан.")
+    assert "новые страны" in found
+    assert "договор новых стран" in found
+    assert not any(t.startswith("новый договор") for t in found)
+
+
+def test_title_kind_and_hyphenated_noun() -> None:
+    candidates = extract("На пресс-конференции выступил министр иностранных дел.", Lang.RU)
+    by_term = {c.term: c for c in candidates}
+    assert "пресс-конференция" in by_term
+    assert by_term["министр иностранных дел"].kind is Kind.TITLE
+
+
+def test_person_names() -> None:
+    candidates = extract("Сергей Лавров встретился с журналистами.", Lang.RU)
+    person = next(c for c in candidates if c.term == "Сергей Лавров")
+    assert person.kind is Kind.PERSON
+
+
+def test_sentence_initial_capital_is_lowered() -> None:
+    found = terms("Территориальная целостность страны важна. Говорили о территориальной целостности.")
+    assert "территориальная целостность" in found
+
+
+def test_plural_usage_decides_number() -> None:
+    candidates = extract("Стороны обсудили гарантии безопасности и гарантиям безопасности.", Lang.RU)
+    assert "гарантии безопасности" in [c.term for c in candidates]
+
+
+def test_every_candidate_is_nominative() -> None:
+    from glossary.text.phrase_ru import analyse_phrase
+
+    text = (
+        "Министры обсудили расширение военной инфраструктуры вблизи границ, "
+        "меры доверия и сотрудничество с Организацией по безопасности и сотрудничеству в Европе."
+    )
+    for candidate in extract(text, Lang.RU):
+        analysis = analyse_phrase(candidate.term.split())
+        assert analysis.head < 0 or "nomn" in analysis.cases, candidate.term
+
+
+def test_empty_input() -> None:
+    assert extract("", Lang.RU) == []

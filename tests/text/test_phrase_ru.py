@@ -1,0 +1,109 @@
+"""Russian phrase analysis and dictionary forms with agreement."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.text.phrase_ru import analyse_phrase, dictionary_form, inflect_phrase
+
+# One phrase per case, singular and plural: (form in text, dictionary form).
+SINGULAR = [
+    ("Постоянный совет ОБСЕ", "Постоянный совет ОБСЕ"),
+    ("Постоянного совета ОБСЕ", "Постоянный совет ОБСЕ"),
+    ("Постоянному совету ОБСЕ", "Постоянный совет ОБСЕ"),
+    ("территориальную целостность", "территориальная целостность"),
+    ("Постоянным советом ОБСЕ", "Постоянный совет ОБСЕ"),
+    ("Постоянном совете ОБСЕ", "Постоянный совет ОБСЕ"),
+]
+PLURAL = [
+    ("юридически обязывающие гарантии безопасности", "юридически обязывающие гарантии безопасности"),
+    ("юридически обязывающих гарантий безопасности", "юридически обязывающие гарантии безопасности"),
+    ("гарантиям безопасности", "гарантии безопасности"),
+    ("бывшие советские республики", "бывшие советские республики"),
+    ("бывшими советскими республиками", "бывшие советские республики"),
+    ("бывших советских республиках", "бывшие советские республики"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), SINGULAR)
+def test_singular_phrase_in_each_case_goes_to_nominative(phrase: str, expected: str) -> None:
+    assert dictionary_form(phrase) == expected
+
+
+@pytest.mark.parametrize(("phrase", "expected"), PLURAL)
+def test_plural_phrase_in_each_case_stays_plural(phrase: str, expected: str) -> None:
+    assert dictionary_form(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("nomn", "Постоянный совет ОБСЕ"),
+        ("gent", "Постоянного совета ОБСЕ"),
+        ("datv", "Постоянному совету ОБСЕ"),
+        ("accs", "Постоянный совет ОБСЕ"),
+        ("ablt", "Постоянным советом ОБСЕ"),
+        ("loct", "Постоянном совете ОБСЕ"),
+    ],
+)
+def test_inflect_into_every_case(case: str, expected: str) -> None:
+    assert inflect_phrase("Постоянный совет ОБСЕ", case) == expected
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("nomn", "гарантии безопасности"),
+        ("gent", "гарантий безопасности"),
+        ("datv", "гарантиям безопасности"),
+        ("accs", "гарантии безопасности"),
+        ("ablt", "гарантиями безопасности"),
+        ("loct", "гарантиях безопасности"),
+    ],
+)
+def test_inflect_plural_into_every_case(case: str, expected: str) -> None:
+    assert inflect_phrase("гарантии безопасности", case, "plur") == expected
+
+
+def test_analysis_names_head_modifiers_and_dependents() -> None:
+    analysis = analyse_phrase("юридически обязывающими гарантиями безопасности".split())
+    assert analysis.head == 2
+    assert analysis.modifiers == (1,)
+    assert analysis.dependents == (3,)
+    assert analysis.case == "ablt"
+    assert analysis.number == "plur"
+
+
+def test_genitive_dependents_and_acronyms_stay_as_written() -> None:
+    assert dictionary_form("министра иностранных дел") == "министр иностранных дел"
+    assert dictionary_form("Организации Североатлантического договора") == (
+        "Организация Североатлантического договора"
+    )
+
+
+def test_adjective_that_is_also_a_noun_modifies_the_next_word() -> None:
+    assert dictionary_form("военных инцидентов") == "военные инциденты"
+
+
+def test_superlative_keeps_its_stem() -> None:
+    assert dictionary_form("высшем уровне") == "высший уровень"
+
+
+def test_coordinated_nouns_each_go_to_nominative() -> None:
+    assert dictionary_form("союзников и партнёров") == "союзники и партнёры"
+
+
+def test_number_can_be_forced() -> None:
+    assert dictionary_form("гарантии безопасности", "sing") == "гарантия безопасности"
+
+
+def test_phrase_without_a_noun_is_left_alone() -> None:
+    assert dictionary_form("очень быстро") == "очень быстро"
+    assert analyse_phrase(["очень", "быстро"]).head == -1
+
+
+def test_unknown_case_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown case 'vocative'"):
+        inflect_phrase("совет", "vocative")
+    with pytest.raises(ValueError, match="unknown number"):
+        inflect_phrase("совет", "nomn", "dual")
