@@ -1,0 +1,57 @@
+"""``glossary check FILE.po...``: terminology QA of translated catalogs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from glossary.check import CheckedEntry, Severity, describe, entries_from_po, run_checks
+from glossary.cli.common import load_glossary, read_input
+from glossary.cli.output import colour, print_json
+from glossary.formats.po import parse_po
+
+_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    checks = "\n".join(f"  {line}" for line in describe())
+    parser = sub.add_parser(
+        "check",
+        help="check translated PO files against the glossary",
+        description="Terminology QA of translated catalogs (drafts from 'glossary draft', the "
+        "catalogs in locales/, any gettext PO). Prints 'file:line: severity: check: message' "
+        "for every finding; exit 1 when there is any.",
+        epilog="checks:\n" + checks,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common],
+    )
+    parser.add_argument("files", metavar="FILE.po", nargs="+", help="PO files ('-' for stdin)")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print an array of {file, line, severity, check, message}",
+    )
+    parser.set_defaults(func=_check)
+
+
+def _check(args: argparse.Namespace) -> int:
+    _, glossary, _ = load_glossary(args)
+    entries: list[CheckedEntry] = []
+    for name in args.files:
+        data, shown = read_input(name)
+        entries.extend(entries_from_po(parse_po(data, shown), shown))
+    findings = run_checks(entries, glossary)
+    if args.json:
+        print_json([f.as_dict() for f in findings])
+    else:
+        for finding in findings:
+            severity = colour(finding.severity.value, _STYLE[finding.severity])
+            print(f"{finding.file}:{finding.line}: {severity}: {finding.check}: {finding.message}")
+        if findings:
+            counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+            summary = ", ".join(
+                f"{n} {s.value}" + ("s" if n != 1 else "") for s, n in counts.items() if n
+            )
+            print(f"{len(entries)} entries checked: {summary}", file=sys.stderr)
+    return 1 if findings else 0

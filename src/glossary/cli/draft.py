@@ -1,0 +1,168 @@
+"""``glossary draft FILE --to ru|en``: a draft translation of a text as a PO file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from glossary.atomic import atomic_write
+from glossary.catalogs import TARGETS, catalog_path
+from glossary.cli.common import load_glossary, read_input
+from glossary.cli.output import progress
+from glossary.draft.drafts import Draft, Drafter, build_po, render_po
+from glossary.draft.memory import DEFAULT_THRESHOLD, TranslationMemory, read_memory
+from glossary.errors import GlossaryError, MachineTranslationError, display_path
+from glossary.formats.document import read_document
+from glossary.formats.po import parse_po
+from glossary.model import Lang
+from glossary.text.segment import segment
+
+#: Texts with at least this many sentences get a progress bar (on a terminal).
+PROGRESS_FROM = 20
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser(
+        "draft",
+        help="draft a translation of a text as a PO file",
+        description="Split FILE (text, Markdown, HTML or PO; '-' for stdin) into sentences and "
+        "write one PO entry per sentence, listing the glossary terms it holds. Drafts come "
+        "from translation memory (the reviewed catalogs in locales/ and --memory files: exact, "
+        "then fuzzy), else from an installed Argos Translate model with the glossary enforced, "
+        "else stay empty; every draft is fuzzy. When OUT.po exists, the translations a "
+        "reviewer made there are kept (msgmerge semantics).",
+        parents=[common],
+    )
+    parser.add_argument("file", metavar="FILE", help="the source text ('-' for stdin)")
+    parser.add_argument(
+        "--to", required=True, choices=[lang.value for lang in Lang], help="target language"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.po",
+        default="-",
+        help="PO file to write or update (default: stdout)",
+    )
+    parser.add_argument(
+        "--memory",
+        metavar="FILE",
+        nargs="+",
+        action="extend",
+        default=[],
+        help="extra translation memory: PO or TMX files",
+    )
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        default=DEFAULT_THRESHOLD,
+        help=f"lowest fuzzy memory score offered, 0-100 (default {DEFAULT_THRESHOLD:.0f})",
+    )
+    parser.add_argument("--no-mt", action="store_true", help="do not use machine translation")
+    parser.add_argument(
+        "--locales", metavar="DIR", help="catalog tree (default: locales/ beside terms.csv)"
+    )
+    parser.set_defaults(func=_draft)
+
+
+class _OnceTranslator:
+    """Wraps a translator so that a broken model is reported once, then skipped."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.failed = False
+
+    def translate(self, segments: Sequence[str]) -> list[str]:
+        if not self.failed:
+            try:
+                result: list[str] = self.inner.translate(segments)
+                return result
+            except MachineTranslationError as exc:
+                self.failed = True
+                _say(f"glossary: {exc}; drafting from memory and glossary only")
+        return [""] * len(segments)
+
+
+def _say(message: str) -> None:
+    sys.stdout.flush()
+    print(message, file=sys.stderr)
+
+
+def _draft(args: argparse.Namespace) -> int:
+    target = Lang(args.to)
+    source = target.other
+    if not 0 <= args.threshold <= 100:
+        raise GlossaryError(f"--threshold must be between 0 and 100, not {args.threshold:g}")
+    ws, glossary, _ = load_glossary(args)
+    data, name = read_input(args.file)
+    document = read_document(data, name, lang=source)
+    segments = segment(document.text, source)
+
+    memory = TranslationMemory((), source, target, threshold=args.threshold)
+    for lang in TARGETS:  # the reviewed catalogs, both directions
+        path = catalog_path(ws.locales, lang)
+        if path.is_file():
+            memory_units = read_memory(path.read_bytes(), display_path(path))
+            for unit in memory_units:
+                memory.add(unit)
+    for memory_file in args.memory:
+        memory_data, memory_name = read_input(memory_file)
+        for unit in read_memory(memory_data, memory_name):
+            memory.add(unit)
+
+    existing = None
+    if args.output != "-" and Path(args.output).is_file():
+        existing = parse_po(Path(args.output).read_bytes(), display_path(args.output))
+
+    translator: Any = None
+    label = ""
+    if not args.no_mt and segments:
+        from glossary.draft.machine import find_translator
+
+        found = find_translator(source.value, target.value)
+        if found is None:
+            _say(
+                f"glossary: no MT model installed for {source.value}→{target.value}; "
+                "drafting from memory and glossary only "
+                f"(see 'glossary mt install --from {source.value} --to {target.value}')"
+            )
+        else:
+            translator = _OnceTranslator(found)
+            label = f"argos {source.value}→{target.value}"
+
+    drafter = Drafter(
+        glossary, source, target, memory=memory, translator=translator, translator_label=label
+    )
+    drafts: list[Draft] = list(
+        progress(drafter.draft(segments), len(segments), "drafting", min_total=PROGRESS_FROM)
+    )
+    document_name = "stdin" if args.file == "-" else display_path(args.file)
+    po = build_po(
+        drafts,
+        document_name,
+        source,
+        target,
+        existing=existing,
+        revision_date=time.strftime("%Y-%m-%d %H:%M+0000", time.gmtime()),
+        threshold=args.threshold,
+    )
+    output = render_po(po)
+    if args.output == "-":
+        sys.stdout.buffer.write(output)
+        sys.stdout.flush()
+        return 0
+    atomic_write(args.output, output)
+    _say(f"wrote {display_path(args.output)}: {_summary(po)}")
+    return 0
+
+
+def _summary(po: Any) -> str:
+    live = [e for e in po if not e.obsolete]
+    fuzzy = sum(1 for e in live if "fuzzy" in e.flags)
+    done = sum(1 for e in live if e.msgstr and "fuzzy" not in e.flags)
+    empty = sum(1 for e in live if not e.msgstr)
+    return f"{len(live)} sentences: {done} translated, {fuzzy} drafts to review, {empty} empty"

@@ -1,0 +1,124 @@
+"""``glossary check``: the line format, JSON, exit codes and bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from glossary.cli import main
+
+GOOD = """msgid ""
+msgstr ""
+"Language: ru\\n"
+"X-Source-Language: en\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+#: news.txt:1
+msgid "They discussed security guarantees."
+msgstr "Они обсудили гарантии безопасности."
+
+#: news.txt:2
+msgid "They spoke of security guarantees."
+msgstr "Они говорили о гарантиях безопасности."
+"""
+
+BAD = """msgid ""
+msgstr ""
+"Language: ru\\n"
+"X-Source-Language: en\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Its sphere of influence grew by 10 percent."
+msgstr "Его зона интереса выросла на 12 процентов."
+
+#, fuzzy
+msgid "The OSCE met."
+msgstr "Организация собралась."
+
+msgid "Untranslated."
+msgstr ""
+"""
+
+
+@pytest.fixture
+def files(workspace: Path) -> Path:
+    (workspace / "good.po").write_text(GOOD, encoding="utf-8")
+    (workspace / "bad.po").write_text(BAD, encoding="utf-8")
+    return workspace
+
+
+def test_clean_file_exits_0(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "good.po"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_findings_as_lines_exit_1(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "good.po", "bad.po"]) == 1
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert lines == [
+        "bad.po:7: error: forbidden-term: «зона интереса» is a forbidden rendering of "
+        "sphere-of-influence; use «сфера влияния»",
+        "bad.po:7: warning: numbers: numbers differ: missing 10; added 12",
+        "bad.po:10: error: missing-term: «OSCE» should be translated as «ОБСЕ»",
+        "bad.po:10: warning: acronyms: acronym «OSCE» is not in the translation",
+        "bad.po:10: info: fuzzy: 1 of 3 entries fuzzy (first here)",
+        "bad.po:14: info: untranslated: 1 of 3 entries untranslated (first here)",
+    ]
+    assert "5 entries checked" in captured.err
+
+
+def test_json_output(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "bad.po", "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data[0] == {
+        "file": "bad.po",
+        "line": 7,
+        "severity": "error",
+        "check": "forbidden-term",
+        "message": "«зона интереса» is a forbidden rendering of sphere-of-influence; "
+        "use «сфера влияния»",
+    }
+    assert {d["check"] for d in data} == {
+        "forbidden-term", "numbers", "missing-term", "acronyms", "fuzzy", "untranslated",
+    }  # fmt: skip
+    assert main(["check", "good.po", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_malformed_po_is_one_line_with_file_and_line(
+    files: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (files / "broken.po").write_text('msgid "a"\nmsgstr "b"\nnot po at all\n', encoding="utf-8")
+    assert main(["check", "broken.po"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("broken.po:3: ") and len(err.splitlines()) == 1
+
+
+def test_missing_file_is_one_line(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "nope.po"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("nope.po: cannot read") and len(err.splitlines()) == 1
+
+
+def test_help_lists_the_checks(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    out = capsys.readouterr().out
+    for name in ("missing-term (error)", "forbidden-term (error)", "inconsistent (warning)"):
+        assert name in out
+
+
+def test_a_draft_checks_out_with_only_counts(
+    workspace: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(workspace / "argos"))
+    (workspace / "news.txt").write_text("The talks ended.\n", encoding="utf-8")
+    assert main(["draft", "news.txt", "--to", "ru", "-o", "out.po", "--no-mt"]) == 0
+    capsys.readouterr()
+    assert main(["check", "out.po"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "out.po:18: info: untranslated: 1 of 1 entries untranslated (first here)"
+    ]
