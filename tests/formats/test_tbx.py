@@ -189,3 +189,19 @@ def test_control_characters_cannot_be_written() -> None:
 
 def test_read_keeps_known_column_order() -> None:
     assert tbx.read(tbx.write(small_glossary()), "x.tbx").columns == COLUMNS
+
+
+def test_translate_toolkit_reads_our_tbx(repo_glossary: Glossary) -> None:
+    from translate.storage.tbx import tbxfile
+
+    store = tbxfile.parsestring(tbx.write(repo_glossary))
+    assert len(store.units) == len(repo_glossary)
+    by_id = {unit.getid(): unit for unit in store.units}
+    osce = by_id["osce"]
+    assert (osce.source, osce.target) == ("OSCE", "ОБСЕ")
+    assert "Indeclinable" in osce.getnotes()
+    sphere = tbxfile.parsestring(tbx.write(small_glossary())).units[2]
+    assert [(t.text, t.deprecated) for t in sphere.get_target_terms()] == [
+        ("сфера влияния", False),
+        ("зона интереса", True),
+    ]

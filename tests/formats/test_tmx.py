@@ -114,3 +114,17 @@ def test_entity_declarations_are_refused() -> None:
 <tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>&a;</seg></tuv></tu></body></tmx>"""
     with pytest.raises(FormatError, match="entity declarations are not allowed"):
         tmx.read(data, "x.tmx")
+
+
+def test_translate_toolkit_reads_our_tmx(repo_glossary: Glossary) -> None:
+    from translate.storage.tmx import tmxfile
+
+    reviewed = [t for t in repo_glossary if t.reviewed and t.en and t.ru]
+    store = tmxfile.parsestring(tmx.write_glossary(repo_glossary, UNITS[:1]))
+    assert len(store.units) == len(reviewed) + 1
+    assert [(u.getid(), u.source, u.target) for u in store.units[:2]] == [
+        (t.id, t.en, t.ru) for t in reviewed[:2]
+    ]
+    assert (store.units[-1].source, store.units[-1].target) == (UNITS[0].source, UNITS[0].target)
+    segments = tmxfile.parsestring(tmx.write(UNITS[:1]))
+    assert segments.getsourcelanguage() == "en"

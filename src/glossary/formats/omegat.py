@@ -12,7 +12,8 @@ English variants, forbidden renderings, kind, definition, status and sources are
 carried; imported concepts are drafts.
 
 Cells that a spreadsheet would run as a formula are defused as in Weblate CSV
-(:func:`glossary.formats.weblate_csv.defuse`).
+(:func:`glossary.formats.weblate_csv.defuse`), and a source term starting with ``#``
+gets the same leading ``'`` so that it is not read as a comment.
 """
 
 from __future__ import annotations
@@ -37,10 +38,10 @@ def write(glossary: Glossary) -> bytes:
             continue
         note = _FLATTEN.sub(" ", term.note)
         for index, target in enumerate((term.ru, *term.ru_variants)):
-            cells = [term.en, target, note if index == 0 else ""]
-            while cells and not cells[-1]:
-                cells.pop()
-            lines.append("\t".join(defuse(c) for c in cells))
+            cells = [defuse(c) for c in (term.en, target, note if index == 0 else "")]
+            if cells[0].startswith("#"):
+                cells[0] = "'" + cells[0]  # not a comment line
+            lines.append("\t".join(cells).rstrip("\t"))
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -51,7 +52,10 @@ def read(data: bytes, name: str) -> Glossary:
         raw = line.removesuffix("\r")
         if not raw.strip() or raw.startswith("#"):
             continue
-        cells = [restore(c) for c in raw.split("\t")]
+        cells = raw.split("\t")
+        if cells[0].startswith("'#"):
+            cells[0] = cells[0][1:]
+        cells = [restore(c) for c in cells]
         if len(cells) < 2:
             raise FormatError(
                 name, number, "expected source<TAB>target[<TAB>comment], found no tab"
