@@ -66,7 +66,7 @@ def test_inflect_plural_into_every_case(case: str, expected: str) -> None:
 
 
 def test_analysis_names_head_modifiers_and_dependents() -> None:
-    analysis = analyse_phrase("юридически обязывающими гарантиями безопасности".split())
+    analysis = analyse_phrase(["юридически", "обязывающими", "гарантиями", "безопасности"])
     assert analysis.head == 2
     assert analysis.modifiers == (1,)
     assert analysis.dependents == (3,)

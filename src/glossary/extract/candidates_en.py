@@ -49,6 +49,7 @@ _PREFIXES = frozenset(
 _MOD = r"(?:R[AGJ]|[AGJNTPXM])"
 _HEAD = r"[NJTPX]"
 _NP = re.compile(rf"{_MOD}*{_HEAD}(?:O{_MOD}*{_HEAD})?")
+_ARTICLES = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those"])
 _AFTER_NAME = re.compile(r"(?<=[PX])G")
 _COORD = re.compile(r"(?<=[NJ])C(I?)(?=[NJ](?![NJ]))")
 
@@ -93,6 +94,8 @@ class EnglishTagger:
             noun = found.get("NOUN", (lower,))[0]
             if verb != lower and noun == lower and not lower.endswith(("ing", "s")):
                 return "V"  # "spoke", "left", "met": a past tense more often than a noun
+            if "VERB" in pos and lower.endswith("s"):
+                return "S"  # "worries", "guarantees": noun or verb, decided by the next word
             return "N"
         if "ADJ" in pos:
             return "A"
@@ -153,7 +156,17 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
         for w, f, i, c in zip(units.words, units.first, units.initial, units.compound, strict=True)
     )
     # A past form right after a name is its verb: "Lavrov met reporters".
-    return _AFTER_NAME.sub("V", tags)
+    tags = _AFTER_NAME.sub("V", tags)
+    if "S" in tags:
+        # "the arms race worries the OSCE": an -s form before an article is a verb.
+        chars = list(tags)
+        words = units.words
+        for index, tag in enumerate(chars):
+            if tag == "S":
+                following = words[index + 1].lower() if index + 1 < len(words) else ""
+                chars[index] = "V" if following in _ARTICLES else "N"
+        tags = "".join(chars)
+    return tags
 
 
 def spans(tags: str, units: Units) -> Iterator[Span]:

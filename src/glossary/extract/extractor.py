@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,14 +105,19 @@ class Extractor:
         ]
         doc_index = len(self._documents)
         stats = self._stats
+        singles: set[int] = set()  # units counted on their own by a phrase rule
         if self.lang is Lang.EN:
             tags = candidates_en.classes(units, self._en)
-            spans: Iterable[tuple[int, int, int, str]] = candidates_en.spans(tags, units)
+            spans = list(candidates_en.spans(tags, units))
+            singles.update(a for a, b, _, _ in spans if a == b)
+            self._count_acronyms(tags, ukeys, singles, doc_index)
             for a, b, skip, rule in spans:
                 if skip < 0:
                     key = ukeys[a] if a == b else sum((ukeys[u] for u in range(a, b + 1)), ())
                 else:
                     key = sum((ukeys[u] for u in range(a, b + 1) if u != skip), ())
+                if a == b:
+                    singles.add(a)
                 entry = stats.get(key)
                 if entry is None:
                     entry = stats[key] = _Stats(rule=rule)
@@ -121,8 +126,15 @@ class Extractor:
                     entry.samples.append((doc_index, a, b, skip))
         else:
             tags, features = candidates_ru.classes(units, self._ru)
-            for a, b, head, rule in candidates_ru.spans(tags, features, units):
-                key = ukeys[a] if a == b else sum((ukeys[u] for u in range(a, b + 1)), ())
+            ru_spans = list(candidates_ru.spans(tags, features, units))
+            singles.update(a for a, b, _, _ in ru_spans if a == b)
+            self._count_acronyms(tags, ukeys, singles, doc_index)
+            for a, b, head, rule in ru_spans:
+                if a == b:
+                    key = ukeys[a]
+                    singles.add(a)
+                else:
+                    key = sum((ukeys[u] for u in range(a, b + 1)), ())
                 entry = stats.get(key)
                 if entry is None:
                     entry = stats[key] = _Stats(rule=rule, head=head - a if head >= 0 else -1)
@@ -131,14 +143,6 @@ class Extractor:
                     entry.free = True
                 if len(entry.samples) < SAMPLES:
                     entry.samples.append((doc_index, a, b, -1))
-        for tag_index, unit in enumerate(units.first):
-            if unit >= 0 and tags[tag_index] == "X":
-                entry = stats.get(ukeys[tag_index])
-                if entry is None:
-                    entry = stats[ukeys[tag_index]] = _Stats()
-                    entry.count = 1
-                    entry.samples.append((doc_index, tag_index, tag_index, -1))
-                entry.rule = "x"
         for definition in acronyms.definitions(text, tokens, units, tags):
             key = sum((ukeys[u] for u in range(definition.start, definition.end + 1)), ())
             entry = stats.get(key)
@@ -149,6 +153,23 @@ class Extractor:
             entry.rule = "e"
             self._links.setdefault(ukeys[definition.acronym], key)
         self._documents.append(_Document(document, text, tokens, units, tags, line_offset))
+
+    def _count_acronyms(
+        self, tags: str, ukeys: list[tuple[str, ...]], singles: set[int], doc_index: int
+    ) -> None:
+        """Acronyms count on their own even inside a phrase ("NATO rejects")."""
+        stats = self._stats
+        for tag_index, tag in enumerate(tags):
+            if tag != "X":
+                continue
+            entry = stats.get(ukeys[tag_index])
+            if entry is None:
+                entry = stats[ukeys[tag_index]] = _Stats()
+            if tag_index not in singles:
+                entry.count += 1
+                if len(entry.samples) < SAMPLES:
+                    entry.samples.append((doc_index, tag_index, tag_index, -1))
+            entry.rule = "x"
 
     # -- ranking ------------------------------------------------------------------------
 
@@ -295,7 +316,7 @@ class Extractor:
         if not term:
             return None
         references = []
-        for doc_index, a, _b, _skip in entry.samples:
+        for doc_index, a, _b, _skip in sorted(entry.samples):
             document = self._documents[doc_index]
             offset = document.tokens[document.units.first[a]].start
             reference = f"{document.name}:{document.line(offset)}"
@@ -310,7 +331,7 @@ class Extractor:
             frequency=entry.count,
             forms=tuple(f for f, _ in forms.most_common()),
             references=tuple(references),
-            context=self._context(entry.samples[0]),
+            context=self._context(min(entry.samples)),
         )
 
     def _context(self, sample: tuple[int, int, int, int]) -> str:

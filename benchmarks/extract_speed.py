@@ -1,0 +1,71 @@
+"""Extraction speed in words per second on one core, English and Russian.
+
+Usage::
+
+    python benchmarks/extract_speed.py [--words 200000]
+
+The input is built from our own benchmark texts (benchmarks/data) and the shared
+article: their paragraphs shuffled with a fixed seed and repeated until the text
+has at least ``--words`` words. Model loading (pymorphy3, lemminflect, wordfreq)
+is warmed up first and not timed; the timed part is counting, ranking and the
+canonical forms of the top 60 candidates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from pathlib import Path
+
+from glossary.extract import Extractor
+from glossary.model import Lang
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = {
+    Lang.EN: [ROOT / "benchmarks/data/vienna-talks.en.txt",
+              ROOT.parent / "shared/corpus/geneva-2022-01-21.en.txt"],
+    Lang.RU: [ROOT / "benchmarks/data/minsk-consultations.ru.txt"],
+}  # fmt: skip
+
+
+def build_text(lang: Lang, words: int) -> str:
+    paragraphs = [
+        p.strip()
+        for path in SOURCES[lang]
+        if path.exists()
+        for p in path.read_text(encoding="utf-8").split("\n\n")
+        if p.strip()
+    ]
+    rng = random.Random(42)
+    out: list[str] = []
+    count = 0
+    while count < words:
+        rng.shuffle(paragraphs)
+        for p in paragraphs:
+            out.append(p)
+            count += len(p.split())
+    return "\n\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="extraction words/s")
+    parser.add_argument("--words", type=int, default=200_000)
+    args = parser.parse_args(argv)
+    for lang in (Lang.EN, Lang.RU):
+        text = build_text(lang, args.words)
+        warm = Extractor(lang)
+        warm.add(text[:20_000])
+        warm.candidates(60)
+        extractor = Extractor(lang)
+        started = time.perf_counter()
+        extractor.add(text, "bench")
+        extractor.candidates(60)
+        elapsed = time.perf_counter() - started
+        print(f"{lang.value}: {extractor.words} words in {elapsed:.2f} s = "
+              f"{extractor.words / elapsed:,.0f} words/s")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

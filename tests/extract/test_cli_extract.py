@@ -1,0 +1,151 @@
+"""``glossary extract``: outputs, inputs, encodings, merge and error paths."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from glossary.cli import main
+from glossary.formats import terms_csv
+
+ARTICLE = (
+    "Lavrov and Blinken met in Geneva.\n\n"
+    "Moscow wants legally binding security guarantees from the North Atlantic Treaty "
+    "Organization (NATO).\n\nNATO rejects a sphere of influence. The arms race continues.\n"
+)
+RUSSIAN = "Стороны обсудили юридически обязывающие гарантии безопасности и гонку вооружений.\n"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_contract(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workspace / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    code, out, _ = run(capsys, "extract", "a.txt", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data, "no candidates"
+    for item in data:
+        for field in ("term", "lang", "score", "frequency", "forms", "references",
+                      "suggestion", "suggestion_source"):  # fmt: skip
+            assert field in item
+    scores = [item["score"] for item in data]
+    assert scores == sorted(scores, reverse=True)
+    nato = next(item for item in data if item["term"] == "NATO")
+    assert nato["expansion"] == "North Atlantic Treaty Organization"
+    assert nato["references"] == ["a.txt:3", "a.txt:5"]
+    guarantees = next(item for item in data if item["term"] == "security guarantees")
+    assert guarantees["suggestion"] == "гарантии безопасности"
+    assert guarantees["suggestion_source"] == "glossary"
+    arms = next(item for item in data if item["term"] == "arms race")
+    assert arms["suggestion"] is None and arms["suggestion_source"] is None
+
+
+def test_text_output_and_top(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workspace / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    code, out, _ = run(capsys, "extract", "a.txt", "--top", "3")
+    assert code == 0
+    assert len(out.strip().splitlines()) == 3
+    assert "\x1b[" not in out  # no colour when not on a terminal
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1251", "koi8-r"])
+def test_russian_encodings_are_detected(
+    workspace: Path, capsys: pytest.CaptureFixture[str], encoding: str
+) -> None:
+    (workspace / "ru.txt").write_bytes((RUSSIAN * 3).encode(encoding))
+    code, out, _ = run(capsys, "extract", "ru.txt", "--json")
+    assert code == 0
+    terms = [item["term"] for item in json.loads(out)]
+    assert "юридически обязывающие гарантии безопасности" in terms
+    assert all(item["lang"] == "ru" for item in json.loads(out))
+
+
+def test_html_and_stdin(
+    workspace: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    html = "<html><head><style>p {color: red}</style></head><body><p>The arms race.</p></body>"
+    (workspace / "a.html").write_text(html, encoding="utf-8")
+    code, out, _ = run(capsys, "extract", "a.html", "--json")
+    terms = [item["term"] for item in json.loads(out)]
+    assert "arms race" in terms and "color" not in terms
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(RUSSIAN.encode())))
+    code, out, _ = run(capsys, "extract", "-", "--lang", "ru", "--json")
+    assert code == 0
+    assert json.loads(out)[0]["references"][0].startswith("<stdin>:1")
+
+
+def test_empty_input_gives_empty_list(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workspace / "empty.txt").write_bytes(b"")
+    code, out, _ = run(capsys, "extract", "empty.txt", "--json")
+    assert code == 0
+    assert json.loads(out) == []
+
+
+def test_huge_input(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workspace / "big.txt").write_text(ARTICLE * 3000, encoding="utf-8")
+    code, out, _ = run(capsys, "extract", "big.txt", "--json", "--top", "5")
+    assert code == 0
+    data = json.loads(out)
+    assert len(data) == 5
+    nato = next(item for item in data if item["term"] == "NATO")
+    assert nato["frequency"] == 6000
+    # References keep the file's line numbers across the chunks fed to the extractor.
+    assert nato["references"][:2] == ["big.txt:3", "big.txt:5"]
+
+
+def test_binary_file_is_one_line_error(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workspace / "blob.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    code, out, err = run(capsys, "extract", "blob.txt")
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and "blob.txt" in err and "Traceback" not in err
+
+
+def test_unreadable_path_is_one_line_error(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "extract", "missing.txt")
+    assert code == 2
+    assert err.count("\n") == 1 and "missing.txt" in err
+    code, _, err = run(capsys, "extract", str(workspace))
+    assert code == 2 and err.count("\n") == 1
+
+
+def test_bad_top_is_usage_error(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workspace / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    code, _, err = run(capsys, "extract", "a.txt", "--top", "0")
+    assert code == 2 and "--top" in err
+
+
+def test_merge_never_touches_reviewed_rows(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = (workspace / "terms.csv").read_bytes()
+    glossary, _ = terms_csv.load(workspace / "terms.csv")
+    reviewed = {t.id for t in glossary if t.reviewed}
+    (workspace / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    code, out, _ = run(capsys, "extract", "a.txt", "--merge")
+    assert code == 0
+    assert "added arms-race: arms race" in out
+    after = (workspace / "terms.csv").read_bytes()
+    old_lines = before.decode().splitlines()
+    new_lines = after.decode().splitlines()
+    # Every existing row (reviewed ones included) is byte-identical and in place.
+    assert new_lines[: len(old_lines)] == old_lines
+    merged, _ = terms_csv.load(workspace / "terms.csv")
+    for term in merged:
+        if term.id in reviewed:
+            assert term == glossary.get(term.id)
+        elif term.id not in glossary:
+            assert term.status.value == "candidate"
+    # A second merge adds nothing and leaves the file as it is.
+    code, out, _ = run(capsys, "extract", "a.txt", "--merge")
+    assert "0 added" in out
+    assert (workspace / "terms.csv").read_bytes() == after
