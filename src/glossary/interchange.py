@@ -35,6 +35,7 @@ from glossary.model import (
     make_id,
     validate,
 )
+from glossary.text.normalize import default_normalizer
 
 __all__ = ["Change", "ImportReport", "merge", "reviewed_units"]
 
@@ -74,7 +75,7 @@ class _Merge:
     glossary: Glossary
     fields: frozenset[str]
     force: bool
-    matcher: TermMatcher
+    given_matcher: TermMatcher | None
     taken: set[str]
     result: dict[str, Term] = field(default_factory=dict)
     added: list[Change] = field(default_factory=list)
@@ -87,6 +88,17 @@ class _Merge:
     new_terms: dict[tuple[Lang, str], str] = field(default_factory=dict)
     seen: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def matcher(self) -> TermMatcher:
+        """Built on first use: a file whose ids all match never pays for the automaton."""
+        if self.given_matcher is None:
+            self.given_matcher = TermMatcher(self.glossary)
+        return self.given_matcher
+
+    def key(self, text: str) -> tuple[str, ...]:
+        normalizer = self.given_matcher.normalizer if self.given_matcher else default_normalizer()
+        return normalizer.key(text)
+
 
 def merge(
     glossary: Glossary,
@@ -98,7 +110,7 @@ def merge(
     matcher: TermMatcher | None = None,
 ) -> ImportReport:
     """Merge ``incoming`` concepts into ``glossary``; see the module docstring."""
-    state = _Merge(glossary, fields, force, matcher or TermMatcher(glossary), glossary.ids())
+    state = _Merge(glossary, fields, force, matcher, glossary.ids())
     # First decide where every concept goes, so that full_form references to concepts
     # later in the file can be re-pointed to their ids in the glossary.
     decisions = [(new, _resolve(state, new)) for new in incoming]
@@ -148,12 +160,11 @@ def _resolve(state: _Merge, new: Term) -> Term | str | Change:
 
 
 def _update(state: _Merge, existing: Term, new: Term) -> None:
-    key = state.matcher.normalizer.key
     for lang in Lang:
         # An inflected or differently cased form of the same term is no change:
         # the glossary keeps its dictionary form.
         theirs, ours = new.preferred(lang), existing.preferred(lang)
-        if theirs and ours and theirs != ours and key(theirs) == key(ours):
+        if theirs and ours and theirs != ours and state.key(theirs) == state.key(ours):
             new = new.with_preferred(lang, ours)
     updated, changed = _apply(existing, new, state.fields)
     if not changed:
