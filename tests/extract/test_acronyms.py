@@ -17,7 +17,9 @@ def test_expansion_then_acronym() -> None:
 
 
 def test_acronym_then_expansion() -> None:
-    text = "Obligations adopted within the OSCE (Organization for Security and Cooperation in Europe)."
+    text = (
+        "Obligations adopted within the OSCE (Organization for Security and Cooperation in Europe)."
+    )
     by_term = {c.term: c for c in extract(text, Lang.EN)}
     assert by_term["OSCE"].expansion == "Organization for Security and Cooperation in Europe"
 
@@ -59,8 +61,12 @@ def test_translator_suggestion_is_marked_mt() -> None:
 
 
 def test_initials() -> None:
-    assert initials_match("OSCE", ["Organization", "for", "Security", "and", "Cooperation", "in", "Europe"])
-    assert initials_match("ОБСЕ", ["Организация", "по", "безопасности", "и", "сотрудничеству", "в", "Европе"])
+    assert initials_match(
+        "OSCE", ["Organization", "for", "Security", "and", "Cooperation", "in", "Europe"]
+    )
+    assert initials_match(
+        "ОБСЕ", ["Организация", "по", "безопасности", "и", "сотрудничеству", "в", "Европе"]
+    )
     assert not initials_match("NATO", ["said", "Russia"])
     assert not initials_match("OSCE", ["for", "Security"])
 

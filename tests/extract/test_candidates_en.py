@@ -69,7 +69,9 @@ def test_surname_folds_into_full_name() -> None:
 
 def test_candidate_carries_references_forms_and_context() -> None:
     text = "First line.\nThe press conference ended.\n\nA second press conference began."
-    candidate = next(c for c in extract(text, Lang.EN, document="a.txt") if c.term == "press conference")
+    candidate = next(
+        c for c in extract(text, Lang.EN, document="a.txt") if c.term == "press conference"
+    )
     assert candidate.frequency == 2
     assert candidate.references == ("a.txt:2", "a.txt:4")
     assert "The press conference ended." in candidate.context

@@ -49,12 +49,16 @@ def test_person_names() -> None:
 
 
 def test_sentence_initial_capital_is_lowered() -> None:
-    found = terms("Территориальная целостность страны важна. Говорили о территориальной целостности.")
+    found = terms(
+        "Территориальная целостность страны важна. Говорили о территориальной целостности."
+    )
     assert "территориальная целостность" in found
 
 
 def test_plural_usage_decides_number() -> None:
-    candidates = extract("Стороны обсудили гарантии безопасности и гарантиям безопасности.", Lang.RU)
+    candidates = extract(
+        "Стороны обсудили гарантии безопасности и гарантиям безопасности.", Lang.RU
+    )
     assert "гарантии безопасности" in [c.term for c in candidates]
 
 

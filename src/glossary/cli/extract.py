@@ -93,7 +93,9 @@ def _extract(args: argparse.Namespace) -> int:
     for rank, candidate in enumerate(candidates, 1):
         suggestion = ""
         if candidate.suggestion:
-            suggestion = colour(f" → {candidate.suggestion} [{candidate.suggestion_source}]", "green")
+            suggestion = colour(
+                f" → {candidate.suggestion} [{candidate.suggestion_source}]", "green"
+            )
         linked = candidate.expansion or candidate.acronym
         extra = colour(f" ({linked})", "dim") if linked else ""
         refs = ", ".join(candidate.references[:3])

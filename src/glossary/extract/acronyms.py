@@ -15,13 +15,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from glossary.extract.units import Units
+from glossary.extract.units import Units, word_set
 from glossary.text.normalize import Token
 
 __all__ = ["Definition", "definitions", "initials_match"]
 
-_FUNCTION_WORDS = frozenset(
-    ["of", "for", "and", "in", "on", "the", "to", "at", "by", "with", "de", "des", "du", "la", "le", "по", "и", "в", "на", "для", "о", "об", "при", "с", "со"]
+_FUNCTION_WORDS = word_set(
+    "of for and in on the to at by with de des du la le по и в на для о об при с со"
 )
 _MAX_WORDS = 12
 
@@ -82,10 +82,7 @@ def definitions(text: str, tokens: list[Token], units: Units, tags: str) -> Iter
                     s -= 1
                 while s < stop and (
                     not words[s][:1].isupper()
-                    or (
-                        units.initial[s]
-                        and any(w[:1].isupper() for w in words[s + 1 : stop])
-                    )
+                    or (units.initial[s] and any(w[:1].isupper() for w in words[s + 1 : stop]))
                 ):
                     s += 1  # a capital at a sentence start does not begin a name
                 if s < stop and words[s][:1].isupper() and tags[stop] in "NGJTP":
@@ -97,7 +94,9 @@ def definitions(text: str, tokens: list[Token], units: Units, tags: str) -> Iter
             while stop + 1 < len(tags) and first[stop + 1] >= 0 and stop - begin < _MAX_WORDS:
                 stop += 1
             close = text[tokens[last[stop]].end : tokens[last[stop]].end + 2].lstrip()
-            if first[begin] >= 0 and close.startswith(")") and initials_match(
-                words[index], words[begin : stop + 1]
+            if (
+                first[begin] >= 0
+                and close.startswith(")")
+                and initials_match(words[index], words[begin : stop + 1])
             ):
                 yield Definition(index, begin, stop)

@@ -35,7 +35,9 @@ class Candidate:
     suggestion_source: str | None = None
 
     def with_suggestion(self, suggestion: str | None, source: str | None) -> Candidate:
-        return replace(self, suggestion=suggestion, suggestion_source=source if suggestion else None)
+        return replace(
+            self, suggestion=suggestion, suggestion_source=source if suggestion else None
+        )
 
     def to_json(self) -> dict[str, Any]:
         """The ``--json`` object; its field names are a published contract."""

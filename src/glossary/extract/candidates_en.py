@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from glossary.extract.units import Units
+from glossary.extract.units import Units, word_set
 from glossary.text.normalize import is_acronym
 
 __all__ = ["EnglishTagger", "Span", "spans"]
@@ -29,19 +29,41 @@ __all__ = ["EnglishTagger", "Span", "spans"]
 Span = tuple[int, int, int, str]
 
 _FUNCTION: dict[str, str] = {}
-for _w in ["of"]:
+for _w in word_set("of"):
     _FUNCTION[_w] = "O"
-for _w in ["and", "or"]:
+for _w in word_set("and or"):
     _FUNCTION[_w] = "C"
-for _w in ["about", "above", "across", "after", "against", "along", "amid", "among", "amongst", "around", "as", "at", "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond", "by", "despite", "during", "except", "for", "from", "in", "inside", "into", "like", "near", "off", "on", "onto", "out", "outside", "over", "past", "per", "since", "than", "through", "throughout", "till", "to", "toward", "towards", "under", "unlike", "until", "up", "upon", "via", "with", "within", "without"]:
+for _w in word_set(
+    "about above across after against along amid among amongst around as at before behind "
+    "below beneath beside besides between beyond by despite during except for from in inside "
+    "into like near off on onto out outside over past per since than through throughout till "
+    "to toward towards under unlike until up upon via with within without"
+):
     _FUNCTION[_w] = "I"
-for _w in ["a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their", "whose", "which", "who", "whom", "what", "i", "me", "we", "us", "you", "he", "him", "she", "it", "they", "them", "myself", "yourself", "himself", "herself", "itself", "ourselves", "themselves", "each", "every", "either", "neither", "any", "some", "no", "none", "all", "both", "half", "several", "many", "much", "more", "most", "less", "least", "few", "fewer", "other", "another", "such", "same", "own", "be", "am", "is", "are", "was", "were", "been", "being", "have", "has", "had", "having", "do", "does", "did", "done", "doing", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "ought", "not", "nor", "but", "if", "then", "else", "when", "where", "while", "why", "how", "whether", "because", "although", "though", "so", "yet", "also", "just", "only", "even", "very", "too", "quite", "rather", "still", "already", "again", "ever", "never", "always", "often", "now", "here", "there", "today", "tomorrow", "yesterday", "however", "therefore", "thus", "hence", "said", "says", "say", "told", "tell", "tells", "according", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third", "last", "next", "mr", "mrs", "ms", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "week", "weeks", "month", "months", "year", "years", "day", "days", "time", "times", "today", "tonight", "morning", "evening", "source", "editor", "photo", "file", "reporting", "didn", "doesn", "don", "isn", "aren", "wasn", "weren", "won", "wouldn", "couldn", "shouldn", "hasn", "haven", "hadn", "ain", "let"]:
+for _w in word_set(
+    "a an the this that these those my your his her its our their whose which who whom what i "
+    "me we us you he him she it they them myself yourself himself herself itself ourselves "
+    "themselves each every either neither any some no none all both half several many much "
+    "more most less least few fewer other another such same own be am is are was were been "
+    "being have has had having do does did done doing will would shall should can could may "
+    "might must ought not nor but if then else when where while why how whether because "
+    "although though so yet also just only even very too quite rather still already again "
+    "ever never always often now here there today tomorrow yesterday however therefore thus "
+    "hence said says say told tell tells according one two three four five six seven eight "
+    "nine ten first second third last next mr mrs ms dr monday tuesday wednesday thursday "
+    "friday saturday sunday january february march april may june july august september "
+    "october november december jan feb mar apr jun jul aug sep sept oct nov dec week weeks "
+    "month months year years day days time times today tonight morning evening source editor "
+    "photo file reporting didn doesn don isn aren wasn weren won wouldn couldn shouldn hasn "
+    "haven hadn ain let"
+):
     _FUNCTION[_w] = "D"
 
 _DEMONYM_ENDINGS = ("ian", "an", "ese", "ish", "ic", "ean")
 #: Prefixes whose hyphenated compounds take the class of the word they prefix.
-_PREFIXES = frozenset(
-    ["ex", "non", "anti", "pro", "pre", "post", "de", "re", "co", "counter", "self", "cross", "inter", "intra", "multi", "semi", "quasi", "neo", "pseudo", "sub", "super", "ultra", "vice", "mid", "trans", "over", "under", "out", "well", "all"]
+_PREFIXES = word_set(
+    "ex non anti pro pre post de re co counter self cross inter intra multi semi quasi neo "
+    "pseudo sub super ultra vice mid trans over under out well all"
 )
 
 # Noun phrase: modifiers (an adverb only before an adjective/participle), a nominal head,
@@ -49,7 +71,7 @@ _PREFIXES = frozenset(
 _MOD = r"(?:R[AGJ]|[AGJNTPXM])"
 _HEAD = r"[NJTPX]"
 _NP = re.compile(rf"{_MOD}*{_HEAD}(?:O{_MOD}*{_HEAD})?")
-_ARTICLES = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those"])
+_ARTICLES = word_set("the a an its their his her our my your this these those")
 _AFTER_NAME = re.compile(r"(?<=[PX])G")
 _COORD = re.compile(r"(?<=[NJ])C(I?)(?=[NJ](?![NJ]))")
 
@@ -178,9 +200,11 @@ def spans(tags: str, units: Units) -> Iterator[Span]:
         right = match.end()  # the second noun
         if match.group(1):
             # "through diplomacy and through dialogue": the same preposition twice.
-            if c >= 2 and tags[c - 2] == "I" and units.words[c - 2].lower() == units.words[
-                c + 1
-            ].lower():
+            if (
+                c >= 2
+                and tags[c - 2] == "I"
+                and units.words[c - 2].lower() == units.words[c + 1].lower()
+            ):
                 yield (c - 1, right, c + 1, "c")
             continue
         if c >= 2 and tags[c - 2] in "NJ":

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from glossary.extract.units import Units
+from glossary.extract.units import Units, word_set
 from glossary.text.morph_ru import RussianMorphology
 from glossary.text.normalize import is_acronym
 
@@ -28,8 +28,10 @@ Span = tuple[int, int, int, str]
 Features = frozenset[tuple[str, str, str | None]]
 
 _CASE_ALIASES = {"gen2": "gent", "acc2": "accs", "loc2": "loct", "voct": "nomn"}
-_STOP_NOUNS = frozenset(
-    ["год", "неделя", "месяц", "день", "время", "раз", "час", "минута", "утро", "вечер", "ночь", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "источник", "редактор", "фото", "слово", "словам"]
+_STOP_NOUNS = word_set(
+    "год неделя месяц день время раз час минута утро вечер ночь понедельник вторник среда "
+    "четверг пятница суббота воскресенье январь февраль март апрель май июнь июль август "
+    "сентябрь октябрь ноябрь декабрь источник редактор фото слово словам"
 )
 
 # Premodifiers (an adverb only before an adjective/participle), a noun head,
@@ -79,9 +81,7 @@ class RussianTagger:
         adjectives = [
             p
             for p in parses
-            if p.tag.POS in ("ADJF", "PRTF")
-            and "Apro" not in p.tag
-            and "Anum" not in p.tag
+            if p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag and "Anum" not in p.tag
         ]
         if pos == "NOUN" or (nouns and pos not in ("ADJF", "PRTF")):
             if top.normal_form in _STOP_NOUNS:
@@ -154,9 +154,7 @@ def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
             yield (left, right, -1, "c")
 
 
-def _phrase(
-    tags: str, features: list[Features], start: int, head: int, end: int
-) -> Iterator[Span]:
+def _phrase(tags: str, features: list[Features], start: int, head: int, end: int) -> Iterator[Span]:
     # Trim premodifiers that do not agree with the head (reading from the head leftwards).
     agreed = features[head]
     first = head
@@ -168,10 +166,8 @@ def _phrase(
                 first = index
             index -= 1
             continue
-        if tags[head] == "X":
-            shared = features[index]
-        else:
-            shared = _agree(agreed, features[index])
+        # An indeclinable head (ОБСЕ) agrees with anything.
+        shared = features[index] if tags[head] == "X" else _agree(agreed, features[index])
         if not shared:
             break
         if tags[head] != "X":

@@ -18,7 +18,7 @@ from typing import Any
 from glossary.extract import acronyms, candidates_en, candidates_ru
 from glossary.extract.candidate import Candidate
 from glossary.extract.scoring import c_values, termhood
-from glossary.extract.units import Units, build_units
+from glossary.extract.units import Units, build_units, word_set
 from glossary.model import Glossary, Kind, Lang
 from glossary.text.normalize import Normalizer, Token, default_normalizer
 
@@ -26,11 +26,17 @@ __all__ = ["Extractor", "Translator"]
 
 #: Occurrences kept per candidate for forms, references and context.
 SAMPLES = 40
-_TITLE_HEADS = frozenset(
-    ["minister", "secretary", "president", "premier", "chancellor", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman", "chair", "director", "commissioner", "representative", "undersecretary", "deputy", "министр", "секретарь", "госсекретарь", "президент", "премьер", "канцлер", "посол", "посланник", "спикер", "председатель", "директор", "комиссар", "представитель", "заместитель", "глава"]
+_TITLE_HEADS = word_set(
+    "minister secretary president premier chancellor ambassador envoy spokesman spokeswoman "
+    "spokesperson chairman chair director commissioner representative undersecretary deputy "
+    "министр секретарь госсекретарь президент премьер канцлер посол посланник спикер "
+    "председатель директор комиссар представитель заместитель глава"
 )
-_ORG_HEADS = frozenset(
-    ["organization", "organisation", "council", "union", "pact", "treaty", "alliance", "ministry", "department", "committee", "commission", "agency", "office", "assembly", "parliament", "court", "bank", "fund", "bloc", "forum", "организация", "совет", "союз", "пакт", "договор", "альянс", "министерство", "ведомство", "комитет", "комиссия", "агентство", "ассамблея", "парламент", "суд", "банк", "фонд", "блок", "форум"]
+_ORG_HEADS = word_set(
+    "organization organisation council union pact treaty alliance ministry department "
+    "committee commission agency office assembly parliament court bank fund bloc forum "
+    "организация совет союз пакт договор альянс министерство ведомство комитет комиссия "
+    "агентство ассамблея парламент суд банк фонд блок форум"
 )
 _SPACE = re.compile(r"\s+")
 
@@ -100,8 +106,8 @@ class Extractor:
         self.words += len(tokens)
         units = build_units(text, tokens)
         ukeys = [
-            tuple(t.key for t in tokens[f : l + 1]) if f >= 0 else ()
-            for f, l in zip(units.first, units.last, strict=True)
+            tuple(t.key for t in tokens[f : e + 1]) if f >= 0 else ()
+            for f, e in zip(units.first, units.last, strict=True)
         ]
         doc_index = len(self._documents)
         stats = self._stats
@@ -179,7 +185,7 @@ class Extractor:
         glossary: Glossary | None = None,
         translator: Any = None,
     ) -> list[Candidate]:
-        """The best ``top`` candidates, ranked; suggestions from ``glossary`` then ``translator``."""
+        """The best ``top`` candidates, ranked; suggestions from the glossary, then MT."""
         stats = self._merge_aliases()
         frequencies = {k: v.count for k, v in stats.items()}
         cvalues = c_values(frequencies, self._independent(stats))
@@ -214,7 +220,9 @@ class Extractor:
             linked.append(
                 _replace(
                     candidate,
-                    expansion=terms.get(expansion) or self._render(expansion) if expansion else None,
+                    expansion=terms.get(expansion) or self._render(expansion)
+                    if expansion
+                    else None,
                     acronym=(terms.get(acronym) or self._render(acronym)) if acronym else None,
                 )
             )
@@ -278,17 +286,22 @@ class Extractor:
         units = self._documents[doc_index].units
         words = [units.words[i] for i in range(a, b + 1) if i != skip]
         capitalised = [w[:1].isupper() for w in words]
-        if len(tags) >= 2 and all(c or t == "O" for c, t in zip(capitalised, tags, strict=True)):
-            if "T" in tags:
-                return 2.0
-        if any(capitalised) and not all(capitalised) and "O" not in tags:
-            if any(t in "PX" for t in tags) or any(
-                c and "-" in w for c, w in zip(capitalised, words, strict=True)
-            ):
-                return 0.5
-        if len(tags) == 1 and tags in "NJ" and words[0].islower():
-            if words[0].lower() in self._en.unknown:
-                return 0.3
+        pairs = list(zip(capitalised, tags, strict=True))
+        if len(tags) >= 2 and "T" in tags and all(c or t == "O" for c, t in pairs):
+            return 2.0
+        mixed = any(capitalised) and not all(capitalised) and "O" not in tags
+        if mixed and (
+            any(t in "PX" for t in tags)
+            or any(c and "-" in w for c, w in zip(capitalised, words, strict=True))
+        ):
+            return 0.5
+        if (
+            len(tags) == 1
+            and tags in "NJ"
+            and words[0].islower()
+            and words[0].lower() in self._en.unknown
+        ):
+            return 0.3  # an unknown lower-case word: a typo, a foreign word, a byline
         return 1.0
 
     def _is_name(self, key: tuple[str, ...], entry: _Stats) -> bool:

@@ -10,7 +10,7 @@ or not, are never changed; new rows are appended with an id from
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from glossary.extract.candidate import Candidate
 from glossary.matching import TermMatcher
@@ -36,7 +36,7 @@ def merge_candidates(
     matcher = TermMatcher(glossary, normalizer, forbidden=True)
     taken = glossary.ids()
     seen: set[tuple[str, ...]] = set()
-    added: list[Term] = []
+    pairs: list[tuple[Term, Candidate]] = []
     known: list[Candidate] = []
     by_term: dict[tuple[Lang, str], str] = {}
     for candidate in candidates:
@@ -47,38 +47,30 @@ def merge_candidates(
         seen.add(key)
         term_id = make_id(candidate.term, taken)
         taken.add(term_id)
-        other = candidate.lang.other
-        suggestion = candidate.suggestion if candidate.suggestion_source == "mt" else ""
+        suggestion = candidate.suggestion if candidate.suggestion_source == "mt" else None
         term = Term(
             id=term_id,
             kind=candidate.kind,
             status=Status.CANDIDATE,
             source=candidate.references,
             note="machine-translated suggestion, not checked" if suggestion else "",
-            **{candidate.lang.value: candidate.term, other.value: suggestion or ""},
-        )
-        added.append(term)
+        ).with_preferred(candidate.lang, candidate.term)
+        if suggestion:
+            term = term.with_preferred(candidate.lang.other, suggestion)
+        pairs.append((term, candidate))
         by_term[(candidate.lang, candidate.term)] = term_id
-    # Link new acronyms to their expansions (new or already in the glossary).
-    linked = []
-    for term, candidate in zip(added, _matching(added, candidates), strict=True):
-        if term.kind is Kind.ACRONYM and candidate is not None and candidate.expansion:
-            target = by_term.get((candidate.lang, candidate.expansion))
-            if target is None:
-                found = matcher.exact(candidate.expansion)
-                target = found[0].term_id if found else None
-            if target:
-                from dataclasses import replace
-
-                term = replace(term, full_form=target)
-        linked.append(term)
-    return MergeResult(glossary.with_terms(linked), tuple(linked), tuple(known))
+    added = [_link_acronym(term, candidate, by_term, matcher) for term, candidate in pairs]
+    return MergeResult(glossary.with_terms(added), tuple(added), tuple(known))
 
 
-def _matching(terms: list[Term], candidates: Iterable[Candidate]) -> list[Candidate | None]:
-    by_text = {(c.lang, c.term): c for c in candidates}
-    result: list[Candidate | None] = []
-    for term in terms:
-        lang = Lang.EN if term.en and (Lang.EN, term.en) in by_text else Lang.RU
-        result.append(by_text.get((lang, term.preferred(lang))))
-    return result
+def _link_acronym(
+    term: Term, candidate: Candidate, by_term: dict[tuple[Lang, str], str], matcher: TermMatcher
+) -> Term:
+    """A new acronym points at its expansion, new or already in the glossary."""
+    if term.kind is not Kind.ACRONYM or not candidate.expansion:
+        return term
+    target = by_term.get((candidate.lang, candidate.expansion))
+    if target is None:
+        found = matcher.exact(candidate.expansion)
+        target = found[0].term_id if found else None
+    return replace(term, full_form=target) if target else term

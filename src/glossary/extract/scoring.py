@@ -19,11 +19,13 @@ import math
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from glossary.extract.units import word_set
+
 __all__ = ["NESTED_SHARE", "c_values", "specificity", "termhood"]
 
 NESTED_SHARE = 0.5
-_FUNCTION_KEYS = frozenset(
-    ["of", "and", "or", "the", "a", "an", "for", "in", "on", "to", "at", "by", "with", "и", "или", "по", "в", "на", "для", "о", "об", "при", "с", "со"]
+_FUNCTION_KEYS = word_set(
+    "of and or the a an for in on to at by with и или по в на для о об при с со"
 )
 
 

@@ -14,13 +14,21 @@ from dataclasses import dataclass
 
 from glossary.text.normalize import Token
 
-__all__ = ["HYPHENS", "Units", "build_units"]
+__all__ = ["HYPHENS", "Units", "build_units", "word_set"]
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A closed word list written as running text (one string, words separated by spaces)."""
+    return frozenset(text.split())
+
 
 HYPHENS = frozenset("-\u2010\u2011")
 _SENTENCE_END = frozenset(".!?…")
 #: Abbreviations after which a full stop does not end the sentence.
-_ABBREVIATIONS = frozenset(
-    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "lt", "gov", "sen", "rep", "vs", "etc", "no", "inc", "ltd", "corp", "co", "jr", "sr", "янв", "фев", "февр", "мар", "апр", "авг", "сент", "окт", "нояб", "дек", "г", "гг", "т", "тт", "см", "им", "др", "пр", "ул"]
+_ABBREVIATIONS = word_set(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st prof gen col lt gov sen "
+    "rep vs etc no inc ltd corp co jr sr янв фев февр мар апр авг сент окт нояб дек г гг т тт "
+    "см им др пр ул"
 )
 
 
@@ -84,9 +92,14 @@ def build_units(text: str, tokens: list[Token]) -> Units:
             else:
                 _break(words, first, last, initial, compound)
                 stripped = gap.strip()
-                if (stripped[:1] in _SENTENCE_END and (
-                    stripped[:1] != "." or prev_word.lower() not in _ABBREVIATIONS
-                )) or "\n\n" in gap or "\n\r\n" in gap:
+                if (
+                    (
+                        stripped[:1] in _SENTENCE_END
+                        and (stripped[:1] != "." or prev_word.lower() not in _ABBREVIATIONS)
+                    )
+                    or "\n\n" in gap
+                    or "\n\r\n" in gap
+                ):
                     sentence_start = True
         words.append(word)
         first.append(index)

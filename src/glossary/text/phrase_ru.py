@@ -99,9 +99,7 @@ def _agrees(noun: tuple[str, str, str | None], modifier: tuple[str, str, str | N
     return noun[2] is None or modifier[2] is None or noun[2] == modifier[2]
 
 
-def analyse_phrase(
-    words: Sequence[str], morph: RussianMorphology | None = None
-) -> PhraseAnalysis:
+def analyse_phrase(words: Sequence[str], morph: RussianMorphology | None = None) -> PhraseAnalysis:
     """Find the head noun of ``words`` and the modifiers before it that agree with it.
 
     The head is the first word that can be a noun (or an acronym) such that every
@@ -151,7 +149,8 @@ def _try_head(
         weight = float(noun.score)
         for index in modifiers:
             match = [
-                p for p in parses[index]
+                p
+                for p in parses[index]
                 if p.tag.POS in _MODIFIER_POS and _agrees(features, _features(p))
             ]
             if not match:
@@ -213,10 +212,7 @@ def _inflect_words(
     if analysis.head < 0:
         return words
     conjunction = analysis.head + 1
-    if (
-        conjunction < len(words) - 1
-        and words[conjunction].lower() in _CONJUNCTIONS
-    ):
+    if conjunction < len(words) - 1 and words[conjunction].lower() in _CONJUNCTIONS:
         # "союзников и партнёров": each conjunct is a phrase of its own.
         right = _inflect_words(words[conjunction + 1 :], case, number, morph)
         left = _inflected(analyse_phrase(words[:conjunction], morph), case, number)
@@ -242,10 +238,13 @@ def _inflected(analysis: PhraseAnalysis, case: str, number: str | None) -> list[
         grammemes = {case, number}
         if number == "sing" and gender in ("masc", "femn", "neut"):
             grammemes.add(gender)
-        if case == "accs" and parse.tag.POS in ("ADJF", "PRTF"):
+        if (
+            case == "accs"
+            and parse.tag.POS in ("ADJF", "PRTF")
+            and (number == "plur" or gender == "masc")
+        ):
             # Accusative adjectives follow the animacy of their noun (видим союзников).
-            if number == "plur" or gender == "masc":
-                grammemes.add(animacy)
+            grammemes.add(animacy)
         form = _inflect_word(parse, grammemes, analysis.words[index])
         if form is not None:
             words[index] = _restore_case(analysis.words[index], form.word)
@@ -290,7 +289,9 @@ def dictionary_form(
     return inflect_phrase(phrase, "nomn", number, morph)
 
 
-def numbers_seen(phrases: Iterable[Sequence[str]], morph: RussianMorphology | None = None) -> set[str]:
+def numbers_seen(
+    phrases: Iterable[Sequence[str]], morph: RussianMorphology | None = None
+) -> set[str]:
     """Numbers that are certain in at least one of ``phrases`` (for choosing sg or pl)."""
     seen: set[str] = set()
     for words in phrases:
