@@ -44,6 +44,9 @@ _SHORTLIST = 64
 #: A word in more than this share of the segments is too common to select candidates.
 _COMMON_SHARE = 0.05
 _COMMON_FLOOR = 200
+#: Selecting words: the rarest ones, at least this many, while their postings stay small.
+_MIN_SELECTORS = 4
+_POSTING_BUDGET = 4000
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,11 +146,18 @@ class TranslationMemory:
         if not words:
             return ()
         common = max(_COMMON_FLOOR, int(len(self._units) * _COMMON_SHARE))
+        postings = sorted(
+            (p for w in words if (p := self._postings.get(w)) is not None and len(p) <= common),
+            key=len,
+        )
+        # The rarest words select; a segment close enough to the query shares most of them.
         shared: Counter[int] = Counter()
-        for word in words:
-            posting = self._postings.get(word)
-            if posting is not None and len(posting) <= common:
-                shared.update(posting)
+        budget = 0
+        for used, posting in enumerate(postings):
+            if used >= _MIN_SELECTORS and budget + len(posting) > _POSTING_BUDGET:
+                break
+            shared.update(posting)
+            budget += len(posting)
         # fuzz.ratio = 2·matches / (len(a) + len(b)) ≤ 2·min / (len(a) + len(b)).
         low, high = _length_window(len(folded), self.threshold / 100.0)
         if not shared:
