@@ -39,7 +39,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("file", metavar="FILE", help="the source text ('-' for stdin)")
     parser.add_argument(
-        "--to", required=True, choices=[lang.value for lang in Lang], help="target language"
+        "--to", required=True, type=_language, metavar="{ru,en}", help="target language"
     )
     parser.add_argument(
         "-o",
@@ -69,6 +69,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     parser.set_defaults(func=_draft)
 
 
+def _language(value: str) -> Lang:
+    try:
+        return Lang(value.strip().lower())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"unknown language {value!r} (expected ru or en)"
+        ) from None
+
+
 class _OnceTranslator:
     """Wraps a translator so that a broken model is reported once, then skipped."""
 
@@ -93,7 +102,7 @@ def _say(message: str) -> None:
 
 
 def _draft(args: argparse.Namespace) -> int:
-    target = Lang(args.to)
+    target: Lang = args.to
     source = target.other
     if not 0 <= args.threshold <= 100:
         raise GlossaryError(f"--threshold must be between 0 and 100, not {args.threshold:g}")
