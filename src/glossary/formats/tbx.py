@@ -329,7 +329,7 @@ def _term(entry: _EntryRead, ids: set[str], taken: set[str], name: str) -> Term 
         kind = Kind.ACRONYM
 
     process = next((t.process for t in all_terms if t.process), "")
-    status = _STATUS_OF.get(process, Status.DRAFT) if process else Status.DRAFT
+    status = _STATUS_OF.get(process, Status.DRAFT)  # not processed by us: a draft
     return Term(
         entry.id,  # empty when the file names none: the import merge assigns one
         en=preferred.get(Lang.EN, ""),
