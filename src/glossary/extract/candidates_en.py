@@ -157,8 +157,12 @@ class EnglishTagger:
             return "X"  # U.S.
         if parts[0].isdigit():
             return "A"  # 90-minute
-        if all(p[:1].isupper() for p in parts) and not initial:
-            return "P" if any(self.lexical(p.lower()) == "U" for p in parts) else "T"
+        if all(p[:1].isupper() for p in parts):
+            unknown = sum(1 for p in parts if self.lexical(p.lower()) == "U")
+            if unknown >= 2:
+                return "Q"  # two names joined ("Blinken-Lavrov meeting"): no term
+            if not initial:
+                return "P" if unknown else "T"
         rest = parts[1:] if parts[0].lower() in _PREFIXES else parts
         last = self.lexical(rest[-1].lower())
         if parts[0].lower() in _PREFIXES and rest[-1][:1].isupper():
@@ -212,7 +216,7 @@ def spans(tags: str, units: Units) -> Iterator[Span]:
         yield (c - 1, right, -1, "c")
     compound = units.compound
     for index, tag in enumerate(tags):
-        if compound[index] and tag not in "PXD|":
+        if compound[index] and tag not in "PXDQ|":
             yield (index, index, -1, "h")
 
 
@@ -226,6 +230,19 @@ def _phrase_spans(tags: str, start: int, end: int) -> Iterator[Span]:
             yield from _phrase_spans(tags, start, split - 1)
             yield from _phrase_spans(tags, split, end)
             return
+    chain = tags[start : end + 1]
+    if "T" in chain and all(t in "TPXMO" for t in chain):
+        # A capitalised chain is one name or title: no fragments ("Treaty Organization"),
+        # but a leading nationality or country qualifier is not part of the title:
+        # "Russian Foreign Minister" → "Foreign Minister", "U.S. Secretary of State".
+        first = start
+        while first < end and tags[first] in "MX":
+            first += 1
+        if tags[first] == "T":
+            yield (first, end, -1, "n")
+            return
+        yield (start, end, -1, "n")
+        return
     of = tags.find("O", start, end + 1)
     # A capitalised run before common nouns is a name of its own: "Warsaw Pact | states".
     for split in range(start + 1, end + 1):

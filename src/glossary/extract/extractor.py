@@ -193,12 +193,17 @@ class Extractor:
         expansions = set(self._links.values())
         scored = []
         for key, entry in stats.items():
+            specific = termhood(key, lang)
             score = (
                 cvalues[key]
-                * termhood(key, lang)
+                * specific
                 * _bonus(entry.rule, key, expansions)
                 * self._shape(entry)
+                * self._modifier(entry)
             )
+            if len(key) == 1 and entry.rule == "n" and not self._proper(entry):
+                # A lone common noun must be unusual to be a term ("sovereignty", not "path").
+                score *= specific
             if score > 0:
                 scored.append((score, key))
         scored.sort(key=lambda item: (-item[0], item[1]))
@@ -303,6 +308,31 @@ class Extractor:
         ):
             return 0.3  # an unknown lower-case word: a typo, a foreign word, a byline
         return 1.0
+
+    def _proper(self, entry: _Stats) -> bool:
+        doc_index, a, _b, _skip = entry.samples[0]
+        document = self._documents[doc_index]
+        if self.lang is Lang.EN:
+            return document.tags[a] in "PTXM"
+        return document.tags[a] in "PX" or document.units.words[a][:1].isupper()
+
+    def _modifier(self, entry: _Stats) -> float:
+        """Relational adjectives ("diplomatic", "military", "военный") make terms;
+        qualitative ones ("clear", "major", "основной") mostly describe."""
+        doc_index, a, b, _skip = entry.samples[0]
+        if a == b:
+            return 1.0
+        document = self._documents[doc_index]
+        tag = document.tags[a]
+        word = document.units.words[a].lower()
+        if self.lang is Lang.EN:
+            if tag not in "AJG":
+                return 1.0
+            return 1.25 if word.endswith(_RELATIONAL_EN) else 0.9
+        if tag not in "AB":
+            return 1.0
+        parses = self._morph.parses(word)
+        return 0.9 if parses and "Qual" in parses[0].tag else 1.25
 
     def _is_name(self, key: tuple[str, ...], entry: _Stats) -> bool:
         doc_index, a, b, _ = entry.samples[0]
@@ -440,6 +470,9 @@ class Extractor:
 def _english_head(key: tuple[str, ...]) -> int:
     """Index of the head word: before "of", else the last word."""
     return key.index("of") - 1 if "of" in key[1:] else len(key) - 1
+
+
+_RELATIONAL_EN = ("al", "ic", "ary", "ar", "ical", "ory")
 
 
 def _bonus(rule: str, key: tuple[str, ...], expansions: set[tuple[str, ...]]) -> float:
