@@ -207,3 +207,12 @@ def test_import_into_embedded_glossary_is_refused(
     (tmp_path / "g.txt").write_text("brand new term\tсовсем новый термин\n", encoding="utf-8")
     assert main(["import", "g.txt"]) == 2
     assert "embedded glossary is read-only" in capsys.readouterr().err
+
+
+def test_unknown_format_name_is_a_usage_error(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["export", "--format", "xliff"])
+    assert info.value.code == 2
+    assert "unknown format 'xliff' (expected tbx, tmx, csv, omegat)" in capsys.readouterr().err

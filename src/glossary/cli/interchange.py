@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import Any
 
 EXPORT_FORMATS = ("tbx", "tmx", "csv", "omegat")
@@ -26,7 +27,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     export.add_argument(
         "--format",
-        choices=EXPORT_FORMATS,
+        type=_one_of(EXPORT_FORMATS),
+        metavar="|".join(EXPORT_FORMATS),
         help="output format (default: from the suffix of -o)",
     )
     export.add_argument(
@@ -56,13 +58,27 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     imp.add_argument("file", metavar="FILE", help="file to import ('-' for stdin, with --format)")
     imp.add_argument(
         "--format",
-        choices=IMPORT_FORMATS,
+        type=_one_of(IMPORT_FORMATS),
+        metavar="|".join(IMPORT_FORMATS),
         help="input format (default: from the suffix; a .csv with id,en,ru columns is terms)",
     )
     imp.add_argument("--force", action="store_true", help="overwrite reviewed concepts too")
     imp.add_argument("--dry-run", action="store_true", help="report, write nothing")
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
     imp.set_defaults(func=run_import)
+
+
+def _one_of(names: tuple[str, ...]) -> Callable[[str], str]:
+    """An argparse type whose error names every known format."""
+
+    def check(value: str) -> str:
+        if value not in names:
+            raise argparse.ArgumentTypeError(
+                f"unknown format {value!r} (expected {', '.join(names)})"
+            )
+        return value
+
+    return check
 
 
 def run_export(args: argparse.Namespace) -> int:
