@@ -66,6 +66,9 @@ def _acronym(word: str) -> bool:
 def head_forms(words: str, preposition: str = "") -> set[tuple[str, str]] | None:
     """Possible (case, number) readings of a phrase's head, or None without a head.
 
+    Unlike :class:`glossary.text.phrase_ru.PhraseAnalysis`, which keeps the possible
+    cases and numbers apart, this keeps them paired («зоны»: genitive singular *or*
+    nominative plural), as deciding whether a replacement is safe needs.
     The head is the first noun; its readings are narrowed by the agreeing adjectives or
     participles before it and by the word before the phrase (``preposition``): a
     governing preposition, or an adjective or pronoun agreeing with the head. A phrase with no noun
@@ -115,74 +118,50 @@ def _modifier_first(parses: Sequence[Any]) -> bool:
 def inflect_term(term: str, case: str, number: str) -> str | None:
     """``term`` (dictionary form) with its head and agreeing modifiers put in case/number.
 
-    Capitals are kept as in the term; acronyms and non-Cyrillic words stay as they are.
-    Returns None when a word cannot be inflected.
+    The head analysis and the inflection are :mod:`glossary.text.phrase_ru`'s, shared
+    with extraction; this adds what a replacement needs on top: a refusal (None) when
+    the head cannot take the form, names in apposition declined with the head
+    («Сергей Лавров» → «Сергеем Лавровым»), and phrases with no noun («юридически
+    обязывающий»). Capitals are kept; acronyms do not decline.
     """
+    from glossary.text.phrase_ru import analyse_phrase, inflect_phrase, split_words
+
     morph = RussianMorphology.shared()
-    pieces = re.split(r"(\s+)", term.strip())
-    words = pieces[::2]
-    head_index = None
-    last = max((i for i, w in enumerate(words) if _cyrillic(w)), default=-1)
-    for index, word in enumerate(words):
-        if not _cyrillic(word) or _acronym(word):
-            if _acronym(word):
-                return term if index == 0 else None  # an acronym head does not decline
-            continue
-        parses = morph.parses(word.lower())
-        nominative = [p for p in parses if p.tag.POS == "NOUN" and p.tag.case == "nomn"]
-        if nominative and not (_modifier_first(parses) and index < last):
-            head_index = index
-            break
-    if head_index is None:
-        return _inflect_adjectives(words, pieces, case, number)
-    head_parses = tuple(
-        p
-        for p in morph.parses(words[head_index].lower())
-        if p.tag.POS == "NOUN" and p.tag.case == "nomn"
-    )
-    head = head_parses[0]
-    if "Pltm" in head.tag or "Sgtm" in head.tag or "Fixd" in head.tag:
-        number = str(head.tag.number or number)
-    inflected_head = _inflect(head, {case, number})
-    if inflected_head is None:
+    words = split_words(term)
+    if not words:
         return None
-    gender = head.tag.gender
-    animacy = head.tag.animacy
-    result = list(words)
-    result[head_index] = _match_case(inflected_head, words[head_index])
-    for index in range(head_index):
-        word = words[index]
-        if not _cyrillic(word):
-            continue
-        agreeing = [p for p in morph.parses(word.lower()) if p.tag.POS in _AGREEING]
-        if not agreeing:
-            continue  # an adverb such as «юридически»
-        grammemes = {case, number}
-        if number == "sing" and gender:
-            grammemes.add(gender)
-        form = _inflect_agreeing(agreeing[0], grammemes, case, animacy)
-        if form is None:
+    if _acronym(words[0]):
+        return term  # an acronym head does not decline
+    analysis = analyse_phrase(words, morph)
+    if analysis.head < 0:
+        return _inflect_adjectives(words, case, number)
+    head = dict(analysis.parses)[analysis.head]
+    if "Fixd" not in head.tag:
+        own = str(head.tag.number or number) if {"Pltm", "Sgtm"} & head.tag.grammemes else number
+        if _inflect(head, {case, own}) is None:
             return None
-        result[index] = _match_case(form, word)
+    result = split_words(inflect_phrase(words, case, number, morph))
+    if len(result) != len(words):
+        return None
     names = {"Name", "Surn", "Patr"}
-    for index in range(head_index + 1, len(words)):
-        # A name in apposition declines with the head: «Сергей Лавров» → «Сергеем Лавровым».
-        apposed = [
-            p
-            for p in morph.parses(words[index].lower())
-            if p.tag.POS == "NOUN" and p.tag.case == "nomn" and names & p.tag.grammemes
-        ]
-        if not apposed or not names & head.tag.grammemes:
-            break
-        form = _inflect(apposed[0], {case, number})
-        if form is None:
-            return None
-        result[index] = _match_case(form, words[index])
-    pieces[::2] = result
-    return "".join(pieces)
+    if names & head.tag.grammemes:
+        for index in range(analysis.head + 1, len(words)):
+            # A name in apposition declines with the head.
+            apposed = [
+                p
+                for p in morph.parses(words[index].lower())
+                if p.tag.POS == "NOUN" and p.tag.case == "nomn" and names & p.tag.grammemes
+            ]
+            if not apposed:
+                break
+            form = _inflect(apposed[0], {case, number})
+            if form is None:
+                return None
+            result[index] = _match_case(form, words[index])
+    return " ".join(result)
 
 
-def _inflect_adjectives(words: list[str], pieces: list[str], case: str, number: str) -> str | None:
+def _inflect_adjectives(words: list[str], case: str, number: str) -> str | None:
     morph = RussianMorphology.shared()
     result = list(words)
     changed = False
@@ -202,8 +181,7 @@ def _inflect_adjectives(words: list[str], pieces: list[str], case: str, number: 
         changed = True
     if not changed:
         return None
-    pieces[::2] = result
-    return "".join(pieces)
+    return " ".join(result)
 
 
 def _inflect(parse: Any, grammemes: set[str]) -> str | None:
