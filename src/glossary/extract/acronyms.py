@@ -78,14 +78,14 @@ def definitions(text: str, tokens: list[Token], units: Units, tags: str) -> Iter
                     break
             else:
                 s = stop
-                while s > begin and tags[s - 1] in "ABGNJTPU" and words[s - 1][:1].isalpha():
+                while s > begin and tags[s - 1] in "ABGNJTPUL" and words[s - 1][:1].isalpha():
                     s -= 1
                 while s < stop and (
                     not words[s][:1].isupper()
                     or (units.initial[s] and any(w[:1].isupper() for w in words[s + 1 : stop]))
                 ):
                     s += 1  # a capital at a sentence start does not begin a name
-                if s < stop and words[s][:1].isupper() and tags[stop] in "NGJTP":
+                if s < stop and words[s][:1].isupper() and tags[stop] in "NGJTPL":
                     yield Definition(index, s, stop)
         elif after.startswith("(") and index + 2 < len(tags):
             # ACR (Expansion): the run of words inside the parenthesis.

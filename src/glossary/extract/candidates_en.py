@@ -255,11 +255,23 @@ def _phrase_spans(tags: str, start: int, end: int) -> Iterator[Span]:
             break
     if of < 0:
         yield from _suffixes(tags, start, end, end)
+        yield from _compound_modifiers(tags, start, end)
         return
     # "sphere of influence": the whole, the head phrase, the complement phrase.
     yield from _suffixes(tags, start, of - 1, end)
     yield from _suffixes(tags, start, of - 1, of - 1)
     yield from _suffixes(tags, of + 1, end, end)
+
+
+def _compound_modifiers(tags: str, start: int, head: int) -> Iterator[Span]:
+    """Noun compounds inside the modifiers: "arms control" in "arms control talks"."""
+    for e in range(start + 1, head):
+        if tags[e] != "N" or tags[e - 1] not in "NJ":
+            continue
+        s = e - 1
+        if s > start and tags[s - 1] == "R":
+            continue
+        yield (s, e, -1, "n")
 
 
 def _suffixes(tags: str, start: int, head: int, end: int) -> Iterator[Span]:

@@ -36,8 +36,14 @@ _STOP_NOUNS = word_set(
 
 # Premodifiers (an adverb only before an adjective/participle), a noun head,
 # up to two genitive dependents (each optionally with its own adjectives).
-_NP = re.compile(r"(?:R?[AB])*[NGX](?:B*[GX])?(?:B*[GX])?|P+")
-_COORD = re.compile(r"(?<=[NGX])C(?=[NGX])")
+_NP = re.compile(r"(?:R?[AB])*[NGXL](?:B*[GXL]){0,4}|P+")
+# A noun with one prepositional complement: "контроль над вооружениями",
+# "невмешательство во внутренние дела", "инспекции на местах".
+_PP = re.compile(r"(?<=[NGX])I[AB]{0,2}[NGXL]")
+#: Longest phrase counted (longer chains are rarely listed as they stand).
+_MAX_WORDS = 4
+_TERM_PREPOSITIONS = word_set("над о об по в во на между против с со")
+_COORD = re.compile(r"(?<=[NGXL])C(?=[NGXL])")
 
 
 class RussianTagger:
@@ -89,6 +95,8 @@ class RussianTagger:
             if any(g in top.tag for g in ("Name", "Surn", "Patr")):
                 return "P", frozenset()
             features = _features(nouns)
+            if "Geox" in top.tag:
+                return "L", features  # a place: a qualifier, not part of a term
             return ("G" if any(f[0] == "gent" for f in features) else "N"), features
         if adjectives and pos in ("ADJF", "PRTF"):
             features = _features(adjectives)
@@ -142,9 +150,19 @@ def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
             yield (start, end, end, "p")
             continue
         head = start
-        while tags[head] not in "NGX":
+        while tags[head] not in "NGXL":
             head += 1
         yield from _phrase(tags, features, start, head, end)
+    words = units.words
+    for match in _PP.finditer(tags):
+        prep, noun = match.start(), match.end() - 1
+        if words[prep].lower() not in _TERM_PREPOSITIONS:
+            continue
+        if tags[noun + 1 : noun + 2] in ("G", "X", "B") and tags[noun + 1 : noun + 2] != "":
+            continue  # the complement goes on: a longer phrase, not a term
+        if any(not _agree(features[noun], features[m]) for m in range(prep + 1, noun)):
+            continue
+        yield (prep - 1, noun, prep - 1, "r")
     for match in _COORD.finditer(tags):
         c = match.start()
         left, right = c - 1, c + 1
@@ -194,15 +212,20 @@ def _phrase(tags: str, features: list[Features], start: int, head: int, end: int
             break
         groups.append((group_start, position))
         position += 1
-    ends = [head] + [g[1] for g in groups]
+    # A trailing place ("министр иностранных дел | России") qualifies, it is not the term.
+    ends = [head] + [g[1] for g in groups if tags[g[1]] != "L"]
     # A dependent group is a phrase of its own, with the groups that depend on it
     # ("вопросы | нераспространения ядерного оружия"): rule "d".
     for number, (group_start, group_noun) in enumerate(groups):
+        if tags[group_noun] == "L":
+            continue
         for s in range(group_start, group_noun + 1):
-            for e in ends[number + 1 :]:
-                yield (s, e, group_noun, "d")
+            for e in ends:
+                if group_noun <= e and e - s < _MAX_WORDS:
+                    yield (s, e, group_noun, "d")
     for s in range(first, head + 1):
         if s > first and tags[s - 1] == "R":
             continue
         for e in ends:
-            yield (s, e, head, "n")
+            if e - s < _MAX_WORDS:
+                yield (s, e, head, "n")

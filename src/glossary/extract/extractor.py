@@ -17,7 +17,7 @@ from typing import Any
 
 from glossary.extract import acronyms, candidates_en, candidates_ru
 from glossary.extract.candidate import Candidate
-from glossary.extract.scoring import c_values, termhood
+from glossary.extract.scoring import c_values, specificity, termhood
 from glossary.extract.units import Units, build_units, word_set
 from glossary.model import Glossary, Kind, Lang
 from glossary.text.normalize import Normalizer, Token, default_normalizer
@@ -188,7 +188,11 @@ class Extractor:
         """The best ``top`` candidates, ranked; suggestions from the glossary, then MT."""
         stats = self._merge_aliases()
         frequencies = {k: v.count for k, v in stats.items()}
-        cvalues = c_values(frequencies, self._independent(stats))
+        # Coordinations, prepositional phrases and expansions hold whole terms
+        # ("транспарентность и предсказуемость", "контакты по | дипломатическим каналам"),
+        # so they do not discount the phrases inside them.
+        nesting = {k for k, v in stats.items() if v.rule in "ndh"}
+        cvalues = c_values(frequencies, self._independent(stats), nesting)
         lang = self.lang.value
         expansions = set(self._links.values())
         scored = []
@@ -204,6 +208,13 @@ class Extractor:
             if len(key) == 1 and entry.rule == "n" and not self._proper(entry):
                 # A lone common noun must be unusual to be a term ("sovereignty", not "path").
                 score *= specific
+            elif self.lang is Lang.RU and entry.rule in "nd" and 0 <= entry.head < len(key) - 1:
+                # A genitive chain headed by an everyday noun ("условия снижения ...",
+                # "работа механизмов ...") is rarely a term; its dependent may be.
+                head = key[entry.head]
+                if head[:1].islower():
+                    score *= specificity(head, lang)
+
             if score > 0:
                 scored.append((score, key))
         scored.sort(key=lambda item: (-item[0], item[1]))
@@ -308,6 +319,11 @@ class Extractor:
         ):
             return 0.3  # an unknown lower-case word: a typo, a foreign word, a byline
         return 1.0
+
+    def _head_word(self, key: tuple[str, ...], entry: _Stats) -> str:
+        if self.lang is Lang.EN:
+            return key[_english_head(key)]
+        return key[entry.head] if 0 <= entry.head < len(key) else ""
 
     def _proper(self, entry: _Stats) -> bool:
         doc_index, a, _b, _skip = entry.samples[0]
@@ -480,6 +496,8 @@ def _bonus(rule: str, key: tuple[str, ...], expansions: set[tuple[str, ...]]) ->
         return 3.0
     if rule == "x":
         return 2.0
+    if rule == "r":
+        return 0.7  # prepositional complements are terms less often than genitives
     return 1.0
 
 

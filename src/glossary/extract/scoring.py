@@ -57,17 +57,19 @@ def termhood(key: tuple[str, ...], lang: str) -> float:
 def c_values(
     frequencies: Mapping[tuple[str, ...], int],
     independent: frozenset[tuple[str, ...]] | set[tuple[str, ...]] = frozenset(),
+    nesting: frozenset[tuple[str, ...]] | set[tuple[str, ...]] | None = None,
 ) -> dict[tuple[str, ...], float]:
     """C-value of every candidate, nested phrases keeping :data:`NESTED_SHARE` of their use.
 
     Keys in ``independent`` (seen standing on their own once a free modifier is
     removed, as "security guarantees" in "legally binding security guarantees")
-    keep all of it.
+    keep all of it. Only keys in ``nesting`` (all, when ``None``) discount the
+    phrases nested in them.
     """
     parents: dict[tuple[str, ...], list[int]] = {}
     for key, frequency in frequencies.items():
         n = len(key)
-        if n < 2:
+        if n < 2 or (nesting is not None and key not in nesting):
             continue
         for sub in _subsequences(key):
             if sub in frequencies:
