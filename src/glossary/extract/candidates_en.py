@@ -59,6 +59,14 @@ for _w in word_set(
 ):
     _FUNCTION[_w] = "D"
 
+# Words after which a noun/verb homograph is the verb: "to join", "had exchanged".
+for _w in word_set(
+    "be am is are was were been being have has had having do does did will would shall "
+    "should can could may might must not cannot never"
+):
+    _FUNCTION[_w] = "K"
+_FUNCTION["to"] = "W"
+
 _DEMONYM_ENDINGS = ("ian", "an", "ese", "ish", "ic", "ean")
 #: Prefixes whose hyphenated compounds take the class of the word they prefix.
 _PREFIXES = word_set(
@@ -72,7 +80,8 @@ _MOD = r"(?:R[AGJ]|[AGJNTPXM])"
 _HEAD = r"[NJTPX]"
 _NP = re.compile(rf"{_MOD}*{_HEAD}(?:O{_MOD}*{_HEAD})?")
 _ARTICLES = word_set("the a an its their his her our my your this these those")
-_AFTER_NAME = re.compile(r"(?<=[PX])G")
+_AFTER_NAME = re.compile(r"(?<=[PXT])G")
+_AFTER_VERB_CUE = re.compile(r"(?<=[WK])[NJSGU]")
 _COORD = re.compile(r"(?<=[NJ])C(I?)(?=[NJ](?![NJ]))")
 
 
@@ -85,6 +94,8 @@ class EnglishTagger:
         self._lemmas: Callable[[str], dict[str, Any]] = lemminflect.getAllLemmas
         self._cache: dict[str, str] = {}
         self.unknown: set[str] = set()
+        #: Words with a verb reading, for telling "to join" from "the join".
+        self.verbal: set[str] = set()
 
     def lexical(self, lower: str) -> str:
         """The class of a lower-case word, ignoring capitals."""
@@ -103,6 +114,8 @@ class EnglishTagger:
         if len(lower) == 1:
             return "D"
         found = self._lemmas(lower)
+        if "VERB" in found:
+            self.verbal.add(lower)
         if not found:
             self.unknown.add(lower)
             if lower.endswith("ly") and len(lower) > 4:
@@ -183,6 +196,14 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
     )
     # A past form right after a name is its verb: "Lavrov met reporters".
     tags = _AFTER_NAME.sub("V", tags)
+    cues = [m.start() for m in _AFTER_VERB_CUE.finditer(tags)]
+    if cues:
+        chars = list(tags)
+        verbal = tagger.verbal
+        for index in cues:
+            if units.words[index].lower() in verbal:
+                chars[index] = "V"
+        tags = "".join(chars)
     if "S" in tags:
         # "the arms race worries the OSCE": an -s form before an article is a verb.
         chars = list(tags)
@@ -266,7 +287,7 @@ def _phrase_spans(tags: str, start: int, end: int) -> Iterator[Span]:
 def _compound_modifiers(tags: str, start: int, head: int) -> Iterator[Span]:
     """Noun compounds inside the modifiers: "arms control" in "arms control talks"."""
     for e in range(start + 1, head):
-        if tags[e] != "N" or tags[e - 1] not in "NJ":
+        if tags[e] != "N" or tags[e - 1] not in "NJA":
             continue
         s = e - 1
         if s > start and tags[s - 1] == "R":

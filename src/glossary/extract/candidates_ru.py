@@ -216,7 +216,7 @@ def _phrase(tags: str, features: list[Features], start: int, head: int, end: int
     ends = [head] + [g[1] for g in groups if tags[g[1]] != "L"]
     # A dependent group is a phrase of its own, with the groups that depend on it
     # ("вопросы | нераспространения ядерного оружия"): rule "d".
-    for number, (group_start, group_noun) in enumerate(groups):
+    for group_start, group_noun in groups:
         if tags[group_noun] == "L":
             continue
         for s in range(group_start, group_noun + 1):

@@ -275,7 +275,8 @@ class Extractor:
     def _independent(self, stats: dict[tuple[str, ...], _Stats]) -> set[tuple[str, ...]]:
         """Multiword candidates seen right after a free modifier (adjective, adverb,
         participle, demonym, acronym): the rest of the phrase stands on its own."""
-        free = "AGJRXM" if self.lang is Lang.EN else "ABR"
+        # English: also an "of" complement ("risk of | military incidents").
+        free = "AGJRXMO" if self.lang is Lang.EN else "ABR"
         result = set()
         for key, entry in stats.items():
             if len(key) < 2:
