@@ -33,13 +33,18 @@ _STOP_NOUNS = word_set(
     "четверг пятница суббота воскресенье январь февраль март апрель май июнь июль август "
     "сентябрь октябрь ноябрь декабрь источник редактор фото слово словам"
 )
+#: Adjectives that point rather than describe (like English "next", "last").
+_DETERMINER_ADJECTIVES = word_set(
+    "следующий очередной данный последний настоящий нынешний другой каждый весь прошлый "
+    "будущий текущий предстоящий ближайший целый самый такой иной любой некоторый"
+)
 
 # Premodifiers (an adverb only before an adjective/participle), a noun head,
 # up to two genitive dependents (each optionally with its own adjectives).
 _NP = re.compile(r"(?:R?[AB])*[NGXL](?:B*[GXL]){0,4}|P+")
 # A noun with one prepositional complement: "контроль над вооружениями",
 # "невмешательство во внутренние дела", "инспекции на местах".
-_PP = re.compile(r"(?<=[NGX])I[AB]{0,2}[NGXL]")
+_PP = re.compile(r"(?<=[NGX])I[AB]{0,2}[NGX]")
 #: Longest phrase counted (longer chains are rarely listed as they stand).
 _MAX_WORDS = 4
 _TERM_PREPOSITIONS = word_set("над о об по в во на между против с со")
@@ -99,6 +104,8 @@ class RussianTagger:
                 return "L", features  # a place: a qualifier, not part of a term
             return ("G" if any(f[0] == "gent" for f in features) else "N"), features
         if adjectives and pos in ("ADJF", "PRTF"):
+            if top.normal_form in _DETERMINER_ADJECTIVES:
+                return "D", frozenset()
             features = _features(adjectives)
             return ("B" if any(f[0] == "gent" for f in features) else "A"), features
         return "D", frozenset()

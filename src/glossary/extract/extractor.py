@@ -205,7 +205,7 @@ class Extractor:
                 * self._shape(entry)
                 * self._modifier(entry)
             )
-            if len(key) == 1 and entry.rule == "n" and not self._proper(entry):
+            if len(key) == 1 and entry.rule in "nd" and not self._proper(entry):
                 # A lone common noun must be unusual to be a term ("sovereignty", not "path").
                 score *= specific
             elif self.lang is Lang.RU and entry.rule in "nd" and 0 <= entry.head < len(key) - 1:
@@ -213,7 +213,7 @@ class Extractor:
                 # "работа механизмов ...") is rarely a term; its dependent may be.
                 head = key[entry.head]
                 if head[:1].islower():
-                    score *= specificity(head, lang)
+                    score *= specificity(head, lang) ** 0.5
 
             if score > 0:
                 scored.append((score, key))
@@ -331,7 +331,11 @@ class Extractor:
         document = self._documents[doc_index]
         if self.lang is Lang.EN:
             return document.tags[a] in "PTXM"
-        return document.tags[a] in "PX" or document.units.words[a][:1].isupper()
+        units = document.units
+        return document.tags[a] in "PXL" or any(
+            units.words[x][:1].isupper() and not units.initial[x]
+            for _d, x, _b, _s in entry.samples
+        )
 
     def _modifier(self, entry: _Stats) -> float:
         """Relational adjectives ("diplomatic", "military", "военный") make terms;
@@ -349,7 +353,8 @@ class Extractor:
         if tag not in "AB":
             return 1.0
         parses = self._morph.parses(word)
-        return 0.9 if parses and "Qual" in parses[0].tag else 1.25
+        lemma = str(parses[0].normal_form) if parses else word
+        return 1.25 if lemma.endswith(_RELATIONAL_RU) else 0.9
 
     def _is_name(self, key: tuple[str, ...], entry: _Stats) -> bool:
         doc_index, a, b, _ = entry.samples[0]
@@ -490,6 +495,8 @@ def _english_head(key: tuple[str, ...]) -> int:
 
 
 _RELATIONAL_EN = ("al", "ic", "ary", "ar", "ical", "ory")
+#: Russian relational adjectives by suffix (военный, ядерный, региональный, евразийский).
+_RELATIONAL_RU = ("ский", "цкий", "альный", "онный", "арный", "ерный", "енный", "ённый")
 
 
 def _bonus(rule: str, key: tuple[str, ...], expansions: set[tuple[str, ...]]) -> float:
