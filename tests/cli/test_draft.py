@@ -179,3 +179,20 @@ def test_draft_through_a_real_argos_model(
     second = entries["They discussed security guarantees and the OSCE."]
     assert "review: «гарантии безопасности» (security-guarantees) missing" in second.comment
     msgfmt_ok(news.parent / "out.po")
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal_for_long_texts(
+    news: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    news.write_text(" ".join(f"Sentence number {i} ends here." for i in range(40)), "utf-8")
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["draft", "news.txt", "--to", "ru", "-o", "out.po", "--no-mt"]) == 0
+    assert "drafting [" in terminal.getvalue()
+    assert "40/40" in terminal.getvalue()
+    assert len(read_po(news.parent / "out.po")) == 40

@@ -175,3 +175,18 @@ def test_reviewer_edited_draft_still_fuzzy_is_kept_with_its_provenance() -> None
 def test_draft_value_defaults() -> None:
     draft = Draft(Segment("x", 1))
     assert (draft.msgstr, draft.fuzzy, draft.glossary, draft.provenance) == ("", False, (), ())
+
+
+def test_fuzzy_memory_match_missing_a_term_is_flagged_not_rewritten() -> None:
+    tm = TranslationMemory(
+        [TranslationUnit(EN, "They discussed the sphere of influence today.", RU,
+                         "Они обсудили зону интереса сегодня.", "tm.po:3")],
+        EN,
+        RU,
+    )  # fmt: skip
+    drafter = Drafter(GLOSSARY, EN, RU, memory=tm)
+    [draft] = drafter.draft([Segment("They discussed the sphere of influence again.", 1)])
+    assert draft.msgstr == "Они обсудили зону интереса сегодня."
+    assert draft.provenance[0].startswith("draft: memory ")
+    assert any("«сфера влияния» (sphere-of-influence) missing" in p for p in draft.provenance)
+    assert any("forbidden rendering «зону интереса»" in p for p in draft.provenance)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary.model import Lang
 from glossary.text.segment import Segment, paragraphs, segment
@@ -72,3 +76,26 @@ def test_the_shared_corpus_keeps_its_dateline_whole(corpus_dir: Path) -> None:
     assert "U.S. Secretary of State Antony Blinken" in dateline.text
     assert dateline.text.endswith('"no breakthroughs."')
     assert all(s.text == s.text.strip() and s.text for s in segments)
+
+
+PIECES = [
+    *re.findall(r"\S+", 'Jan. U.S. Mr. янв. т.е. г. word Слово NATO 2022 . ! ? « » " ( ) —'),
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=60), st.sampled_from([Lang.EN, Lang.RU]))
+def test_segments_cover_the_text_in_order(pieces: list[str], lang: Lang) -> None:
+    """Nothing is lost or invented, and lines only grow."""
+    text = "".join(pieces)
+    segments = segment(text, lang)
+    assert [s.line for s in segments] == sorted(s.line for s in segments)
+    assert "".join("".join(s.text.split()) for s in segments) == "".join(text.split())
+    lines = text.splitlines()
+    for s in segments:
+        assert s.text and s.text == " ".join(s.text.split())
+        assert s.text.split()[0] in lines[s.line - 1]

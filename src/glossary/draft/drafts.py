@@ -6,7 +6,8 @@ line for every glossary concept in the sentence, and a draft from, in order:
 1. the reviewer's own earlier translation of this sentence (re-drafting an updated
    text, msgmerge semantics), or of a similar sentence that disappeared (fuzzy, with
    ``#| msgid`` showing the old source);
-2. translation memory, exact then fuzzy above a threshold (``#. draft: memory 92% …``);
+2. translation memory, exact then fuzzy above a threshold (``#. draft: memory 92% …``;
+   a fuzzy match is checked against the glossary and flagged, never rewritten);
 3. machine translation with glossary enforcement (``#. draft: machine translation …``);
 4. nothing: an empty msgstr, which gettext treats as untranslated.
 
@@ -111,13 +112,14 @@ class Drafter:
             match = self.memory.lookup(item.segment.text) if self.memory else None
             if match is not None:
                 where = f" {match.origin}" if match.origin else ""
-                item.draft = Draft(
-                    item.segment,
-                    match.target,
-                    True,
-                    item.glossary,
-                    (f"{DRAFT_PREFIX}memory {match.score:.0f}%{where}",),
-                )
+                notes = [f"{DRAFT_PREFIX}memory {match.score:.0f}%{where}"]
+                if not match.exact:
+                    # A similar sentence's translation: say which terms it lacks, but do
+                    # not rewrite a reviewer's words.
+                    checked = self.enforcer.enforce(item.segment.text, match.target, correct=False)
+                    flags = checked.flags
+                    notes.extend(f"review: {flag}" for flag in flags)
+                item.draft = Draft(item.segment, match.target, True, item.glossary, tuple(notes))
         todo = [item for item in pending if item.draft is None]
         if self.translator is not None and todo:
             self._machine(todo)

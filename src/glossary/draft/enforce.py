@@ -101,12 +101,18 @@ class Enforcer:
         return [(s, t) for s, t in self.enforced_terms(segment) if t.id not in present]
 
     def enforce(
-        self, segment: str, draft: str, known: Mapping[str, Sequence[str]] | None = None
+        self,
+        segment: str,
+        draft: str,
+        known: Mapping[str, Sequence[str]] | None = None,
+        *,
+        correct: bool = True,
     ) -> Enforced:
         """Put every approved rendering into ``draft`` where that is safe; note the rest.
 
         ``known`` maps a concept id to other translations of it that may stand in the
-        draft (e.g. the machine's translation of the term alone).
+        draft (e.g. the machine's translation of the term alone). With ``correct``
+        false nothing is replaced and every problem is noted (for human translations).
         """
         known = known or {}
         target_spans = self.matcher.find(draft)
@@ -135,7 +141,7 @@ class Enforcer:
                 missing.append(term.id)
                 continue
             planned: list[tuple[Span, str]] = []
-            for span in candidates:
+            for span in candidates if correct else ():
                 new = self._replacement(approved, span, draft)
                 if new is None:
                     planned = []

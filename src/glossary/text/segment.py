@@ -105,20 +105,28 @@ def _raw_russian(paragraph: str) -> list[str]:
 
 
 def split_sentences(paragraph: str, lang: Lang) -> list[tuple[int, str]]:
-    """Sentences of one paragraph as ``(offset, text)``, offsets into ``paragraph``."""
+    """Sentences of one paragraph as ``(offset, text)``, offsets into ``paragraph``.
+
+    Only the *starts* of the library's sentences are used: each sentence runs to the
+    next start, so text a library drops (pysbd loses "!!" after "Jan.") is kept.
+    """
     raw = _raw_russian(paragraph) if lang is Lang.RU else _raw_english(paragraph)
-    located: list[tuple[int, int]] = []
+    starts: list[int] = []
     position = 0
     for piece in raw:
         text = piece.strip()
         if not text:
             continue
         start = paragraph.find(text, position)
-        if start < 0:  # the library changed the text; keep going from where we are
-            start = position
-        end = start + len(text)
-        position = end
-        located.append((start, end))
+        if start < 0:  # the library changed the text: no boundary here
+            continue
+        if not starts or start > starts[-1]:
+            starts.append(start)
+        position = start + len(text)
+    if not starts or paragraph[: starts[0]].strip():
+        starts.insert(0, 0)
+    bounds = [*starts, len(paragraph)]
+    located = [(bounds[i], bounds[i + 1]) for i in range(len(starts))]
     merged: list[tuple[int, int]] = []
     for start, end in located:
         if merged and _wrongly_split(
@@ -127,7 +135,13 @@ def split_sentences(paragraph: str, lang: Lang) -> list[tuple[int, str]]:
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
-    return [(s, paragraph[s:e]) for s, e in merged]
+    result = []
+    for start, end in merged:
+        piece = paragraph[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            result.append((start + lead, piece.strip()))
+    return result
 
 
 def paragraphs(text: str) -> Iterator[tuple[str, list[int]]]:
