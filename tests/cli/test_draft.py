@@ -196,3 +196,18 @@ def test_progress_bar_on_a_terminal_for_long_texts(
     assert "drafting [" in terminal.getvalue()
     assert "40/40" in terminal.getvalue()
     assert len(read_po(news.parent / "out.po")) == 40
+
+
+def test_a_broken_model_is_reported_once_and_the_draft_still_written(
+    news: Path, tiny_package: Path, argos_dirs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["mt", "install", str(tiny_package)]) == 0
+    model = next(argos_dirs.glob("*/model/model.bin"))
+    model.write_bytes(b"not a model")
+    capsys.readouterr()
+    assert main(["draft", "news.txt", "--to", "ru", "-o", "out.po"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("cannot load the CTranslate2 model") == 1
+    assert "drafting from memory and glossary only" in err
+    entries = read_po(news.parent / "out.po")
+    assert len(entries) == 3 and all(e.msgstr == "" for e in entries.values())

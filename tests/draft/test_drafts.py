@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 import polib
+import pytest
 
 from glossary.draft.drafts import Draft, Drafter, build_po, render_po
 from glossary.draft.memory import TranslationMemory
+from glossary.errors import MachineTranslationError
 from glossary.formats.po import parse_po
 from glossary.model import Lang, TranslationUnit
 from glossary.text.segment import Segment
@@ -190,3 +193,13 @@ def test_fuzzy_memory_match_missing_a_term_is_flagged_not_rewritten() -> None:
     assert draft.provenance[0].startswith("draft: memory ")
     assert any("«сфера влияния» (sphere-of-influence) missing" in p for p in draft.provenance)
     assert any("forbidden rendering «зону интереса»" in p for p in draft.provenance)
+
+
+def test_a_translator_losing_sentences_is_an_error() -> None:
+    class Lossy:
+        def translate(self, segments: Sequence[str]) -> list[str]:
+            return ["один"]
+
+    drafter = Drafter(GLOSSARY, EN, RU, translator=Lossy())
+    with pytest.raises(MachineTranslationError, match="returned 1 translations for 2 sentences"):
+        list(drafter.draft([Segment("One.", 1), Segment("Two.", 2)]))

@@ -20,7 +20,7 @@ Pure core: segments, memory and translator come in, a :class:`polib.POFile` come
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, field
 
 import polib
@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, process
 from glossary.draft.enforce import Enforced, Enforcer
 from glossary.draft.machine import Translator
 from glossary.draft.memory import DEFAULT_THRESHOLD, TranslationMemory, fold_segment
+from glossary.errors import MachineTranslationError
 from glossary.formats.po import LANGUAGE_NAMES, PLURAL_FORMS
 from glossary.model import Glossary, Lang
 from glossary.text.segment import Segment
@@ -127,7 +128,7 @@ class Drafter:
 
     def _machine(self, todo: list[_Pending]) -> None:
         assert self.translator is not None
-        outputs = self.translator.translate([item.segment.text for item in todo])
+        outputs = _checked(self.translator.translate([item.segment.text for item in todo]), todo)
         # Terms the draft lacks: translate them alone, to find the words standing in for them.
         wanted: dict[str, None] = {}
         for item, output in zip(todo, outputs, strict=True):
@@ -142,7 +143,7 @@ class Drafter:
         alone: dict[str, str] = {}
         if wanted:
             terms = list(wanted)
-            alone = dict(zip(terms, self.translator.translate(terms), strict=True))
+            alone = dict(zip(terms, _checked(self.translator.translate(terms), terms), strict=True))
         for item in todo:
             if not item.machine:
                 continue
@@ -158,6 +159,14 @@ class Drafter:
                 item.glossary,
                 (f"{DRAFT_PREFIX}machine translation ({self.translator_label})", *enforced.notes),
             )
+
+
+def _checked(outputs: Sequence[str], inputs: Sized) -> Sequence[str]:
+    if len(outputs) != len(inputs):
+        raise MachineTranslationError(
+            f"the translator returned {len(outputs)} translations for {len(inputs)} sentences"
+        )
+    return outputs
 
 
 def _occurrence(document: str, line: int) -> tuple[str, str]:
