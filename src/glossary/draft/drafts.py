@@ -120,7 +120,9 @@ class Drafter:
                     checked = self.enforcer.enforce(item.segment.text, match.target, correct=False)
                     flags = checked.flags
                     notes.extend(f"review: {flag}" for flag in flags)
-                item.draft = Draft(item.segment, match.target, True, item.glossary, tuple(notes))
+                item.draft = Draft(
+                    item.segment, match.target.strip(), True, item.glossary, tuple(notes)
+                )
         todo = [item for item in pending if item.draft is None]
         if self.translator is not None and todo:
             self._machine(todo)
@@ -132,7 +134,7 @@ class Drafter:
         # Terms the draft lacks: translate them alone, to find the words standing in for them.
         wanted: dict[str, None] = {}
         for item, output in zip(todo, outputs, strict=True):
-            item.machine = output.strip()
+            item.machine = " ".join(output.split())  # one line, as msgfmt -c wants
             if not item.machine:
                 continue
             for span, term in self.enforcer.missing(item.segment.text, item.machine):
