@@ -102,3 +102,22 @@ def test_tokens_argument_is_honoured(matcher: TermMatcher) -> None:
 def test_empty() -> None:
     assert TermMatcher(Glossary(())).find("ОБСЕ") == []
     assert TermMatcher(small_glossary()).find("") == []
+
+
+def test_inflections_cover_forms_read_as_other_words() -> None:
+    glossary = Glossary(
+        (
+            Term("un-charter", en="UN Charter", ru="Устав ООН", status=Status.REVIEWED),
+            Term("sherman", en="Sherman", ru="Шерман", status=Status.REVIEWED),
+            Term("ambassador", en="ambassador", ru="посол", status=Status.REVIEWED),
+        )
+    )
+    text = "Уставом ООН; после встречи посол говорил с Шерманом"
+    plain = TermMatcher(glossary)
+    assert "Уставом ООН" not in [s.text for s in plain.find(text)]  # устав vs устать
+    spans = TermMatcher(glossary, inflections=True).find(text)
+    assert [(s.text, s.term_ids) for s in spans] == [
+        ("Уставом ООН", ("un-charter",)),
+        ("посол", ("ambassador",)),
+        ("Шерманом", ("sherman",)),
+    ]

@@ -12,8 +12,10 @@ offsets of the original text.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 import ahocorasick
 
@@ -26,6 +28,8 @@ __all__ = ["Designation", "Role", "Span", "TermMatcher"]
 # and a key can never match inside a longer one.
 _OPEN, _CLOSE = "\x02", "\x03"
 _POSSESSIVE_APOSTROPHES = "'’ʼ"
+#: The normaliser's word pattern as a capturing split: separators and words alternate.
+_WORD_SPLIT = re.compile(f"({WORD_RE.pattern})")
 
 
 class Role(enum.StrEnum):
@@ -67,12 +71,26 @@ class TermMatcher:
         normalizer: Normalizer | None = None,
         *,
         forbidden: bool = False,
+        inflections: bool = False,
     ) -> None:
+        """``inflections`` adds keys for Russian forms the normaliser lemmatises to
+        another word (Уставом ООН, Шермана); it costs a paradigm per word to build, and
+        the persistent index stores them precomputed (see :meth:`from_keys`)."""
         self.normalizer = normalizer or default_normalizer()
         key = self.normalizer.key
-        self._build(
+        entries = [
             (key(d.text), d) for term in glossary for d in designations(term, forbidden=forbidden)
-        )
+        ]
+        if inflections:
+            from glossary.index.forms import alias_keys
+
+            entries += [
+                (alias, d)
+                for _, d in list(entries)
+                if d.lang is Lang.RU
+                for alias in alias_keys(d.text, self.normalizer)
+            ]
+        self._build(entries)
 
     @classmethod
     def from_keys(
@@ -131,21 +149,27 @@ class TermMatcher:
         return spans
 
     def _scan(self, text: str) -> tuple[list[str], list[tuple[int, int]]]:
-        """Word keys and offsets of ``text`` in one regex pass (the hot path of annotation:
-        no Token objects, memoised word keys)."""
-        key = self.normalizer.word_key
-        keys: list[str] = []
-        bounds: list[tuple[int, int]] = []
-        add_key, add_bound = keys.append, bounds.append
-        for match in WORD_RE.finditer(text):
-            word = match.group()
-            if (word == "s" or word == "S") and keys:
-                start = match.start()
-                if start and text[start - 1] in _POSSESSIVE_APOSTROPHES:
-                    continue  # English possessive, as Normalizer.tokens drops it
-            add_key(key(word))
-            add_bound(match.span())
-        return keys, bounds
+        """Word keys and offsets of ``text`` (the hot path of annotation).
+
+        One ``split`` on the word pattern gives separators and words alternately; the
+        offsets are running sums of their lengths and the keys a ``map`` over the
+        memoised word keys, so no Python code runs per word."""
+        parts = _WORD_SPLIT.split(text)
+        words = parts[1::2]
+        ends = list(accumulate(map(len, parts)))
+        bounds = list(zip(ends[0::2], ends[1::2], strict=False))
+        if any(a in text for a in _POSSESSIVE_APOSTROPHES):
+            drop = {
+                index
+                for index, word in enumerate(words)
+                if (word == "s" or word == "S")
+                and index
+                and text[bounds[index][0] - 1] in _POSSESSIVE_APOSTROPHES
+            }
+            if drop:
+                words = [w for i, w in enumerate(words) if i not in drop]
+                bounds = [b for i, b in enumerate(bounds) if i not in drop]
+        return list(map(self.normalizer.word_key, words)), bounds
 
 
 def designations(term: Term, *, forbidden: bool = False) -> list[Designation]:

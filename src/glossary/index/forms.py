@@ -12,9 +12,11 @@ lemma key. A query is then folded word by word and looked up, no morphology load
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from glossary.text.normalize import WORD_RE, Normalizer, is_acronym, script
@@ -22,8 +24,10 @@ from glossary.text.normalize import WORD_RE, Normalizer, is_acronym, script
 __all__ = [
     "CASES",
     "NUMBERS",
+    "alias_keys",
     "english_forms",
     "fold_form",
+    "import_lemminflect",
     "inflect_phrase",
     "initials",
     "russian_forms",
@@ -118,6 +122,33 @@ def english_forms(word: str, get_inflections: Any, get_lemmas: Any) -> set[str]:
     return forms
 
 
+def import_lemminflect() -> Any:
+    """``lemminflect``, imported without its optional spaCy hook.
+
+    lemminflect imports spaCy when it is installed (argostranslate pulls it in), and
+    spaCy imports PyTorch: 3.7 s and 280 MB for an extension we never use. A
+    meta-path finder makes ``import spacy`` fail for the duration of the import only.
+    """
+    import importlib
+    import sys
+
+    if "lemminflect" in sys.modules or "spacy" in sys.modules:
+        return importlib.import_module("lemminflect")
+
+    class _NoSpacy:
+        @staticmethod
+        def find_spec(name: str, path: object = None, target: object = None) -> None:
+            if name == "spacy" or name.startswith("spacy."):
+                raise ImportError("spaCy is not needed by glossary")
+
+    blocker = _NoSpacy()
+    sys.meta_path.insert(0, blocker)
+    try:
+        return importlib.import_module("lemminflect")
+    finally:
+        sys.meta_path.remove(blocker)
+
+
 def word_forms(words: Iterable[str], normalizer: Normalizer) -> Iterator[tuple[str, str]]:
     """``(folded form, lemma key)`` for every form of every word in ``words``.
 
@@ -125,9 +156,10 @@ def word_forms(words: Iterable[str], normalizer: Normalizer) -> Iterator[tuple[s
     finds the term even where pymorphy3 would read that form as another lexeme
     (стали: сталь or стать).
     """
-    from lemminflect import getAllInflections, getAllLemmas
-
     from glossary.text.morph_ru import RussianMorphology
+
+    lemminflect = import_lemminflect()
+    getAllInflections, getAllLemmas = lemminflect.getAllInflections, lemminflect.getAllLemmas
 
     morph = RussianMorphology.shared().analyzer
     for word in words:
@@ -141,6 +173,52 @@ def word_forms(words: Iterable[str], normalizer: Normalizer) -> Iterator[tuple[s
             forms = {fold_form(word)}
         for form in forms:
             yield form, key
+
+
+def alias_keys(text: str, normalizer: Normalizer, limit: int = 16) -> list[tuple[str, ...]]:
+    """Extra match keys of a designation for forms the normaliser reads as another word.
+
+    pymorphy3 lemmatises "Уставом" to устав but "Устав" to устать, and an unknown
+    surname's cases to different predicted lemmas (Шермана → шермана); the running
+    text then carries keys the designation does not. For every Russian word, the keys
+    of its paradigm's forms become alternatives: in a multiword term freely (the other
+    words keep hits precise), in a single-word term only from forms the dictionary
+    does not know (so "после" never becomes a form of "посол").
+    """
+    term_words = words(text)
+    canonical = tuple(normalizer.word_key(w) for w in term_words)
+    single = len(term_words) == 1
+    options = [
+        _alternatives(word, key, single, normalizer)
+        if script(word) == "ru" and not is_acronym(word)
+        else (key,)
+        for word, key in zip(term_words, canonical, strict=True)
+    ]
+    if all(len(o) == 1 for o in options):
+        return []
+    combinations = itertools.islice(itertools.product(*options), limit + 1)
+    return [c for c in combinations if c != canonical][:limit]
+
+
+@lru_cache(maxsize=1 << 17)
+def _alternatives(word: str, key: str, single: bool, normalizer: Normalizer) -> tuple[str, ...]:
+    """``key`` first, then the other keys of ``word``'s paradigm (see :func:`alias_keys`)."""
+    from glossary.text.morph_ru import RussianMorphology
+
+    morph = RussianMorphology.shared().analyzer
+    alternatives = {key: None}
+    for form in sorted(_russian_paradigm(word.casefold())):
+        other = normalizer.word_key(form)
+        if other not in alternatives and (not single or not morph.word_is_known(form)):
+            alternatives[other] = None
+    return tuple(alternatives)
+
+
+@lru_cache(maxsize=1 << 16)
+def _russian_paradigm(word: str) -> frozenset[str]:
+    from glossary.text.morph_ru import RussianMorphology
+
+    return frozenset(russian_forms(word, RussianMorphology.shared().analyzer))
 
 
 def inflect_phrase(phrase: str, case: str, number: str, morph: Any) -> str | None:

@@ -33,6 +33,9 @@ FUZZY_LIMIT = 5
 FUZZY_CUTOFF = 80.0
 SUGGESTION_CUTOFF = 55.0
 _MAX_KEYS = 256
+#: SQL texts by number of parameters, so sqlite3's statement cache is hit.
+_FORMS_SQL: dict[int, str] = {}
+_DESIGNATION_SQL: dict[int, str] = {}
 _TOP = "\U0010ffff"
 
 
@@ -122,6 +125,8 @@ class Lookup:
         self._lemmatize = lemmatize
         self._terms: dict[int, Term] = {}
         self._choices: list[tuple[str, int, str, str, str]] | None = None
+        #: Concepts linked by full_form (both ways) to a concept seen in this lookup.
+        self._links: dict[str, list[int]] = {}
 
     # -- public ---------------------------------------------------------------
 
@@ -136,7 +141,7 @@ class Lookup:
         found = _Found()
         self._exact_and_lemma(query, lang, found)
         if found.hits or everything:
-            self._links(found)
+            self._add_links(found)
         if not found.hits or everything:
             self._initials(query, lang, found)
         if not found.hits or everything:
@@ -174,24 +179,31 @@ class Lookup:
     def keys(self, query: str) -> list[str]:
         """Candidate lemma keys of ``query`` (space-joined), from the index's forms."""
         query_words = words(query)
-        if not query_words:
+        return self._keys(query_words, [fold_form(w) for w in query_words])
+
+    def _keys(self, query_words: list[str], folded: list[str]) -> list[str]:
+        if not folded:
             return []
-        folded = [fold_form(w) for w in query_words]
         unique = list(dict.fromkeys(folded))
         known: dict[str, list[str]] = {}
-        sql = f"SELECT form, key FROM forms WHERE form IN ({','.join('?' * len(unique))})"
+        sql = _FORMS_SQL.get(len(unique))
+        if sql is None:
+            sql = f"SELECT form, key FROM forms WHERE form IN ({','.join('?' * len(unique))})"
+            _FORMS_SQL[len(unique)] = sql
         for form, key in self.db.execute(sql, unique):
             known.setdefault(form, []).append(key)
         choices = []
+        single = True
         for word, form in zip(query_words, folded, strict=True):
             options = known.get(form)
             if options is None:
                 options = [self._fallback_key(word, form)]
+            single = single and len(options) == 1
             choices.append(options)
-        keys = []
-        for combination in itertools.islice(itertools.product(*choices), _MAX_KEYS):
-            keys.append(" ".join(combination))
-        return keys
+        if single:
+            return [" ".join(options[0] for options in choices)]
+        product = itertools.islice(itertools.product(*choices), _MAX_KEYS)
+        return [" ".join(combination) for combination in product]
 
     def term(self, term_id: str) -> Term | None:
         """The concept with ``term_id``, as stored in the index."""
@@ -207,61 +219,59 @@ class Lookup:
             "SELECT d.key, c.id, d.lang, d.text, d.role FROM designations d "
             "JOIN concepts c ON c.pos = d.concept ORDER BY d.rowid"
         )
-        for key, term_id, lang_value, text, role in self.db.execute(sql):
-            yield tuple(key.split(" ")), Designation(term_id, Lang(lang_value), text, Role(role))
+        by_row: dict[int, Designation] = {}
+        for rowid, (key, term_id, lang_value, text, role) in enumerate(self.db.execute(sql), 1):
+            designation = Designation(term_id, Lang(lang_value), text, Role(role))
+            by_row[rowid] = designation
+            yield tuple(key.split(" ")), designation
+        for rowid, key in self.db.execute("SELECT designation, key FROM aliases"):
+            yield tuple(key.split(" ")), by_row[rowid]
 
     # -- stages ---------------------------------------------------------------
 
     def _exact_and_lemma(self, query: str, lang: Lang | None, found: _Found) -> None:
-        rows = self.db.execute(
-            "SELECT concept, lang, role, text FROM designations WHERE exact = ?",
-            (exact_form(query),),
-        ).fetchall()
-        for pos, lang_value, role, text in rows:
-            if lang is None or lang_value == lang.value:
-                match = Match.EXACT if role == "preferred" else Match.VARIANT
-                score = 100.0 if role == "preferred" else _BASE_SCORE[Match.VARIANT]
-                found.add(Hit(self._term(pos), match, score, text, Lang(lang_value)))
-        keys = self.keys(query)
-        folded = surface(query)
-        sql = (
-            "SELECT concept, lang, role, text FROM designations WHERE surface = ? "
-            f"UNION SELECT concept, lang, role, text FROM designations "
-            f"WHERE key IN ({','.join('?' * len(keys))})"
-        )
-        for pos, lang_value, role, text in self.db.execute(sql, [folded, *keys]):
+        """Exact, lemma and variant hits in one indexed query, acronym links beside."""
+        query_words = words(query)
+        folded = [fold_form(w) for w in query_words]
+        keys = self._keys(query_words, folded)
+        sql = _DESIGNATION_SQL.get(len(keys))
+        if sql is None:
+            sql = (
+                "SELECT d.concept, d.lang, d.role, d.text, d.exact = ?, c.data, c.links "
+                "FROM designations d JOIN concepts c ON c.pos = d.concept "
+                f"WHERE d.exact = ? OR d.surface = ? OR d.key IN ({','.join('?' * len(keys))})"
+            )
+            _DESIGNATION_SQL[len(keys)] = sql
+        exact = exact_form(query)
+        rows = self.db.execute(sql, [exact, exact, " ".join(folded), *keys]).fetchall()
+        for pos, lang_value, role, text, is_exact, data, links in rows:
             if lang is not None and lang_value != lang.value:
                 continue
-            match = Match.LEMMA if role == "preferred" else Match.VARIANT
-            found.add(Hit(self._term(pos), match, _BASE_SCORE[match], text, Lang(lang_value)))
+            term = self._term(pos, data)
+            if role != "preferred":
+                match = Match.VARIANT
+                score = 100.0 if is_exact else _BASE_SCORE[Match.VARIANT]
+            else:
+                match = Match.EXACT if is_exact else Match.LEMMA
+                score = _BASE_SCORE[match]
+            found.add(Hit(term, match, score, text, Lang(lang_value)))
+            if links:
+                self._links[term.id] = [int(p) for p in links.split(",")]
 
-    def _links(self, found: _Found) -> None:
+    def _add_links(self, found: _Found) -> None:
         """Acronym ↔ expansion through ``full_form``, both ways."""
         for hit in list(found.hits.values()):
-            term = hit.term
-            linked: list[int] = []
-            if term.full_form:
-                linked += [
-                    r[0]
-                    for r in self.db.execute(
-                        "SELECT pos FROM concepts WHERE id = ?", (term.full_form,)
-                    )
-                ]
-            linked += [
-                r[0]
-                for r in self.db.execute("SELECT pos FROM concepts WHERE full_form = ?", (term.id,))
-            ]
-            for pos in linked:
+            for pos in self._links.get(hit.term.id, ()):
                 other = self._term(pos)
-                text = other.preferred(hit.lang) if hit.lang else other.en
+                text = (other.preferred(hit.lang) if hit.lang else "") or other.en or other.ru
                 found.add(
                     Hit(
                         other,
                         Match.ACRONYM,
                         _BASE_SCORE[Match.ACRONYM],
-                        text or other.en,
+                        text,
                         hit.lang,
-                        via=term.id,
+                        via=hit.term.id,
                     )
                 )
 
@@ -349,10 +359,13 @@ class Lookup:
             ]
         return self._choices
 
-    def _term(self, pos: int) -> Term:
+    def _term(self, pos: int, data: str | None = None) -> Term:
         term = self._terms.get(pos)
         if term is None:
-            (data,) = self.db.execute("SELECT data FROM concepts WHERE pos = ?", (pos,)).fetchone()
+            if data is None:
+                (data,) = self.db.execute(
+                    "SELECT data FROM concepts WHERE pos = ?", (pos,)
+                ).fetchone()
             term = _term_from_record(json.loads(data))
             self._terms[pos] = term
         return term

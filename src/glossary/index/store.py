@@ -42,12 +42,17 @@ __all__ = [
 ]
 
 #: Bump whenever the tables or their meaning change: old files are then rebuilt.
-SCHEMA_VERSION = "glossary-index-1"
+SCHEMA_VERSION = "glossary-index-3"
 
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE concepts (
-    pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, full_form TEXT NOT NULL, data TEXT NOT NULL
+    pos INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    full_form TEXT NOT NULL,
+    -- positions of the concepts linked by full_form, both ways, comma-separated
+    links TEXT NOT NULL,
+    data TEXT NOT NULL
 );
 CREATE TABLE designations (
     concept INTEGER NOT NULL,
@@ -62,9 +67,10 @@ CREATE TABLE designations (
 );
 CREATE TABLE forms (form TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (form, key))
     WITHOUT ROWID;
+-- extra match keys of a designation (row of designations) for the annotator
+CREATE TABLE aliases (designation INTEGER NOT NULL, key TEXT NOT NULL);
 """
 _INDEXES = """
-CREATE INDEX concepts_full_form ON concepts (full_form) WHERE full_form != '';
 CREATE INDEX designations_exact ON designations (exact);
 CREATE INDEX designations_surface ON designations (surface);
 CREATE INDEX designations_key ON designations (key);
@@ -157,6 +163,8 @@ def _try_open(path: Path) -> sqlite3.Connection | None:
         return None
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        # memory-mapped reads: a lookup touches a few pages without read() calls
+        connection.execute("PRAGMA mmap_size = 1073741824")
     except sqlite3.Error:
         return None
     return connection
@@ -225,9 +233,11 @@ def build_index(
     progress: Callable[[Iterable[Term], int], Iterable[Term]] | None = None,
 ) -> bytes:
     """The serialised index of ``glossary`` (loads the morphology: build time only)."""
-    from glossary.index.forms import word_forms
+    from glossary.index.forms import alias_keys, import_lemminflect, word_forms
     from glossary.matching import designations
     from glossary.text.normalize import default_normalizer
+
+    import_lemminflect()  # before the normaliser's English lemmatiser imports it with spaCy
 
     normalizer = default_normalizer()
     db = new_database(stamp.meta(), _SCHEMA, _INDEXES)
@@ -259,10 +269,34 @@ def build_index(
                     len(key),
                 )
             )
-    db.executemany("INSERT INTO concepts VALUES (?, ?, ?, ?)", concepts)
+    db.executemany("INSERT INTO concepts VALUES (?, ?, ?, ?, ?)", _with_links(concepts))
     db.executemany("INSERT INTO designations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    aliases = [
+        (rowid, " ".join(alias))
+        for rowid, row in enumerate(rows, 1)
+        if row[1] == "ru"
+        for alias in alias_keys(row[3], normalizer)
+    ]
+    db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
     db.executemany("INSERT OR IGNORE INTO forms VALUES (?, ?)", word_forms(all_words, normalizer))
     return finish(db)
+
+
+def _with_links(
+    concepts: list[tuple[int, str, str, str]],
+) -> list[tuple[int, str, str, str, str]]:
+    """Add each concept's acronym/expansion links (full_form, both ways) as positions."""
+    position = {term_id: pos for pos, term_id, _, _ in concepts}
+    links: dict[int, list[int]] = {}
+    for pos, _, full_form, _ in concepts:
+        target = position.get(full_form)
+        if target is not None and target != pos:
+            links.setdefault(pos, []).append(target)
+            links.setdefault(target, []).append(pos)
+    return [
+        (pos, term_id, full_form, ",".join(map(str, links.get(pos, ()))), data)
+        for pos, term_id, full_form, data in concepts
+    ]
 
 
 def exact_form(text: str) -> str:
