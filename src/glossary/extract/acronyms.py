@@ -28,11 +28,17 @@ _MAX_WORDS = 12
 
 @dataclass(frozen=True, slots=True)
 class Definition:
-    """Unit ``acronym`` is spelled out by units ``start``..``end``."""
+    """Units ``acronym``..``acronym_end`` (the short form, "NATO" or "INF Treaty")
+    are spelled out by units ``start``..``end``."""
 
     acronym: int
     start: int
     end: int
+    acronym_end: int = -1
+
+    @property
+    def short_end(self) -> int:
+        return self.acronym if self.acronym_end < 0 else self.acronym_end
 
 
 def initials_match(acronym: str, words: list[str]) -> bool:
@@ -41,8 +47,9 @@ def initials_match(acronym: str, words: list[str]) -> bool:
     parts: list[tuple[str, bool]] = []
     for word in words:
         pieces = [p for p in re.split(r"[-\u2010\u2011]", word) if p]
-        for piece in pieces:
-            parts.append((piece.lower(), piece.lower() in _FUNCTION_WORDS))
+        for number, piece in enumerate(pieces):
+            # Later parts of a compound may be skipped: "Intermediate-Range Nuclear Forces".
+            parts.append((piece.lower(), number > 0 or piece.lower() in _FUNCTION_WORDS))
     if not parts or parts[0][1]:
         return False
 
@@ -57,24 +64,53 @@ def initials_match(acronym: str, words: list[str]) -> bool:
     return walk(0, 0)
 
 
+def _short_form(text: str, tokens: list[Token], units: Units, index: int) -> tuple[int, int] | None:
+    """The parenthesised short form around acronym unit ``index``: "(NATO)", "(INF Treaty)"."""
+    first, last, words = units.first, units.last, units.words
+    lo = index
+    while lo > 0 and first[lo - 1] >= 0 and index - lo < 2:
+        lo -= 1
+    hi = index
+    while hi + 1 < len(first) and first[hi + 1] >= 0 and hi - index < 2:
+        hi += 1
+    for a in range(lo, index + 1):
+        for b in range(hi, index - 1, -1):
+            start = tokens[first[a]].start
+            end = tokens[last[b]].end
+            if (
+                text[max(0, start - 3) : start].rstrip().endswith("(")
+                and text[end : end + 3].lstrip().startswith(")")
+                and all(w[:1].isupper() or w[:1].isdigit() for w in words[a : b + 1])
+            ):
+                return a, b
+    return None
+
+
 def definitions(text: str, tokens: list[Token], units: Units, tags: str) -> Iterator[Definition]:
     words, first, last = units.words, units.first, units.last
     for index, tag in enumerate(tags):
         if tag != "X" or first[index] < 0:
             continue
-        start = tokens[first[index]].start
         end = tokens[last[index]].end
-        before = text[max(0, start - 3) : start].rstrip()
         after = text[end : end + 3].lstrip()
-        if before.endswith("(") and after.startswith(")") and index >= 2:
+        short = _short_form(text, tokens, units, index)
+        if short is not None and short[0] >= 2:
             # Expansion (ACR): the run of words before the parenthesis.
-            stop = index - 2
+            short_start, short_end = short
+            extra = [w.lower() for w in words[short_start : short_end + 1] if w != words[index]]
+            stop = short_start - 2
+            # "Intermediate-Range Nuclear Forces Treaty (INF Treaty)": the shared word
+            # "Treaty" is not spelled by the acronym's letters.
+            spelled_stop = stop
+            while extra and spelled_stop > 0 and words[spelled_stop].lower() == extra[-1]:
+                extra.pop()
+                spelled_stop -= 1
             begin = stop
             while begin > 0 and first[begin - 1] >= 0 and stop - begin < _MAX_WORDS:
                 begin -= 1
-            for s in range(begin, stop + 1):
-                if initials_match(words[index], words[s : stop + 1]):
-                    yield Definition(index, s, stop)
+            for s in range(begin, spelled_stop + 1):
+                if initials_match(words[index], words[s : spelled_stop + 1]):
+                    yield Definition(short_start, s, stop, short_end)
                     break
             else:
                 s = stop
@@ -86,7 +122,7 @@ def definitions(text: str, tokens: list[Token], units: Units, tags: str) -> Iter
                 ):
                     s += 1  # a capital at a sentence start does not begin a name
                 if s < stop and words[s][:1].isupper() and tags[stop] in "NGJTPL":
-                    yield Definition(index, s, stop)
+                    yield Definition(short_start, s, stop, short_end)
         elif after.startswith("(") and index + 2 < len(tags):
             # ACR (Expansion): the run of words inside the parenthesis.
             begin = index + 2

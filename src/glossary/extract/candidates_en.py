@@ -259,7 +259,7 @@ def _phrase_spans(tags: str, start: int, end: int) -> Iterator[Span]:
         first = start
         while first < end and tags[first] in "MX":
             first += 1
-        if tags[first] == "T":
+        if tags[first] == "T" and (first == start or end - first >= 1):
             yield (first, end, -1, "n")
             return
         yield (start, end, -1, "n")

@@ -157,7 +157,16 @@ class Extractor:
                 entry.count = 1
                 entry.samples.append((doc_index, definition.start, definition.end, -1))
             entry.rule = "e"
-            self._links.setdefault(ukeys[definition.acronym], key)
+            short = sum((ukeys[u] for u in range(definition.acronym, definition.short_end + 1)), ())
+            if definition.short_end != definition.acronym:
+                # A short form with words ("INF Treaty", "New START") is an acronym entry too.
+                entry = stats.get(short)
+                if entry is None:
+                    entry = stats[short] = _Stats()
+                    entry.count = 1
+                    entry.samples.append((doc_index, definition.acronym, definition.short_end, -1))
+                entry.rule = "x"
+            self._links.setdefault(short, key)
         self._documents.append(_Document(document, text, tokens, units, tags, line_offset))
 
     def _count_acronyms(
@@ -198,6 +207,9 @@ class Extractor:
         scored = []
         for key, entry in stats.items():
             specific = termhood(key, lang)
+            if entry.rule == "x":
+                # Acronyms name things even when they are common ("МИД", "UN").
+                specific = max(specific, 0.8)
             score = (
                 cvalues[key]
                 * specific
@@ -208,12 +220,16 @@ class Extractor:
             if len(key) == 1 and entry.rule in "nd" and not self._proper(entry):
                 # A lone common noun must be unusual to be a term ("sovereignty", not "path").
                 score *= specific
+            elif self._compound_noun(entry):
+                score *= 1.5  # "пресс-конференция", "de-escalation": compounds are coined terms
             elif self.lang is Lang.RU and entry.rule in "nd" and 0 <= entry.head < len(key) - 1:
                 # A genitive chain headed by an everyday noun ("условия снижения ...",
                 # "работа механизмов ...") is rarely a term; its dependent may be.
                 head = key[entry.head]
                 if head[:1].islower():
                     score *= specificity(head, lang) ** 0.5
+            if len(key) > 1 and entry.rule in "nd" and self._head_word(key, entry) in _TITLE_HEADS:
+                score *= 1.5  # "министр иностранных дел", "official representative"
 
             if score > 0:
                 scored.append((score, key))
@@ -326,6 +342,11 @@ class Extractor:
             return key[_english_head(key)]
         return key[entry.head] if 0 <= entry.head < len(key) else ""
 
+    def _compound_noun(self, entry: _Stats) -> bool:
+        doc_index, a, b, _skip = entry.samples[0]
+        document = self._documents[doc_index]
+        return a == b and document.units.compound[a] and document.tags[a] in "NGJ"
+
     def _proper(self, entry: _Stats) -> bool:
         doc_index, a, _b, _skip = entry.samples[0]
         document = self._documents[doc_index]
@@ -333,8 +354,7 @@ class Extractor:
             return document.tags[a] in "PTXM"
         units = document.units
         return document.tags[a] in "PXL" or any(
-            units.words[x][:1].isupper() and not units.initial[x]
-            for _d, x, _b, _s in entry.samples
+            units.words[x][:1].isupper() and not units.initial[x] for _d, x, _b, _s in entry.samples
         )
 
     def _modifier(self, entry: _Stats) -> float:
@@ -494,9 +514,11 @@ def _english_head(key: tuple[str, ...]) -> int:
     return key.index("of") - 1 if "of" in key[1:] else len(key) - 1
 
 
+#: Specificity above which a lone noun is rare enough to stand as a term undiscounted.
+_RARE = 0.65
 _RELATIONAL_EN = ("al", "ic", "ary", "ar", "ical", "ory")
 #: Russian relational adjectives by suffix (военный, ядерный, региональный, евразийский).
-_RELATIONAL_RU = ("ский", "цкий", "альный", "онный", "арный", "ерный", "енный", "ённый")
+_RELATIONAL_RU = ("ческий", "альный", "онный", "арный", "ерный", "енный", "ённый")
 
 
 def _bonus(rule: str, key: tuple[str, ...], expansions: set[tuple[str, ...]]) -> float:
