@@ -211,3 +211,12 @@ def test_a_broken_model_is_reported_once_and_the_draft_still_written(
     assert "drafting from memory and glossary only" in err
     entries = read_po(news.parent / "out.po")
     assert len(entries) == 3 and all(e.msgstr == "" for e in entries.values())
+
+
+def test_a_text_already_in_the_target_language_is_pointed_out(
+    news: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    news.write_text("Переговоры завершились.\n", encoding="utf-8")
+    assert main(["draft", "news.txt", "--to", "ru", "--no-mt"]) == 0
+    err = capsys.readouterr().err
+    assert "news.txt looks Russian already; drafting it as English" in err

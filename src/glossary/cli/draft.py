@@ -16,11 +16,12 @@ from glossary.cli.output import progress
 from glossary.draft.drafts import Draft, Drafter, build_po, render_po
 from glossary.draft.memory import DEFAULT_THRESHOLD, TranslationMemory, read_memory
 from glossary.errors import GlossaryError, MachineTranslationError, display_path
-from glossary.formats.document import read_document
+from glossary.formats.document import detect_language, read_document
 from glossary.formats.po import parse_po
 from glossary.model import Lang
 from glossary.text.segment import segment
 
+_NAMES = {Lang.EN: "English", Lang.RU: "Russian"}
 #: Texts with at least this many sentences get a progress bar (on a terminal).
 PROGRESS_FROM = 20
 
@@ -109,6 +110,8 @@ def _draft(args: argparse.Namespace) -> int:
     ws, glossary, _ = load_glossary(args)
     data, name = read_input(args.file)
     document = read_document(data, name, lang=source)
+    if detect_language(document.text) is target:
+        _say(f"glossary: {name} looks {_NAMES[target]} already; drafting it as {_NAMES[source]}")
     segments = segment(document.text, source)
 
     memory = TranslationMemory((), source, target, threshold=args.threshold)
