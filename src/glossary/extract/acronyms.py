@@ -114,7 +114,7 @@ def definitions(text: str, tokens: list[Token], units: Units, tags: str) -> Iter
                     break
             else:
                 s = stop
-                while s > begin and tags[s - 1] in "ABGNJTPUL" and words[s - 1][:1].isalpha():
+                while s > begin and tags[s - 1] in "ABEFGNJTPUL" and words[s - 1][:1].isalpha():
                     s -= 1
                 while s < stop and (
                     not words[s][:1].isupper()

@@ -36,15 +36,16 @@ _STOP_NOUNS = word_set(
 #: Adjectives that point rather than describe (like English "next", "last").
 _DETERMINER_ADJECTIVES = word_set(
     "следующий очередной данный последний настоящий нынешний другой каждый весь прошлый "
-    "будущий текущий предстоящий ближайший целый самый такой иной любой некоторый"
+    "будущий текущий предстоящий ближайший целый самый такой иной любой некоторый "
+    "дальнейший"
 )
 
 # Premodifiers (an adverb only before an adjective/participle), a noun head,
 # up to two genitive dependents (each optionally with its own adjectives).
-_NP = re.compile(r"(?:R?[AB])*[NGXL](?:B*[GXL]){0,4}|P+")
+_NP = re.compile(r"(?:R?[ABEF])*[NGXL](?:[BF]*[GXL]){0,4}|P+")
 # A noun with one prepositional complement: "контроль над вооружениями",
 # "невмешательство во внутренние дела", "инспекции на местах".
-_PP = re.compile(r"(?<=[NGX])I[AB]{0,2}[NGX]")
+_PP = re.compile(r"(?<=[NGX])I[ABEF]{0,2}[NGX]")
 #: Longest phrase counted (longer chains are rarely listed as they stand).
 _MAX_WORDS = 4
 _TERM_PREPOSITIONS = word_set("над о об по в во на между против с со")
@@ -57,6 +58,14 @@ class RussianTagger:
     def __init__(self, morph: RussianMorphology | None = None) -> None:
         self.morph = morph or RussianMorphology.shared()
         self._cache: dict[str, tuple[str, Features]] = {}
+
+    def _demonym(self, lemma: str) -> bool:
+        """An adjective made from a place name (российский ← Россия, киевский ← Киев)."""
+        for place in _geo_stems(lemma):
+            parses = self.morph.parses(place)
+            if any("Geox" in p.tag and p.normal_form == place for p in parses):
+                return True
+        return False
 
     def word(self, word: str) -> tuple[str, Features]:
         found = self._cache.get(word)
@@ -107,8 +116,21 @@ class RussianTagger:
             if top.normal_form in _DETERMINER_ADJECTIVES:
                 return "D", frozenset()
             features = _features(adjectives)
-            return ("B" if any(f[0] == "gent" for f in features) else "A"), features
+            genitive = any(f[0] == "gent" for f in features)
+            if word[:1].islower() and self._demonym(str(top.normal_form)):
+                # "российский министр" → "министр": a nationality qualifies, as in
+                # "Russian Foreign Minister", so no phrase starts with it (E, F); inside
+                # one it stays ("архитектура евразийской безопасности").
+                return ("F" if genitive else "E"), features
+            return ("B" if genitive else "A"), features
         return "D", frozenset()
+
+
+def _geo_stems(lemma: str) -> Iterator[str]:
+    for suffix in ("ийский", "ский", "цкий"):
+        if lemma.endswith(suffix):
+            stem = lemma[: -len(suffix)]
+            yield from (stem + "ия", stem + "а", stem, stem + "ь", stem[:-1] + "а", stem + "я")
 
 
 def _features(parses: list[Any]) -> Features:
@@ -165,7 +187,7 @@ def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
         prep, noun = match.start(), match.end() - 1
         if words[prep].lower() not in _TERM_PREPOSITIONS:
             continue
-        if tags[noun + 1 : noun + 2] in ("G", "X", "B") and tags[noun + 1 : noun + 2] != "":
+        if tags[noun + 1 : noun + 2] in ("G", "X", "B", "F"):
             continue  # the complement goes on: a longer phrase, not a term
         if any(not _agree(features[noun], features[m]) for m in range(prep + 1, noun)):
             continue
@@ -173,7 +195,7 @@ def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
     for match in _COORD.finditer(tags):
         c = match.start()
         left, right = c - 1, c + 1
-        if tags[right + 1 : right + 2] in ("G", "X", "B", "A", "N"):
+        if tags[right + 1 : right + 2] in ("G", "X", "B", "A", "N", "E", "F"):
             continue  # the right conjunct goes on: not two bare nouns
         if _agree(features[left], features[right]) or "X" in (tags[left], tags[right]):
             yield (left, right, -1, "c")
@@ -204,7 +226,7 @@ def _phrase(tags: str, features: list[Features], start: int, head: int, end: int
     position = head + 1
     while position <= end:
         group_start = position
-        while position <= end and tags[position] == "B":
+        while position <= end and tags[position] in "BF":
             position += 1
         if position > end:
             break
@@ -227,11 +249,13 @@ def _phrase(tags: str, features: list[Features], start: int, head: int, end: int
         if tags[group_noun] == "L":
             continue
         for s in range(group_start, group_noun + 1):
+            if tags[s] == "F":
+                continue  # not from a nationality: "евразийской безопасности" → "безопасность"
             for e in ends:
                 if group_noun <= e and e - s < _MAX_WORDS:
                     yield (s, e, group_noun, "d")
     for s in range(first, head + 1):
-        if s > first and tags[s - 1] == "R":
+        if (s > first and tags[s - 1] == "R") or tags[s] in "EF":
             continue
         for e in ends:
             if e - s < _MAX_WORDS:

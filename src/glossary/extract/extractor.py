@@ -38,6 +38,7 @@ _ORG_HEADS = word_set(
     "организация совет союз пакт договор альянс министерство ведомство комитет комиссия "
     "агентство ассамблея парламент суд банк фонд блок форум"
 )
+_NAMED_HEADS = _TITLE_HEADS | _ORG_HEADS
 _SPACE = re.compile(r"\s+")
 
 
@@ -145,7 +146,11 @@ class Extractor:
                 if entry is None:
                     entry = stats[key] = _Stats(rule=rule, head=head - a if head >= 0 else -1)
                 entry.count += 1
-                if rule == "d":
+                if rule == "d" and not (
+                    a > 0 and ukeys[a - 1][-1:] and ukeys[a - 1][-1] in _NAMED_HEADS
+                ):
+                    # A dependent stands on its own ("вопросы | нераспространения ..."),
+                    # except inside a title or a name ("министр | иностранных дел").
                     entry.free = True
                 if len(entry.samples) < SAMPLES:
                     entry.samples.append((doc_index, a, b, -1))
@@ -292,7 +297,7 @@ class Extractor:
         """Multiword candidates seen right after a free modifier (adjective, adverb,
         participle, demonym, acronym): the rest of the phrase stands on its own."""
         # English: also an "of" complement ("risk of | military incidents").
-        free = "AGJRXMO" if self.lang is Lang.EN else "ABR"
+        free = "AGJRXMO" if self.lang is Lang.EN else "ABREF"
         result = set()
         for key, entry in stats.items():
             if len(key) < 2:

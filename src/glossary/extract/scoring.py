@@ -24,6 +24,8 @@ from glossary.extract.units import word_set
 __all__ = ["NESTED_SHARE", "c_values", "specificity", "termhood"]
 
 NESTED_SHARE = 0.5
+#: Words beyond which a longer phrase earns no more length credit.
+LENGTH_CAP = 2
 _FUNCTION_KEYS = word_set(
     "of and or the a an for in on to at by with и или по в на для о об при с со"
 )
@@ -83,8 +85,9 @@ def c_values(
             effective = own + share * (frequency - own)
         else:
             effective = float(frequency)
-        # Length helps up to three words; longer phrases are rarely listed as they stand.
-        result[key] = math.log2(min(len(key), 3) + 1) * effective
+        # A phrase earns length credit over a word, but a longer chain earns no more:
+        # freq-1 chains would otherwise outrank the terms inside them.
+        result[key] = math.log2(min(len(key), LENGTH_CAP) + 1) * effective
     return result
 
 
