@@ -22,11 +22,11 @@ Progress = Callable[[Iterable[Term], int], Iterable[Term]]
 def open_index(path: Path, *, progress: Progress | None = None) -> sqlite3.Connection:
     """A read-only connection to the fresh index of the terms.csv at ``path``."""
 
-    def build(data: bytes, stamp: FileStamp) -> bytes:
+    def build(data: bytes, stamp: FileStamp, target: Path) -> None:
         from glossary.formats import terms_csv
 
         glossary, _ = terms_csv.read(data, str(path))
-        return build_index(glossary, stamp, progress=progress)
+        build_index(glossary, stamp, target, progress=progress)
 
     try:
         return open_fresh(path, build)

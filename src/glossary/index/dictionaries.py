@@ -143,9 +143,9 @@ def _open(index: Path, data: Path) -> sqlite3.Connection:
     stat = data.stat()
     extra = {"data": str(data), "data_size": str(stat.st_size), "data_mtime": str(stat.st_mtime_ns)}
 
-    def build(raw: bytes, stamp: FileStamp) -> bytes:
+    def build(raw: bytes, stamp: FileStamp, target: Path) -> None:
         size = DictdData(data).size
-        db = new_database({**stamp.meta(), **extra}, _SCHEMA, _INDEXES)
+        db = new_database(target, {**stamp.meta(), **extra}, _SCHEMA, _INDEXES)
         rows = []
         title = ""
         for entry in parse_index(raw, display_path(index), size):
@@ -158,7 +158,7 @@ def _open(index: Path, data: Path) -> sqlite3.Connection:
             rows.append((surface(entry.headword), entry.headword, entry.offset, entry.length))
         db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?)", rows)
         db.execute("INSERT INTO meta VALUES ('title', ?)", (title,))
-        return finish(db)
+        finish(db)
 
     return open_fresh(index, build, prefix="dict", extra_meta=extra)
 

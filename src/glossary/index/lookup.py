@@ -125,6 +125,7 @@ class Lookup:
         self._lemmatize = lemmatize
         self._terms: dict[int, Term] = {}
         self._choices: list[tuple[str, int, str, str, str]] | None = None
+        self._texts: list[str] = []
         #: Concepts linked by full_form (both ways) to a concept seen in this lookup.
         self._links: dict[str, list[int]] = {}
 
@@ -164,8 +165,7 @@ class Lookup:
         folded = surface(query)
         if not folded:
             return []
-        choices = self._fuzzy_choices()
-        texts = [c[0] for c in choices]
+        choices, texts = self._fuzzy_choices()
         found = _Found()
         for _, score, index in process.extract(
             folded, texts, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit * 3
@@ -313,17 +313,15 @@ class Lookup:
         self._add_partial(rows, Match.PREFIX, folded, lang, found)
         if len(found.hits) - seen >= PARTIAL_LIMIT:
             return
+        # one scan of the table: characters of the folded text, or whole lemma keys
+        inner = [f" {key} " for key in keys[:3]]
+        condition = " OR ".join(
+            ["instr(surface, ?) > 0"] + ["instr(' ' || key || ' ', ?) > 0"] * len(inner)
+        )
         rows = self.db.execute(
-            "SELECT concept, lang, text, surface FROM designations "
-            "WHERE instr(surface, ?) > 0 LIMIT ?",
-            (folded, PARTIAL_LIMIT * 2),
+            f"SELECT concept, lang, text, surface FROM designations WHERE {condition} LIMIT ?",
+            (folded, *inner, PARTIAL_LIMIT * 2),
         ).fetchall()
-        for key in keys[:8]:
-            rows += self.db.execute(
-                "SELECT concept, lang, text, surface FROM designations "
-                "WHERE instr(' ' || key || ' ', ?) > 0 LIMIT ?",
-                (f" {key} ", PARTIAL_LIMIT * 2),
-            ).fetchall()
         self._add_partial(rows, Match.SUBSTRING, folded, lang, found)
 
     def _add_partial(
@@ -349,7 +347,7 @@ class Lookup:
             return self._lemmatize(word)
         return form
 
-    def _fuzzy_choices(self) -> list[tuple[str, int, str, str, str]]:
+    def _fuzzy_choices(self) -> tuple[list[tuple[str, int, str, str, str]], list[str]]:
         if self._choices is None:
             self._choices = [
                 (row[0], row[1], row[2], row[3], row[4])
@@ -357,7 +355,8 @@ class Lookup:
                     "SELECT surface, concept, lang, role, text FROM designations"
                 )
             ]
-        return self._choices
+            self._texts = [c[0] for c in self._choices]
+        return self._choices, self._texts
 
     def _term(self, pos: int, data: str | None = None) -> Term:
         term = self._terms.get(pos)

@@ -19,11 +19,11 @@ import hashlib
 import json
 import os
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossary.atomic import atomic_write
 from glossary.index.forms import initials, surface
 from glossary.model import Glossary, Term
 
@@ -117,16 +117,18 @@ def index_path(source: Path, prefix: str = "glossary") -> Path:
 
 def open_fresh(
     source: Path,
-    build: Callable[[bytes, FileStamp], bytes],
+    build: Callable[[bytes, FileStamp, Path], None],
     *,
     prefix: str = "glossary",
     extra_meta: dict[str, str] | None = None,
 ) -> sqlite3.Connection:
     """A read-only connection to ``source``'s index, (re)built by ``build`` when needed.
 
-    ``build(data, stamp)`` returns the serialised database; it runs when the index is
-    missing, of another schema, built from other content (or ``extra_meta`` differs),
-    or unreadable.
+    ``build(data, stamp, target)`` writes a new database at ``target``, a temporary
+    file beside the index that then replaces it atomically (like
+    :func:`glossary.atomic.atomic_write`, but without holding a 100 MB database in
+    memory twice); it runs when the index is missing, of another schema, built from
+    other content (or ``extra_meta`` differs), or unreadable.
     """
     path = index_path(source, prefix)
     stat = source.stat()
@@ -145,7 +147,18 @@ def open_fresh(
         connection.close()
     data = source.read_bytes()
     stamp = FileStamp.of(source, data)
-    atomic_write(path, build(data, stamp))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        tmp.unlink()  # sqlite3 creates it
+        build(data, stamp, tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
     connection = _try_open(path)
     if connection is None or _meta(connection) is None:
         raise OSError(f"cannot read back the index written to {path}")
@@ -181,9 +194,14 @@ def _meta(connection: sqlite3.Connection) -> dict[str, str] | None:
     return meta
 
 
-def new_database(meta: dict[str, str], schema: str, indexes: str) -> sqlite3.Connection:
-    """An in-memory database with ``schema`` and its metadata, for a builder to fill."""
-    connection = sqlite3.connect(":memory:")
+def new_database(
+    target: Path, meta: dict[str, str], schema: str, indexes: str
+) -> sqlite3.Connection:
+    """A new database at ``target`` with ``schema`` and its metadata, for a builder to
+    fill (no journal: a failed build is thrown away whole)."""
+    connection = sqlite3.connect(target)
+    connection.execute("PRAGMA journal_mode = OFF")
+    connection.execute("PRAGMA synchronous = OFF")
     connection.executescript(schema)
     connection.executemany(
         "INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA_VERSION), *meta.items()]
@@ -193,16 +211,14 @@ def new_database(meta: dict[str, str], schema: str, indexes: str) -> sqlite3.Con
     return connection
 
 
-def finish(connection: sqlite3.Connection) -> bytes:
-    """Create the indexes, compact, and serialise the database for an atomic write."""
+def finish(connection: sqlite3.Connection) -> None:
+    """Create the indexes and the planner statistics, and close the database."""
     (indexes,) = connection.execute("SELECT sql FROM _indexes").fetchone()
     connection.execute("DROP TABLE _indexes")
     connection.executescript(indexes)
     connection.execute("ANALYZE")
     connection.commit()
-    data = connection.serialize()
     connection.close()
-    return data
 
 
 def term_record(term: Term) -> str:
@@ -229,10 +245,11 @@ def term_record(term: Term) -> str:
 def build_index(
     glossary: Glossary,
     stamp: FileStamp,
+    target: Path,
     *,
     progress: Callable[[Iterable[Term], int], Iterable[Term]] | None = None,
-) -> bytes:
-    """The serialised index of ``glossary`` (loads the morphology: build time only)."""
+) -> None:
+    """Write the index of ``glossary`` at ``target`` (loads the morphology: build time only)."""
     from glossary.index.forms import alias_keys, import_lemminflect, word_forms
     from glossary.matching import designations
     from glossary.text.normalize import default_normalizer
@@ -240,7 +257,7 @@ def build_index(
     import_lemminflect()  # before the normaliser's English lemmatiser imports it with spaCy
 
     normalizer = default_normalizer()
-    db = new_database(stamp.meta(), _SCHEMA, _INDEXES)
+    db = new_database(target, stamp.meta(), _SCHEMA, _INDEXES)
     rows = []
     all_words: dict[str, None] = {}
     terms: Iterable[Term] = glossary
@@ -279,7 +296,7 @@ def build_index(
     ]
     db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
     db.executemany("INSERT OR IGNORE INTO forms VALUES (?, ?)", word_forms(all_words, normalizer))
-    return finish(db)
+    finish(db)
 
 
 def _with_links(
