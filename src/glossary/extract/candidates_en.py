@@ -62,7 +62,7 @@ for _w in word_set(
 # Words after which a noun/verb homograph is the verb: "to join", "had exchanged".
 for _w in word_set(
     "be am is are was were been being have has had having do does did will would shall "
-    "should can could may might must not cannot never"
+    "should can could may might must not cannot never still also now just already"
 ):
     _FUNCTION[_w] = "K"
 _FUNCTION["to"] = "W"
@@ -135,8 +135,8 @@ class EnglishTagger:
         if "ADJ" in pos:
             return "A"
         if "VERB" in pos or "AUX" in pos:
-            if lower.endswith(("ed", "en", "wn", "ne", "ught", "t")):
-                return "G"
+            if lower.endswith(("ed", "en", "wn", "ne", "ught", "t", "ing")):
+                return "G"  # participles modify nouns: "written responses", "warring parties"
             return "V"
         if "ADV" in pos:
             return "R" if lower.endswith("ly") else "D"
@@ -204,16 +204,18 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
             if units.words[index].lower() in verbal:
                 chars[index] = "V"
         tags = "".join(chars)
-    if "S" in tags:
-        # "the arms race worries the OSCE": an -s form before an article is a verb.
+    # A noun/verb homograph before an article is the verb: "the arms race worries the
+    # OSCE", "members cast their veto", "Russia is seeking its ...".
+    words = units.words
+    before_article = [i - 1 for i, w in enumerate(words) if i and w.lower() in _ARTICLES]
+    if before_article:
         chars = list(tags)
-        words = units.words
-        for index, tag in enumerate(chars):
-            if tag == "S":
-                following = words[index + 1].lower() if index + 1 < len(words) else ""
-                chars[index] = "V" if following in _ARTICLES else "N"
+        verbal = tagger.verbal
+        for index in before_article:
+            if chars[index] in "NJSG" and words[index].lower() in verbal:
+                chars[index] = "V"
         tags = "".join(chars)
-    return tags
+    return tags.replace("S", "N")
 
 
 def spans(tags: str, units: Units) -> Iterator[Span]:
@@ -237,7 +239,7 @@ def spans(tags: str, units: Units) -> Iterator[Span]:
         yield (c - 1, right, -1, "c")
     compound = units.compound
     for index, tag in enumerate(tags):
-        if compound[index] and tag not in "PXDQ|":
+        if compound[index] and tag in "NVGS":  # not adjectives: "non-permanent" alone
             yield (index, index, -1, "h")
 
 

@@ -206,7 +206,7 @@ class Extractor:
         # ("транспарентность и предсказуемость", "контакты по | дипломатическим каналам"),
         # so they do not discount the phrases inside them.
         nesting = {k for k, v in stats.items() if v.rule in "ndh"}
-        cvalues = c_values(frequencies, self._independent(stats), nesting)
+        cvalues = c_values(frequencies, self._independent(stats), nesting, self._boundaries(stats))
         lang = self.lang.value
         expansions = set(self._links.values())
         scored = []
@@ -346,6 +346,24 @@ class Extractor:
         if self.lang is Lang.EN:
             return key[_english_head(key)]
         return key[entry.head] if 0 <= entry.head < len(key) else ""
+
+    def _boundaries(
+        self, stats: dict[tuple[str, ...], _Stats]
+    ) -> dict[tuple[str, ...], frozenset[int]]:
+        """Where the words of each multiword key start, for keys with a compound in them."""
+        result = {}
+        for key, entry in stats.items():
+            doc_index, a, b, skip = entry.samples[0]
+            units = self._documents[doc_index].units
+            if not any(units.compound[u] for u in range(a, b + 1)):
+                continue
+            cuts = [0]
+            for u in range(a, b + 1):
+                if u != skip:
+                    cuts.append(cuts[-1] + units.last[u] - units.first[u] + 1)
+            if cuts[-1] == len(key):
+                result[key] = frozenset(cuts)
+        return result
 
     def _compound_noun(self, entry: _Stats) -> bool:
         doc_index, a, b, _skip = entry.samples[0]
@@ -519,8 +537,6 @@ def _english_head(key: tuple[str, ...]) -> int:
     return key.index("of") - 1 if "of" in key[1:] else len(key) - 1
 
 
-#: Specificity above which a lone noun is rare enough to stand as a term undiscounted.
-_RARE = 0.65
 _RELATIONAL_EN = ("al", "ic", "ary", "ar", "ical", "ory")
 #: Russian relational adjectives by suffix (военный, ядерный, региональный, евразийский).
 _RELATIONAL_RU = ("ческий", "альный", "онный", "арный", "ерный", "енный", "ённый")

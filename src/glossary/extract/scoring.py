@@ -60,21 +60,27 @@ def c_values(
     frequencies: Mapping[tuple[str, ...], int],
     independent: frozenset[tuple[str, ...]] | set[tuple[str, ...]] = frozenset(),
     nesting: frozenset[tuple[str, ...]] | set[tuple[str, ...]] | None = None,
+    boundaries: Mapping[tuple[str, ...], frozenset[int]] | None = None,
 ) -> dict[tuple[str, ...], float]:
     """C-value of every candidate, nested phrases keeping :data:`NESTED_SHARE` of their use.
 
     Keys in ``independent`` (seen standing on their own once a free modifier is
     removed, as "security guarantees" in "legally binding security guarantees")
     keep all of it. Only keys in ``nesting`` (all, when ``None``) discount the
-    phrases nested in them.
+    phrases nested in them. ``boundaries`` gives, per key, the positions where
+    its words start (a hyphenated compound is several keys but one word), so
+    "permanent members" is not counted inside "non-permanent members".
     """
     parents: dict[tuple[str, ...], list[int]] = {}
     for key, frequency in frequencies.items():
         n = len(key)
         if n < 2 or (nesting is not None and key not in nesting):
             continue
-        for sub in _subsequences(key):
-            if sub in frequencies:
+        cuts = boundaries.get(key) if boundaries is not None else None
+        for start, sub in _subsequences(key):
+            if sub in frequencies and (
+                cuts is None or (start in cuts and start + len(sub) in cuts)
+            ):
                 parents.setdefault(sub, []).append(frequency)
     result = {}
     for key, frequency in frequencies.items():
@@ -91,12 +97,12 @@ def c_values(
     return result
 
 
-def _subsequences(key: tuple[str, ...]) -> Iterable[tuple[str, ...]]:
+def _subsequences(key: tuple[str, ...]) -> Iterable[tuple[int, tuple[str, ...]]]:
     n = len(key)
     seen = set()
     for length in range(1, n):
         for start in range(n - length + 1):
             sub = key[start : start + length]
-            if sub not in seen:
-                seen.add(sub)
-                yield sub
+            if (start, sub) not in seen:
+                seen.add((start, sub))
+                yield start, sub
