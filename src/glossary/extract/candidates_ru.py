@@ -161,12 +161,14 @@ def classes(units: Units, tagger: RussianTagger) -> tuple[str, list[Features]]:
     tags = []
     features: list[Features] = []
     word = tagger.word
-    for w, f in zip(units.words, units.first, strict=True):
+    for w, f, initial in zip(units.words, units.first, units.initial, strict=True):
         if f < 0:
             tags.append("|")
             features.append(frozenset())
         else:
             tag, feats = word(w)
+            if initial and tag in "AB" and tagger.word(w.lower())[0] in "EF":
+                tag = "E" if tag == "A" else "F"  # "Российская сторона" at a sentence start
             tags.append(tag)
             features.append(feats)
     return "".join(tags), features

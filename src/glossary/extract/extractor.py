@@ -227,13 +227,18 @@ class Extractor:
                 score *= specific
             elif self._compound_noun(entry):
                 score *= 1.5  # "пресс-конференция", "de-escalation": compounds are coined terms
+            elif self.lang is Lang.RU and len(key) > 1 and self._capitalised_name(entry):
+                score *= 1.5  # "Организация Варшавского договора": a name mid-sentence
             elif self.lang is Lang.RU and entry.rule in "nd" and 0 <= entry.head < len(key) - 1:
                 # A genitive chain headed by an everyday noun ("условия снижения ...",
                 # "работа механизмов ...") is rarely a term; its dependent may be.
-                head = key[entry.head]
-                if head[:1].islower():
-                    score *= specificity(head, lang) ** 0.5
-            if len(key) > 1 and entry.rule in "nd" and self._head_word(key, entry) in _TITLE_HEADS:
+                score *= specificity(key[entry.head], lang) ** 0.5
+            if (
+                len(key) > 1
+                and entry.rule in "nd"
+                and self._head_word(key, entry) in _TITLE_HEADS
+                and not self._fragment(entry)
+            ):
                 score *= 1.5  # "министр иностранных дел", "official representative"
 
             if score > 0:
@@ -364,6 +369,22 @@ class Extractor:
             if cuts[-1] == len(key):
                 result[key] = frozenset(cuts)
         return result
+
+    def _capitalised_name(self, entry: _Stats) -> bool:
+        """A Russian phrase starting with a capital away from a sentence start."""
+        for doc_index, a, _b, _skip in entry.samples:
+            units = self._documents[doc_index].units
+            if units.words[a][:1].isupper() and not units.initial[a]:
+                return True
+        return False
+
+    def _fragment(self, entry: _Stats) -> bool:
+        """Seen only with an adjective cut off before it ("генеральный | секретарь НАТО")."""
+        for doc_index, a, _b, _skip in entry.samples:
+            tags = self._documents[doc_index].tags
+            if a == 0 or tags[a - 1] not in "ABJ":
+                return False
+        return True
 
     def _compound_noun(self, entry: _Stats) -> bool:
         doc_index, a, b, _skip = entry.samples[0]
