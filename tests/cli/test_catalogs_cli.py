@@ -22,7 +22,10 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def _all_commands(parser: object, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     found = []
     for action in getattr(parser, "_actions", []):
-        for name, sub in (getattr(action, "choices", None) or {}).items():
+        choices = getattr(action, "choices", None)
+        if not isinstance(choices, dict):
+            continue
+        for name, sub in choices.items():
             if hasattr(sub, "_actions"):
                 found.append((*prefix, name))
                 found += _all_commands(sub, (*prefix, name))
