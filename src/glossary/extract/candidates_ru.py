@@ -45,11 +45,13 @@ _DETERMINER_ADJECTIVES = word_set(
 _NP = re.compile(r"(?:R?[ABEF])*[NGXL](?:[BF]*[GXL]){0,4}|P+")
 # A noun with one prepositional complement: "контроль над вооружениями",
 # "невмешательство во внутренние дела", "инспекции на местах".
-_PP = re.compile(r"(?<=[NGX])I[ABEF]{0,2}[NGX]")
+_PP = re.compile(r"(?<=[NG])I[ABEF]{0,2}[NGX]")
 #: Longest phrase counted (longer chains are rarely listed as they stand).
 _MAX_WORDS = 4
 _TERM_PREPOSITIONS = word_set("над о об по в во на между против с со")
 _COORD = re.compile(r"(?<=[NGXL])C(?=[NGXL])")
+#: Verbs rarer than this (Zipf scale) are candidates on their own.
+RARE_VERB_ZIPF = 2.0
 
 
 class RussianTagger:
@@ -58,6 +60,15 @@ class RussianTagger:
     def __init__(self, morph: RussianMorphology | None = None) -> None:
         self.morph = morph or RussianMorphology.shared()
         self._cache: dict[str, tuple[str, Features]] = {}
+        #: Words read as nouns that can also be adjectives, with that reading.
+        self.adjective_reading: dict[str, tuple[str, Features]] = {}
+
+    @staticmethod
+    def rare_verb(lemma: str) -> bool:
+        """A verb unusual in general language (Zipf below 2): "деэскалировать"."""
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(lemma, "ru") < RARE_VERB_ZIPF
 
     def _demonym(self, lemma: str) -> bool:
         """An adjective made from a place name (российский ← Россия, киевский ← Киев)."""
@@ -111,6 +122,13 @@ class RussianTagger:
             features = _features(nouns)
             if "Geox" in top.tag:
                 return "L", features  # a place: a qualifier, not part of a term
+            if adjectives:
+                # "военный" is a noun (a serviceman) or an adjective: the next word decides.
+                adjective = _features(adjectives)
+                self.adjective_reading[word] = (
+                    ("B" if any(f[0] == "gent" for f in adjective) else "A"),
+                    adjective,
+                )
             return ("G" if any(f[0] == "gent" for f in features) else "N"), features
         if adjectives and pos in ("ADJF", "PRTF"):
             if top.normal_form in _DETERMINER_ADJECTIVES:
@@ -123,6 +141,8 @@ class RussianTagger:
                 # one it stays ("архитектура евразийской безопасности").
                 return ("F" if genitive else "E"), features
             return ("B" if genitive else "A"), features
+        if pos in ("INFN", "VERB") and self.rare_verb(str(top.normal_form)):
+            return "Y", frozenset()  # "деэскалировать": a rare verb is a term of its own
         return "D", frozenset()
 
 
@@ -171,10 +191,20 @@ def classes(units: Units, tagger: RussianTagger) -> tuple[str, list[Features]]:
                 tag = "E" if tag == "A" else "F"  # "Российская сторона" at a sentence start
             tags.append(tag)
             features.append(feats)
+    readings = tagger.adjective_reading
+    if readings:
+        words = units.words
+        for index in [i for i, w in enumerate(words) if w in readings]:
+            if index + 1 < len(tags) and tags[index + 1] in "NGXL":
+                tag, adjective = readings[words[index]]
+                if _agree(adjective, features[index + 1]):
+                    tags[index] = tag
+                    features[index] = adjective
     return "".join(tags), features
 
 
 def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
+    words = units.words
     for match in _NP.finditer(tags):
         start, end = match.start(), match.end() - 1
         if tags[start] == "P":
@@ -183,13 +213,12 @@ def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
         head = start
         while tags[head] not in "NGXL":
             head += 1
-        yield from _phrase(tags, features, start, head, end)
-    words = units.words
+        yield from _phrase(tags, features, start, head, end, words)
     for match in _PP.finditer(tags):
         prep, noun = match.start(), match.end() - 1
         if words[prep].lower() not in _TERM_PREPOSITIONS:
             continue
-        if tags[noun + 1 : noun + 2] in ("G", "X", "B", "F"):
+        if tags[noun + 1 : noun + 2] in ("G", "X", "B", "F", "C"):
             continue  # the complement goes on: a longer phrase, not a term
         if any(not _agree(features[noun], features[m]) for m in range(prep + 1, noun)):
             continue
@@ -199,11 +228,24 @@ def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
         left, right = c - 1, c + 1
         if tags[right + 1 : right + 2] in ("G", "X", "B", "A", "N", "E", "F"):
             continue  # the right conjunct goes on: not two bare nouns
-        if _agree(features[left], features[right]) or "X" in (tags[left], tags[right]):
+        cases_left = {f[0] for f in features[left]}
+        cases_right = {f[0] for f in features[right]}
+        if cases_left & cases_right or "X" in (tags[left], tags[right]):
+            # Conjuncts share a case, not a gender: "дипломатию и диалог".
             yield (left, right, -1, "c")
+    for index, tag in enumerate(tags):
+        if tag == "Y":
+            yield (index, index, index, "v")
 
 
-def _phrase(tags: str, features: list[Features], start: int, head: int, end: int) -> Iterator[Span]:
+def _phrase(
+    tags: str,
+    features: list[Features],
+    start: int,
+    head: int,
+    end: int,
+    words: list[str],
+) -> Iterator[Span]:
     # Trim premodifiers that do not agree with the head (reading from the head leftwards).
     agreed = features[head]
     first = head
@@ -244,7 +286,10 @@ def _phrase(tags: str, features: list[Features], start: int, head: int, end: int
         groups.append((group_start, position))
         position += 1
     # A trailing place ("министр иностранных дел | России") qualifies, it is not the term.
-    ends = [head] + [g[1] for g in groups if tags[g[1]] != "L"]
+    # So does an acronym after a common noun ("военный блок | НАТО"); after a name it
+    # belongs to it ("Постоянный совет ОБСЕ").
+    named = words[first][:1].isupper()
+    ends = [head] + [g[1] for g in groups if tags[g[1]] != "L" and (named or tags[g[1]] != "X")]
     # A dependent group is a phrase of its own, with the groups that depend on it
     # ("вопросы | нераспространения ядерного оружия"): rule "d".
     for group_start, group_noun in groups:

@@ -510,6 +510,11 @@ class Extractor:
         from glossary.text.phrase_ru import analyse_phrase, dictionary_form
 
         morph = self._morph
+        if entry.rule == "v":
+            # A verb is listed in the infinitive: "деэскалирует" → "деэскалировать".
+            best = forms.most_common(1)[0][0]
+            parses = morph.parses(best.lower())
+            return str(parses[0].normal_form) if parses else best.lower()
         certain: Counter[str] = Counter()
         for form in forms:
             analysis = analyse_phrase(form.split(), morph)
