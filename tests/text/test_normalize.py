@@ -48,3 +48,18 @@ def test_fold_word_and_script() -> None:
     assert fold_word("Ёлка") == "елка"
     assert fold_word("Е\u0301ЛКА") == "ЕЛКА"  # an acronym-looking word keeps its case
     assert (script("мир"), script("peace"), script("2022")) == ("ru", "en", "")
+
+
+def test_english_lemmas_do_not_import_spacy_or_torch() -> None:
+    """Regression: lemminflect's own __init__ imports spaCy (seconds of start-up)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from glossary.text.normalize import default_normalizer as d;"
+        "assert d().key('security guarantees') == ('security', 'guarantee');"
+        "print(sorted(m for m in ('spacy', 'torch') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

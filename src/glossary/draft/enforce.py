@@ -269,9 +269,9 @@ def _english_like(approved: str, replaced: str, matcher: TermMatcher) -> str | N
     approved_plural = key(words[-1]) != words[-1].casefold()
     if not replaced_plural or approved_plural:
         return approved
-    from lemminflect import getInflection
+    from glossary.text.morph_en import lemminflect
 
-    plural = getInflection(words[-1], tag="NNS")
+    plural = lemminflect().getInflection(words[-1], tag="NNS")
     if not plural:
         return None
     words[-1] = plural[0]
