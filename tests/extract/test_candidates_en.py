@@ -88,3 +88,47 @@ def test_ranked_best_first_and_top_limits() -> None:
 def test_empty_and_wordless_inputs_give_nothing() -> None:
     assert extract("", Lang.EN) == []
     assert extract("  \n\n 123 -- !!! ", Lang.EN) == []
+
+
+def test_capitalised_chain_gives_no_fragments() -> None:
+    found = terms("Members of the North Atlantic Treaty Organization met.")
+    assert "North Atlantic Treaty Organization" in found
+    assert "Treaty Organization" not in found
+    assert "Atlantic Treaty Organization" not in found
+
+
+def test_two_names_joined_by_a_hyphen_are_not_a_term() -> None:
+    found = terms("The Blinken-Lavrov meeting ended early.")
+    assert "Blinken-Lavrov" not in found
+    assert "Blinken-Lavrov meeting" not in found
+
+
+def test_noun_verb_homograph_before_an_article_is_a_verb() -> None:
+    found = terms("Two permanent members cast their veto. The arms race worries the region.")
+    assert "permanent members" in found
+    assert "arms race" in found
+    assert not any("cast" in t or "worries" in t for t in found)
+
+
+def test_verb_after_to_is_not_a_noun() -> None:
+    found = terms("China refused to join trilateral arms control negotiations.")
+    assert "arms control" in found
+    assert not any(t.startswith("join") for t in found)
+
+
+def test_noun_compound_inside_modifiers() -> None:
+    found = terms("The arms control talks resumed. A bilateral arms control agreement.")
+    assert "arms control" in found
+
+
+def test_adjective_hyphen_compound_alone_is_not_a_term() -> None:
+    found = terms("The non-permanent members voted.")
+    assert "non-permanent members" in found
+    assert "non-permanent" not in found
+
+
+def test_acronym_short_form_with_a_word() -> None:
+    text = "The Intermediate-Range Nuclear Forces Treaty (INF Treaty) collapsed."
+    by_term = {c.term: c for c in extract(text, Lang.EN)}
+    assert by_term["INF Treaty"].kind is Kind.ACRONYM
+    assert by_term["INF Treaty"].expansion == "Intermediate-Range Nuclear Forces Treaty"

@@ -76,3 +76,42 @@ def test_every_candidate_is_nominative() -> None:
 
 def test_empty_input() -> None:
     assert extract("", Lang.RU) == []
+
+
+def test_nationality_adjective_does_not_start_a_term() -> None:
+    found = terms("Российский министр выступил. Американский министр ответил.")
+    assert "министр" in found
+    assert not any(t.startswith(("российский", "Российский", "американский")) for t in found)
+
+
+def test_nationality_adjective_inside_a_genitive_chain_stays() -> None:
+    found = terms("Обсуждалась архитектура евразийской безопасности.")
+    assert "архитектура евразийской безопасности" in found
+
+
+def test_rare_verb_is_a_candidate_in_the_infinitive() -> None:
+    found = terms("Стороны готовы деэскалировать ситуацию. Москва деэскалирует конфликт.")
+    assert "деэскалировать" in found
+
+
+def test_adjective_noun_homograph_modifies_the_next_noun() -> None:
+    found = terms("Военный блок расширяется на восток.")
+    assert "военный блок" in found
+
+
+def test_coordinated_nouns_of_different_gender() -> None:
+    found = terms("Разногласия нужно разрешать через дипломатию и диалог.")
+    assert "дипломатия и диалог" in found
+
+
+def test_prepositional_complement() -> None:
+    found = terms("Стороны обсудили контроль над вооружениями.")
+    assert "контроль над вооружениями" in found
+
+
+def test_place_and_acronym_qualifiers_are_not_glued_to_terms() -> None:
+    found = terms("Министр иностранных дел России прибыл. Военный блок НАТО растёт.")
+    assert "министр иностранных дел" in found
+    assert "министр иностранных дел России" not in found
+    assert "военный блок" in found
+    assert "военный блок НАТО" not in found

@@ -89,9 +89,15 @@ class EnglishTagger:
     """Word → class character, memoised per spelling."""
 
     def __init__(self) -> None:
-        import lemminflect
+        try:
+            # The bare lemminflect API, without the spaCy hook of its __init__.
+            from glossary.text.morph_en import lemminflect
 
-        self._lemmas: Callable[[str], dict[str, Any]] = lemminflect.getAllLemmas
+            module: Any = lemminflect()
+        except ImportError:
+            import lemminflect as module
+
+        self._lemmas: Callable[[str], dict[str, Any]] = module.getAllLemmas
         self._cache: dict[str, str] = {}
         self.unknown: set[str] = set()
         #: Words with a verb reading, for telling "to join" from "the join".

@@ -213,7 +213,7 @@ def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
         head = start
         while tags[head] not in "NGXL":
             head += 1
-        yield from _phrase(tags, features, start, head, end, words)
+        yield from _phrase(tags, features, start, head, end, units)
     for match in _PP.finditer(tags):
         prep, noun = match.start(), match.end() - 1
         if words[prep].lower() not in _TERM_PREPOSITIONS:
@@ -244,7 +244,7 @@ def _phrase(
     start: int,
     head: int,
     end: int,
-    words: list[str],
+    units: Units,
 ) -> Iterator[Span]:
     # Trim premodifiers that do not agree with the head (reading from the head leftwards).
     agreed = features[head]
@@ -288,8 +288,12 @@ def _phrase(
     # A trailing place ("министр иностранных дел | России") qualifies, it is not the term.
     # So does an acronym after a common noun ("военный блок | НАТО"); after a name it
     # belongs to it ("Постоянный совет ОБСЕ").
-    named = words[first][:1].isupper()
-    ends = [head] + [g[1] for g in groups if tags[g[1]] != "L" and (named or tags[g[1]] != "X")]
+    words, initial = units.words, units.initial
+
+    def ends_from(s: int) -> list[int]:
+        named = words[s][:1].isupper() and not initial[s]
+        return [head] + [g[1] for g in groups if tags[g[1]] != "L" and (named or tags[g[1]] != "X")]
+
     # A dependent group is a phrase of its own, with the groups that depend on it
     # ("вопросы | нераспространения ядерного оружия"): rule "d".
     for group_start, group_noun in groups:
@@ -298,12 +302,12 @@ def _phrase(
         for s in range(group_start, group_noun + 1):
             if tags[s] == "F":
                 continue  # not from a nationality: "евразийской безопасности" → "безопасность"
-            for e in ends:
+            for e in ends_from(s):
                 if group_noun <= e and e - s < _MAX_WORDS:
                     yield (s, e, group_noun, "d")
     for s in range(first, head + 1):
         if (s > first and tags[s - 1] == "R") or tags[s] in "EF":
             continue
-        for e in ends:
+        for e in ends_from(s):
             if e - s < _MAX_WORDS:
                 yield (s, e, head, "n")
