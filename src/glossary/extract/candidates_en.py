@@ -16,6 +16,7 @@ string, which keeps the hot path free of per-token Python logic:
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -89,13 +90,14 @@ class EnglishTagger:
     """Word → class character, memoised per spelling."""
 
     def __init__(self) -> None:
+        module: Any
         try:
             # The bare lemminflect API, without the spaCy hook of its __init__.
             from glossary.text.morph_en import lemminflect
 
-            module: Any = lemminflect()
+            module = lemminflect()
         except ImportError:
-            import lemminflect as module
+            module = importlib.import_module("lemminflect")
 
         self._lemmas: Callable[[str], dict[str, Any]] = module.getAllLemmas
         self._cache: dict[str, str] = {}
