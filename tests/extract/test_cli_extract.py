@@ -149,3 +149,30 @@ def test_merge_never_touches_reviewed_rows(
     code, out, _ = run(capsys, "extract", "a.txt", "--merge")
     assert "0 added" in out
     assert (workspace / "terms.csv").read_bytes() == after
+
+
+def test_po_and_markdown_inputs(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    po = (
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "The arms race continues."\nmsgstr "Гонка вооружений продолжается."\n'
+    )
+    (workspace / "a.po").write_text(po, encoding="utf-8")
+    code, out, _ = run(capsys, "extract", "a.po", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert "arms race" in [item["term"] for item in data]
+    assert all(item["lang"] == "en" for item in data)
+    (workspace / "a.md").write_text("# Talks\n\nThe **arms race** continues.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "extract", "a.md", "--json")
+    assert "arms race" in [item["term"] for item in json.loads(out)]
+
+
+def test_mixed_languages_are_ranked_per_language(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workspace / "en.txt").write_text(ARTICLE, encoding="utf-8")
+    (workspace / "ru.txt").write_text(RUSSIAN, encoding="utf-8")
+    code, out, _ = run(capsys, "extract", "en.txt", "ru.txt", "--json", "--top", "3")
+    assert code == 0
+    langs = [item["lang"] for item in json.loads(out)]
+    assert langs.count("en") == 3 and langs.count("ru") == 3
