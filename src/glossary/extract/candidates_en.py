@@ -81,9 +81,10 @@ _MOD = r"(?:R[AGJ]|[AGJNTPXM])"
 _HEAD = r"[NJTPX]"
 _NP = re.compile(rf"{_MOD}*{_HEAD}(?:O{_MOD}*{_HEAD})?")
 _ARTICLES = word_set("the a an its their his her our my your this these those")
+_BEFORE_ADVERB = re.compile(r"[NS](?=R)")
 _AFTER_NAME = re.compile(r"(?<=[PXT])G")
 _AFTER_VERB_CUE = re.compile(r"(?<=[WK])[NJSGU]")
-_COORD = re.compile(r"(?<=[NJ])C(I?)(?=[NJ](?![NJ]))")
+_COORD = re.compile(r"(?<=N)C([IW]?)(?=N(?![NJ]))")
 
 
 class EnglishTagger:
@@ -216,6 +217,8 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
     # OSCE", "members cast their veto", "Russia is seeking its ...".
     words = units.words
     before_article = [i - 1 for i, w in enumerate(words) if i and w.lower() in _ARTICLES]
+    # ... and so is one before an -ly adverb: "partners stand firmly".
+    before_article += [m.start() for m in _BEFORE_ADVERB.finditer(tags)]
     if before_article:
         chars = list(tags)
         verbal = tagger.verbal
@@ -237,7 +240,7 @@ def spans(tags: str, units: Units) -> Iterator[Span]:
             # "through diplomacy and through dialogue": the same preposition twice.
             if (
                 c >= 2
-                and tags[c - 2] == "I"
+                and tags[c - 2] in "IW"
                 and units.words[c - 2].lower() == units.words[c + 1].lower()
             ):
                 yield (c - 1, right, c + 1, "c")
@@ -256,8 +259,9 @@ def _phrase_spans(tags: str, start: int, end: int) -> Iterator[Span]:
         yield (start, end, -1, "n")  # a name: "Sergey Lavrov", not "Lavrov" inside it
         return
     # Split a capitalised chain where a title meets a name: "Foreign Minister | Sergey Lavrov".
+    # So is an apposition: "its neighbor | Ukraine".
     for split in range(start + 1, end + 1):
-        if tags[split] == "P" and tags[split - 1] in "TXM":
+        if tags[split] == "P" and tags[split - 1] in "TXMNJ":
             yield from _phrase_spans(tags, start, split - 1)
             yield from _phrase_spans(tags, split, end)
             return

@@ -89,6 +89,11 @@ class Extractor:
         self._stats: dict[tuple[str, ...], _Stats] = {}
         self._documents: list[_Document] = []
         self._links: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._short_forms: dict[tuple[str, ...], tuple[str, ...]] = {}
+        #: Spelled-out names (doc, first unit, last unit) and the units they cover:
+        #: their fragments are no terms.
+        self._names: set[tuple[int, int, int]] = set()
+        self._inside_names: set[tuple[int, int]] = set()
         self.words = 0
         if lang is Lang.EN:
             self._en = candidates_en.EnglishTagger()
@@ -162,6 +167,10 @@ class Extractor:
                 entry.count = 1
                 entry.samples.append((doc_index, definition.start, definition.end, -1))
             entry.rule = "e"
+            self._names.add((doc_index, definition.start, definition.end))
+            self._inside_names.update(
+                (doc_index, u) for u in range(definition.start, definition.end + 1)
+            )
             short = sum((ukeys[u] for u in range(definition.acronym, definition.short_end + 1)), ())
             if definition.short_end != definition.acronym:
                 # A short form with words ("INF Treaty", "New START") is an acronym entry too.
@@ -171,6 +180,8 @@ class Extractor:
                     entry.count = 1
                     entry.samples.append((doc_index, definition.acronym, definition.short_end, -1))
                 entry.rule = "x"
+                # The bare acronym inside it ("START" in "New START") is the same name.
+                self._short_forms[ukeys[definition.acronym]] = short
             self._links.setdefault(short, key)
         self._documents.append(_Document(document, text, tokens, units, tags, line_offset))
 
@@ -289,6 +300,9 @@ class Extractor:
                 lowered = (key[0].lower(),)
                 if lowered in stats and lowered != key:
                     target = lowered
+                short = self._short_forms.get(key)
+                if short in stats and entry.count <= stats[short].count:
+                    target = short
             if target is not None and target in stats:
                 into = stats[target]
                 into.count += entry.count
@@ -296,7 +310,23 @@ class Extractor:
                 if room > 0:
                     into.samples.extend(entry.samples[:room])
                 del stats[key]
+        if self._inside_names:
+            for key in list(stats):
+                entry = stats[key]
+                if entry.rule not in "ex" and all(
+                    self._inside_name(sample) for sample in entry.samples
+                ):
+                    del stats[key]  # "Coordination of Humanitarian Affairs" inside OCHA's name
         return stats
+
+    def _inside_name(self, sample: tuple[int, int, int, int]) -> bool:
+        doc_index, a, b, _skip = sample
+        inside = self._inside_names
+        return (
+            (doc_index, a) in inside
+            and (doc_index, b) in inside
+            and (doc_index, a, b) not in self._names
+        )
 
     def _independent(self, stats: dict[tuple[str, ...], _Stats]) -> set[tuple[str, ...]]:
         """Multiword candidates seen right after a free modifier (adjective, adverb,
@@ -345,6 +375,10 @@ class Extractor:
             and words[0].lower() in self._en.unknown
         ):
             return 0.3  # an unknown lower-case word: a typo, a foreign word, a byline
+        if tags in ("T", "J"):
+            # A lone capitalised common word is a fragment of a name ("Cooperation");
+            # a lone adjective-or-noun is mostly the adjective ("substantive").
+            return 0.5
         return 1.0
 
     def _head_word(self, key: tuple[str, ...], entry: _Stats) -> str:
