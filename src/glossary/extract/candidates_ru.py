@@ -119,7 +119,8 @@ class RussianTagger:
                 return "D", frozenset()
             if any(g in top.tag for g in ("Name", "Surn", "Patr")):
                 return "P", frozenset()
-            features = _features(nouns)
+            # Agreement may use any noun reading ("во внутренние дела": accusative plural).
+            features = _features([p for p in parses if p.tag.POS == "NOUN"])
             if "Geox" in top.tag:
                 return "L", features  # a place: a qualifier, not part of a term
             if adjectives:
@@ -218,8 +219,6 @@ def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
         prep, noun = match.start(), match.end() - 1
         if words[prep].lower() not in _TERM_PREPOSITIONS:
             continue
-        if tags[noun + 1 : noun + 2] in ("G", "X", "B", "F", "C"):
-            continue  # the complement goes on: a longer phrase, not a term
         if any(not _agree(features[noun], features[m]) for m in range(prep + 1, noun)):
             continue
         yield (prep - 1, noun, prep - 1, "r")

@@ -247,7 +247,7 @@ class Extractor:
             if (
                 len(key) > 1
                 and entry.rule in "nd"
-                and self._head_word(key, entry) in _TITLE_HEADS
+                and self._head_word(key, entry) in _NAMED_HEADS
                 and not self._fragment(entry)
             ):
                 score *= 1.5  # "министр иностранных дел", "official representative"
