@@ -176,3 +176,24 @@ def test_mixed_languages_are_ranked_per_language(
     assert code == 0
     langs = [item["lang"] for item in json.loads(out)]
     assert langs.count("en") == 3 and langs.count("ru") == 3
+
+
+def test_merge_into_the_embedded_glossary_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no terms.csv here: the embedded glossary is used
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    code, out, err = run(capsys, "extract", "a.txt", "--merge")
+    assert code == 2
+    assert err.count("\n") == 1 and "read-only" in err
+    assert not (tmp_path / "terms.csv").exists()
+
+
+def test_merge_json_lists_added_rows(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workspace / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    code, out, _ = run(capsys, "extract", "a.txt", "--merge", "--json")
+    assert code == 0
+    added = json.loads(out)
+    arms = next(row for row in added if row["en"] == "arms race")
+    assert arms["status"] == "candidate" and arms["id"] == "arms-race"
+    assert arms["source"] == ["a.txt:5"]
