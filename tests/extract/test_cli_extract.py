@@ -183,7 +183,7 @@ def test_merge_into_the_embedded_glossary_is_refused(
 ) -> None:
     monkeypatch.chdir(tmp_path)  # no terms.csv here: the embedded glossary is used
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    code, out, err = run(capsys, "extract", "a.txt", "--merge")
+    code, _, err = run(capsys, "extract", "a.txt", "--merge")
     assert code == 2
     assert err.count("\n") == 1 and "read-only" in err
     assert not (tmp_path / "terms.csv").exists()
