@@ -121,3 +121,34 @@ def test_inflections_cover_forms_read_as_other_words() -> None:
         ("посол", ("ambassador",)),
         ("Шерманом", ("sherman",)),
     ]
+
+
+def test_agrees_with_brute_force_leftmost_longest() -> None:
+    """More word keys than one code digit holds, so codes span several characters."""
+    import random
+
+    from glossary.text.normalize import Normalizer
+
+    rng = random.Random(7)
+    vocabulary = [f"w{i}" for i in range(150)]
+    phrases = {" ".join(rng.choices(vocabulary, k=rng.randint(1, 3))) for _ in range(400)}
+    glossary = Glossary(
+        tuple(Term(f"t{i}", en=p, status=Status.REVIEWED) for i, p in enumerate(sorted(phrases)))
+    )
+    normalizer = Normalizer(None, None)
+    matcher = TermMatcher(glossary, normalizer)
+    text = " ".join(rng.choices(vocabulary, k=3000))
+    tokens = normalizer.tokens(text)
+    keys = {tuple(p.split()) for p in phrases}
+    expected, i = [], 0
+    while i < len(tokens):
+        for length in (3, 2, 1):
+            words = tuple(t.key for t in tokens[i : i + length])
+            if len(words) == length and words in keys:
+                expected.append((tokens[i].start, tokens[i + length - 1].end))
+                i += length
+                break
+        else:
+            i += 1
+    assert [(s.start, s.end) for s in matcher.find(text)] == expected
+    assert [(s.start, s.end) for s in matcher.find(text, tokens)] == expected
