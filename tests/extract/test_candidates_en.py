@@ -132,3 +132,14 @@ def test_acronym_short_form_with_a_word() -> None:
     by_term = {c.term: c for c in extract(text, Lang.EN)}
     assert by_term["INF Treaty"].kind is Kind.ACRONYM
     assert by_term["INF Treaty"].expansion == "Intermediate-Range Nuclear Forces Treaty"
+
+
+def test_pathological_hyphen_chain_is_cut_into_short_units() -> None:
+    text = "-".join(["word"] * 50_000)
+    candidates = extract(text, Lang.EN, top=5)
+    assert all(len(c.term) < 40 for c in candidates)
+
+
+def test_pathological_initials_chain_is_cut() -> None:
+    text = ".".join(["A"] * 50_000)
+    assert all(len(c.term) < 20 for c in extract(text, Lang.EN, top=5))

@@ -22,6 +22,8 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+#: Longest hyphenated compound joined into one unit ("a-b-c-d-e-f..." is not a word).
+_MAX_PARTS = 4
 HYPHENS = frozenset("-\u2010\u2011")
 _SENTENCE_END = frozenset(".!?…")
 #: Abbreviations after which a full stop does not end the sentence.
@@ -62,7 +64,13 @@ def build_units(text: str, tokens: list[Token]) -> Units:
         word = text[start:end]
         if prev_end >= 0:
             gap = text[prev_end:start]
-            if gap in HYPHENS and first and first[-1] >= 0 and not word.isdigit():
+            if (
+                gap in HYPHENS
+                and first
+                and first[-1] >= 0
+                and not word.isdigit()
+                and last[-1] - first[-1] < _MAX_PARTS
+            ):
                 # "de-escalate", "ex-Soviet", "пресс-конференция": one unit.
                 words[-1] = text[tokens[first[-1]].start : end]
                 last[-1] = index
@@ -77,6 +85,7 @@ def build_units(text: str, tokens: list[Token]) -> Units:
                 and prev_word.isupper()
                 and first
                 and first[-1] >= 0
+                and last[-1] - first[-1] < _MAX_PARTS
             ):
                 # "U.S.", "U.K.": initials joined into one acronym unit.
                 words[-1] = text[tokens[first[-1]].start : end + 1]
