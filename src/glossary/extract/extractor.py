@@ -26,6 +26,8 @@ __all__ = ["Extractor", "Translator"]
 
 #: Occurrences kept per candidate for forms, references and context.
 SAMPLES = 40
+#: On huge inputs, how many keys (at least) get the full ranking after the first pass.
+FINE_RANKED = 5000
 _TITLE_HEADS = word_set(
     "minister secretary president premier chancellor ambassador envoy spokesman spokeswoman "
     "spokesperson chairman chair director commissioner representative undersecretary deputy "
@@ -220,19 +222,25 @@ class Extractor:
         cvalues = c_values(frequencies, self._independent(stats), nesting, self._boundaries(stats))
         lang = self.lang.value
         expansions = set(self._links.values())
-        scored = []
+        # Corpus statistics and termhood first; the finer factors below (capitals,
+        # modifiers, heads) only for the best of those when the input is huge, since
+        # they cost far more per key and cannot lift a key from deep down the list.
+        first_pass = []
         for key, entry in stats.items():
             specific = termhood(key, lang)
             if entry.rule == "x":
                 # Acronyms name things even when they are common ("МИД", "UN").
                 specific = max(specific, 0.8)
-            score = (
-                cvalues[key]
-                * specific
-                * _bonus(entry.rule, key, expansions)
-                * self._shape(entry)
-                * self._modifier(entry)
+            first_pass.append(
+                (cvalues[key] * specific * _bonus(entry.rule, key, expansions), specific, key)
             )
+        if top is not None and len(first_pass) > max(FINE_RANKED, 20 * top):
+            first_pass.sort(key=lambda item: -item[0])
+            del first_pass[max(FINE_RANKED, 20 * top) :]
+        scored = []
+        for coarse, specific, key in first_pass:
+            entry = stats[key]
+            score = coarse * self._shape(entry) * self._modifier(entry)
             if len(key) == 1 and entry.rule in "nd" and not self._proper(entry):
                 # A lone common noun must be unusual to be a term ("sovereignty", not "path").
                 score *= specific

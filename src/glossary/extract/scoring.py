@@ -99,10 +99,10 @@ def c_values(
 
 def _subsequences(key: tuple[str, ...]) -> Iterable[tuple[int, tuple[str, ...]]]:
     n = len(key)
-    seen = set()
-    for length in range(1, n):
-        for start in range(n - length + 1):
-            sub = key[start : start + length]
-            if (start, sub) not in seen:
-                seen.add((start, sub))
-                yield start, sub
+    if n == 2:
+        return ((0, key[:1]), (1, key[1:]))
+    return [
+        (start, key[start : start + length])
+        for length in range(1, n)
+        for start in range(n - length + 1)
+    ]
