@@ -2,13 +2,17 @@
 
 Usage::
 
-    python benchmarks/extract_speed.py [--words 200000]
+    python benchmarks/extract_speed.py [--words 200000] [--vocabulary 30000]
 
 The input is built from our own benchmark texts (benchmarks/data) and the shared
 article: their paragraphs shuffled with a fixed seed and repeated until the text
 has at least ``--words`` words. Model loading (pymorphy3, lemminflect, wordfreq)
 is warmed up first and not timed; the timed part is counting, ranking and the
 canonical forms of the top 60 candidates.
+
+``--vocabulary N`` measures a worst case instead: words drawn at random from
+wordfreq's N most frequent words (no grammar, a new word every few tokens), so
+every cache starts cold and almost every word sequence is a new candidate.
 """
 
 from __future__ import annotations
@@ -48,12 +52,29 @@ def build_text(lang: Lang, words: int) -> str:
     return "\n\n".join(out)
 
 
+def word_salad(lang: Lang, words: int, vocabulary: int) -> str:
+    from wordfreq import top_n_list
+
+    pool = top_n_list(lang.value, vocabulary)
+    rng = random.Random(42)
+    out = []
+    for index in range(words):
+        out.append(rng.choice(pool))
+        if index % 15 == 14:
+            out.append(".\n")
+    return " ".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="extraction words/s")
     parser.add_argument("--words", type=int, default=200_000)
+    parser.add_argument("--vocabulary", type=int, default=0, metavar="N")
     args = parser.parse_args(argv)
     for lang in (Lang.EN, Lang.RU):
-        text = build_text(lang, args.words)
+        if args.vocabulary:
+            text = word_salad(lang, args.words, args.vocabulary)
+        else:
+            text = build_text(lang, args.words)
         warm = Extractor(lang)
         warm.add(text[:20_000])
         warm.candidates(60)
