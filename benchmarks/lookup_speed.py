@@ -250,7 +250,7 @@ def main() -> int:
         t0 = time.perf_counter()
         subprocess.run(
             [sys.executable, "-c", _ALONE_CHILD, str(terms_path), query],
-            capture_output=True, check=False,
+            capture_output=True, check=True,
         )  # fmt: skip
         alone.append(time.perf_counter() - t0)
     print(f"  the lookup command alone (a parser with only its module, i.e. without the other "
@@ -373,7 +373,7 @@ _ALONE_CHILD = """
 import argparse, sys
 from glossary.cli import lookup
 common = argparse.ArgumentParser(add_help=False)
-common.add_argument("--glossary")
+common.add_argument("--glossary", default=argparse.SUPPRESS)
 parser = argparse.ArgumentParser(prog="glossary", parents=[common])
 lookup.register(parser.add_subparsers(dest="command"), common)
 args = parser.parse_args(["--glossary", sys.argv[1], "lookup", "--json", sys.argv[2]])
