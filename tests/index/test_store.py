@@ -89,3 +89,23 @@ def test_bad_terms_csv_is_a_one_line_error(terms: Path) -> None:
         open_index(terms)
     assert "terms.csv" in str(info.value)
     assert "\n" not in str(info.value)
+
+
+def test_unwritable_cache_is_not_fatal(
+    terms: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the cache directory should be")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert open_lookup(terms).lookup("сферами влияния")[0].term.id == "sphere-of-influence"
+    assert blocker.read_text() == "a file where the cache directory should be"
+
+
+def test_failed_build_leaves_no_files(terms: Path) -> None:
+    terms.write_text("id,en\n", encoding="utf-8")  # invalid: missing columns
+    from glossary.errors import GlossaryError
+
+    with pytest.raises(GlossaryError):
+        open_index(terms)
+    assert not index_path(terms).exists()
+    assert list(cache_dir().glob("*.tmp")) == []

@@ -147,21 +147,32 @@ def open_fresh(
         connection.close()
     data = source.read_bytes()
     stamp = FileStamp.of(source, data)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    private = False
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError:
+        # no writable cache directory: an index for this run only, never an error
+        fd, tmp_name = tempfile.mkstemp(prefix="glossary-index-", suffix=".sqlite3")
+        private = True
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         tmp.unlink()  # sqlite3 creates it
         build(data, stamp, tmp)
-        os.replace(tmp, path)
+        if not private:
+            os.replace(tmp, path)
+            tmp = path
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
-    connection = _try_open(path)
+    connection = _try_open(tmp)
+    if private:
+        with contextlib.suppress(OSError):
+            tmp.unlink()  # the open connection keeps reading it (POSIX)
     if connection is None or _meta(connection) is None:
-        raise OSError(f"cannot read back the index written to {path}")
+        raise OSError(f"cannot read back the index written to {tmp}")
     return connection
 
 
