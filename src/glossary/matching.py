@@ -173,7 +173,10 @@ class TermMatcher:
             return []
         if tokens is None:
             words, offsets = self._scan(text)
-            stream = "".join(map(self._codes_of(words).__getitem__, words))
+            try:  # every word seen before: no set to build
+                stream = "".join(map(self._word_codes.__getitem__, words))
+            except KeyError:
+                stream = "".join(map(self._codes_of(words).__getitem__, words))
         else:
             codes, filler = self._codes, self._filler
             stream = "".join([codes.get(t.key, filler) for t in tokens])
