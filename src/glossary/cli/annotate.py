@@ -37,11 +37,8 @@ def run(args: argparse.Namespace) -> int:
     from glossary.cli.output import colour, print_json
     from glossary.formats.document import read_document
     from glossary.index import open_lookup
-    from glossary.index.forms import import_lemminflect
     from glossary.index.store import index_path, rebuild_on_error
     from glossary.matching import TermMatcher
-
-    import_lemminflect()  # without spaCy/PyTorch: seconds saved on English text
 
     ws = workspace(args)
     data, name = read_input(args.file)

@@ -16,7 +16,6 @@ string, which keeps the hot path free of per-token Python logic:
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -91,14 +90,9 @@ class EnglishTagger:
     """Word → class character, memoised per spelling."""
 
     def __init__(self) -> None:
-        module: Any
-        try:
-            # The bare lemminflect API, without the spaCy hook of its __init__.
-            from glossary.text.morph_en import lemminflect
+        from glossary.text.morph_en import lemminflect
 
-            module = lemminflect()
-        except ImportError:
-            module = importlib.import_module("lemminflect")
+        module: Any = lemminflect()  # without the spaCy hook of its __init__
 
         self._lemmas: Callable[[str], dict[str, Any]] = module.getAllLemmas
         self._cache: dict[str, str] = {}

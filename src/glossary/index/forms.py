@@ -27,7 +27,6 @@ __all__ = [
     "alias_keys",
     "english_forms",
     "fold_form",
-    "import_lemminflect",
     "inflect_phrase",
     "initials",
     "russian_forms",
@@ -122,33 +121,6 @@ def english_forms(word: str, get_inflections: Any, get_lemmas: Any) -> set[str]:
     return forms
 
 
-def import_lemminflect() -> Any:
-    """``lemminflect``, imported without its optional spaCy hook.
-
-    lemminflect imports spaCy when it is installed (argostranslate pulls it in), and
-    spaCy imports PyTorch: 3.7 s and 280 MB for an extension we never use. A
-    meta-path finder makes ``import spacy`` fail for the duration of the import only.
-    """
-    import importlib
-    import sys
-
-    if "lemminflect" in sys.modules or "spacy" in sys.modules:
-        return importlib.import_module("lemminflect")
-
-    class _NoSpacy:
-        @staticmethod
-        def find_spec(name: str, path: object = None, target: object = None) -> None:
-            if name == "spacy" or name.startswith("spacy."):
-                raise ImportError("spaCy is not needed by glossary")
-
-    blocker = _NoSpacy()
-    sys.meta_path.insert(0, blocker)
-    try:
-        return importlib.import_module("lemminflect")
-    finally:
-        sys.meta_path.remove(blocker)
-
-
 def word_forms(words: Iterable[str], normalizer: Normalizer) -> Iterator[tuple[str, str]]:
     """``(folded form, lemma key)`` for every form of every word in ``words``.
 
@@ -156,6 +128,7 @@ def word_forms(words: Iterable[str], normalizer: Normalizer) -> Iterator[tuple[s
     finds the term even where pymorphy3 would read that form as another lexeme
     (стали: сталь or стать).
     """
+    from glossary.text.morph_en import lemminflect as import_lemminflect
     from glossary.text.morph_ru import RussianMorphology
 
     lemminflect = import_lemminflect()

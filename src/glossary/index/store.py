@@ -261,11 +261,9 @@ def build_index(
     progress: Callable[[Iterable[Term], int], Iterable[Term]] | None = None,
 ) -> None:
     """Write the index of ``glossary`` at ``target`` (loads the morphology: build time only)."""
-    from glossary.index.forms import alias_keys, import_lemminflect, word_forms
+    from glossary.index.forms import alias_keys, word_forms
     from glossary.matching import designations
     from glossary.text.normalize import default_normalizer
-
-    import_lemminflect()  # before the normaliser's English lemmatiser imports it with spaCy
 
     normalizer = default_normalizer()
     db = new_database(target, stamp.meta(), _SCHEMA, _INDEXES)

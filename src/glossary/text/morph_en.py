@@ -8,7 +8,6 @@ lemminflect costs about a second to import, so it is imported on first use.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import sys
 from collections.abc import Callable
 from functools import lru_cache
@@ -20,45 +19,27 @@ __all__ = ["EnglishLemmatizer", "lemminflect"]
 
 @lru_cache(maxsize=1)
 def lemminflect() -> ModuleType:
-    """lemminflect's API, without the spaCy hook its ``__init__`` runs.
+    """``lemminflect``, imported without its optional spaCy hook.
 
-    That hook imports spaCy whenever it is installed (Argos pulls it in), which
-    costs seconds of start-up and loads PyTorch; we never use it. So the package
-    is registered bare and its two singletons are imported directly.
+    lemminflect's ``__init__`` imports spaCy when it is installed (Argos pulls it
+    in), and spaCy imports PyTorch: seconds and hundreds of MB for an extension we
+    never use. A meta-path finder makes ``import spacy`` fail during that import only.
     """
-    if "lemminflect" in sys.modules:
-        return sys.modules["lemminflect"]
-    spec = importlib.util.find_spec("lemminflect")
-    if spec is None or spec.submodule_search_locations is None:
-        raise ImportError("lemminflect is not installed")
-    package = ModuleType("lemminflect")
-    package.__path__ = list(spec.submodule_search_locations)
-    sys.modules["lemminflect"] = package
+    if "lemminflect" in sys.modules or "spacy" in sys.modules:
+        return importlib.import_module("lemminflect")
+
+    class _NoSpacy:
+        @staticmethod
+        def find_spec(name: str, path: object = None, target: object = None) -> None:
+            if name == "spacy" or name.startswith("spacy."):
+                raise ImportError("spaCy is not needed by glossary")
+
+    blocker = _NoSpacy()
+    sys.meta_path.insert(0, blocker)
     try:
-        inflections = importlib.import_module("lemminflect.core.Inflections").Inflections
-        lemmatizer = importlib.import_module("lemminflect.core.Lemmatizer").Lemmatizer
-    except BaseException:
-        del sys.modules["lemminflect"]
-        raise
-    api: dict[str, Callable[..., Any]] = {
-        "getAllLemmas": lambda word, upos=None: lemmatizer().getAllLemmas(word, upos),
-        "getAllLemmasOOV": lambda word, upos: lemmatizer().getAllLemmasOOV(word, upos),
-        "getLemma": lambda word, upos, lemmatize_oov=True: lemmatizer().getLemma(
-            word, upos, lemmatize_oov
-        ),
-        "getAllInflections": lambda lemma, upos=None: inflections().getAllInflections(
-            lemma, upos
-        ),
-        "getAllInflectionsOOV": lambda lemma, upos: inflections().getAllInflectionsOOV(
-            lemma, upos
-        ),
-        "getInflection": lambda lemma, tag, inflect_oov=True: inflections().getInflection(
-            lemma, tag, inflect_oov
-        ),
-    }
-    for name, function in api.items():
-        setattr(package, name, function)
-    return package
+        return importlib.import_module("lemminflect")
+    finally:
+        sys.meta_path.remove(blocker)
 
 _ORDER = ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "AUX")
 
