@@ -108,3 +108,22 @@ def test_glossary_option_and_embedded_default(
     assert main(["catalogs", "sync"]) == 0  # nothing to apply, nothing written
     assert main(["--glossary", "missing.csv", "catalogs", "check"]) == 2
     assert "missing.csv: cannot read" in capsys.readouterr().err
+
+
+def test_only_the_named_command_is_imported() -> None:
+    """A lookup must not pay for importing every other command's module."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from glossary.cli import build_parser;"
+        "build_parser('lookup');"
+        "print(sorted(m for m in sys.modules if m.startswith('glossary.cli.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "glossary.cli.draft" not in out.stdout
+    assert "glossary.cli.lookup" in out.stdout
+    from glossary.cli import _command_of
+
+    assert _command_of(["--glossary", "x.csv", "lookup", "OSCE"]) == "lookup"
+    assert _command_of(["--version"]) is None

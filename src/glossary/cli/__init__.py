@@ -17,11 +17,27 @@ from glossary.errors import GlossaryError
 
 __all__ = ["main"]
 
-#: Subcommand modules, in the order ``--help`` lists them.
-COMMAND_MODULES = ("catalogs", "extract", "lookup", "annotate", "dict", "draft", "check", "mt", "interchange")
+#: Each command and the module that registers it, in the order ``--help`` lists them.
+COMMANDS = {
+    "catalogs": "catalogs",
+    "extract": "extract",
+    "lookup": "lookup",
+    "annotate": "annotate",
+    "dict": "dict",
+    "draft": "draft",
+    "check": "check",
+    "mt": "mt",
+    "export": "interchange",
+    "import": "interchange",
+}
+COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The full parser, or, given a known ``command``, one that registers only it.
+
+    Importing every command module costs start-up time a lookup cannot afford.
+    """
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--glossary",
@@ -37,14 +53,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"glossary {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    for name in COMMAND_MODULES:
+    modules = (COMMANDS[command],) if command in COMMANDS else COMMAND_MODULES
+    for name in modules:
         importlib.import_module(f"glossary.cli.{name}").register(sub, common)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_command_of(arguments))
+    args = parser.parse_args(arguments)
     if not hasattr(args, "glossary"):
         args.glossary = None
     try:
@@ -57,6 +75,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _command_of(arguments: list[str]) -> str | None:
+    """The subcommand named in ``arguments`` (skipping ``--glossary PATH``), if any."""
+    skip = False
+    for argument in arguments:
+        if skip:
+            skip = False
+        elif argument == "--glossary":
+            skip = True
+        elif not argument.startswith("-"):
+            return argument
+    return None
 
 
 def _error(message: str) -> None:
