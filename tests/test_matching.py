@@ -152,3 +152,10 @@ def test_agrees_with_brute_force_leftmost_longest() -> None:
             i += 1
     assert [(s.start, s.end) for s in matcher.find(text)] == expected
     assert [(s.start, s.end) for s in matcher.find(text, tokens)] == expected
+
+
+def test_a_term_ending_in_a_period_keeps_it() -> None:
+    """Regression: "U.S." was annotated as "U.S" followed by a stray period."""
+    matcher = TermMatcher([Term("us", en="U.S.", ru="США"), Term("nato", en="NATO", ru="НАТО")])
+    assert [s.text for s in matcher.find("the U.S. Secretary and NATO.")] == ["U.S.", "NATO"]
+    assert [s.text for s in matcher.find("the U.S Secretary")] == ["U.S"]

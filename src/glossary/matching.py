@@ -186,6 +186,7 @@ class TermMatcher:
         for end_index, (count, found) in self._automaton.iter_long(stream):
             last = end_index // width
             start, end = offsets[2 * (last - count + 1)], offsets[2 * last + 1]
+            end += _trailing_marks(text, end, found)
             spans.append(Span(start, end, text[start:end], found))
         return spans
 
@@ -244,3 +245,16 @@ def designations(term: Term, *, forbidden: bool = False) -> list[Designation]:
 
 def _joined(key: tuple[str, ...]) -> str:
     return "".join(_OPEN + k + _CLOSE for k in key)
+
+
+_TRAILING = re.compile(r"[^\w\s]+\Z")
+
+
+def _trailing_marks(text: str, end: int, found: tuple[Designation, ...]) -> int:
+    """How many characters after ``end`` belong to the term: the period of "U.S."."""
+    best = 0
+    for designation in found:
+        marks = _TRAILING.search(designation.text)
+        if marks and len(marks.group()) > best and text.startswith(marks.group(), end):
+            best = len(marks.group())
+    return best
