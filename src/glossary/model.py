@@ -36,6 +36,15 @@ class Lang(enum.StrEnum):
     def other(self) -> Lang:
         return Lang.RU if self is Lang.EN else Lang.EN
 
+    @classmethod
+    def from_code(cls, code: str) -> Lang | None:
+        """``en``, ``EN-us``, ``ru_RU`` → the language; any other language is not ours."""
+        primary = code.replace("_", "-").split("-")[0].lower()
+        try:
+            return cls(primary)
+        except ValueError:
+            return None
+
 
 class Status(enum.StrEnum):
     """Review status; automation never changes a ``reviewed`` concept."""

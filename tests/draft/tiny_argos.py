@@ -11,7 +11,6 @@ Building takes about two seconds, mostly importing ``ctranslate2.specs`` (which 
 PyTorch), and is deterministic: the same bytes every run.
 """
 
-# ruff: noqa: RUF001  (Russian sentences: Cyrillic letters are intended)
 from __future__ import annotations
 
 import io

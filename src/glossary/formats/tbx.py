@@ -245,7 +245,7 @@ def _read_lang_set(doc: ParsedXml, element: ET.Element, entry: _EntryRead) -> No
     code = element.get(XML_LANG) or element.get("lang")
     if not code:
         raise doc.error(element, "<langSet> without xml:lang")
-    lang = _lang(code)
+    lang = Lang.from_code(code)
     for child in element:
         kind = local_name(child.tag)
         if kind in _TERM_GROUPS:
@@ -348,9 +348,3 @@ def _term(entry: _EntryRead, ids: set[str], taken: set[str], name: str) -> Term 
     )
 
 
-def _lang(code: str) -> Lang | None:
-    primary = code.replace("_", "-").split("-")[0].lower()
-    try:
-        return Lang(primary)
-    except ValueError:
-        return None

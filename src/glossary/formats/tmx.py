@@ -137,7 +137,7 @@ def _read_tus(data: bytes, name: str) -> list[_Tu]:
     if local_name(root.tag) != "tmx":
         raise doc.error(root, f"not a TMX file (root element <{local_name(root.tag)}>)")
     header = _child(root, "header")
-    header_src = _lang(header.get("srclang", "")) if header is not None else None
+    header_src = Lang.from_code(header.get("srclang", "")) if header is not None else None
     body = _child(root, "body")
     if body is None:
         raise doc.error(root, "TMX file without <body>")
@@ -161,10 +161,10 @@ def _read_tus(data: bytes, name: str) -> list[_Tu]:
                 seg = _child(child, "seg")
                 if seg is None:
                     raise doc.error(child, "<tuv> without <seg>")
-                lang = _lang(lang_attr)
+                lang = Lang.from_code(lang_attr)
                 if lang is not None and lang not in segs:
                     segs[lang] = xml_safe.text_of(seg, _INLINE_CODES)
-        srclang = _lang(tu.get("srclang", "")) or header_src
+        srclang = Lang.from_code(tu.get("srclang", "")) or header_src
         tus.append(
             _Tu(doc.line(tu), tu.get("tuid", ""), srclang if srclang in segs else None,
                 segs, props, "\n".join(notes))
@@ -211,15 +211,6 @@ def _tuv(parent: ET.Element, lang: Lang, text: str) -> None:
 
 def _child(element: ET.Element, name: str) -> ET.Element | None:
     return next((c for c in element if local_name(c.tag) == name), None)
-
-
-def _lang(code: str) -> Lang | None:
-    """``en``, ``EN-us``, ``ru_RU`` → the language; anything else is not ours."""
-    primary = code.replace("_", "-").split("-")[0].lower()
-    try:
-        return Lang(primary)
-    except ValueError:
-        return None
 
 
 def _enum(cls: type[_E], value: str, name: str, line: int, what: str) -> _E:

@@ -41,6 +41,7 @@ def lemminflect() -> ModuleType:
     finally:
         sys.meta_path.remove(blocker)
 
+
 _ORDER = ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "AUX")
 
 
