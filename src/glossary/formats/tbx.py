@@ -346,5 +346,3 @@ def _term(entry: _EntryRead, ids: set[str], taken: set[str], name: str) -> Term 
         source=tuple(entry.source),
         extra=tuple(entry.extra),
     )
-
-
