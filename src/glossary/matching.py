@@ -16,24 +16,17 @@ import enum
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import accumulate
 
 import ahocorasick
 
 from glossary.model import Glossary, Lang, Term
-from glossary.text.normalize import WORD_RE, Normalizer, Token, default_normalizer
+from glossary.text.normalize import Normalizer, Token, default_normalizer, scan_words
 
 __all__ = ["Designation", "Role", "Span", "TermMatcher"]
 
 # Each word key is wrapped as OPEN key CLOSE, so adjacent hits share no character
 # and a key can never match inside a longer one.
 _OPEN, _CLOSE = "\x02", "\x03"
-_POSSESSIVE_APOSTROPHES = "'’ʼ"
-#: The normaliser's word pattern as a capturing split: separators and words alternate.
-_WORD_SPLIT = re.compile(f"({WORD_RE.pattern})")
-#: The same without combining marks, twice as fast, for texts that have none.
-_FAST_SPLIT = re.compile(r"([^\W_]+)")
-_COMBINING = re.compile(r"[\u0300-\u036f\u0483-\u0489]")
 #: Digits of the word codes in the key stream.
 _BASE = 64
 _FIRST_DIGIT = 0x100
@@ -172,7 +165,7 @@ class TermMatcher:
         if not self.keys:
             return []
         if tokens is None:
-            words, offsets = self._scan(text)
+            words, offsets = scan_words(text)
             try:  # every word seen before: no set to build
                 stream = "".join(map(self._word_codes.__getitem__, words))
             except KeyError:
@@ -189,31 +182,6 @@ class TermMatcher:
             end += _trailing_marks(text, end, found)
             spans.append(Span(start, end, text[start:end], found))
         return spans
-
-    def _scan(self, text: str) -> tuple[list[str], list[int]]:
-        """The words of ``text`` and their offsets, flat: word *i* is
-        ``text[offsets[2i]:offsets[2i + 1]]``.
-
-        One ``split`` on the word pattern gives separators and words alternately and
-        the offsets are running sums of their lengths, so no Python code runs per word
-        (the hot path of annotation). Combining marks need the slower pattern."""
-        pattern = _FAST_SPLIT if _COMBINING.search(text) is None else _WORD_SPLIT
-        parts = pattern.split(text)
-        words = parts[1::2]
-        offsets = list(accumulate(map(len, parts)))
-        if ("s" in words or "S" in words) and any(a in text for a in _POSSESSIVE_APOSTROPHES):
-            drop = {
-                index
-                for index, word in enumerate(words)
-                if (word == "s" or word == "S")
-                and index
-                and text[offsets[2 * index] - 1] in _POSSESSIVE_APOSTROPHES
-            }
-            if drop:  # English possessive 's, as Normalizer.tokens drops it
-                kept = [i for i in range(len(words)) if i not in drop]
-                words = [words[i] for i in kept]
-                offsets = [o for i in kept for o in (offsets[2 * i], offsets[2 * i + 1])]
-        return words, offsets
 
     def _codes_of(self, words: list[str]) -> dict[str, str]:
         """The word → code memo, completed for ``words`` (set operations, not a loop)."""

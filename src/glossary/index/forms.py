@@ -14,12 +14,18 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from glossary.text.normalize import WORD_RE, Normalizer, is_acronym, script
+from glossary.text.normalize import (
+    WORD_RE,
+    Normalizer,
+    fold_case,
+    is_acronym,
+    scan_words,
+    script,
+)
 
 __all__ = [
     "CASES",
@@ -39,11 +45,9 @@ __all__ = [
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 NUMBERS = ("sing", "plur")
 
-_STRESS = dict.fromkeys(map(ord, "\u0300\u0301"))
 _AGREEING = frozenset({"ADJF", "PRTF"})
 _CONJUNCTIONS = frozenset({"и", "или", "and", "or"})
 _HYPHENS = frozenset("-\u2010\u2011")
-_APOSTROPHES = "'\u2019\u02bc"
 #: Words left out of initials (OSCE has no letter for "for", "and", "in").
 _FUNCTION_WORDS = frozenset(
     ("a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
@@ -53,22 +57,13 @@ _FUNCTION_WORDS = frozenset(
 _COMPOUND_SPLIT = re.compile(r"[^\w\-\u2010\u2011]+")
 
 
-def fold_form(word: str) -> str:
-    """The case-insensitive lookup form of one word: NFC, no stress, casefolded, ё as е."""
-    word = unicodedata.normalize("NFC", word).translate(_STRESS).casefold()
-    return word.replace("ё", "е")
+#: The case-insensitive lookup form of one word.
+fold_form = fold_case
 
 
 def words(text: str) -> list[str]:
     """The words of ``text`` as the normaliser sees them (English possessive 's dropped)."""
-    result: list[str] = []
-    for match in WORD_RE.finditer(text):
-        word = match.group()
-        start = match.start()
-        if word in ("s", "S") and result and text[start - 1] in _APOSTROPHES:
-            continue
-        result.append(word)
-    return result
+    return scan_words(text)[0]
 
 
 def surface(text: str) -> str:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from glossary.text.morph_ru import RussianMorphology
+from glossary.text.normalize import is_acronym
 
 __all__ = ["PREPOSITION_CASES", "head_forms", "inflect_like", "inflect_term"]
 
@@ -56,11 +57,6 @@ def _case(tag: Any) -> str | None:
 
 def _cyrillic(word: str) -> bool:
     return bool(re.fullmatch(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", word))
-
-
-def _acronym(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def head_forms(words: str, preposition: str = "") -> set[tuple[str, str]] | None:
@@ -130,7 +126,7 @@ def inflect_term(term: str, case: str, number: str) -> str | None:
     words = split_words(term)
     if not words:
         return None
-    if _acronym(words[0]):
+    if is_acronym(words[0]):
         return term  # an acronym head does not decline
     analysis = analyse_phrase(words, morph)
     if analysis.head < 0:
