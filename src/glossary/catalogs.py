@@ -20,8 +20,9 @@ from pathlib import Path
 import polib
 
 from glossary.atomic import atomic_write
-from glossary.errors import ConflictError, FormatError, GlossaryError, display_path
+from glossary.errors import ConflictError, GlossaryError, display_path
 from glossary.formats import po as po_format
+from glossary.formats import read_file
 from glossary.model import Glossary, Lang, Status, Term, validate
 
 __all__ = [
@@ -203,12 +204,9 @@ def _check_result(result: SyncResult) -> None:
 
 
 def _read_existing(path: Path) -> polib.POFile | None:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    if not path.exists():
         return None
-    except OSError as exc:
-        raise FormatError(path, 0, f"cannot read: {exc.strerror or exc}") from exc
+    data = read_file(path)
     po = po_format.parse_po(data, display_path(path))
     po.raw_bytes = data  # compared with a fresh rendering to keep the revision date
     return po

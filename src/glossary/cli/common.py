@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from glossary.errors import FormatError, GlossaryError, display_path
-from glossary.formats import terms_csv
+from glossary.errors import GlossaryError, display_path
+from glossary.formats import read_file, terms_csv
 from glossary.model import Glossary
 from glossary.workspace import Workspace, resolve
 
@@ -37,10 +36,4 @@ def read_input(name: str) -> tuple[bytes, str]:
     """Bytes of a file argument, ``-`` meaning stdin; returns the name to show in messages."""
     if name == "-":
         return sys.stdin.buffer.read(), "<stdin>"
-    path = Path(name)
-    try:
-        return path.read_bytes(), display_path(path)
-    except IsADirectoryError:
-        raise FormatError(path, 0, "is a directory, not a file") from None
-    except OSError as exc:
-        raise FormatError(path, 0, f"cannot read: {exc.strerror or exc}") from exc
+    return read_file(name), display_path(name)

@@ -118,8 +118,7 @@ def _draft(args: argparse.Namespace) -> int:
     for lang in TARGETS:  # the reviewed catalogs, both directions
         path = catalog_path(ws.locales, lang)
         if path.is_file():
-            memory_units = read_memory(path.read_bytes(), display_path(path))
-            for unit in memory_units:
+            for unit in read_memory(*read_input(str(path))):
                 memory.add(unit)
     for memory_file in args.memory:
         memory_data, memory_name = read_input(memory_file)
@@ -128,7 +127,7 @@ def _draft(args: argparse.Namespace) -> int:
 
     existing = None
     if args.output != "-" and Path(args.output).is_file():
-        existing = parse_po(Path(args.output).read_bytes(), display_path(args.output))
+        existing = parse_po(*read_input(args.output))
 
     translator: Any = None
     label = ""

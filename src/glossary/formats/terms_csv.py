@@ -15,6 +15,7 @@ from pathlib import Path
 
 from glossary.atomic import atomic_write
 from glossary.errors import FormatError, display_path
+from glossary.formats import read_file
 from glossary.model import (
     COLUMNS,
     LIST_SEPARATOR,
@@ -134,11 +135,7 @@ def dumps(glossary: Glossary) -> str:
 
 def load(path: str | Path) -> tuple[Glossary, CsvLayout]:
     """Read terms.csv from disk; unreadable files are a :class:`FormatError` too."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise FormatError(path, 0, f"cannot read: {exc.strerror or exc}") from exc
-    return read(data, display_path(path))
+    return read(read_file(path), display_path(path))
 
 
 def save(glossary: Glossary, path: str | Path, layout: CsvLayout | None = None) -> None:

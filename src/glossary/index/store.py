@@ -133,6 +133,7 @@ def open_fresh(
     path = index_path(source, prefix)
     stat = source.stat()
     wanted = dict(extra_meta or {})
+    data: bytes | None = None
     connection = _try_open(path)
     if connection is not None:
         meta = _meta(connection)
@@ -145,7 +146,8 @@ def open_fresh(
             if meta.get("sha256") == hashlib.sha256(data).hexdigest():
                 return connection  # touched, not changed
         connection.close()
-    data = source.read_bytes()
+    if data is None:
+        data = source.read_bytes()
     stamp = FileStamp.of(source, data)
     private = False
     try:
