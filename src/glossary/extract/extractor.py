@@ -438,9 +438,11 @@ class Extractor:
         document = self._documents[doc_index]
         if self.lang is Lang.EN:
             return document.tags[a] in "PTXM"
-        units = document.units
+        # Each sample is looked up in its own document (or chunk of one).
+        documents = self._documents
         return document.tags[a] in "PXL" or any(
-            units.words[x][:1].isupper() and not units.initial[x] for _d, x, _b, _s in entry.samples
+            documents[d].units.words[x][:1].isupper() and not documents[d].units.initial[x]
+            for d, x, _b, _s in entry.samples
         )
 
     def _modifier(self, entry: _Stats) -> float:
