@@ -22,7 +22,7 @@ from glossary.extract.units import Units, build_units, word_set
 from glossary.model import Glossary, Kind, Lang
 from glossary.text.normalize import Normalizer, Token, default_normalizer
 
-__all__ = ["Extractor", "Translator"]
+__all__ = ["Extractor"]
 
 #: Occurrences kept per candidate for forms, references and context.
 SAMPLES = 40
@@ -42,13 +42,6 @@ _ORG_HEADS = word_set(
 )
 _NAMED_HEADS = _TITLE_HEADS | _ORG_HEADS
 _SPACE = re.compile(r"\s+")
-
-
-class Translator:
-    """What MT suggestions need: ``translate(list of phrases) -> list of phrases``."""
-
-    def translate(self, segments: list[str]) -> list[str]:  # pragma: no cover - protocol
-        raise NotImplementedError
 
 
 @dataclass(slots=True)
