@@ -176,7 +176,7 @@ def texts(groups: set[str] | None = None) -> list[Text]:
 
 def dictionary_share(text: str, lang: Lang, k: int) -> float:
     """Share of Russian candidates whose head reads as nominative (dictionary form)."""
-    from glossary.text.phrase_ru import analyse_phrase, dictionary_form
+    from glossary.text.ru import analyse_phrase, dictionary_form
 
     terms = ours(text, lang, k)
     ok = 0

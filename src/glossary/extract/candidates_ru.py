@@ -8,7 +8,7 @@ the word can be genitive; a regular expression finds phrase skeletons
 and gender is then checked on each skeleton, trimming modifiers that do not
 agree. Every sub-phrase that keeps its head is a candidate too, so nested terms
 ("гарантии безопасности") are counted; their canonical form is made later by
-:mod:`glossary.text.phrase_ru`.
+:mod:`glossary.text.ru`.
 """
 
 from __future__ import annotations

@@ -532,7 +532,7 @@ class Extractor:
         return ranked[0]
 
     def _canonical_ru(self, entry: _Stats, forms: Counter[str]) -> str:
-        from glossary.text.phrase_ru import analyse_phrase, dictionary_form
+        from glossary.text.ru import analyse_phrase, dictionary_form
 
         morph = self._morph
         if entry.rule is Rule.VERB:
