@@ -197,3 +197,23 @@ def test_merge_json_lists_added_rows(workspace: Path, capsys: pytest.CaptureFixt
     arms = next(row for row in added if row["en"] == "arms race")
     assert arms["status"] == "candidate" and arms["id"] == "arms-race"
     assert arms["source"] == ["a.txt:5"]
+
+
+def test_long_varied_russian_input_does_not_crash(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: past 200,000 characters the CLI feeds chunks, and a candidate's
+    samples from later chunks were looked up in the first chunk's words (IndexError)."""
+    from tests.extract.varied import russian
+
+    text = russian(260_000)
+    assert len(set(text.split(". "))) > 1000  # varied, not one sentence repeated
+    (workspace / "archive.txt").write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, "extract", "archive.txt", "--json", "--lang", "ru")
+    assert code == 0, err
+    data = json.loads(out)
+    terms = [item["term"] for item in data]
+    assert "меры доверия" in terms
+    last_line = text.count("\n")
+    lines = [int(r.rsplit(":", 1)[1]) for item in data for r in item["references"]]
+    assert max(lines) <= last_line

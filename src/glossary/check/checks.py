@@ -324,16 +324,20 @@ def run_checks(
     checks: Iterable[Check] = CHECKS,
     context: CheckContext | None = None,
 ) -> list[Finding]:
-    """Every finding of every check, sorted by file, line and the table's order."""
+    """Every finding of every check, sorted by file, line and the table's order.
+
+    The same problem found more than once in one entry is one finding with a count.
+    """
     ctx = context or CheckContext(glossary)
-    findings: list[tuple[int, Finding]] = []
+    counts: Counter[tuple[int, str, int, Check, str]] = Counter()
     for order, check in enumerate(checks):
         for entry, message in check.find(entries, ctx):
-            findings.append(
-                (order, Finding(entry.file, entry.line, check.severity, check.name, message))
-            )
-    findings.sort(key=lambda pair: (pair[1].file, pair[1].line, pair[0]))
-    return [finding for _, finding in findings]
+            counts[(order, entry.file, entry.line, check, message)] += 1
+    ordered = sorted(counts.items(), key=lambda item: (item[0][1], item[0][2], item[0][0]))
+    return [
+        Finding(file, line, check.severity, check.name, message, count)
+        for (_, file, line, check, message), count in ordered
+    ]
 
 
 def entries_from_po(po: polib.POFile, name: str) -> list[CheckedEntry]:
