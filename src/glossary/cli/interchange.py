@@ -142,6 +142,7 @@ def run_import(args: argparse.Namespace) -> int:
         save_glossary(ws, report.glossary, layout)
     if args.json:
         print_json(
+            "import",
             {
                 "file": name,
                 "format": fmt.name,
@@ -153,7 +154,7 @@ def run_import(args: argparse.Namespace) -> int:
                     for c in report.conflicts
                 ],
                 "written": write,
-            }
+            },
         )
     else:
         for change in report.added:
