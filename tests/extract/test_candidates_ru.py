@@ -63,7 +63,7 @@ def test_plural_usage_decides_number() -> None:
 
 
 def test_every_candidate_is_nominative() -> None:
-    from glossary.text.phrase_ru import analyse_phrase
+    from glossary.text.ru import analyse_phrase
 
     text = (
         "Министры обсудили расширение военной инфраструктуры вблизи границ, "

@@ -136,6 +136,7 @@ def run_import(args: argparse.Namespace) -> int:
         fmt.fields,
         force=args.force,
         name=name,
+        lines=incoming.lines,
     )
     write = report.changed and not args.dry_run
     if write:

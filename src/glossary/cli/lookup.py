@@ -41,9 +41,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _language(value: str) -> str:
-    if value not in ("en", "ru"):
+    from glossary.model import Lang
+
+    lang = Lang.from_code(value)
+    if lang is None:
         raise argparse.ArgumentTypeError(f"expected en or ru, not {value!r}")
-    return value
+    return lang.value
 
 
 def run(args: argparse.Namespace) -> int:
