@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     index, matcher = open_matcher(ws.glossary_path, progress=bar)
     found = annotate.from_spans(matcher.find(document.text), index.term)
     if args.json:
-        print_json(annotate.to_json(found))
+        print_json("annotate", {"spans": annotate.to_json(found)})
     elif args.html:
         page = annotate.render_html(document.text, found, f"{name} — glossary terms").encode()
         if args.html == "-":

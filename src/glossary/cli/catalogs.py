@@ -63,7 +63,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    ws, glossary, _ = load_glossary(args)
+    ws, glossary, _ = load_glossary(args, writing=True)
     written = catalogs.build(glossary, ws.locales, force=args.force)
     for path in written:
         print(f"wrote {display_path(path)}")
@@ -73,14 +73,24 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _sync(args: argparse.Namespace) -> int:
-    ws, glossary, layout = load_glossary(args)
+    ws, glossary, layout = load_glossary(args, writing=True)
     result = catalogs.sync(glossary, ws.locales, force=args.force)
     if args.json:
         print_json(
-            [
-                {"id": c.term_id, "field": c.field, "old": c.old, "new": c.new, "where": c.where}
-                for c in result.changes
-            ]
+            "catalogs-sync",
+            {
+                "changes": [
+                    {
+                        "id": c.term_id,
+                        "field": c.field,
+                        "old": c.old,
+                        "new": c.new,
+                        "where": c.where,
+                    }
+                    for c in result.changes
+                ],
+                "written": bool(result.changes) and not args.dry_run,
+            },
         )
     else:
         for change in result.changes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from glossary.errors import GlossaryError, display_path
+from glossary.errors import display_path
 from glossary.formats import read_file, terms_csv
 from glossary.model import Glossary
 from glossary.workspace import Workspace, resolve
@@ -17,18 +17,19 @@ def workspace(args: argparse.Namespace) -> Workspace:
     return resolve(args.glossary, getattr(args, "locales", None))
 
 
-def load_glossary(args: argparse.Namespace) -> tuple[Workspace, Glossary, terms_csv.CsvLayout]:
+def load_glossary(
+    args: argparse.Namespace, *, writing: bool = False
+) -> tuple[Workspace, Glossary, terms_csv.CsvLayout]:
+    """The workspace and its glossary; ``writing`` refuses the read-only embedded one first."""
     ws = workspace(args)
+    if writing:
+        ws.require_writable()
     glossary, layout = ws.load()
     return ws, glossary, layout
 
 
 def save_glossary(ws: Workspace, glossary: Glossary, layout: terms_csv.CsvLayout) -> None:
-    if ws.embedded:
-        raise GlossaryError(
-            "the embedded glossary is read-only; run in a directory with terms.csv "
-            "or pass --glossary PATH"
-        )
+    ws.require_writable()
     terms_csv.save(glossary, ws.glossary_path, layout)
 
 

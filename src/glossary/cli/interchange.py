@@ -136,12 +136,14 @@ def run_import(args: argparse.Namespace) -> int:
         fmt.fields,
         force=args.force,
         name=name,
+        lines=incoming.lines,
     )
     write = report.changed and not args.dry_run
     if write:
         save_glossary(ws, report.glossary, layout)
     if args.json:
         print_json(
+            "import",
             {
                 "file": name,
                 "format": fmt.name,
@@ -153,7 +155,7 @@ def run_import(args: argparse.Namespace) -> int:
                     for c in report.conflicts
                 ],
                 "written": write,
-            }
+            },
         )
     else:
         for change in report.added:
