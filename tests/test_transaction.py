@@ -83,9 +83,12 @@ def test_the_lock_is_one_per_real_file(tmp_path: Path) -> None:
     (tmp_path / "real.csv").write_text("x", encoding="utf-8")
     (tmp_path / "link.csv").symlink_to("real.csv")
     assert lock_path(tmp_path / "link.csv") == lock_path(tmp_path / "real.csv")
-    with glossary_lock(tmp_path / "real.csv"), pytest.raises(GlossaryError, match="--wait"):
-        with glossary_lock(tmp_path / "link.csv", wait=0.1):
-            pass
+    with (
+        glossary_lock(tmp_path / "real.csv"),
+        pytest.raises(GlossaryError, match="--wait"),
+        glossary_lock(tmp_path / "link.csv", wait=0.1),
+    ):
+        pass
 
 
 class Killed(BaseException):

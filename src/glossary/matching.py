@@ -83,7 +83,7 @@ class TermMatcher:
             (key(d.text), d) for term in glossary for d in designations(term, forbidden=forbidden)
         ]
         if inflections:
-            from glossary.index.forms import alias_keys
+            from glossary.text.ru.paradigm import alias_keys
 
             entries += [
                 (alias, d)

@@ -86,6 +86,7 @@ def writing(ws: Workspace, wait: float = DEFAULT_WAIT) -> Iterator[Session]:
     """Lock, recover, read; the body decides and calls :meth:`Session.commit`."""
     from glossary import catalogs
 
+    ws.require_writable()
     anchor = _anchor(ws)
     if not anchor.parent.is_dir():
         raise GlossaryError(f"{display_path(anchor.parent)}: no such directory")

@@ -228,7 +228,7 @@ def test_invalid_merge_result_exits_2_and_writes_nothing(
     before = glossary_bytes(workspace)
     assert main(["import", "bad.tbx", "--force"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("bad.tbx: concept 'sphere-of-influence': duplicate en term")
+    assert err.startswith("bad.tbx:1: concept 'sphere-of-influence': duplicate en term")
     assert glossary_bytes(workspace) == before
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from glossary.errors import GlossaryError, display_path
+from glossary.errors import display_path
 from glossary.formats import read_file, terms_csv
 from glossary.model import Glossary
 from glossary.workspace import Workspace, resolve
@@ -31,12 +31,16 @@ def add_wait(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_glossary(args: argparse.Namespace) -> tuple[Workspace, Glossary, terms_csv.CsvLayout]:
-    """Read the glossary without the lock (read-only commands); an interrupted write is
-    completed first."""
+def load_glossary(
+    args: argparse.Namespace, *, writing: bool = False
+) -> tuple[Workspace, Glossary, terms_csv.CsvLayout]:
+    """The workspace and its glossary, read without the lock (an interrupted write is
+    completed first); ``writing`` refuses the read-only embedded one first."""
     from glossary.session import recover_if_interrupted
 
     ws = workspace(args)
+    if writing:
+        ws.require_writable()
     recover_if_interrupted(ws, getattr(args, "wait", None))
     glossary, layout = ws.load()
     return ws, glossary, layout
@@ -45,11 +49,7 @@ def load_glossary(args: argparse.Namespace) -> tuple[Workspace, Glossary, terms_
 def save_glossary(ws: Workspace, glossary: Glossary, layout: terms_csv.CsvLayout) -> None:
     """Write terms.csv without the read-modify-write lock: only for a glossary the caller
     made itself. Commands that change an existing glossary use :func:`glossary.session.writing`."""
-    if ws.embedded:
-        raise GlossaryError(
-            "the embedded glossary is read-only; run in a directory with terms.csv "
-            "or pass --glossary PATH"
-        )
+    ws.require_writable()
     terms_csv.save(glossary, ws.glossary_path, layout)
 
 

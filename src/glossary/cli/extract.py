@@ -83,7 +83,7 @@ def _extract(args: argparse.Namespace) -> int:
             if result.added:
                 session.commit(result.glossary)
         if args.json:
-            print_json([_term_json(t) for t in result.added])
+            print_json("extract-merge", {"added": [_term_json(t) for t in result.added]})
         else:
             for term in result.added:
                 text = term.en or term.ru
@@ -91,7 +91,7 @@ def _extract(args: argparse.Namespace) -> int:
             print(f"{len(result.added)} added, {len(result.known)} already in the glossary")
         return 0
     if args.json:
-        print_json([c.to_json() for c in candidates])
+        print_json("extract", {"candidates": [c.to_json() for c in candidates]})
         return 0
     for rank, candidate in enumerate(candidates, 1):
         suggestion = ""

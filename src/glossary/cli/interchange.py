@@ -157,6 +157,7 @@ def run_import(args: argparse.Namespace) -> int:
             fmt.fields,
             force=args.force,
             name=name,
+            lines=incoming.lines,
         )
         blocked = bool(report.conflicts) and not args.skip_conflicts
         write = report.changed and not args.dry_run and not blocked
@@ -167,6 +168,7 @@ def run_import(args: argparse.Namespace) -> int:
             )
     if args.json:
         print_json(
+            "import",
             {
                 "file": name,
                 "format": fmt.name,
@@ -178,7 +180,7 @@ def run_import(args: argparse.Namespace) -> int:
                     for c in report.conflicts
                 ],
                 "written": write,
-            }
+            },
         )
     else:
         for change in report.added:
