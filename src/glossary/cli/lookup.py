@@ -78,8 +78,11 @@ def run(args: argparse.Namespace) -> int:
         suggestions = index.fuzzy(query, lang, SUGGESTION_CUTOFF)
     if args.json:
         print_json(
-            [{"source": "glossary", **h.to_json()} for h in hits]
-            + [_reference_json(r) for r in references]
+            "lookup",
+            {
+                "results": [{"source": "glossary", **h.to_json()} for h in hits]
+                + [_reference_json(r) for r in references]
+            },
         )
     else:
         _print_hits(hits)
