@@ -321,3 +321,17 @@ def test_round_trip_carries_edits_exactly(
     reread, _ = terms_csv.read(terms_csv.write(synced))
     assert reread == synced
     assert all(synced[t.id] == t for t in glossary if t.id != term.id)
+
+
+def test_a_regional_language_header_is_read_as_its_language(tmp_path: Path) -> None:
+    # A PO editor may rewrite "Language: ru" as "ru_RU" and the source as "en-US".
+    glossary = small_glossary()
+    catalogs.build(glossary, tmp_path)
+    po = polib.pofile(str(tmp_path / RU_PO))
+    po.metadata["Language"] = "ru_RU"
+    po.metadata["X-Source-Language"] = "en-US"
+    po.save()
+    problems = catalogs.check(glossary, tmp_path)
+    # The header change makes the file out of date, but no entry reads as changed.
+    assert any("out of date with terms.csv" in p for p in problems)
+    assert not any("differs from terms.csv" in p for p in problems)

@@ -216,7 +216,7 @@ def _differing(
     existing: polib.POFile, glossary: Glossary, path: Path
 ) -> list[po_format.EntryState]:
     states = po_format.entry_states(existing, glossary, display_path(path), strict=False)
-    target = Lang(existing.metadata.get("Language", "ru"))
+    target = Lang.from_code(existing.metadata.get("Language", "")) or Lang.RU
     return [
         s for s in states if replace(s, line=0) != po_format.state_of(glossary[s.term_id], target)
     ]

@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         matcher = TermMatcher.from_keys(index.match_keys())
     found = annotate.from_spans(matcher.find(document.text), index.term)
     if args.json:
-        print_json(annotate.to_json(found))
+        print_json("annotate", {"spans": annotate.to_json(found)})
     elif args.html:
         page = annotate.render_html(document.text, found, f"{name} — glossary terms").encode()
         if args.html == "-":

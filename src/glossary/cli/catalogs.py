@@ -77,10 +77,20 @@ def _sync(args: argparse.Namespace) -> int:
     result = catalogs.sync(glossary, ws.locales, force=args.force)
     if args.json:
         print_json(
-            [
-                {"id": c.term_id, "field": c.field, "old": c.old, "new": c.new, "where": c.where}
-                for c in result.changes
-            ]
+            "catalogs-sync",
+            {
+                "changes": [
+                    {
+                        "id": c.term_id,
+                        "field": c.field,
+                        "old": c.old,
+                        "new": c.new,
+                        "where": c.where,
+                    }
+                    for c in result.changes
+                ],
+                "written": bool(result.changes) and not args.dry_run,
+            },
         )
     else:
         for change in result.changes:

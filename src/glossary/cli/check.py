@@ -53,7 +53,7 @@ def _check(args: argparse.Namespace) -> int:
     threshold = Severity(args.fail_on)
     failing = [f for f in findings if f.severity.at_least(threshold)]
     if args.json:
-        print_json([f.as_dict() for f in findings])
+        print_json("check", {"entries": len(entries), "findings": [f.as_dict() for f in findings]})
     else:
         for finding in findings:
             severity = colour(finding.severity.value, _STYLE[finding.severity])

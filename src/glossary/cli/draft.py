@@ -71,12 +71,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _language(value: str) -> Lang:
-    try:
-        return Lang(value.strip().lower())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"unknown language {value!r} (expected ru or en)"
-        ) from None
+    lang = Lang.from_code(value)
+    if lang is None:
+        raise argparse.ArgumentTypeError(f"unknown language {value!r} (expected ru or en)")
+    return lang
 
 
 class _OnceTranslator:

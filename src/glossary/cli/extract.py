@@ -139,7 +139,7 @@ def _extract(args: argparse.Namespace) -> int:
     if args.merge:
         return _merge(args, ws, candidates)
     if args.json:
-        print_json([c.to_json() for c in candidates])
+        print_json("extract", {"candidates": [c.to_json() for c in candidates]})
         return 0
     for rank, candidate in enumerate(candidates, 1):
         suggestion = ""
@@ -187,7 +187,7 @@ def _merge(args: argparse.Namespace, ws: Workspace, candidates: list[Candidate])
     result = merge_into(ws, candidates, write=not args.dry_run)
     verb = "would add" if args.dry_run else "added"
     if args.json:
-        print_json([_term_json(t) for t in result.added])
+        print_json("extract-merge", {"added": [_term_json(t) for t in result.added]})
         return 0
     for term in result.added:
         text = term.en or term.ru

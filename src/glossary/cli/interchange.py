@@ -143,6 +143,7 @@ def run_import(args: argparse.Namespace) -> int:
         save_glossary(ws, report.glossary, layout)
     if args.json:
         print_json(
+            "import",
             {
                 "file": name,
                 "format": fmt.name,
@@ -154,7 +155,7 @@ def run_import(args: argparse.Namespace) -> int:
                     for c in report.conflicts
                 ],
                 "written": write,
-            }
+            },
         )
     else:
         for change in report.added:

@@ -167,7 +167,7 @@ def entry_states(
     An entry is matched by its ``msgctxt``, else its ``#. id:`` comment, else its msgid;
     one that matches no concept is a :class:`FormatError` when ``strict``, else skipped.
     """
-    source = Lang(po.metadata.get("X-Source-Language", "en"))
+    source = Lang.from_code(po.metadata.get("X-Source-Language", "")) or Lang.EN
     by_source: dict[str, list[str]] = {}
     for term in glossary:
         if term.preferred(source):
