@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from glossary.cli.common import load_glossary, read_input, save_glossary
+from glossary.cli.common import add_wait, load_glossary, read_input
 from glossary.cli.output import colour, print_json, progress
 from glossary.errors import GlossaryError
 from glossary.model import Kind, Lang
@@ -76,6 +76,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-mt", action="store_true", help="do not ask an installed MT model for suggestions"
     )
+    add_wait(parser)
     parser.set_defaults(func=_extract)
 
 
@@ -171,20 +172,27 @@ def _memory(paths: list[str]) -> Any:
     return MemorySuggester(units)
 
 
-def merge_into(ws: Workspace, candidates: list[Candidate], *, write: bool = True) -> MergeResult:
-    """The one read-merge-write of ``--merge``: the glossary is read again here, so a
-    lock taken around this call covers the whole read-modify-write."""
+def merge_into(
+    ws: Workspace, candidates: list[Candidate], *, write: bool = True, wait: float | None = None
+) -> MergeResult:
+    """The one read-merge-write of ``--merge``: terms.csv is read again under the
+    glossary lock, so the whole read-modify-write is one transaction."""
     from glossary.extract.merge import merge_candidates
+    from glossary.lock import DEFAULT_WAIT
+    from glossary.session import writing
 
-    glossary, layout = ws.load()
-    result = merge_candidates(glossary, candidates)
-    if write and result.added:
-        save_glossary(ws, result.glossary, layout)
+    if not write:
+        glossary, _ = ws.load()
+        return merge_candidates(glossary, candidates)
+    with writing(ws, DEFAULT_WAIT if wait is None else wait) as session:
+        result = merge_candidates(session.glossary, candidates)
+        if result.added:
+            session.commit(result.glossary)
     return result
 
 
 def _merge(args: argparse.Namespace, ws: Workspace, candidates: list[Candidate]) -> int:
-    result = merge_into(ws, candidates, write=not args.dry_run)
+    result = merge_into(ws, candidates, write=not args.dry_run, wait=args.wait)
     verb = "would add" if args.dry_run else "added"
     if args.json:
         print_json("extract-merge", {"added": [_term_json(t) for t in result.added]})
