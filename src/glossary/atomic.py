@@ -7,6 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from glossary.errors import FormatError
+
 __all__ = ["atomic_write"]
 
 
@@ -14,9 +16,19 @@ def atomic_write(path: str | Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``.
 
     The rename is atomic on POSIX and Windows, so readers see either the old file or
-    the new one. An existing file's permission bits are kept.
+    the new one. An existing file's permission bits are kept. A directory in the
+    way, or a place that cannot be written, is a one-line :class:`FormatError`.
     """
     target = Path(path)
+    if target.is_dir():
+        raise FormatError(path, 0, "is a directory; give the name of a file to write")
+    try:
+        _replace(target, data)
+    except OSError as exc:
+        raise FormatError(path, 0, f"cannot write: {exc.strerror or exc}") from exc
+
+
+def _replace(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
