@@ -334,13 +334,11 @@ def reviewed_units(po: polib.POFile, name: str) -> list[TranslationUnit]:
 
     The catalog's ``Language`` header is the target language; the source is the other.
     """
-    code = po.metadata.get("Language", "").replace("_", "-").split("-")[0].lower()
-    try:
-        target = Lang(code)
-    except ValueError:
+    target = Lang.from_code(po.metadata.get("Language", ""))
+    if target is None:
         raise FormatError(
             name, 1, f"Language header {po.metadata.get('Language', '')!r} is not en or ru"
-        ) from None
+        )
     units = []
     for entry in po:
         if entry.obsolete or entry.fuzzy or not entry.msgstr or not entry.msgid:

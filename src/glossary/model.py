@@ -40,8 +40,8 @@ class Lang(enum.StrEnum):
 
     @classmethod
     def from_code(cls, code: str) -> Lang | None:
-        """``en``, ``EN-us``, ``ru_RU`` → the language; any other language is not ours."""
-        primary = code.replace("_", "-").split("-")[0].lower()
+        """``en``, ``EN-us``, `` ru_RU `` → the language; any other language is not ours."""
+        primary = code.strip().replace("_", "-").split("-")[0].lower()
         try:
             return cls(primary)
         except ValueError:

@@ -33,7 +33,7 @@ def test_json_offsets_into_the_decoded_text(
 ) -> None:
     (workspace / "a.txt").write_bytes(TEXT.encode("cp1251"))
     assert main(["annotate", "--json", "a.txt"]) == 0
-    spans = json.loads(capsys.readouterr().out)
+    spans = json.loads(capsys.readouterr().out)["spans"]
     assert [(s["start"], s["end"], s["id"]) for s in spans] == [
         (0, 12, "secretary-of-state"),
         (23, 37, "sphere-of-influence"),
@@ -47,7 +47,7 @@ def test_stdin(
 ) -> None:
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Military blocs")))
     assert main(["annotate", "--json", "-"]) == 0
-    (span,) = json.loads(capsys.readouterr().out)
+    (span,) = json.loads(capsys.readouterr().out)["spans"]
     assert (span["id"], span["status"]) == ("military-bloc", "candidate")
 
 

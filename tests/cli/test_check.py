@@ -72,7 +72,7 @@ def test_findings_as_lines_exit_1(files: Path, capsys: pytest.CaptureFixture[str
 
 def test_json_output(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "bad.po", "--json"]) == 1
-    data = json.loads(capsys.readouterr().out)
+    data = json.loads(capsys.readouterr().out)["findings"]
     assert data[0] == {
         "file": "bad.po",
         "line": 7,
@@ -86,7 +86,7 @@ def test_json_output(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
         "forbidden-term", "numbers", "missing-term", "acronyms", "fuzzy", "untranslated",
     }  # fmt: skip
     assert main(["check", "good.po", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == []
+    assert json.loads(capsys.readouterr().out)["findings"] == []
 
 
 def test_malformed_po_is_one_line_with_file_and_line(
@@ -149,7 +149,7 @@ def test_a_problem_repeated_in_one_entry_is_one_finding_with_a_count(
     assert missing == ["memo.po:7: error: missing-term: «OSCE» should be translated as «ОБСЕ» (×3)"]
     assert len(lines) == len(set(lines))
     assert main(["check", "memo.po", "--json"]) == 1
-    data = json.loads(capsys.readouterr().out)
+    data = json.loads(capsys.readouterr().out)["findings"]
     assert [d["count"] for d in data if d["check"] == "missing-term"] == [3]
 
 

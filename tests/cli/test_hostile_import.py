@@ -26,7 +26,8 @@ def run_import(workspace: Path, capsys: pytest.CaptureFixture[str], name: str) -
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err, err
     assert (workspace / "terms.csv").read_bytes() == before
-    assert sorted(p.name for p in workspace.iterdir()) == sorted([name, "terms.csv"])
+    written = sorted(p.name for p in workspace.iterdir() if p.name != ".terms.csv.lock")
+    assert written == sorted([name, "terms.csv"])
     return err.strip()
 
 

@@ -41,7 +41,7 @@ def test_unreviewed_is_marked(workspace: Path, capsys: pytest.CaptureFixture[str
 
 def test_json(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lookup", "--json", "OSCE"]) == 0
-    records = json.loads(capsys.readouterr().out)
+    records = json.loads(capsys.readouterr().out)["results"]
     assert [(r["id"], r["match"], r["source"]) for r in records] == [
         ("osce", "exact", "glossary"),
         ("osce-full", "acronym", "glossary"),
@@ -74,13 +74,13 @@ def test_no_match_exits_1_with_suggestions(
     )
     assert main(["lookup", "--json", "qqqqqq"]) == 1
     captured = capsys.readouterr()
-    assert json.loads(captured.out) == []
+    assert json.loads(captured.out)["results"] == []
     assert "no similar terms" in captured.err
 
 
 def test_all_stages(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lookup", "--all", "--json", "security guarantees"]) == 0
-    matches = {r["id"]: r["match"] for r in json.loads(capsys.readouterr().out)}
+    matches = {r["id"]: r["match"] for r in json.loads(capsys.readouterr().out)["results"]}
     assert matches["security-guarantees"] == "exact"
     assert matches["legally-binding-security-guarantees"] == "substring"
 
@@ -118,7 +118,7 @@ def test_reference_dictionary_after_the_glossary(
     assert "security guarantee  [Tiny English-Russian]" in reference_part
     assert "  гарантия безопасности" in reference_part
     assert main(["lookup", "--json", "guarantees"]) == 0
-    records = json.loads(capsys.readouterr().out)
+    records = json.loads(capsys.readouterr().out)["results"]
     assert records[-1]["source"] == "dictionary"
     assert records[-1]["headword"] == "guarantee"
 

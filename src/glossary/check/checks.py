@@ -367,8 +367,8 @@ def entries_from_po(po: polib.POFile, name: str) -> list[CheckedEntry]:
 
 def _languages(po: polib.POFile, name: str) -> tuple[Lang, Lang]:
     """(target, source) from ``Language`` / ``X-Source-Language``, else the msgids' script."""
-    target = _code(po.metadata.get("Language", ""))
-    source = _code(po.metadata.get("X-Source-Language", ""))
+    target = Lang.from_code(po.metadata.get("Language", ""))
+    source = Lang.from_code(po.metadata.get("X-Source-Language", ""))
     if source is None:
         letters = Counter(script(w) for e in po if e.msgid for w in _WORD.findall(e.msgid))
         if letters["en"] or letters["ru"]:
@@ -382,14 +382,6 @@ def _languages(po: polib.POFile, name: str) -> tuple[Lang, Lang]:
             name, 0, "cannot tell the languages: set the Language header to 'en' or 'ru'"
         )
     return target, source
-
-
-def _code(value: str) -> Lang | None:
-    code = value.strip().replace("-", "_").split("_")[0].lower()
-    try:
-        return Lang(code)
-    except ValueError:
-        return None
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -41,9 +41,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _language(value: str) -> str:
-    if value not in ("en", "ru"):
+    from glossary.model import Lang
+
+    lang = Lang.from_code(value)
+    if lang is None:
         raise argparse.ArgumentTypeError(f"expected en or ru, not {value!r}")
-    return value
+    return lang.value
 
 
 def run(args: argparse.Namespace) -> int:
@@ -75,8 +78,11 @@ def run(args: argparse.Namespace) -> int:
         suggestions = index.fuzzy(query, lang, SUGGESTION_CUTOFF)
     if args.json:
         print_json(
-            [{"source": "glossary", **h.to_json()} for h in hits]
-            + [_reference_json(r) for r in references]
+            "lookup",
+            {
+                "results": [{"source": "glossary", **h.to_json()} for h in hits]
+                + [_reference_json(r) for r in references]
+            },
         )
     else:
         _print_hits(hits)

@@ -33,7 +33,7 @@ from glossary.extract.units import build_units, word_set
 from glossary.model import Glossary, Kind, Lang
 from glossary.text.normalize import Normalizer, default_normalizer
 
-__all__ = ["Extractor", "Translator"]
+__all__ = ["Extractor"]
 
 #: Occurrences kept per candidate for forms, references and context.
 SAMPLES = 40
@@ -55,13 +55,6 @@ _NAMED_HEADS = _TITLE_HEADS | _ORG_HEADS
 #: Rules whose candidates keep their capitals at a sentence start.
 _NAMES = frozenset({Rule.ACRONYM, Rule.EXPANSION, Rule.PERSON})
 _SPACE = re.compile(r"\s+")
-
-
-class Translator:
-    """What MT suggestions need: ``translate(list of phrases) -> list of phrases``."""
-
-    def translate(self, segments: list[str]) -> list[str]:  # pragma: no cover - protocol
-        raise NotImplementedError
 
 
 @dataclass(slots=True)
