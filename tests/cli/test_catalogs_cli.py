@@ -19,6 +19,15 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert __version__ in capsys.readouterr().out
 
 
+def test_the_version_is_the_one_pyproject_declares() -> None:
+    import tomllib
+    from pathlib import Path
+
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    declared = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+    assert __version__ == declared
+
+
 def _all_commands(parser: object, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     found = []
     for action in getattr(parser, "_actions", []):
