@@ -58,9 +58,9 @@ def _too_large(path: str | Path, limit: int) -> FormatError:
     )
 
 
-def read_stream(stream: BinaryIO, name: str) -> bytes:
+def read_stream(stream: BinaryIO, name: str, limit: int | None = None) -> bytes:
     """At most the input limit of ``stream``, read in chunks; more is a :class:`FormatError`."""
-    limit = current_input_limit()
+    limit = current_input_limit() if limit is None else limit
     parts: list[bytes] = []
     size = 0
     while chunk := stream.read(min(_CHUNK, limit + 1 - size)):
@@ -71,15 +71,18 @@ def read_stream(stream: BinaryIO, name: str) -> bytes:
     return b"".join(parts)
 
 
-def read_file(path: str | Path) -> bytes:
-    """The bytes of ``path``; an unreadable or too large path is a one-line :class:`FormatError`."""
-    limit = current_input_limit()
+def read_file(path: str | Path, limit: int | None = None) -> bytes:
+    """The bytes of ``path``; an unreadable or too large path is a one-line :class:`FormatError`.
+
+    ``limit`` overrides the limit in force (:func:`current_input_limit`).
+    """
+    limit = current_input_limit() if limit is None else limit
     try:
         with open(path, "rb") as stream:
             info = os.fstat(stream.fileno())
             if info.st_size > limit:
                 raise _too_large(path, limit)
-            return read_stream(stream, str(path))
+            return read_stream(stream, str(path), limit)
     except IsADirectoryError:
         raise FormatError(path, 0, "is a directory, not a file") from None
     except OSError as exc:
