@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from glossary.model import Term
+
+#: Glossaries from this many concepts show a bar while their index is built.
+BAR_FROM = 2000
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -34,22 +40,18 @@ def run(args: argparse.Namespace) -> int:
     from glossary import annotate
     from glossary.atomic import atomic_write
     from glossary.cli.common import read_input, workspace
-    from glossary.cli.output import colour, print_json
+    from glossary.cli.output import colour, print_json, progress
     from glossary.formats.document import read_document
-    from glossary.index import open_lookup
-    from glossary.index.store import index_path, rebuild_on_error
-    from glossary.matching import TermMatcher
+    from glossary.index import open_matcher
 
     ws = workspace(args)
     data, name = read_input(args.file)
     document = read_document(data, name)
-    try:
-        index = open_lookup(ws.glossary_path, morphology=False)
-        matcher = TermMatcher.from_keys(index.match_keys())
-    except sqlite3.DatabaseError:
-        rebuild_on_error(index_path(ws.glossary_path))
-        index = open_lookup(ws.glossary_path, morphology=False)
-        matcher = TermMatcher.from_keys(index.match_keys())
+
+    def bar(terms: Iterable[Term], total: int) -> Iterable[Term]:
+        return progress(terms, total, "indexing the glossary", min_total=BAR_FROM)
+
+    index, matcher = open_matcher(ws.glossary_path, progress=bar)
     found = annotate.from_spans(matcher.find(document.text), index.term)
     if args.json:
         print_json("annotate", {"spans": annotate.to_json(found)})

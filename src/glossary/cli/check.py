@@ -6,10 +6,18 @@ import argparse
 import sys
 from typing import Any
 
-from glossary.check import CheckedEntry, Severity, describe, entries_from_po, run_checks
+from glossary.check import (
+    CheckContext,
+    CheckedEntry,
+    Severity,
+    describe,
+    entries_from_po,
+    run_checks,
+)
 from glossary.cli.common import load_glossary, read_input
 from glossary.cli.output import colour, print_json
 from glossary.formats.po import parse_po
+from glossary.index import open_matcher
 
 _STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -44,12 +52,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    _, glossary, _ = load_glossary(args)
+    ws, glossary, _ = load_glossary(args)
     entries: list[CheckedEntry] = []
     for name in args.files:
         data, shown = read_input(name)
         entries.extend(entries_from_po(parse_po(data, shown), shown))
-    findings = run_checks(entries, glossary)
+    matcher = open_matcher(ws.glossary_path, forbidden=True)[1]
+    findings = run_checks(entries, glossary, context=CheckContext(glossary, matcher))
     threshold = Severity(args.fail_on)
     failing = [f for f in findings if f.severity.at_least(threshold)]
     if args.json:

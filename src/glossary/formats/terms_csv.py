@@ -15,7 +15,7 @@ from pathlib import Path
 
 from glossary.atomic import atomic_write
 from glossary.errors import FormatError, display_path
-from glossary.formats import read_file
+from glossary.formats import MAX_INPUT_BYTES, current_input_limit, read_file
 from glossary.model import (
     COLUMNS,
     LIST_SEPARATOR,
@@ -147,8 +147,13 @@ def dumps(glossary: Glossary) -> str:
 
 
 def load(path: str | Path) -> tuple[Glossary, CsvLayout]:
-    """Read terms.csv from disk; unreadable files are a :class:`FormatError` too."""
-    return read(read_file(path), display_path(path))
+    """Read terms.csv from disk; unreadable files are a :class:`FormatError` too.
+
+    The glossary is the user's own file: ``--max-size`` may raise its limit, but a
+    lower one (meant for untrusted inputs) leaves it at :data:`MAX_INPUT_BYTES`.
+    """
+    limit = max(current_input_limit(), MAX_INPUT_BYTES)
+    return read(read_file(path, limit), display_path(path))
 
 
 def save(glossary: Glossary, path: str | Path, layout: CsvLayout | None = None) -> None:
