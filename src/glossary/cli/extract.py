@@ -75,12 +75,13 @@ def _extract(args: argparse.Namespace) -> int:
     candidates.sort(key=lambda c: -c.score)
     if args.merge:
         from glossary.extract.merge import merge_candidates
+        from glossary.term_json import term_to_json
 
         result = merge_candidates(glossary, candidates)
         if result.added:
             save_glossary(ws, result.glossary, layout)
         if args.json:
-            print_json([_term_json(t) for t in result.added])
+            print_json([term_to_json(t) for t in result.added])
         else:
             for term in result.added:
                 text = term.en or term.ru
@@ -122,14 +123,3 @@ def _add(extractor: Any, text: str, name: str) -> None:
     for _offset, piece in progress(pieces, len(pieces), f"extract {name}"):
         extractor.add(piece, name, line_offset=lines)
         lines += piece.count("\n")
-
-
-def _term_json(term: Any) -> dict[str, Any]:
-    return {
-        "id": term.id,
-        "en": term.en,
-        "ru": term.ru,
-        "kind": term.kind.value,
-        "status": term.status.value,
-        "source": list(term.source),
-    }

@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 #: Bump whenever the tables or their meaning change: old files are then rebuilt.
-SCHEMA_VERSION = "glossary-index-3"
+SCHEMA_VERSION = "glossary-index-4"
 
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -235,24 +235,10 @@ def finish(connection: sqlite3.Connection) -> None:
 
 
 def term_record(term: Term) -> str:
-    """The concept as stored: JSON of the fields a lookup shows."""
-    return json.dumps(
-        {
-            "id": term.id,
-            "en": term.en,
-            "ru": term.ru,
-            "en_variants": list(term.en_variants),
-            "ru_variants": list(term.ru_variants),
-            "en_forbidden": list(term.en_forbidden),
-            "ru_forbidden": list(term.ru_forbidden),
-            "kind": term.kind.value,
-            "full_form": term.full_form,
-            "definition": term.definition,
-            "note": term.note,
-            "status": term.status.value,
-        },
-        ensure_ascii=False,
-    )
+    """The concept as stored: its JSON (:func:`glossary.term_json.term_to_json`)."""
+    from glossary.term_json import term_to_json
+
+    return json.dumps(term_to_json(term), ensure_ascii=False)
 
 
 def build_index(
@@ -277,7 +263,7 @@ def build_index(
     concepts = []
     for pos, term in enumerate(terms):
         concepts.append((pos, term.id, term.full_form, term_record(term)))
-        for designation in designations(term):
+        for designation in designations(term, forbidden=True):
             text = designation.text
             key = normalizer.key(text)
             if not key:
@@ -302,7 +288,7 @@ def build_index(
     aliases = [
         (rowid, " ".join(alias))
         for rowid, row in enumerate(rows, 1)
-        if row[1] == "ru"
+        if row[1] == "ru" and row[2] != "forbidden"
         for alias in alias_keys(row[3], normalizer)
     ]
     db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
