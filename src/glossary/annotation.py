@@ -22,7 +22,7 @@ from glossary.model import Glossary, Lang, Term
 from glossary.term_json import term_to_json
 
 if TYPE_CHECKING:
-    from glossary.index import Lookup
+    from glossary.index import Lookup, Progress
     from glossary.matching import TermMatcher
 
 __all__ = [
@@ -83,10 +83,16 @@ class Annotator:
         self._terms: dict[str, Term | None] = {}
 
     @classmethod
-    def of(cls, glossary: Path | str | Glossary | Lookup | None = None) -> Annotator:
-        """An annotator over a terms.csv (through its persistent index), a glossary in
-        memory, an open :class:`~glossary.index.Lookup`, or the workspace's glossary."""
-        from glossary.index import Lookup, using_index
+    def of(
+        cls,
+        glossary: Path | str | Glossary | Lookup | None = None,
+        *,
+        progress: Progress | None = None,
+    ) -> Annotator:
+        """An annotator over a terms.csv (through its persistent index and the matcher
+        stored with it), a glossary in memory, an open :class:`~glossary.index.Lookup`,
+        or the workspace's glossary; ``progress`` wraps the concepts if an index is built."""
+        from glossary.index import Lookup, open_matcher
 
         if isinstance(glossary, Lookup):
             return cls(glossary.matcher(), glossary.term)
@@ -98,11 +104,8 @@ class Annotator:
             from glossary.workspace import resolve
 
             glossary = resolve(None).glossary_path
-
-        def load(index: Lookup) -> Annotator:
-            return cls(index.matcher(), index.term)
-
-        return using_index(Path(glossary), load, morphology=False)
+        index, matcher = open_matcher(Path(glossary), progress=progress)
+        return cls(matcher, index.term)
 
     def term(self, term_id: str) -> Term | None:
         if term_id not in self._terms:

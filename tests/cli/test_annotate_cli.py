@@ -64,7 +64,11 @@ def test_empty_text_is_valid_json(
 ) -> None:
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"no terms here")))
     assert main(["annotate", "--json", "-"]) == 0
-    assert json.loads(capsys.readouterr().out) == {"document": "<stdin>", "spans": []}
+    assert json.loads(capsys.readouterr().out) == {
+        "schema": "glossary.annotate/1",
+        "document": "<stdin>",
+        "spans": [],
+    }
 
 
 def test_overlaps_keep_the_longest_cover_and_list_the_rest(

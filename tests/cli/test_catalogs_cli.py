@@ -103,11 +103,26 @@ def test_glossary_option_and_embedded_default(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    assert main(["catalogs", "build"]) == 0  # no ./terms.csv: the embedded glossary
-    assert (tmp_path / "locales/ru/LC_MESSAGES/glossary.mo").is_file()
-    assert main(["catalogs", "sync"]) == 0  # nothing to apply, nothing written
+    # No terms.csv here or above: the embedded glossary, which nothing may write from.
+    assert main(["catalogs", "build"]) == 2
+    assert "embedded glossary is read-only" in capsys.readouterr().err
+    assert main(["catalogs", "sync"]) == 2
+    assert not (tmp_path / "locales").exists()
     assert main(["--glossary", "missing.csv", "catalogs", "check"]) == 2
     assert "missing.csv: cannot read" in capsys.readouterr().err
+
+
+def test_a_subfolder_uses_the_glossary_above_and_its_locales(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["catalogs", "build"]) == 0
+    deeper = workspace / "locales" / "ru"
+    monkeypatch.chdir(deeper)
+    assert main(["catalogs", "build"]) == 0
+    assert "up to date" in capsys.readouterr().out
+    assert main(["catalogs", "check"]) == 0
+    assert not (deeper / "locales").exists()
+    assert not (workspace / "locales" / "locales").exists()
 
 
 def test_only_the_named_command_is_imported() -> None:

@@ -141,6 +141,7 @@ def test_no_match_exits_1_with_suggestions(
     assert main(["lookup", "--json", "qqqqqq"]) == 1
     captured = capsys.readouterr()
     assert json.loads(captured.out) == {
+        "schema": "glossary.lookup/1",
         "results": [
             {
                 "query": "qqqqqq",
@@ -150,7 +151,7 @@ def test_no_match_exits_1_with_suggestions(
                 "references": [],
                 "suggestions": [],
             }
-        ]
+        ],
     }
     assert "no similar terms" in captured.err
 

@@ -29,7 +29,7 @@ def test_json_contract(workspace: Path, capsys: pytest.CaptureFixture[str]) -> N
     (workspace / "a.txt").write_text(ARTICLE, encoding="utf-8")
     code, out, _ = run(capsys, "extract", "a.txt", "--json")
     assert code == 0
-    data = json.loads(out)
+    data = json.loads(out)["candidates"]
     assert data, "no candidates"
     for item in data:
         for field in ("term", "lang", "score", "frequency", "forms", "references",
@@ -62,9 +62,9 @@ def test_russian_encodings_are_detected(
     (workspace / "ru.txt").write_bytes((RUSSIAN * 3).encode(encoding))
     code, out, _ = run(capsys, "extract", "ru.txt", "--json")
     assert code == 0
-    terms = [item["term"] for item in json.loads(out)]
+    terms = [item["term"] for item in json.loads(out)["candidates"]]
     assert "юридически обязывающие гарантии безопасности" in terms
-    assert all(item["lang"] == "ru" for item in json.loads(out))
+    assert all(item["lang"] == "ru" for item in json.loads(out)["candidates"])
 
 
 def test_html_and_stdin(
@@ -73,26 +73,26 @@ def test_html_and_stdin(
     html = "<html><head><style>p {color: red}</style></head><body><p>The arms race.</p></body>"
     (workspace / "a.html").write_text(html, encoding="utf-8")
     code, out, _ = run(capsys, "extract", "a.html", "--json")
-    terms = [item["term"] for item in json.loads(out)]
+    terms = [item["term"] for item in json.loads(out)["candidates"]]
     assert "arms race" in terms and "color" not in terms
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(RUSSIAN.encode())))
     code, out, _ = run(capsys, "extract", "-", "--lang", "ru", "--json")
     assert code == 0
-    assert json.loads(out)[0]["references"][0].startswith("<stdin>:1")
+    assert json.loads(out)["candidates"][0]["references"][0].startswith("<stdin>:1")
 
 
 def test_empty_input_gives_empty_list(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (workspace / "empty.txt").write_bytes(b"")
     code, out, _ = run(capsys, "extract", "empty.txt", "--json")
     assert code == 0
-    assert json.loads(out) == []
+    assert json.loads(out)["candidates"] == []
 
 
 def test_huge_input(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (workspace / "big.txt").write_text(ARTICLE * 3000, encoding="utf-8")
     code, out, _ = run(capsys, "extract", "big.txt", "--json", "--top", "5")
     assert code == 0
-    data = json.loads(out)
+    data = json.loads(out)["candidates"]
     assert len(data) == 5
     nato = next(item for item in data if item["term"] == "NATO")
     assert nato["frequency"] == 6000
@@ -159,12 +159,12 @@ def test_po_and_markdown_inputs(workspace: Path, capsys: pytest.CaptureFixture[s
     (workspace / "a.po").write_text(po, encoding="utf-8")
     code, out, _ = run(capsys, "extract", "a.po", "--json")
     assert code == 0
-    data = json.loads(out)
+    data = json.loads(out)["candidates"]
     assert "arms race" in [item["term"] for item in data]
     assert all(item["lang"] == "en" for item in data)
     (workspace / "a.md").write_text("# Talks\n\nThe **arms race** continues.\n", encoding="utf-8")
     code, out, _ = run(capsys, "extract", "a.md", "--json")
-    assert "arms race" in [item["term"] for item in json.loads(out)]
+    assert "arms race" in [item["term"] for item in json.loads(out)["candidates"]]
 
 
 def test_mixed_languages_are_ranked_per_language(
@@ -174,7 +174,7 @@ def test_mixed_languages_are_ranked_per_language(
     (workspace / "ru.txt").write_text(RUSSIAN, encoding="utf-8")
     code, out, _ = run(capsys, "extract", "en.txt", "ru.txt", "--json", "--top", "3")
     assert code == 0
-    langs = [item["lang"] for item in json.loads(out)]
+    langs = [item["lang"] for item in json.loads(out)["candidates"]]
     assert langs.count("en") == 3 and langs.count("ru") == 3
 
 
@@ -193,7 +193,27 @@ def test_merge_json_lists_added_rows(workspace: Path, capsys: pytest.CaptureFixt
     (workspace / "a.txt").write_text(ARTICLE, encoding="utf-8")
     code, out, _ = run(capsys, "extract", "a.txt", "--merge", "--json")
     assert code == 0
-    added = json.loads(out)
+    added = json.loads(out)["added"]
     arms = next(row for row in added if row["en"] == "arms race")
     assert arms["status"] == "candidate" and arms["id"] == "arms-race"
     assert arms["source"] == ["a.txt:5"]
+
+
+def test_long_varied_russian_input_does_not_crash(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: past 200,000 characters the CLI feeds chunks, and a candidate's
+    samples from later chunks were looked up in the first chunk's words (IndexError)."""
+    from tests.extract.varied import russian
+
+    text = russian(260_000)
+    assert len(set(text.split(". "))) > 1000  # varied, not one sentence repeated
+    (workspace / "archive.txt").write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, "extract", "archive.txt", "--json", "--lang", "ru")
+    assert code == 0, err
+    data = json.loads(out)["candidates"]
+    terms = [item["term"] for item in data]
+    assert "меры доверия" in terms
+    last_line = text.count("\n")
+    lines = [int(r.rsplit(":", 1)[1]) for item in data for r in item["references"]]
+    assert max(lines) <= last_line

@@ -6,9 +6,8 @@ import pytest
 
 from glossary.formats import terms_csv
 from glossary.index import Lookup, Match
-from glossary.index.forms import CASES, NUMBERS, inflect_phrase
 from glossary.model import Kind, Lang
-from glossary.text.morph_ru import RussianMorphology
+from glossary.text.ru import CASES, NUMBERS, inflect
 
 from .conftest import REPO_TERMS
 
@@ -16,14 +15,13 @@ from .conftest import REPO_TERMS
 def _russian_forms() -> list[tuple[str, str]]:
     """(concept id, inflected designation) for every Russian noun-phrase term: 6 cases × 2."""
     glossary, _ = terms_csv.load(REPO_TERMS)
-    morph = RussianMorphology.shared().analyzer
     cases = []
     for term in glossary:
         numbers = ("sing",) if term.kind in (Kind.PERSON, Kind.PLACE) else NUMBERS
         for designation in term.designations(Lang.RU):
             for case in CASES:
                 for number in numbers:
-                    form = inflect_phrase(designation, case, number, morph)
+                    form = inflect(designation, case, number)
                     if form is not None:
                         cases.append((term.id, form))
     return cases

@@ -324,16 +324,20 @@ def run_checks(
     checks: Iterable[Check] = CHECKS,
     context: CheckContext | None = None,
 ) -> list[Finding]:
-    """Every finding of every check, sorted by file, line and the table's order."""
+    """Every finding of every check, sorted by file, line and the table's order.
+
+    The same problem found more than once in one entry is one finding with a count.
+    """
     ctx = context or CheckContext(glossary)
-    findings: list[tuple[int, Finding]] = []
+    counts: Counter[tuple[int, str, int, Check, str]] = Counter()
     for order, check in enumerate(checks):
         for entry, message in check.find(entries, ctx):
-            findings.append(
-                (order, Finding(entry.file, entry.line, check.severity, check.name, message))
-            )
-    findings.sort(key=lambda pair: (pair[1].file, pair[1].line, pair[0]))
-    return [finding for _, finding in findings]
+            counts[(order, entry.file, entry.line, check, message)] += 1
+    ordered = sorted(counts.items(), key=lambda item: (item[0][1], item[0][2], item[0][0]))
+    return [
+        Finding(file, line, check.severity, check.name, message, count)
+        for (_, file, line, check, message), count in ordered
+    ]
 
 
 def entries_from_po(po: polib.POFile, name: str) -> list[CheckedEntry]:
@@ -363,8 +367,8 @@ def entries_from_po(po: polib.POFile, name: str) -> list[CheckedEntry]:
 
 def _languages(po: polib.POFile, name: str) -> tuple[Lang, Lang]:
     """(target, source) from ``Language`` / ``X-Source-Language``, else the msgids' script."""
-    target = _code(po.metadata.get("Language", ""))
-    source = _code(po.metadata.get("X-Source-Language", ""))
+    target = Lang.from_code(po.metadata.get("Language", ""))
+    source = Lang.from_code(po.metadata.get("X-Source-Language", ""))
     if source is None:
         letters = Counter(script(w) for e in po if e.msgid for w in _WORD.findall(e.msgid))
         if letters["en"] or letters["ru"]:
@@ -378,14 +382,6 @@ def _languages(po: polib.POFile, name: str) -> tuple[Lang, Lang]:
             name, 0, "cannot tell the languages: set the Language header to 'en' or 'ru'"
         )
     return target, source
-
-
-def _code(value: str) -> Lang | None:
-    code = value.strip().replace("-", "_").split("_")[0].lower()
-    try:
-        return Lang(code)
-    except ValueError:
-        return None
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -43,7 +43,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         "--glossary",
         metavar="PATH",
         default=argparse.SUPPRESS,
-        help="terms.csv to use (default: ./terms.csv if present, else the embedded glossary)",
+        help="terms.csv to use (default: the nearest terms.csv in this folder or its parents, "
+        "else the read-only embedded glossary)",
     )
     parser = argparse.ArgumentParser(
         prog="glossary",

@@ -12,7 +12,13 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from glossary.annotation import Annotator
+    from glossary.model import Term
+
+#: Glossaries from this many concepts show a bar while their index is built.
+BAR_FROM = 2000
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -46,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     ws = workspace(args)
     data, name = read_input(args.file)
     document = read_document(data, name)
-    annotator = Annotator.of(ws.glossary_path)
+    annotator = Annotator.of(ws.glossary_path, progress=_bar)
     if args.json:
         _write_json(annotator, document.text, name)
     elif args.html:
@@ -56,16 +62,26 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bar(terms: Iterable[Term], total: int) -> Iterable[Term]:
+    from glossary.cli.output import progress
+
+    return progress(terms, total, "indexing the glossary", min_total=BAR_FROM)
+
+
 def _write_json(annotator: Annotator, text: str, name: str) -> None:
-    """The JSON object, written span by span so a long text never holds every span."""
+    """The JSON document (docs/json.md), written span by span so that a long text
+    never holds every span in memory."""
+    from glossary.cli.output import json_document
+
     out = sys.stdout
-    out.write('{\n  "document": ' + json.dumps(name, ensure_ascii=False) + ',\n  "spans": [')
+    head = json.dumps(json_document("annotate", {"document": name}), ensure_ascii=False)
+    out.write(head[:-1] + ', "spans": [')
     first = True
     for item in annotator.stream([text]):
-        out.write("\n    " if first else ",\n    ")
+        out.write("\n  " if first else ",\n  ")
         out.write(json.dumps(item.to_json(), ensure_ascii=False))
         first = False
-    out.write("\n  ]\n}\n" if not first else "]\n}\n")
+    out.write("]}\n" if first else "\n]}\n")
 
 
 def _write_html(annotator: Annotator, text: str, name: str, target: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from glossary.cli.common import load_glossary, read_input, save_glossary
+from glossary.cli.common import add_wait, load_glossary, read_input
 from glossary.cli.output import colour, print_json, progress
 from glossary.errors import GlossaryError
 from glossary.model import Lang
@@ -44,6 +44,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-mt", action="store_true", help="do not ask an installed MT model for suggestions"
     )
+    add_wait(parser)
     parser.set_defaults(func=_extract)
 
 
@@ -67,7 +68,7 @@ def _extract(args: argparse.Namespace) -> int:
         if extractor is None:
             extractor = extractors[lang] = Extractor(lang)
         _add(extractor, document.text, document.name)
-    ws, glossary, layout = load_glossary(args)
+    ws, glossary, _ = load_glossary(args)
     candidates = []
     for lang, extractor in extractors.items():
         translator = None if args.no_mt else find_translator(lang.value, lang.other.value)
@@ -75,13 +76,15 @@ def _extract(args: argparse.Namespace) -> int:
     candidates.sort(key=lambda c: -c.score)
     if args.merge:
         from glossary.extract.merge import merge_candidates
+        from glossary.session import writing
         from glossary.term_json import term_to_json
 
-        result = merge_candidates(glossary, candidates)
-        if result.added:
-            save_glossary(ws, result.glossary, layout)
+        with writing(ws, args.wait) as session:  # terms.csv read again, under the lock
+            result = merge_candidates(session.glossary, candidates)
+            if result.added:
+                session.commit(result.glossary)
         if args.json:
-            print_json([term_to_json(t) for t in result.added])
+            print_json("extract-merge", {"added": [term_to_json(t) for t in result.added]})
         else:
             for term in result.added:
                 text = term.en or term.ru
@@ -89,7 +92,7 @@ def _extract(args: argparse.Namespace) -> int:
             print(f"{len(result.added)} added, {len(result.known)} already in the glossary")
         return 0
     if args.json:
-        print_json([c.to_json() for c in candidates])
+        print_json("extract", {"candidates": [c.to_json() for c in candidates]})
         return 0
     for rank, candidate in enumerate(candidates, 1):
         suggestion = ""

@@ -55,9 +55,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _language(value: str) -> str:
-    if value not in ("en", "ru"):
+    from glossary.model import Lang
+
+    lang = Lang.from_code(value)
+    if lang is None:
         raise argparse.ArgumentTypeError(f"expected en or ru, not {value!r}")
-    return value
+    return lang.value
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         args.query, ws.glossary_path, lang=lang, everything=args.all, progress=_progress
     )
     if args.json:
-        print_json({"results": [result.to_json() for result in results]})
+        print_json("lookup", {"results": [result.to_json() for result in results]})
     for number, result in enumerate(results):
         if not args.json:
             _print_result(result, number, len(results))

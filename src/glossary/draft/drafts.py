@@ -31,6 +31,7 @@ from glossary.draft.machine import Translator
 from glossary.draft.memory import DEFAULT_THRESHOLD, TranslationMemory, fold_segment
 from glossary.errors import MachineTranslationError
 from glossary.formats.po import LANGUAGE_NAMES, PLURAL_FORMS
+from glossary.matching import TermMatcher
 from glossary.model import Glossary, Lang
 from glossary.text.segment import Segment
 
@@ -81,6 +82,7 @@ class Drafter:
         translator: Translator | None = None,
         translator_label: str = "",
         batch_size: int = 32,
+        matcher: TermMatcher | None = None,
     ) -> None:
         self.glossary = glossary
         self.source = source
@@ -89,7 +91,7 @@ class Drafter:
         self.translator = translator
         self.translator_label = translator_label or f"{source.value}→{target.value}"
         self.batch_size = max(1, batch_size)
-        self.enforcer = Enforcer(glossary, source, target)
+        self.enforcer = Enforcer(glossary, source, target, matcher)
 
     def glossary_notes(self, text: str) -> tuple[str, ...]:
         """``glossary: term → rendering (status)`` for every concept in the sentence."""

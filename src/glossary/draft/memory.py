@@ -199,13 +199,12 @@ def units_from_po(po: polib.POFile, name: str) -> list[TranslationUnit]:
 
 
 def _language(value: str, name: str, header: str) -> Lang:
-    code = value.strip().replace("-", "_").split("_")[0].lower()
-    try:
-        return Lang(code)
-    except ValueError:
+    lang = Lang.from_code(value)
+    if lang is None:
         raise FormatError(
             name, 0, f"header {header} is {value!r}; translation memory needs 'en' or 'ru'"
-        ) from None
+        )
+    return lang
 
 
 def read_memory(data: bytes, name: str) -> list[TranslationUnit]:

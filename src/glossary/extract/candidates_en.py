@@ -314,3 +314,22 @@ def _suffixes(tags: str, start: int, head: int, end: int) -> Iterator[Span]:
         if tags[s] == "G" and s == start and s < head and tags[s + 1] not in "NJ":
             continue
         yield (s, end, -1, "n")
+
+
+class EnglishRules:
+    """English candidate rules behind :class:`glossary.extract.candidates.CandidateRules`."""
+
+    #: Adjective, participle, adjective-or-noun, adverb, acronym, demonym, and "of"
+    #: ("risk of | military incidents"): what follows one stands on its own.
+    free_modifiers = "AGJRXMO"
+    proper = "PTXM"
+
+    def __init__(self, tagger: EnglishTagger) -> None:
+        self.tagger = tagger
+
+    def tag(self, units: Units) -> str:
+        return classes(units, self.tagger)
+
+    def spans(self, tags: str, units: Units) -> Iterator[tuple[int, int, int, int, str]]:
+        for a, b, skip, rule in spans(tags, units):
+            yield (a, b, skip, -1, rule)

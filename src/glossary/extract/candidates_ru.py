@@ -8,7 +8,7 @@ the word can be genitive; a regular expression finds phrase skeletons
 and gender is then checked on each skeleton, trimming modifiers that do not
 agree. Every sub-phrase that keeps its head is a candidate too, so nested terms
 ("гарантии безопасности") are counted; their canonical form is made later by
-:mod:`glossary.text.phrase_ru`.
+:mod:`glossary.text.ru`.
 """
 
 from __future__ import annotations
@@ -310,3 +310,24 @@ def _phrase(
         for e in ends_from(s):
             if e - s < _MAX_WORDS:
                 yield (s, e, head, "n")
+
+
+class RussianRules:
+    """Russian candidate rules behind :class:`glossary.extract.candidates.CandidateRules`."""
+
+    #: Adjectives and participles (any case), adverbs, demonyms.
+    free_modifiers = "ABREF"
+    proper = "PXL"
+
+    def __init__(self, tagger: RussianTagger) -> None:
+        self.tagger = tagger
+        self._features: list[Features] = []
+
+    def tag(self, units: Units) -> str:
+        tags, self._features = classes(units, self.tagger)
+        return tags
+
+    def spans(self, tags: str, units: Units) -> Iterator[tuple[int, int, int, int, str]]:
+        """Spans of the units last given to :meth:`tag` (agreement needs their features)."""
+        for a, b, head, rule in spans(tags, self._features, units):
+            yield (a, b, -1, head, rule)

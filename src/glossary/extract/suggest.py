@@ -11,15 +11,18 @@ found through :mod:`glossary.draft.machine`), its output is the suggestion
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glossary.extract.candidate import Candidate
 from glossary.model import Glossary, Kind
 
+if TYPE_CHECKING:
+    from glossary.draft.machine import Translator
+
 __all__ = ["find_translator", "suggest"]
 
 
-def find_translator(from_lang: str, to_lang: str) -> Any:
+def find_translator(from_lang: str, to_lang: str) -> Translator | None:
     """The installed MT translator for the pair, or ``None`` (Argos is an optional extra)."""
     try:
         from glossary.draft.machine import find_translator as find
@@ -29,7 +32,7 @@ def find_translator(from_lang: str, to_lang: str) -> Any:
 
 
 def suggest(
-    candidates: list[Candidate], glossary: Glossary | None, translator: Any = None
+    candidates: list[Candidate], glossary: Glossary | None, translator: Translator | None = None
 ) -> list[Candidate]:
     result = list(candidates)
     if glossary is not None and len(glossary):

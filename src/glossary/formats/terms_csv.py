@@ -107,7 +107,7 @@ def read(data: bytes, name: str = "terms.csv") -> tuple[Glossary, CsvLayout]:
     if problems:
         problems.sort(key=lambda p: p.line)
         raise TermsCsvError(problems)
-    return Glossary(tuple(terms), tuple(header)), layout
+    return Glossary(tuple(terms), tuple(header), tuple(lines)), layout
 
 
 def write(glossary: Glossary, layout: CsvLayout = CsvLayout()) -> bytes:
@@ -217,7 +217,9 @@ def _term(row: dict[str, str]) -> Term:
 
 
 def _cells(term: Term) -> dict[str, str]:
-    cells = {
+    # Extra columns first, so that a known column always has the last word.
+    cells = dict(term.extra)
+    cells |= {
         "id": term.id,
         "en": term.en,
         "ru": term.ru,
@@ -229,5 +231,4 @@ def _cells(term: Term) -> dict[str, str]:
     }
     for column in _LIST_COLUMNS:
         cells[column] = LIST_SEPARATOR.join(getattr(term, column))
-    cells.update(term.extra)
     return cells

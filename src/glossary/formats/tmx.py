@@ -109,6 +109,7 @@ def read_glossary(data: bytes, name: str) -> Glossary:
     A unit without ``tuid`` gives a concept with an empty id, for the import to assign.
     """
     terms: list[Term] = []
+    lines: list[int] = []
     taken: set[str] = {""}
     for tu in _read_tus(data, name):
         if _ORIGIN in tu.props or not (tu.segs.get(Lang.EN) or tu.segs.get(Lang.RU)):
@@ -117,6 +118,7 @@ def read_glossary(data: bytes, name: str) -> Glossary:
         if tu.tuid and tu.tuid in taken:
             raise FormatError(name, tu.line, f"duplicate tuid {tu.tuid!r}")
         taken.add(tu.tuid)
+        lines.append(tu.line)
         terms.append(
             Term(
                 tu.tuid,  # empty when the unit has none: the import merge assigns one
@@ -128,7 +130,7 @@ def read_glossary(data: bytes, name: str) -> Glossary:
                 status=_enum(Status, tu.props.get("x-status", "draft"), name, tu.line, "x-status"),
             )
         )
-    return Glossary(tuple(terms))
+    return Glossary(tuple(terms), lines=tuple(lines))
 
 
 def _read_tus(data: bytes, name: str) -> list[_Tu]:

@@ -17,9 +17,10 @@ Variants, forbidden renderings, kind, full form and sources are not carried.
 Reading also takes Weblate's other two CSV layouts: headerless eight columns in the
 order above, and "simple CSV" with two columns, source and target.
 
-Cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
-``@``, tab or carriage return) are written with a leading ``'`` (OWASP's advice), and
-so is a cell that already starts with ``'``; reading removes that one quote again.
+Cells that a spreadsheet would run as a formula (:mod:`glossary.formats.cells`: ``=``,
+``+``, ``-``, ``@`` also after leading whitespace and in full-width form, tab or carriage
+return) are written with a leading ``'`` (OWASP's advice), and so is a cell that already
+starts with ``'``; reading removes that one quote again.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import csv
 import io
 
 from glossary.errors import FormatError
+from glossary.formats.cells import defuse, restore
 from glossary.model import Glossary, Status, Term
 
 __all__ = ["COLUMNS", "FIELDS", "decode", "defuse", "read", "restore", "write"]
@@ -44,21 +46,8 @@ COLUMNS = (
 )
 FIELDS = frozenset({"id", "en", "ru", "definition", "note", "status"})
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _BOM = b"\xef\xbb\xbf"
 _TRUE = frozenset({"true", "1", "yes", "fuzzy"})
-
-
-def defuse(cell: str) -> str:
-    """A cell no spreadsheet evaluates: formula-like (or quote-led) cells get a leading ``'``."""
-    return "'" + cell if cell.startswith((*_FORMULA_START, "'")) else cell
-
-
-def restore(cell: str) -> str:
-    """Undo :func:`defuse`; a lone leading quote before ordinary text is the author's own."""
-    if cell.startswith("'") and cell[1:].startswith((*_FORMULA_START, "'")):
-        return cell[1:]
-    return cell
 
 
 def write(glossary: Glossary) -> bytes:
@@ -98,6 +87,7 @@ def read(data: bytes, name: str) -> Glossary:
     text = decode(data, name)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     terms: list[Term] = []
+    lines: list[int] = []
     columns: list[str] | None = None
     start = 1
     seen: dict[str, int] = {}
@@ -123,11 +113,12 @@ def read(data: bytes, name: str) -> Glossary:
                     )
                 seen[term.id] = line
             terms.append(term)
+            lines.append(line)
     except csv.Error as exc:
         raise FormatError(name, reader.line_num, f"malformed CSV: {exc}") from exc
     if columns is None:
         raise FormatError(name, 1, "empty file: expected a header such as source,target")
-    return Glossary(tuple(terms))
+    return Glossary(tuple(terms), lines=tuple(lines))
 
 
 def _columns(row: list[str], name: str, line: int) -> tuple[list[str], bool]:

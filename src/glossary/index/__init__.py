@@ -2,9 +2,12 @@
 
 ``open_lookup(path)`` returns a :class:`Lookup` over an index that is fresh for
 ``path`` (built or rebuilt on the way when terms.csv changed or the file is not a
-readable index). :func:`using_index` runs a job over it and owns the one retry:
-an index damaged beyond its metadata (a query fails half-way) is forgotten, rebuilt
-and the job run again, so a corrupt cache is never fatal and no caller repeats that.
+readable index); ``open_matcher(path)`` adds the term matcher compiled with that
+index, loaded rather than rebuilt (for ``annotate``, ``draft`` and ``check``).
+:func:`using_index` runs a job over the index and owns the one retry: an index
+damaged beyond its metadata (a query fails half-way) or holding a matcher that
+cannot be trusted is forgotten, rebuilt and the job run again, so a corrupt cache
+is never fatal and no caller repeats that.
 """
 
 from __future__ import annotations
@@ -15,13 +18,24 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from glossary.index.lookup import Hit, Lookup, Match
-from glossary.index.store import FileStamp, build_index, index_path, open_fresh, rebuild_on_error
+from glossary.index.store import (
+    FileStamp,
+    UntrustedMatcher,
+    build_index,
+    index_path,
+    load_matcher,
+    open_fresh,
+    rebuild_on_error,
+)
 from glossary.model import Glossary, Term
 
-__all__ = ["Hit", "Lookup", "Match", "open_index", "open_lookup", "using_index"]
+if TYPE_CHECKING:
+    from glossary.matching import TermMatcher
+
+__all__ = ["Hit", "Lookup", "Match", "open_index", "open_lookup", "open_matcher", "using_index"]
 
 Progress = Callable[[Iterable[Term], int], Iterable[Term]]
 T = TypeVar("T")
@@ -65,15 +79,43 @@ def using_index(
     progress: Progress | None = None,
     morphology: bool = True,
 ) -> T:
-    """``job(lookup)`` over ``path``'s index; if the index turns out damaged mid-job
-    (:class:`sqlite3.DatabaseError`), it is deleted, rebuilt and ``job`` runs once more."""
+    """``job(lookup)`` over ``path``'s index. If the index turns out damaged mid-job
+    (:class:`sqlite3.DatabaseError`) or its stored matcher cannot be trusted
+    (:class:`~glossary.index.store.UntrustedMatcher`), it is deleted and rebuilt and
+    ``job`` runs once more; a second failure propagates."""
     try:
         return job(open_lookup(path, progress=progress, morphology=morphology))
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, UntrustedMatcher):
         if isinstance(path, Glossary):
             raise
         rebuild_on_error(index_path(path))
         return job(open_lookup(path, progress=progress, morphology=morphology))
+
+
+def open_matcher(
+    path: Path, *, forbidden: bool = False, progress: Progress | None = None
+) -> tuple[Lookup, TermMatcher]:
+    """The index of ``path`` and its compiled matcher (``forbidden``: forbidden
+    renderings matched too, as drafts and checks need), loaded, not rebuilt.
+
+    A stored matcher that is damaged or cannot be trusted makes the index be built
+    again once (:func:`using_index`); should that fail too (no private cache), the
+    matcher is built in memory from terms.csv for this run.
+    """
+
+    def load(index: Lookup) -> tuple[Lookup, TermMatcher]:
+        return index, load_matcher(index.db, forbidden=forbidden)
+
+    try:
+        return using_index(path, load, progress=progress, morphology=False)
+    except (UntrustedMatcher, sqlite3.DatabaseError):
+        pass
+    from glossary.formats import terms_csv
+    from glossary.matching import TermMatcher
+
+    glossary, _ = terms_csv.load(path)
+    index = open_lookup(path, progress=progress, morphology=False)
+    return index, TermMatcher(glossary, forbidden=forbidden, inflections=True)
 
 
 def _private_index(glossary: Glossary, progress: Progress | None) -> sqlite3.Connection:

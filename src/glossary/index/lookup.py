@@ -257,10 +257,15 @@ class Lookup:
                 yield tuple(key.split(" ")), by_row[rowid]
 
     def matcher(self) -> TermMatcher:
-        """A term matcher over the index's designations (forbidden renderings left out)."""
+        """The term matcher stored with the index (forbidden renderings left out), or,
+        when it cannot be trusted, one built from the index's match keys."""
+        from glossary.index.store import UntrustedMatcher, load_matcher
         from glossary.matching import TermMatcher
 
-        return TermMatcher.from_keys(self.match_keys())
+        try:
+            return load_matcher(self.db)
+        except UntrustedMatcher:
+            return TermMatcher.from_keys(self.match_keys())
 
     # -- stages ---------------------------------------------------------------
 

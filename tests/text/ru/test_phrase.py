@@ -1,10 +1,10 @@
-"""Russian phrase analysis and dictionary forms with agreement."""
+"""Russian phrase analysis (head, agreement, readings) and dictionary forms."""
 
 from __future__ import annotations
 
 import pytest
 
-from glossary.text.phrase_ru import analyse_phrase, dictionary_form, inflect_phrase
+from glossary.text.ru import analyse_phrase, dictionary_form, head_readings, inflect
 
 # One phrase per case, singular and plural: (form in text, dictionary form).
 SINGULAR = [
@@ -53,7 +53,7 @@ def test_plural_phrase_in_each_case_stays_plural(phrase: str, expected: str) -> 
     ],
 )
 def test_inflect_into_every_case(case: str, expected: str) -> None:
-    assert inflect_phrase("Постоянный совет ОБСЕ", case) == expected
+    assert inflect("Постоянный совет ОБСЕ", case) == expected
 
 
 @pytest.mark.parametrize(
@@ -68,7 +68,7 @@ def test_inflect_into_every_case(case: str, expected: str) -> None:
     ],
 )
 def test_inflect_plural_into_every_case(case: str, expected: str) -> None:
-    assert inflect_phrase("гарантии безопасности", case, "plur") == expected
+    assert inflect("гарантии безопасности", case, "plur") == expected
 
 
 def test_analysis_names_head_modifiers_and_dependents() -> None:
@@ -110,6 +110,30 @@ def test_phrase_without_a_noun_is_left_alone() -> None:
 
 def test_unknown_case_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown case 'vocative'"):
-        inflect_phrase("совет", "vocative")
+        inflect("совет", "vocative")
     with pytest.raises(ValueError, match="unknown number"):
-        inflect_phrase("совет", "nomn", "dual")
+        inflect("совет", "nomn", "dual")
+
+
+def test_readings_pair_case_with_number() -> None:
+    # «зоны»: genitive singular, or nominative/accusative plural, never genitive plural.
+    readings = analyse_phrase(["зоны", "интереса"]).readings
+    assert ("gent", "sing") in readings
+    assert ("nomn", "plur") in readings
+    assert ("gent", "plur") not in readings
+
+
+def test_head_readings_narrowed_by_preposition_and_agreeing_word() -> None:
+    assert head_readings("зоны интереса", "из") == {("gent", "sing")}
+    assert head_readings("область", "каждую") == {("accs", "sing")}
+
+
+def test_head_readings_of_an_adjective_group() -> None:
+    readings = head_readings("юридически обязывающих")
+    assert readings is not None
+    assert ("gent", "plur") in readings
+
+
+def test_a_verb_is_not_read_as_a_predicted_noun() -> None:
+    # pymorphy3's suffix guesser also offers «деэскалировать» as a feminine noun.
+    assert analyse_phrase(["деэскалировать"]).head == -1
