@@ -4,7 +4,9 @@ The public API: the term model and errors, and one function per job —
 :func:`annotate` / :func:`annotate_stream` (terms in a text), :func:`search` /
 :func:`search_all` (lookup), :func:`term_to_json` (the one JSON shape of a term).
 Jobs are imported on first use, so ``import glossary`` (and a cold ``glossary
-lookup``) stays cheap.
+lookup``) stays cheap. ``__version__`` is read from the installed package's metadata
+(pyproject.toml is the one place it is written), on first use too: importing
+importlib.metadata costs a cold command tens of milliseconds.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ if TYPE_CHECKING:
     from glossary.index.search import SearchResult, search, search_all
     from glossary.term_json import term_from_json, term_to_json
 
-__version__ = "0.1.0"
+#: The version reported when the package runs from a source tree without being installed.
+UNINSTALLED_VERSION = "0+unknown"
 
 #: Lazily exported names and the module each comes from.
 _LAZY = {
@@ -59,6 +62,13 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("glossary")
+        except PackageNotFoundError:
+            return UNINSTALLED_VERSION
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'glossary' has no attribute {name!r}")

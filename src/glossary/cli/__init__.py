@@ -12,7 +12,6 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from glossary import __version__
 from glossary.errors import GlossaryError
 
 __all__ = ["main"]
@@ -51,13 +50,25 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         description="Russian/English terminology workbench for diplomatic and security news.",
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"glossary {__version__}")
+    parser.add_argument(
+        "--version", action=_VersionAction, nargs=0, help="show the version and exit"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     modules = (COMMANDS[command],) if command in COMMANDS else COMMAND_MODULES
     for name in modules:
         importlib.import_module(f"glossary.cli.{name}").register(sub, common)
     return parser
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, reading the package metadata only when asked."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from glossary import __version__
+
+        print(f"glossary {__version__}")
+        parser.exit()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -20,6 +20,7 @@ from typing import Any
 from glossary.extract.units import Units, word_set
 from glossary.text.morph_ru import RussianMorphology
 from glossary.text.normalize import is_acronym
+from glossary.text.ru.grammar import CASE_ALIASES
 
 __all__ = ["RussianTagger", "Span", "spans"]
 
@@ -27,7 +28,6 @@ __all__ = ["RussianTagger", "Span", "spans"]
 Span = tuple[int, int, int, str]
 Features = frozenset[tuple[str, str, str | None]]
 
-_CASE_ALIASES = {"gen2": "gent", "acc2": "accs", "loc2": "loct", "voct": "nomn"}
 _STOP_NOUNS = word_set(
     "год неделя месяц день время раз час минута утро вечер ночь понедельник вторник среда "
     "четверг пятница суббота воскресенье январь февраль март апрель май июнь июль август "
@@ -159,7 +159,7 @@ def _features(parses: list[Any]) -> Features:
     for p in parses:
         number = str(p.tag.number or "sing")
         case = str(p.tag.case)
-        case = _CASE_ALIASES.get(case, case)
+        case = CASE_ALIASES.get(case, case)
         gender = str(p.tag.gender) if number == "sing" and p.tag.gender else None
         result.add((case, number, gender))
         if "Fixd" in p.tag or "Pltm" in p.tag:

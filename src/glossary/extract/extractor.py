@@ -46,12 +46,17 @@ _TITLE_HEADS = word_set(
     "председатель директор комиссар представитель заместитель глава"
 )
 _ORG_HEADS = word_set(
-    "organization organisation council union pact treaty alliance ministry department "
+    "organization organisation council union alliance ministry department "
     "committee commission agency office assembly parliament court bank fund bloc forum "
-    "организация совет союз пакт договор альянс министерство ведомство комитет комиссия "
+    "организация совет союз альянс министерство ведомство комитет комиссия "
     "агентство ассамблея парламент суд банк фонд блок форум"
 )
-_NAMED_HEADS = _TITLE_HEADS | _ORG_HEADS
+#: Heads of the names of agreements between states.
+_TREATY_HEADS = word_set(
+    "treaty pact agreement convention accord charter protocol memorandum "
+    "договор пакт соглашение конвенция хартия протокол меморандум устав"
+)
+_NAMED_HEADS = _TITLE_HEADS | _ORG_HEADS | _TREATY_HEADS
 #: Rules whose candidates keep their capitals at a sentence start.
 _NAMES = frozenset({Rule.ACRONYM, Rule.EXPANSION, Rule.PERSON})
 _SPACE = re.compile(r"\s+")
@@ -188,8 +193,11 @@ class Extractor:
         top: int | None = None,
         glossary: Glossary | None = None,
         translator: Any = None,
+        kinds: frozenset[Kind] | None = None,
+        memory: Any = None,
     ) -> list[Candidate]:
-        """The best ``top`` candidates, ranked; suggestions from the glossary, then MT."""
+        """The best ``top`` candidates (of ``kinds`` only, when given), ranked;
+        suggestions from the glossary, then aligned memory, then MT."""
         stats = self._merge_aliases()
         frequencies = {k: v.count for k, v in stats.items()}
         # Coordinations, prepositional phrases and expansions hold whole terms
@@ -224,6 +232,8 @@ class Extractor:
         for score, key in scored:
             if top is not None and len(result) >= top:
                 break
+            if kinds is not None and self._kind(key, stats[key]) not in kinds:
+                continue
             candidate = self._candidate(key, stats[key], score)
             if candidate is None or candidate.term.casefold() in forms_seen:
                 continue
@@ -245,7 +255,7 @@ class Extractor:
             )
         from glossary.extract.suggest import suggest
 
-        return suggest(linked, glossary, translator)
+        return suggest(linked, glossary, translator, memory)
 
     def _evidence(self, key: tuple[str, ...], entry: _Stats) -> Evidence:
         """What the words' shape says about one candidate (see :mod:`ranking`)."""
@@ -277,6 +287,7 @@ class Extractor:
             capitalised_name=capitalised,
             head_specificity=head_specificity,
             named_head=named_head,
+            kind=self._kind(key, entry),
         )
 
     def _merge_aliases(self) -> dict[tuple[str, ...], _Stats]:
@@ -485,7 +496,7 @@ class Extractor:
             term=term,
             lang=self.lang,
             key=key,
-            kind=self._kind(key, entry, term),
+            kind=self._kind(key, entry),
             score=score,
             frequency=entry.count,
             forms=tuple(f for f, _ in forms.most_common()),
@@ -555,25 +566,42 @@ class Extractor:
                 term = term[:1].lower() + term[1:]
         return term
 
-    def _kind(self, key: tuple[str, ...], entry: _Stats, term: str) -> Kind:
+    def _kind(self, key: tuple[str, ...], entry: _Stats) -> Kind:
+        """What a candidate names, from its rule, its head word and its capitals."""
         if entry.rule is Rule.ACRONYM:
             return Kind.ACRONYM
-        if entry.rule is Rule.EXPANSION:
-            return Kind.ORGANIZATION
         if entry.rule is Rule.PERSON:
             return Kind.PERSON
-        head_word = key[_english_head(key)] if self.lang is Lang.EN else key[max(entry.head, 0)]
-        capitalised = term[:1].isupper()
-        if head_word.lower() in _TITLE_HEADS:
+        head_word = self._head_word(key, entry).lower() if len(key) > 1 else key[0].lower()
+        if head_word in _TITLE_HEADS:
             return Kind.TITLE
-        if head_word.lower() in _ORG_HEADS and capitalised:
+        capitalised = entry.rule is Rule.EXPANSION or self._capitalised(entry)
+        if head_word in _TREATY_HEADS and capitalised:
+            return Kind.TREATY
+        if entry.rule is Rule.EXPANSION or (head_word in _ORG_HEADS and capitalised):
             return Kind.ORGANIZATION
-        if self.lang is Lang.EN and capitalised:
-            doc_index, a, b, _ = entry.samples[0]
-            tags = self._documents[doc_index].tags[a : b + 1]
-            if tags and all(t == "P" for t in tags):
-                return Kind.PERSON if len(tags) > 1 else Kind.PLACE
+        doc_index, a, b, skip = entry.samples[0]
+        tags = "".join(
+            t for i, t in enumerate(self._documents[doc_index].tags[a : b + 1], a) if i != skip
+        )
+        if self.lang is Lang.EN and capitalised and tags and all(t == "P" for t in tags):
+            return Kind.PERSON if len(tags) > 1 else Kind.PLACE
+        if self.lang is Lang.RU and tags == "P":
+            return Kind.PERSON
+        if self.lang is Lang.RU and tags == "L":
+            return Kind.PLACE
         return Kind.TERM
+
+    def _capitalised(self, entry: _Stats) -> bool:
+        """Written with a capital where a capital says something: mid-sentence, or a name."""
+        proper = self.rules.proper
+        for doc_index, a, _b, _skip in entry.samples:
+            document = self._documents[doc_index]
+            if document.units.words[a][:1].isupper() and (
+                not document.units.initial[a] or document.tags[a] in proper
+            ):
+                return True
+        return False
 
 
 def _english_head(key: tuple[str, ...]) -> int:

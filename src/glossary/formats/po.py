@@ -1,7 +1,7 @@
 """Gettext PO/MO for the glossary: one catalog per target language.
 
 ``locales/ru/.../glossary.po`` has English msgids and Russian msgstrs;
-``locales/en/.../glossary.po`` the reverse. The mapping:
+``locales/en/.../glossary.po`` the reverse. The mapping (docs/catalogs.md):
 
 * fuzzy ⇔ the concept is not reviewed and the msgstr is non-empty;
 * ``#.`` definition, kind, variants, forbidden renderings, status, id and the
