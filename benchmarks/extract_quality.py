@@ -2,10 +2,16 @@
 
 Usage::
 
-    python benchmarks/extract_quality.py [--k 60] [--no-baselines]
+    python benchmarks/extract_quality.py [--k 60] [--no-baselines] [--group dev]
 
-Texts: the shared article (../shared/corpus, gold ``geneva-2022-01-21.gold.csv``)
-and our own texts in benchmarks/data (``NAME.LANG.txt`` with ``NAME.gold.csv``).
+Texts, in groups: the shared article (../shared/corpus, gold
+``geneva-2022-01-21.gold.csv``), our own texts in benchmarks/data (``NAME.LANG.txt``
+with ``NAME.gold.csv``; group ``ours``), and the real corpus in benchmarks/data/real,
+whose ``MANIFEST.csv`` puts each text in group ``dev`` (rules may be refined on it)
+or ``heldout`` (never tuned on: its figure estimates unseen articles). After the
+per-text table comes one line per group, language and system: macro R@k (mean of
+per-text recall of ``core`` rows in the top k) and core P@20 (core hits in the top
+20, divided by 20).
 Gold CSV columns: en, ru, kind, level, note; ``|`` separates accepted spellings;
 recall counts ``core`` rows, precision counts ``core`` and ``ok`` rows as correct.
 Matching is lemma-aware: candidate and gold terms both go through the project
@@ -46,6 +52,7 @@ class GoldRow:
 @dataclass(frozen=True)
 class Score:
     precision_20: float
+    core_20: float
     precision_k: float
     recall_k: float
     missed: list[str]
@@ -81,7 +88,10 @@ def score(ranked: list[str], gold: list[GoldRow], k: int) -> Score:
     core = [g for g in gold if g.core]
     found = [g for g in core if g.keys & top_k]
     missed = [g.label for g in core if not g.keys & top_k]
-    return Score(precision(20), precision(k), len(found) / len(core), missed)
+    core_keys = set().union(*(g.keys for g in core))
+    core_20 = sum(1 for x in set(keys[:20]) if x in core_keys) / 20
+    recall = len(found) / len(core) if core else 0.0
+    return Score(precision(20), core_20, precision(k), recall, missed)
 
 
 def ours(text: str, lang: Lang, k: int) -> list[str]:
@@ -113,18 +123,57 @@ def yake_keywords(text: str, lang: Lang, k: int) -> list[str]:
     return [keyword for keyword, _ in extractor.extract_keywords(text)]
 
 
-def texts() -> list[tuple[str, Path, Path, Lang]]:
-    found = [("shared article", SHARED / "geneva-2022-01-21.en.txt",
-              SHARED / "geneva-2022-01-21.gold.csv", Lang.EN)]  # fmt: skip
+def pyate_terms(text: str, lang: Lang, k: int) -> list[str]:
+    if lang is not Lang.EN:
+        raise ImportError("pyate is English only", name="pyate (en only)")
+    from pyate import combo_basic  # needs spaCy's en_core_web_sm, a separate download
+
+    ranked = combo_basic(text).sort_values(ascending=False)
+    return [str(term) for term in ranked.index[:k]]
+
+
+@dataclass(frozen=True)
+class Text:
+    label: str
+    path: Path
+    gold: Path
+    lang: Lang
+    group: str
+
+
+REAL = DATA / "real"
+
+
+def _real_texts() -> list[Text]:
+    manifest = REAL / "MANIFEST.csv"
+    if not manifest.exists():
+        return []
+    found = []
+    with manifest.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            name = (row.get("file") or "").strip()
+            if not name.endswith(".txt"):
+                continue  # gold lists and other files are listed for their checksums
+            path = REAL / name
+            lang = Lang((row.get("lang") or "").strip() or name.split(".")[-2])
+            gold = REAL / f"{name.split('.')[0]}.gold.csv"
+            found.append(Text(name, path, gold, lang, (row.get("group") or "").strip()))
+    return found
+
+
+def texts(groups: set[str] | None = None) -> list[Text]:
+    found = [Text("shared article", SHARED / "geneva-2022-01-21.en.txt",
+                  SHARED / "geneva-2022-01-21.gold.csv", Lang.EN, "shared")]  # fmt: skip
     for path in sorted(DATA.glob("*.txt")):
         name, lang = path.name.split(".")[:2]
-        found.append((path.name, path, DATA / f"{name}.gold.csv", Lang(lang)))
-    return found
+        found.append(Text(path.name, path, DATA / f"{name}.gold.csv", Lang(lang), "ours"))
+    found += _real_texts()
+    return [t for t in found if groups is None or t.group in groups]
 
 
 def dictionary_share(text: str, lang: Lang, k: int) -> float:
     """Share of Russian candidates whose head reads as nominative (dictionary form)."""
-    from glossary.text.phrase_ru import analyse_phrase, dictionary_form
+    from glossary.text.ru import analyse_phrase, dictionary_form
 
     terms = ours(text, lang, k)
     ok = 0
@@ -140,32 +189,55 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--k", type=int, default=60)
     parser.add_argument("--no-baselines", action="store_true")
     parser.add_argument("--missed", action="store_true", help="list missed core terms")
+    parser.add_argument(
+        "--group", action="append", help="only these groups (shared, ours, dev, heldout)"
+    )
     args = parser.parse_args(argv)
     systems: list[tuple[str, Callable[[str, Lang, int], list[str]]]] = [("glossary", ours)]
     if not args.no_baselines:
-        systems += [("poterminology", poterminology), ("yake", yake_keywords)]
+        systems += [("poterminology", poterminology), ("yake", yake_keywords),
+                    ("pyate", pyate_terms)]  # fmt: skip
     out = io.StringIO()
-    print(f"{'text':32} {'system':14} {'P@20':>6} {'P@k':>6} {'R@k':>6} {'F1@k':>6}", file=out)
-    for label, path, gold_path, lang in texts():
-        text = path.read_text(encoding="utf-8")
-        gold = read_gold(gold_path, lang)
+    header = f"{'text':34} {'group':7} {'system':14} {'P@20':>6} {'cP@20':>6} {'P@k':>6} "
+    print(header + f"{'R@k':>6} {'F1@k':>6}", file=out)
+    totals: dict[tuple[str, str, str], list[Score]] = {}
+    unavailable: set[str] = set()
+    for item in texts(set(args.group) if args.group else None):
+        if not item.path.exists() or not item.gold.exists():
+            print(f"{item.label:34} {item.group:7} missing text or gold", file=out)
+            continue
+        text = item.path.read_text(encoding="utf-8")
+        gold = read_gold(item.gold, item.lang)
         for name, system in systems:
+            if name in unavailable:
+                continue
             try:
-                ranked = system(text, lang, args.k)
-            except ImportError as exc:
-                print(f"{label:32} {name:14} not installed ({exc.name})", file=out)
+                ranked = system(text, item.lang, args.k)
+            except (ImportError, OSError) as exc:
+                reason = getattr(exc, "name", None) or str(exc).splitlines()[0][:60]
+                print(f"{item.label:34} {item.group:7} {name:14} unavailable ({reason})", file=out)
+                if name != "pyate" or item.lang is Lang.EN:
+                    unavailable.add(name)
                 continue
             s = score(ranked, gold, args.k)
+            totals.setdefault((item.group, item.lang.value, name), []).append(s)
             print(
-                f"{label:32} {name:14} {s.precision_20:6.2f} {s.precision_k:6.2f} "
-                f"{s.recall_k:6.2f} {s.f1:6.2f}",
+                f"{item.label:34} {item.group:7} {name:14} {s.precision_20:6.2f} "
+                f"{s.core_20:6.2f} {s.precision_k:6.2f} {s.recall_k:6.2f} {s.f1:6.2f}",
                 file=out,
             )
             if args.missed and name == "glossary" and s.missed:
-                print(f"{'':32}   missed: {', '.join(s.missed)}", file=out)
-        if lang is Lang.RU:
-            share = dictionary_share(text, lang, args.k)
-            print(f"{label:32} {'dictionary form':14} {share:6.2f}", file=out)
+                print(f"{'':42}   missed: {', '.join(s.missed)}", file=out)
+        if item.lang is Lang.RU:
+            share = dictionary_share(text, item.lang, args.k)
+            print(f"{item.label:34} {item.group:7} {'dictionary form':14} {share:6.2f}", file=out)
+    print(f"\n{'group':8} {'lang':4} {'system':14} {'texts':>5} {'macro R@k':>10} "
+          f"{'core P@20':>10}", file=out)  # fmt: skip
+    for (group, lang, name), scores in sorted(totals.items()):
+        recall = sum(s.recall_k for s in scores) / len(scores)
+        core_20 = sum(s.core_20 for s in scores) / len(scores)
+        print(f"{group:8} {lang:4} {name:14} {len(scores):5} {recall:10.2f} {core_20:10.2f}",
+              file=out)  # fmt: skip
     sys.stdout.write(out.getvalue())
     return 0
 

@@ -136,17 +136,15 @@ def english_plural(phrase: str) -> str:
 
 def inflected_queries(glossary: object, count: int, seed: int = 2) -> list[tuple[str, str]]:
     """(concept id, query): Russian terms in a random case and number, English plurals."""
-    from glossary.index.forms import CASES, NUMBERS, inflect_phrase
-    from glossary.text.morph_ru import RussianMorphology
+    from glossary.text.ru import CASES, NUMBERS, inflect
 
-    morph = RussianMorphology.shared().analyzer
     rng = random.Random(seed)
     terms = list(glossary)  # type: ignore[call-overload]
     queries = []
     while len(queries) < count:
         term = rng.choice(terms)
         if rng.random() < 0.75:
-            form = inflect_phrase(term.ru, rng.choice(CASES[1:]), rng.choice(NUMBERS), morph)
+            form = inflect(term.ru, rng.choice(CASES[1:]), rng.choice(NUMBERS))
             if form:
                 queries.append((term.id, form))
         else:
@@ -158,10 +156,8 @@ def news_text(glossary: object, vocab: dict[str, list[str]], words: int, seed: i
     """Russian news-like text: frequency-list filler, one inflected term every ~12 words."""
     import wordfreq
 
-    from glossary.index.forms import CASES, NUMBERS, inflect_phrase
-    from glossary.text.morph_ru import RussianMorphology
+    from glossary.text.ru import CASES, NUMBERS, inflect
 
-    morph = RussianMorphology.shared().analyzer
     rng = random.Random(seed)
     filler = [w for w in wordfreq.top_n_list("ru", 20000) if w.isalpha()]
     weights = [1 / (i + 10) for i in range(len(filler))]
@@ -172,7 +168,7 @@ def news_text(glossary: object, vocab: dict[str, list[str]], words: int, seed: i
     while count < words:
         if rng.random() < 0.08:
             term = rng.choice(terms)
-            form = inflect_phrase(term.ru, rng.choice(CASES), rng.choice(NUMBERS), morph)
+            form = inflect(term.ru, rng.choice(CASES), rng.choice(NUMBERS))
             piece = form or term.ru
         else:
             piece = rng.choices(filler, weights)[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,18 @@ SHARED = REPO_ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
+    """The workspace's seed article and gold list, which a plain clone does not have.
+
+    The tests that compare terms.csv with the seed article's gold list cannot run
+    without it; CI always has it beside the checkout, so there they always run.
+    """
     path = SHARED / "corpus"
-    assert path.is_dir(), f"the shared corpus is expected at {path}"
+    if not path.is_dir() and os.environ.get("CI"):
+        pytest.fail(f"CI runs with the shared corpus beside the checkout, but {path} is missing")
+    if not path.is_dir():
+        # Justified skip: the data lives outside the repository by design (it may not be
+        # copied in); a clone without it still runs every other test.
+        pytest.skip(f"the shared corpus is not beside this checkout ({path}): not checked")
     return path
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from glossary.model import Glossary, Lang, Term, make_id, validate
 
 
@@ -33,3 +35,12 @@ def test_validate_reports_every_problem() -> None:
     assert any("duplicate en term 'X'" in m for m in messages)
     assert any("invalid id 'B'" in m for m in messages)
     assert any("needs 'en' or 'ru'" in m for m in messages)
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [("ru", Lang.RU), ("ru_RU", Lang.RU), (" EN-us ", Lang.EN), ("en-GB", Lang.EN),
+     ("de", None), ("", None)],
+)  # fmt: skip
+def test_language_tags_read_by_their_primary_subtag(code: str, expected: Lang | None) -> None:
+    assert Lang.from_code(code) is expected

@@ -1,25 +1,32 @@
 """The ``locales/`` tree: paired catalogs built from terms.csv and synced back.
 
 Build never overwrites a reviewer's unsynced edit, sync never writes when the two
-catalogs contradict each other, and every file is replaced atomically.
+catalogs contradict each other, and the files are written as one transaction.
 
-A catalog records the checksum of the glossary it was built from
-(``X-Glossary-Checksum``). When it matches terms.csv, any difference between the
-catalog and a fresh build is a reviewer's edit. When it does not, terms.csv was
-edited after the build and the two sides cannot be told apart entry by entry; sync
-then refuses unless ``force`` says the catalogs win, and build refuses where an
-entry's fuzzy flag contradicts the status it was built with (a review not yet synced).
+Every built entry carries its *base* (``#. base: …``), a short hash of the msgstr,
+fuzzy flag and note it was built with. Reading an entry back, three states meet:
+
+* the entry now — what the editor saved;
+* its base — what the last build wrote;
+* the concept in terms.csv now.
+
+Entry equal to its base: nobody edited it; a rebuild may replace it. Entry differs
+from its base: a reviewer's edit. Sync applies it when the concept still matches the
+base (terms.csv was not changed there since), and refuses it with its ``file:line``
+when both sides changed the same concept (``--force``: the catalog wins). Build
+refuses to overwrite an edit that is not in terms.csv yet. Formatting is not an
+edit: entries are compared by concept (order does not matter), notes with their
+whitespace collapsed, and header fields other than the checksum are ignored.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import polib
-
-from glossary.atomic import atomic_write
+from glossary import transaction
 from glossary.errors import ConflictError, GlossaryError, display_path
 from glossary.formats import po as po_format
 from glossary.formats import read_file
@@ -31,18 +38,30 @@ __all__ = [
     "Change",
     "SyncResult",
     "build",
+    "catalog_files",
     "catalog_path",
     "check",
+    "plan",
     "sync",
 ]
 
 DOMAIN = "glossary"
 #: Catalogs by the language they translate into.
 TARGETS = (Lang.RU, Lang.EN)
+#: Problems ``check`` lists per catalog before it stops counting.
+_MAX_LISTED = 20
+#: The header lines a rebuild keeps, read without parsing the whole catalog.
+_HEADER_BYTES = 4096
+_HEADER_FIELD = re.compile(rb'^"(PO-Revision-Date|Last-Translator): (.*)\\n"$', re.MULTILINE)
 
 
 def catalog_path(locales: Path, target: Lang, suffix: str = ".po") -> Path:
     return locales / target.value / "LC_MESSAGES" / f"{DOMAIN}{suffix}"
+
+
+def catalog_files(locales: Path) -> list[Path]:
+    """The four files of a catalog tree, in the order a transaction renames them."""
+    return [catalog_path(locales, t, s) for t in TARGETS for s in (".po", ".mo")]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,49 +84,93 @@ class SyncResult:
     changes: list[Change] = field(default_factory=list)
 
 
-def build(glossary: Glossary, locales: Path, *, force: bool = False) -> list[Path]:
-    """Write both catalogs and their MO files; return the paths that changed."""
+@dataclass(frozen=True, slots=True)
+class _Existing:
+    """A catalog on disk: its bytes, parsed only when they differ from a fresh build."""
+
+    path: Path
+    raw: bytes
+
+    @property
+    def name(self) -> str:
+        return display_path(self.path)
+
+    def parse(self) -> po_format.POFile:
+        return po_format.parse_catalog(self.raw, self.name)
+
+
+def build(
+    glossary: Glossary, locales: Path, *, force: bool = False, journal: Path | None = None
+) -> list[Path]:
+    """Write both catalogs and their MO files as one transaction; return what changed.
+
+    Library use without the CLI's lock: the caller makes sure nobody else writes.
+    """
+    files = plan(glossary, locales, force=force)
+    transaction.commit(files, journal or locales.parent / ".terms.csv.journal")
+    return [path for path, _ in files]
+
+
+def plan(
+    glossary: Glossary,
+    locales: Path,
+    *,
+    force: bool = False,
+    glossary_checksum: str | None = None,
+) -> list[tuple[Path, bytes]]:
+    """The new bytes of every catalog file that a build changes.
+
+    Raises :class:`ConflictError` listing every unsynced edit the build would
+    destroy, unless ``force``.
+    """
+    wanted = glossary_checksum or po_format.checksum(glossary)
     outputs: list[tuple[Path, bytes]] = []
+    refused: list[str] = []
     for target in TARGETS:
         path = catalog_path(locales, target)
-        existing = _read_existing(path)
-        if existing is not None and not force:
-            unsynced = _unsynced_edits(existing, glossary, path)
-            if unsynced:
-                raise ConflictError(
-                    [
-                        *unsynced,
-                        f"{display_path(path)}: has reviewer edits not yet in terms.csv; "
-                        "run 'glossary catalogs sync' first (or 'build --force' to discard them)",
-                    ]
-                )
-        po_bytes, mo_bytes = _render(glossary, target, existing)
-        outputs += [(path, po_bytes), (catalog_path(locales, target, ".mo"), mo_bytes)]
-    written = []
-    for path, data in outputs:
-        if not path.exists() or path.read_bytes() != data:
-            atomic_write(path, data)
-            written.append(path)
-    return written
+        existing = _read(path)
+        catalog, po_bytes = _render(glossary, target, existing, wanted)
+        if existing is not None and po_bytes != existing.raw and not force:
+            refused += _unsynced(existing, glossary, target)
+        mo_path = catalog_path(locales, target, ".mo")
+        mo_bytes = po_format.compile_mo(catalog)
+        if existing is None or po_bytes != existing.raw:
+            outputs.append((path, po_bytes))
+        if not mo_path.is_file() or read_file(mo_path) != mo_bytes:
+            outputs.append((mo_path, mo_bytes))
+    if refused:
+        raise ConflictError(
+            [
+                *refused,
+                f"{len(refused)} reviewer edit(s) not yet in terms.csv; run 'glossary "
+                "catalogs sync' first (or 'build --force' to discard them); nothing was written",
+            ]
+        )
+    return outputs
 
 
-def check(glossary: Glossary, locales: Path) -> list[str]:
-    """What in ``locales/`` differs from a build of ``glossary``; empty when up to date."""
-    problems = []
+def check(glossary: Glossary, locales: Path, *, glossary_checksum: str | None = None) -> list[str]:
+    """What in ``locales/`` differs from a build of ``glossary``; empty when up to date.
+
+    A catalog re-saved by an editor without an edit is up to date: only the checksum
+    header and what a reviewer can change are compared. A ``.mo`` is checked by its
+    header checksum and entry count, never by compiling one to compare.
+    """
+    wanted = glossary_checksum or po_format.checksum(glossary)
+    problems: list[str] = []
     for target in TARGETS:
         path = catalog_path(locales, target)
-        existing = _read_existing(path)
-        po_bytes, mo_bytes = _render(glossary, target, existing)
-        for file, expected in ((path, po_bytes), (catalog_path(locales, target, ".mo"), mo_bytes)):
-            if not file.exists():
-                problems.append(f"{display_path(file)}: missing")
-            elif file.read_bytes() != expected:
-                problems.append(f"{display_path(file)}: out of date with terms.csv")
-        if existing is not None:
-            problems += [
-                f"{display_path(path)}:{s.line}: entry for {s.term_id!r} differs from terms.csv"
-                for s in _differing(existing, glossary, path)
-            ][:20]
+        existing = _read(path)
+        if existing is None:
+            problems.append(f"{display_path(path)}: missing")
+            catalog = po_format.build_catalog(
+                glossary, target, revision_date="", glossary_checksum=wanted
+            )
+        else:
+            catalog, po_bytes = _render(glossary, target, existing, wanted)
+            if po_bytes != existing.raw:
+                problems += _semantic_differences(existing, catalog, glossary, target, wanted)
+        problems += _check_mo(catalog_path(locales, target, ".mo"), catalog, wanted)
     return problems
 
 
@@ -116,37 +179,52 @@ def sync(glossary: Glossary, locales: Path, *, force: bool = False) -> SyncResul
 
     Rendering changed or fuzzy cleared ⇒ the concept's rendering is updated and it
     becomes ``reviewed`` when the entry is translated and not fuzzy, ``draft`` when
-    it stays fuzzy. An edited translator comment becomes the note.
+    it stays fuzzy. An edited translator comment becomes the note. See the module
+    docstring for how an edit is told from a change made in terms.csv.
     """
     wanted = po_format.checksum(glossary)
     proposals: dict[str, dict[str, tuple[str, str]]] = {}
     conflicts: list[str] = []
     for target in TARGETS:
-        path = catalog_path(locales, target)
-        existing = _read_existing(path)
+        existing = _read(catalog_path(locales, target))
         if existing is None:
             continue
-        name = display_path(path)
-        built_from = existing.metadata.get(po_format.CHECKSUM_HEADER, "")
-        if built_from != wanted and not force:
-            raise GlossaryError(
-                f"{name}: built from another version of terms.csv (checksum "
-                f"{built_from or 'none'}, terms.csv is {wanted}); edits on both sides cannot "
-                "be told apart. "
-                "Use 'sync --force' to let the catalogs win, or rebuild"
-            )
-        for state in po_format.entry_states(existing, glossary, name):
+        _, fresh = _render(glossary, target, existing, wanted)
+        if fresh == existing.raw:
+            continue  # byte-identical to a build of terms.csv: nothing was edited
+        po = existing.parse()
+        built_from = po.metadata.get(po_format.CHECKSUM_HEADER, "")
+        for state in po_format.entry_states(po, glossary, existing.name):
             term = glossary[state.term_id]
+            now = po_format.state_of(term, target)
+            if state.key == now.key:
+                continue
+            where = f"{existing.name}:{state.line}"
+            if state.base:
+                if po_format.base_of(state) == state.base:
+                    continue  # not edited; terms.csv changed since the build
+                if po_format.base_of(now) != state.base and not force:
+                    conflicts.append(
+                        f"{where}: {term.id}: edited in the catalog and in terms.csv since "
+                        "the build; edit one side (or 'sync --force' to let the catalog win)"
+                    )
+                    continue
+            elif built_from != wanted and not force:
+                raise GlossaryError(
+                    f"{where}: entry for {term.id!r} has no '#. base:' line and the catalog was "
+                    f"built from another version of terms.csv (checksum {built_from or 'none'}, "
+                    f"terms.csv is {wanted}); edits on both sides cannot be told apart. "
+                    "Use 'sync --force' to let the catalogs win, or rebuild"
+                )
             for key, value in _edits(term, target, state).items():
-                proposals.setdefault(term.id, {})
-                where = f"{name}:{state.line}"
-                earlier = proposals[term.id].get(key)
+                fields = proposals.setdefault(term.id, {})
+                earlier = fields.get(key)
                 if earlier is not None and earlier[0] != value:
                     conflicts.append(
                         f"{where}: {term.id}: {key} {value!r} contradicts "
                         f"{earlier[1]}: {key} {earlier[0]!r}"
                     )
-                proposals[term.id][key] = (value, where)
+                fields[key] = (value, where)
     if conflicts:
         raise ConflictError([*conflicts, f"{len(conflicts)} conflict(s); nothing was written"])
     result = _apply(glossary, proposals)
@@ -164,8 +242,8 @@ def _edits(term: Term, target: Lang, state: po_format.EntryState) -> dict[str, s
             edits["status"] = Status.REVIEWED.value
         elif state.fuzzy or term.reviewed:
             edits["status"] = Status.DRAFT.value
-    if state.note != built.note:
-        edits["note"] = state.note
+    if state.key[2] != built.key[2]:
+        edits["note"] = po_format.stored_note(state.note, term.note)
     return edits
 
 
@@ -177,8 +255,6 @@ def _apply(glossary: Glossary, proposals: dict[str, dict[str, tuple[str, str]]])
         values: dict[str, object] = {}
         for key, (value, where) in fields.items():
             old = str(getattr(term, key))
-            if key == "note" and po_format.comparable_note(old) == value:
-                continue
             if value != old:
                 result.changes.append(Change(term_id, key, old, value, where))
                 values[key] = Status(value) if key == "status" else value
@@ -192,82 +268,119 @@ def _check_result(result: SyncResult) -> None:
     """An edit must not make terms.csv invalid (say, two concepts with one rendering)."""
     where = {c.term_id: c.where for c in result.changes}
     terms = result.glossary.terms
-    problems = [
-        f"{where.get(terms[p.index].id, terms[p.index].id)}: {p.message}"
-        for p in validate(terms)
-        if terms[p.index].id in where
-    ]
+    problems = []
+    for problem in validate(terms):
+        # The row at fault may be the untouched concept the edit now collides with.
+        involved = [terms[problem.index].id] + [i for i in where if f"'{i}'" in problem.message]
+        place = next((where[i] for i in involved if i in where), None)
+        if place is not None:
+            problems.append(f"{place}: {problem.message}")
     if problems:
         raise ConflictError(
             [*problems, "the edit would make terms.csv invalid; nothing was written"]
         )
 
 
-def _read_existing(path: Path) -> polib.POFile | None:
+def _read(path: Path) -> _Existing | None:
     if not path.exists():
         return None
-    data = read_file(path)
-    po = po_format.parse_po(data, display_path(path))
-    po.raw_bytes = data  # compared with a fresh rendering to keep the revision date
-    return po
+    return _Existing(path, read_file(path))
 
 
-def _differing(
-    existing: polib.POFile, glossary: Glossary, path: Path
-) -> list[po_format.EntryState]:
-    states = po_format.entry_states(existing, glossary, display_path(path), strict=False)
-    target = Lang(existing.metadata.get("Language", "ru"))
-    return [
-        s for s in states if replace(s, line=0) != po_format.state_of(glossary[s.term_id], target)
-    ]
+def _unsynced(existing: _Existing, glossary: Glossary, target: Lang) -> list[str]:
+    """Reviewer edits a build would destroy: entries changed since their base.
 
-
-def _unsynced_edits(existing: polib.POFile, glossary: Glossary, path: Path) -> list[str]:
-    """Reviewer edits the build would destroy (see the module docstring)."""
-    name = display_path(path)
-    same_base = existing.metadata.get(po_format.CHECKSUM_HEADER) == po_format.checksum(glossary)
-    if same_base:
-        return [
-            f"{name}:{s.line}: unsynced edit of {s.term_id!r}"
-            for s in _differing(existing, glossary, path)
-        ]
+    An entry without a base (a catalog of an older version) counts as edited when it
+    differs from terms.csv and the catalog was built from this very terms.csv.
+    """
+    po = existing.parse()
+    same_build = po.metadata.get(po_format.CHECKSUM_HEADER) == po_format.checksum(glossary)
     found = []
-    for entry in existing:
-        if entry.obsolete or not entry.msgstr:
+    for state in po_format.entry_states(po, glossary, existing.name, strict=False):
+        now = po_format.state_of(glossary[state.term_id], target)
+        if state.key == now.key:
             continue
-        built_status = next(
-            (
-                ln[len("status: ") :]
-                for ln in entry.comment.splitlines()
-                if ln.startswith("status: ")
-            ),
-            None,
-        )
-        if built_status is None:
-            continue
-        built_fuzzy = built_status != Status.REVIEWED.value
-        if ("fuzzy" in entry.flags) != built_fuzzy:
-            found.append(f"{name}:{entry.linenum}: unsynced review of {entry.msgid!r}")
+        edited = po_format.base_of(state) != state.base if state.base else same_build
+        if edited:
+            found.append(f"{existing.name}:{state.line}: unsynced edit of {state.term_id!r}")
     return found
 
 
-def _render(glossary: Glossary, target: Lang, existing: polib.POFile | None) -> tuple[bytes, bytes]:
-    """PO and MO bytes; an unchanged catalog keeps its revision date and translator."""
-    old = existing.metadata if existing is not None else {}
-    translator = old.get("Last-Translator", "glossary")
-    po = po_format.build_catalog(
+def _semantic_differences(
+    existing: _Existing, catalog: po_format.Catalog, glossary: Glossary, target: Lang, wanted: str
+) -> list[str]:
+    """Differences that matter between a catalog on disk and a build of ``glossary``.
+
+    With the checksum header present, it says whether terms.csv changed; a writer that
+    drops unknown headers (Babel) leaves none, and then every entry is compared whole.
+    """
+    po = existing.parse()
+    problems = []
+    built_from = po.metadata.get(po_format.CHECKSUM_HEADER)
+    if built_from is not None and built_from != wanted:
+        problems.append(f"{existing.name}: out of date with terms.csv")
+    states = po_format.entry_states(po, glossary, existing.name, strict=False)
+    differing = [
+        f"{existing.name}:{s.line}: entry for {s.term_id!r} differs from terms.csv"
+        for s in states
+        if s.key != po_format.state_of(glossary[s.term_id], target).key
+    ]
+    if built_from is None and not differing:
+        built = {e.term_id: e for e in catalog.entries}
+        ids = {s.line: s.term_id for s in states}
+        differing = [
+            f"{existing.name}:{entry.linenum}: entry for {ids[entry.linenum]!r} is out of date"
+            for entry in po
+            if entry.linenum in ids and not po_format.same_layout(entry, built[ids[entry.linenum]])
+        ]
+    present = {s.term_id for s in states}
+    missing = [
+        f"{existing.name}: no entry for {e.term_id!r}"
+        for e in catalog.entries
+        if e.term_id not in present
+    ]
+    return problems + (differing + missing)[:_MAX_LISTED]
+
+
+def _check_mo(path: Path, catalog: po_format.Catalog, wanted: str) -> list[str]:
+    name = display_path(path)
+    if not path.is_file():
+        return [f"{name}: missing"]
+    header = po_format.mo_header(read_file(path))
+    if header is None:
+        return [f"{name}: not a readable .mo file"]
+    expected = 1 + sum(1 for e in catalog.entries if e.msgstr and not e.fuzzy)
+    if header.get(po_format.CHECKSUM_HEADER) != wanted or header["#entries"] != str(expected):
+        return [f"{name}: out of date with terms.csv"]
+    return []
+
+
+def _render(
+    glossary: Glossary, target: Lang, existing: _Existing | None, wanted: str
+) -> tuple[po_format.Catalog, bytes]:
+    """The catalog and its PO bytes; an unchanged catalog keeps its revision date and translator."""
+    kept = _kept_header(existing.raw) if existing is not None else {}
+    catalog = po_format.build_catalog(
         glossary,
         target,
-        revision_date=old.get("PO-Revision-Date", _now()),
-        last_translator=translator,
+        revision_date=kept.get("PO-Revision-Date", _now()),
+        last_translator=kept.get("Last-Translator", "glossary"),
+        glossary_checksum=wanted,
     )
-    po_bytes = po_format.render_po(po)
-    if existing is not None and po_bytes != existing.raw_bytes:
-        po = po_format.build_catalog(
-            glossary, target, revision_date=_now(), last_translator=translator
-        )
-        po_bytes = po_format.render_po(po)
-    return po_bytes, po_format.compile_mo(po)
+    po_bytes = po_format.render_po(catalog)
+    if existing is not None and po_bytes != existing.raw and "PO-Revision-Date" in kept:
+        metadata = tuple((k, _now() if k == "PO-Revision-Date" else v) for k, v in catalog.metadata)
+        catalog = replace(catalog, metadata=metadata)
+        po_bytes = po_format.render_po(catalog)
+    return catalog, po_bytes
+
+
+def _kept_header(raw: bytes) -> dict[str, str]:
+    head = raw[:_HEADER_BYTES]
+    return {
+        m.group(1).decode(): m.group(2).decode("utf-8", "replace")
+        for m in _HEADER_FIELD.finditer(head)
+    }
 
 
 def _now() -> str:

@@ -13,24 +13,33 @@ one in the glossary, and a file's status never takes a review back (it only prom
 A change to a reviewed concept is a conflict and is left out unless ``force``. An unmatched concept
 is added, keeping the file's id when it is a free, valid slug. The caller decides what
 to write: nothing is written here.
+
+Hostile cells are refused with the file's line (a :class:`FormatError`, so nothing is
+written): a value that would enter terms.csv starting like a spreadsheet formula
+(:func:`glossary.formats.cells.formula_sign`, the set the exports defuse), unless
+terms.csv already holds that very value; and an extra column that would stand in for
+a known one (``status``, ``ru``, a misspelt ``defintion``). Changed extra columns are
+reported by their own names, so the report shows every column an import writes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-import polib
-
 from glossary.errors import FormatError
+from glossary.formats.cells import formula_sign
+from glossary.formats.po import POFile, translation_units
 from glossary.matching import TermMatcher
 from glossary.model import (
+    LIST_SEPARATOR,
     Glossary,
     Kind,
     Lang,
     Status,
     Term,
     TranslationUnit,
+    extra_column_problem,
     fold_term,
     make_id,
     validate,
@@ -87,6 +96,8 @@ class _Merge:
     #: Folded terms of concepts added by this import, to catch repeats within the file.
     new_terms: dict[tuple[Lang, str], str] = field(default_factory=dict)
     seen: dict[str, str] = field(default_factory=dict)
+    #: Id in the result → line of the file's concept that wrote it.
+    lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def matcher(self) -> TermMatcher:
@@ -108,28 +119,43 @@ def merge(
     force: bool = False,
     name: str = "",
     matcher: TermMatcher | None = None,
+    lines: Sequence[int] = (),
 ) -> ImportReport:
-    """Merge ``incoming`` concepts into ``glossary``; see the module docstring."""
+    """Merge ``incoming`` concepts into ``glossary``; see the module docstring.
+
+    ``lines`` (parallel to ``incoming``, e.g. :attr:`Glossary.lines`) place refusals in
+    the file; without them messages name line 0.
+    """
     state = _Merge(glossary, fields, force, matcher, glossary.ids())
+    name = name or "import"
     # First decide where every concept goes, so that full_form references to concepts
     # later in the file can be re-pointed to their ids in the glossary.
     decisions = [(new, _resolve(state, new)) for new in incoming]
-    for new, decision in decisions:
+    for index, (new, decision) in enumerate(decisions):
         if isinstance(decision, Change):
             state.conflicts.append(decision)
             continue
+        line = lines[index] if index < len(lines) else 0
+        _check_columns(new, glossary, name, line)
         new = _repoint(new, state.ids)
         if isinstance(decision, str):
             state.result[decision] = replace(new, id=decision)
             state.added.append(Change(decision))
+            state.lines[decision] = line
+            _refuse_formulas(state.result[decision], None, name, line)
         else:
             _update(state, decision, new)
+            if decision.id in state.result:
+                state.lines[decision.id] = line
+                _refuse_formulas(state.result[decision.id], decision, name, line)
     merged = glossary.with_terms(state.result.values())
     problems = validate(merged.terms)
     if problems:
         first = problems[0]
         bad = merged.terms[first.index]
-        raise FormatError(name or "import", 0, f"concept {bad.id!r}: {first.message}")
+        raise FormatError(
+            name, _line_of(state, bad.id, first.message), f"concept {bad.id!r}: {first.message}"
+        )
     return ImportReport(
         merged,
         tuple(state.added),
@@ -157,6 +183,55 @@ def _resolve(state: _Merge, new: Term) -> Term | str | Change:
     if new.id:
         state.ids[new.id] = existing.id
     return existing
+
+
+def _line_of(state: _Merge, term_id: str, message: str) -> int:
+    """The file line behind a problem: its concept's, else that of a concept it names."""
+    if term_id in state.lines:
+        return state.lines[term_id]
+    return next((line for i, line in state.lines.items() if f"{i!r}" in message), 0)
+
+
+def _check_columns(new: Term, glossary: Glossary, name: str, line: int) -> None:
+    """Extra columns may add columns to terms.csv, never stand in for a known one."""
+    for column, _ in new.extra:
+        problem = extra_column_problem(column, present=glossary.columns)
+        if problem:
+            raise FormatError(name, line, f"concept {new.id or new.en or new.ru!r}: {problem}")
+
+
+def _cell_values(term: Term) -> dict[str, str]:
+    """Every text a concept puts into terms.csv, by column (lists joined as written)."""
+    cells = {
+        "id": term.id,
+        "en": term.en,
+        "ru": term.ru,
+        "full_form": term.full_form,
+        "definition": term.definition,
+        "note": term.note,
+    }
+    for name in ("en_variants", "ru_variants", "en_forbidden", "ru_forbidden", "source"):
+        cells[name] = LIST_SEPARATOR.join(getattr(term, name))
+    cells.update(term.extra)
+    return cells
+
+
+def _refuse_formulas(term: Term, old: Term | None, name: str, line: int) -> None:
+    """No import writes a cell a spreadsheet would run; terms.csv's own values may stay."""
+    before = _cell_values(old) if old is not None else {}
+    for column, value in _cell_values(term).items():
+        values = value.split(LIST_SEPARATOR) if column in _TUPLES else [value]
+        old_values = set(before.get(column, "").split(LIST_SEPARATOR))
+        for cell in values:
+            sign = formula_sign(cell)
+            if sign is not None and cell not in old_values:
+                raise FormatError(
+                    name,
+                    line,
+                    f"concept {term.id!r}: {column} {cell!r} starts with {sign!r}, which a "
+                    "spreadsheet runs as a formula; refused (imports never write formula "
+                    "cells into terms.csv: edit the file, or terms.csv by hand)",
+                )
 
 
 def _update(state: _Merge, existing: Term, new: Term) -> None:
@@ -233,14 +308,18 @@ def _apply(old: Term, new: Term, fields: frozenset[str]) -> tuple[Term, tuple[st
             continue  # nothing said: "term" is the kind of a concept nobody classified
         if value != getattr(old, name):
             changes[name] = value
+    names = [n for n in changes if n != "extra"]
     if "extra" in changes:
-        # Extra columns merge by name: a column the file lacks keeps its value.
+        # Extra columns merge by name: a column the file lacks keeps its value. Each
+        # changed column is reported under its own name.
         merged = dict(old.extra)
         merged.update(new.extra)
+        before = dict(old.extra)
+        names.extend(c for c, v in merged.items() if before.get(c) != v)
         changes["extra"] = tuple(merged.items())
         if changes["extra"] == old.extra:
             del changes["extra"]
-    return replace(old, **changes), tuple(changes)  # type: ignore[arg-type]
+    return replace(old, **changes), tuple(names)  # type: ignore[arg-type]
 
 
 def _repoint(term: Term, ids: dict[str, str]) -> Term:
@@ -249,26 +328,9 @@ def _repoint(term: Term, ids: dict[str, str]) -> Term:
     return term
 
 
-def reviewed_units(po: polib.POFile, name: str) -> list[TranslationUnit]:
+def reviewed_units(po: POFile, name: str) -> list[TranslationUnit]:
     """The reviewed segments of a draft catalog: translated, not fuzzy, not obsolete.
 
     The catalog's ``Language`` header is the target language; the source is the other.
     """
-    code = po.metadata.get("Language", "").replace("_", "-").split("-")[0].lower()
-    try:
-        target = Lang(code)
-    except ValueError:
-        raise FormatError(
-            name, 1, f"Language header {po.metadata.get('Language', '')!r} is not en or ru"
-        ) from None
-    units = []
-    for entry in po:
-        if entry.obsolete or entry.fuzzy or not entry.msgstr or not entry.msgid:
-            continue
-        origin = (
-            ":".join(p for p in entry.occurrences[0] if p)
-            if entry.occurrences
-            else f"{name}:{entry.linenum}"
-        )
-        units.append(TranslationUnit(target.other, entry.msgid, target, entry.msgstr, origin))
-    return units
+    return translation_units(po, name)

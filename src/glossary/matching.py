@@ -6,27 +6,40 @@ Aho-Corasick automaton over the *key stream* (a fixed-width code per word: one f
 each word key the glossary uses, one filler for every other word), so inflected
 forms match ("гарантиям безопасности" → гарантия безопасность) and
 a hit can only start and end on word boundaries (ОБСЕ is not inside Обсерватория).
-Overlaps resolve leftmost-longest, and each hit maps back to the character
-offsets of the original text.
+Overlapping hits resolve to the selection covering the most words (see
+:mod:`glossary.overlaps`); the others stay attached to the hit they overlap, and
+each hit maps back to the character offsets of the original text.
 """
 
 from __future__ import annotations
 
 import enum
+import marshal
 import re
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 import ahocorasick
 
 from glossary.model import Glossary, Lang, Term
-from glossary.text.normalize import Normalizer, Token, default_normalizer, scan_words
+from glossary.overlaps import cover, owners
+from glossary.text.normalize import (
+    Normalizer,
+    Token,
+    default_normalizer,
+    fold_word,
+    is_acronym,
+    scan_words,
+)
 
-__all__ = ["Designation", "Role", "Span", "TermMatcher"]
+__all__ = ["PAYLOAD_FORMAT", "Designation", "Role", "Span", "TermMatcher"]
 
-# Each word key is wrapped as OPEN key CLOSE, so adjacent hits share no character
-# and a key can never match inside a longer one.
-_OPEN, _CLOSE = "\x02", "\x03"
+#: Bump when :meth:`TermMatcher.to_payload`'s layout changes.
+PAYLOAD_FORMAT = "glossary-matcher-1"
+#: Separates the fields of a packed designation (ids, codes and terms never hold it).
+_RECORD_SEP = "\x1f"
 #: Digits of the word codes in the key stream.
 _BASE = 64
 _FIRST_DIGIT = 0x100
@@ -57,6 +70,8 @@ class Span:
     end: int
     text: str
     designations: tuple[Designation, ...]
+    #: Hits overlapping or nested in this one that lost to it (longest coverage wins).
+    also: tuple[Span, ...] = ()
 
     @property
     def term_ids(self) -> tuple[str, ...]:
@@ -77,13 +92,13 @@ class TermMatcher:
         """``inflections`` adds keys for Russian forms the normaliser lemmatises to
         another word (Уставом ООН, Шермана); it costs a paradigm per word to build, and
         the persistent index stores them precomputed (see :meth:`from_keys`)."""
-        self.normalizer = normalizer or default_normalizer()
+        self._normalizer: Normalizer | None = normalizer or default_normalizer()
         key = self.normalizer.key
         entries = [
             (key(d.text), d) for term in glossary for d in designations(term, forbidden=forbidden)
         ]
         if inflections:
-            from glossary.index.forms import alias_keys
+            from glossary.text.ru.paradigm import alias_keys
 
             entries += [
                 (alias, d)
@@ -98,39 +113,134 @@ class TermMatcher:
         cls,
         entries: Iterable[tuple[tuple[str, ...], Designation]],
         normalizer: Normalizer | None = None,
+        form_keys: dict[str, str] | None = None,
     ) -> TermMatcher:
         """A matcher over designations whose match keys are already known (e.g. from the
-        persistent index), so a 100k-concept glossary is not lemmatised again."""
+        persistent index), so a 100k-concept glossary is not lemmatised again.
+
+        ``form_keys`` maps every inflected form of the glossary's words (folded) to
+        the normaliser's key of that form, computed at index build time: words of a
+        text are then coded by a dictionary lookup, not lemmatised, and a word that is
+        no form of a glossary word is filler. (Without it, every new word of a text is
+        lemmatised, which finds also the rare word outside the glossary's paradigms
+        that the analyser reads as a glossary lemma.)"""
         self = cls.__new__(cls)
-        self.normalizer = normalizer or default_normalizer()
+        self._normalizer = normalizer or default_normalizer()
         self._build(entries)
+        if form_keys is not None:
+            self._forms = self._form_codes(form_keys)
         return self
 
+    def _form_codes(self, form_keys: dict[str, str]) -> dict[str, str]:
+        """Word as written → its code, for the forms whose key the glossary uses, in
+        lower case and capitalised; acronym keys as themselves."""
+        codes = self._codes
+        found = {}
+        for form, key in form_keys.items():
+            code = codes.get(key)
+            if code is not None:
+                found[form] = code
+                capitalised = form[:1].upper() + form[1:]
+                if fold_word(capitalised) == form:
+                    found[capitalised] = code
+        for key, code in codes.items():
+            if is_acronym(key):
+                found[key] = code
+        return found
+
     def _build(self, items: Iterable[tuple[tuple[str, ...], Designation]]) -> None:
-        entries: dict[tuple[str, ...], list[Designation]] = {}
+        entries: dict[tuple[str, ...], dict[Designation, None]] = {}
         for key, designation in items:
             if key:
-                found = entries.setdefault(key, [])
-                if designation not in found:
-                    found.append(designation)
-        self.keys = {_joined(k): tuple(v) for k, v in entries.items()}
+                entries.setdefault(key, {})[designation] = None
+        groups = [tuple(found) for found in entries.values()]
+        self._groups: _Groups = groups
+        self._counts = array("I", map(len, entries))
         # Each distinct word key is coded as `width` digits of base 64 (code 0, the
         # filler, stands for every word no designation contains): nodes of the
         # automaton then branch at most 64 ways, which keeps its transitions fast.
-        distinct = {word for key in entries for word in key}
+        distinct = dict.fromkeys(word for key in entries for word in key)
         self._width = 1
         while _BASE**self._width <= len(distinct):
             self._width += 1
         self._filler = self._digits(0)
-        self._codes: dict[str, str] = {}
+        self._codes = {word: self._digits(n) for n, word in enumerate(distinct, 1)}
         #: Surface word of running text → its code (memoised; words repeat).
         self._word_codes: dict[str, str] = {}
-        self._automaton = ahocorasick.Automaton()
-        for key, found in entries.items():
-            pattern = "".join(self._code(word) for word in key)
-            self._automaton.add_word(pattern, (len(key), tuple(found)))
+        #: Forms of glossary words → code, when known in advance (see from_keys).
+        self._forms: dict[str, str] | None = None
+        # integer values (the group of designations): nothing Python to pickle or load
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        codes = self._codes
+        add = self._automaton.add_word
+        for group, key in enumerate(entries):
+            add("".join([codes[word] for word in key]), group)
         if entries:
             self._automaton.make_automaton()
+
+    # -- persistence ------------------------------------------------------------
+
+    def to_payload(self) -> bytes:
+        """The matcher as bytes for :meth:`from_payload`: marshal of plain data (no
+        pickle), the automaton as pyahocorasick's own node dump, the designations packed
+        into one string decoded only for the hits of a text."""
+        records: dict[Designation, int] = {}
+        members = array("I")
+        offsets = array("I", [0])
+        for index in range(len(self._counts)):
+            for designation in self._groups[index]:
+                members.append(records.setdefault(designation, len(records)))
+            offsets.append(len(members))
+        text_parts = [
+            _RECORD_SEP.join((d.term_id, d.lang.value, d.role.value, d.text)) for d in records
+        ]
+        record_offsets = array("I", [0])
+        position = 0
+        for part in text_parts:
+            position += len(part)
+            record_offsets.append(position)
+        state = {
+            "format": PAYLOAD_FORMAT,
+            "width": self._width,
+            "codes": self._codes,
+            "forms": self._forms,
+            "automaton": self._automaton.__reduce__()[1] if len(self._counts) else None,
+            "counts": self._counts.tobytes(),
+            "members": members.tobytes(),
+            "offsets": offsets.tobytes(),
+            "records": "".join(text_parts),
+            "record_offsets": record_offsets.tobytes(),
+        }
+        return marshal.dumps(state)
+
+    @classmethod
+    def from_payload(cls, payload: bytes, normalizer: Normalizer | None = None) -> TermMatcher:
+        """The matcher :meth:`to_payload` wrote. Only call it on bytes this program
+        wrote and checked (the index's checksum): a damaged automaton dump is not
+        validated by pyahocorasick. Raises ``ValueError`` on a foreign layout."""
+        state = marshal.loads(payload)  # our own checked file, plain data only
+        if not isinstance(state, dict) or state.get("format") != PAYLOAD_FORMAT:
+            raise ValueError("not a matcher payload of this version")
+        self = cls.__new__(cls)
+        self._normalizer = normalizer
+        self._width = state["width"]
+        self._filler = self._digits(0)
+        self._codes = state["codes"]
+        self._forms = state["forms"]
+        self._word_codes = {}
+        self._counts = _ints(state["counts"])
+        self._groups = _PackedGroups(
+            _ints(state["members"]),
+            _ints(state["offsets"]),
+            state["records"],
+            _ints(state["record_offsets"]),
+        )
+        arguments = state["automaton"]
+        if arguments is None:
+            self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        else:
+            self._automaton = ahocorasick.Automaton(*arguments)
+        return self
 
     def _digits(self, number: int) -> str:
         """``number`` in base 64, each digit position with its own characters, so a
@@ -141,28 +251,35 @@ class TermMatcher:
             digits.append(chr(_FIRST_DIGIT + position * _BASE + digit))
         return "".join(digits)
 
-    def _code(self, word_key: str) -> str:
-        code = self._codes.get(word_key)
-        if code is None:
-            code = self._digits(len(self._codes) + 1)
-            self._codes[word_key] = code
-        return code
+    @property
+    def normalizer(self) -> Normalizer:
+        """The normaliser of keys (a loaded matcher loads the morphology only when a
+        word must be lemmatised)."""
+        if self._normalizer is None:
+            self._normalizer = default_normalizer()
+        return self._normalizer
 
     def __len__(self) -> int:
-        return len(self.keys)
+        return len(self._counts)
 
     def exact(self, text: str) -> tuple[Designation, ...]:
         """The designations whose match key equals the whole of ``text``'s."""
-        return self.keys.get(_joined(self.normalizer.key(text)), ())
+        key = self.normalizer.key(text)
+        codes = self._codes
+        if not key or not self._counts or any(word not in codes for word in key):
+            return ()
+        group = self._automaton.get("".join([codes[word] for word in key]), -1)
+        return self._groups[group] if group >= 0 else ()
 
     def find(self, text: str, tokens: list[Token] | None = None) -> list[Span]:
-        """Leftmost-longest, non-overlapping hits of glossary terms in ``text``.
+        """Non-overlapping hits of glossary terms in ``text`` covering the most words;
+        each keeps the hits it beat in ``also``.
 
         The automaton runs over a stream of fixed-width codes, one per word: the word's
         key coded, or the filler for words no designation contains. Hits therefore
         start and end on word boundaries and map back to words by division.
         """
-        if not self.keys:
+        if not self._counts:
             return []
         if tokens is None:
             words, offsets = scan_words(text)
@@ -174,14 +291,42 @@ class TermMatcher:
             codes, filler = self._codes, self._filler
             stream = "".join([codes.get(t.key, filler) for t in tokens])
             offsets = [o for t in tokens for o in (t.start, t.end)]
-        spans = []
-        width = self._width
-        for end_index, (count, found) in self._automaton.iter_long(stream):
-            last = end_index // width
-            start, end = offsets[2 * (last - count + 1)], offsets[2 * last + 1]
-            end += _trailing_marks(text, end, found)
-            spans.append(Span(start, end, text[start:end], found))
-        return spans
+        return self._spans(text, offsets, list(self._automaton.iter(stream)))
+
+    def _spans(self, text: str, offsets: list[int], matches: list[tuple[int, int]]) -> list[Span]:
+        """Spans of the selection of ``matches`` (every hit, as ``(end index, group)``
+        in order of their last word) covering the most words; the others in ``also``."""
+        width, counts, groups = self._width, self._counts, self._groups
+        ends = [end_index // width + 1 for end_index, _ in matches]
+        starts = [end - counts[group] for end, (_, group) in zip(ends, matches, strict=True)]
+        chosen = cover(starts, ends)
+        marks: dict[int, tuple[str, ...]] = {}
+
+        def span(index: int, also: tuple[Span, ...] = ()) -> Span:
+            group = matches[index][1]
+            found = groups[group]
+            start, end = offsets[2 * starts[index]], offsets[2 * ends[index] - 1]
+            tails = marks.get(group)
+            if tails is None:
+                tails = marks[group] = _trailing_marks(found)
+            for tail in tails:
+                if text.startswith(tail, end):
+                    end += len(tail)
+                    break
+            return Span(start, end, text[start:end], found, also)
+
+        if len(chosen) == len(matches):
+            return [span(i) for i in chosen]
+        beaten: dict[int, list[Span]] = {}
+        intervals = list(zip(starts, ends, strict=True))
+        for loser, winner in owners(intervals, chosen).items():
+            beaten.setdefault(winner, []).append(span(loser))
+        return [
+            span(i, tuple(sorted(beaten[i], key=lambda s: (s.start, -s.end))))
+            if i in beaten
+            else span(i)
+            for i in chosen
+        ]
 
     def _codes_of(self, words: list[str]) -> dict[str, str]:
         """The word → code memo, completed for ``words`` (set operations, not a loop)."""
@@ -190,7 +335,14 @@ class TermMatcher:
         if missing:
             if len(cache) + len(missing) > _WORD_CACHE_LIMIT:
                 cache.clear()
-            key, codes, filler = self.normalizer.word_key, self._codes, self._filler
+            filler, forms = self._filler, self._forms
+            if forms is not None:
+                get = forms.get
+                for word in missing:
+                    code = get(word)
+                    cache[word] = code if code is not None else get(fold_word(word), filler)
+                return cache
+            key, codes = self.normalizer.word_key, self._codes
             for word in missing:
                 cache[word] = codes.get(key(word), filler)
         return cache
@@ -211,18 +363,55 @@ def designations(term: Term, *, forbidden: bool = False) -> list[Designation]:
     return result
 
 
-def _joined(key: tuple[str, ...]) -> str:
-    return "".join(_OPEN + k + _CLOSE for k in key)
-
-
 _TRAILING = re.compile(r"[^\w\s]+\Z")
 
 
-def _trailing_marks(text: str, end: int, found: tuple[Designation, ...]) -> int:
-    """How many characters after ``end`` belong to the term: the period of "U.S."."""
-    best = 0
-    for designation in found:
-        marks = _TRAILING.search(designation.text)
-        if marks and len(marks.group()) > best and text.startswith(marks.group(), end):
-            best = len(marks.group())
-    return best
+def _trailing_marks(found: tuple[Designation, ...]) -> tuple[str, ...]:
+    """The marks after the last word that may belong to the term (the period of
+    "U.S."), longest first: those its designations end with."""
+    tails = {m.group() for d in found if (m := _TRAILING.search(d.text))}
+    return tuple(sorted(tails, key=len, reverse=True))
+
+
+def _ints(data: bytes) -> array[int]:
+    values = array("I")
+    values.frombytes(data)
+    return values
+
+
+class _Groups(Protocol):
+    """Designations of each automaton value: a list when built here, packed when loaded."""
+
+    def __getitem__(self, group: int, /) -> tuple[Designation, ...]: ...
+
+    def __len__(self) -> int: ...
+
+
+class _PackedGroups:
+    """The designations of each group, decoded from the packed string on first use:
+    loading a million-concept matcher creates no objects for terms a text lacks."""
+
+    def __init__(
+        self, members: array[int], offsets: array[int], records: str, record_offsets: array[int]
+    ) -> None:
+        if len(offsets) < 1 or len(record_offsets) < 1 or offsets[-1] != len(members):
+            raise ValueError("inconsistent matcher payload")
+        self._members, self._offsets = members, offsets
+        self._records, self._record_offsets = records, record_offsets
+        self._decoded: dict[int, tuple[Designation, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, group: int) -> tuple[Designation, ...]:
+        found = self._decoded.get(group)
+        if found is None:
+            members = self._members[self._offsets[group] : self._offsets[group + 1]]
+            found = tuple(map(self._designation, members))
+            self._decoded[group] = found
+        return found
+
+    def _designation(self, record: int) -> Designation:
+        start, end = self._record_offsets[record], self._record_offsets[record + 1]
+        term_id, lang, role, text = self._records[start:end].split(_RECORD_SEP, 3)
+        return Designation(term_id, Lang(lang), text, Role(role))

@@ -6,6 +6,7 @@ Pure values, no I/O: format adapters in :mod:`glossary.formats` turn files into 
 
 from __future__ import annotations
 
+import difflib
 import enum
 import re
 import unicodedata
@@ -22,6 +23,7 @@ __all__ = [
     "Status",
     "Term",
     "TranslationUnit",
+    "extra_column_problem",
     "fold_term",
     "make_id",
     "validate",
@@ -38,8 +40,8 @@ class Lang(enum.StrEnum):
 
     @classmethod
     def from_code(cls, code: str) -> Lang | None:
-        """``en``, ``EN-us``, ``ru_RU`` → the language; any other language is not ours."""
-        primary = code.replace("_", "-").split("-")[0].lower()
+        """``en``, ``EN-us``, `` ru_RU `` → the language; any other language is not ours."""
+        primary = code.strip().replace("_", "-").split("-")[0].lower()
         try:
             return cls(primary)
         except ValueError:
@@ -61,6 +63,7 @@ class Kind(enum.StrEnum):
     ORGANIZATION = "organization"
     PERSON = "person"
     PLACE = "place"
+    TREATY = "treaty"
 
 
 #: Column order of a new terms.csv; an existing file keeps its own order.
@@ -155,6 +158,9 @@ class Glossary:
     terms: tuple[Term, ...] = ()
     #: Column order as read (known and unknown columns); new files use :data:`COLUMNS`.
     columns: tuple[str, ...] = COLUMNS
+    #: The 1-based line each concept starts on in the file it was read from, when known
+    #: (parallel to ``terms``; empty for glossaries built in memory).
+    lines: tuple[int, ...] = field(default=(), compare=False, repr=False)
     _by_id: dict[str, Term] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -192,6 +198,27 @@ class Glossary:
         return set(self._by_id)
 
 
+#: How close (difflib ratio) an unknown column name may come to a known one.
+CLOSE_COLUMN_RATIO = 0.75
+
+
+def extra_column_problem(name: str, present: Iterable[str] = ()) -> str | None:
+    """Why ``name`` cannot be an extra column of terms.csv, or ``None``.
+
+    An extra column never stands in for a known one: a known name, a blank or padded
+    name, or a misspelling of a known column (``defintion``) that ``present`` lacks is
+    refused, so that no imported cell can override ``status`` or ``ru``.
+    """
+    if not name or name != name.strip() or _has_control(name):
+        return f"column name {name!r} is empty, padded or holds a control character"
+    if name in COLUMNS:
+        return f"extra column {name!r} would override the known column of that name"
+    close = difflib.get_close_matches(name.lower(), COLUMNS, n=1, cutoff=CLOSE_COLUMN_RATIO)
+    if close and close[0] not in set(present):
+        return f"unknown column {name!r} (did you mean {close[0]!r}?)"
+    return None
+
+
 def fold_term(text: str) -> str:
     """Comparison form of a whole term: NFC, case-folded, ё as е, spaces collapsed."""
     text = unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
@@ -225,6 +252,9 @@ def validate(terms: Iterable[Term], other_ids: Iterable[str] = ()) -> list[Probl
             first_id[term.id] = index
         if not term.en and not term.ru:
             report("empty required field: a concept needs 'en' or 'ru'")
+        for column, _ in term.extra:
+            if column in COLUMNS:
+                report(f"extra column {column!r} would override the known column of that name")
         for lang in Lang:
             for label, values in (
                 (lang.value, (term.preferred(lang),)),

@@ -1,17 +1,37 @@
-"""Where the glossary lives: ./terms.csv when present, else the one shipped in the package."""
+"""Where the glossary lives, found the way git finds its repository.
+
+``--glossary PATH`` wins; otherwise the nearest ``terms.csv`` in the working folder or
+one of its parents (so ``cd locales && glossary catalogs build`` works on the
+repository's glossary, not on a new ``locales/locales`` tree); otherwise the glossary
+shipped in the package, which is read-only: every command that writes refuses it.
+"""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from glossary.errors import GlossaryError
 from glossary.formats import terms_csv
 from glossary.model import Glossary
 
-__all__ = ["DEFAULT_NAME", "Workspace", "embedded_glossary_path", "resolve"]
+__all__ = [
+    "CEILING_ENV",
+    "DEFAULT_NAME",
+    "LOCALES_NAME",
+    "Workspace",
+    "discover",
+    "embedded_glossary_path",
+    "resolve",
+]
 
 DEFAULT_NAME = "terms.csv"
+LOCALES_NAME = "locales"
+#: Folders (``os.pathsep``-separated) above which discovery never looks, like git's
+#: ``GIT_CEILING_DIRECTORIES``: a shared parent folder's terms.csv is not picked up.
+CEILING_ENV = "GLOSSARY_CEILING_DIRECTORIES"
 
 
 def embedded_glossary_path() -> Path:
@@ -30,20 +50,44 @@ class Workspace:
     def load(self) -> tuple[Glossary, terms_csv.CsvLayout]:
         return terms_csv.load(self.glossary_path)
 
+    def require_writable(self) -> None:
+        """Refuse to write when the glossary is the embedded one (it lives in the package)."""
+        if self.embedded:
+            raise GlossaryError(
+                f"no {DEFAULT_NAME} in this folder or its parents, and the embedded glossary "
+                f"is read-only; run inside a glossary repository or pass --glossary PATH"
+            )
+
+
+def discover(start: Path | None = None) -> Path | None:
+    """The nearest ``terms.csv`` in ``start`` (default: the working folder) or its parents."""
+    here = (start or Path.cwd()).resolve()
+    ceilings = {Path(p).resolve() for p in os.environ.get(CEILING_ENV, "").split(os.pathsep) if p}
+    for folder in (here, *here.parents):
+        candidate = folder / DEFAULT_NAME
+        if candidate.is_file():
+            return candidate if folder != here else Path(DEFAULT_NAME)
+        if folder in ceilings:
+            break
+    return None
+
 
 def resolve(glossary: str | Path | None = None, locales: str | Path | None = None) -> Workspace:
-    """``--glossary`` wins; then ./terms.csv; then the embedded glossary."""
+    """``--glossary`` wins; then the nearest terms.csv upwards; then the embedded glossary.
+
+    The catalogs live in ``locales/`` beside the glossary file unless ``locales`` is given.
+    """
     embedded = False
     if glossary is not None:
         path = Path(glossary)
-    elif Path(DEFAULT_NAME).is_file():
-        path = Path(DEFAULT_NAME)
+    elif (found := discover()) is not None:
+        path = found
     else:
         path, embedded = embedded_glossary_path(), True
     if locales is not None:
         locales_dir = Path(locales)
     elif embedded:
-        locales_dir = Path("locales")
+        locales_dir = Path(LOCALES_NAME)
     else:
-        locales_dir = path.parent / "locales"
+        locales_dir = path.parent / LOCALES_NAME
     return Workspace(path, locales_dir, embedded)

@@ -204,7 +204,18 @@ def test_finding_format_and_dict() -> None:
     assert str(finding) == "d.po:12: error: missing-term: text"
     assert finding.as_dict() == {
         "file": "d.po", "line": 12, "severity": "error", "check": "missing-term", "message": "text",
+        "count": 1,
     }  # fmt: skip
+    repeated = Finding("d.po", 12, Severity.ERROR, "missing-term", "text", count=2)
+    assert str(repeated) == "d.po:12: error: missing-term: text (×2)"
+
+
+def test_severity_thresholds() -> None:
+    assert Severity.ERROR.at_least(Severity.WARNING)
+    assert Severity.WARNING.at_least(Severity.WARNING)
+    assert not Severity.INFO.at_least(Severity.WARNING)
+    assert Severity.INFO.at_least(Severity.INFO)
+    assert not Severity.WARNING.at_least(Severity.ERROR)
 
 
 PO = """msgid ""

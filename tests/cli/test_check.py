@@ -72,7 +72,7 @@ def test_findings_as_lines_exit_1(files: Path, capsys: pytest.CaptureFixture[str
 
 def test_json_output(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "bad.po", "--json"]) == 1
-    data = json.loads(capsys.readouterr().out)
+    data = json.loads(capsys.readouterr().out)["findings"]
     assert data[0] == {
         "file": "bad.po",
         "line": 7,
@@ -80,12 +80,13 @@ def test_json_output(files: Path, capsys: pytest.CaptureFixture[str]) -> None:
         "check": "forbidden-term",
         "message": "«зона интереса» is a forbidden rendering of sphere-of-influence; "
         "use «сфера влияния»",
+        "count": 1,
     }
     assert {d["check"] for d in data} == {
         "forbidden-term", "numbers", "missing-term", "acronyms", "fuzzy", "untranslated",
     }  # fmt: skip
     assert main(["check", "good.po", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == []
+    assert json.loads(capsys.readouterr().out)["findings"] == []
 
 
 def test_malformed_po_is_one_line_with_file_and_line(
@@ -118,7 +119,63 @@ def test_a_draft_checks_out_with_only_counts(
     (workspace / "news.txt").write_text("The talks ended.\n", encoding="utf-8")
     assert main(["draft", "news.txt", "--to", "ru", "-o", "out.po", "--no-mt"]) == 0
     capsys.readouterr()
-    assert main(["check", "out.po"]) == 1
+    # A fresh draft holds only info counts: printed, but they fail only with --fail-on info.
+    assert main(["check", "out.po"]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "out.po:18: info: untranslated: 1 of 1 entries untranslated (first here)"
     ]
+    assert main(["check", "out.po", "--fail-on", "info"]) == 1
+
+
+REPEATED = """msgid ""
+msgstr ""
+"Language: ru\\n"
+"X-Source-Language: en\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+#: memo.txt:4
+msgid "The OSCE said the OSCE and only the OSCE would decide."
+msgstr "Организация сказала, что решит только она."
+"""
+
+
+def test_a_problem_repeated_in_one_entry_is_one_finding_with_a_count(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workspace / "memo.po").write_text(REPEATED, encoding="utf-8")
+    assert main(["check", "memo.po"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    missing = [line for line in lines if ": missing-term: " in line]
+    assert missing == ["memo.po:7: error: missing-term: «OSCE» should be translated as «ОБСЕ» (×3)"]
+    assert len(lines) == len(set(lines))
+    assert main(["check", "memo.po", "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)["findings"]
+    assert [d["count"] for d in data if d["check"] == "missing-term"] == [3]
+
+
+WARNING_ONLY = """msgid ""
+msgstr ""
+"Language: ru\\n"
+"X-Source-Language: en\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+#: budget.txt:2
+msgid "The talks lasted 3 days."
+msgstr "Переговоры длились 4 дня."
+"""
+
+
+def test_fail_on_threshold_decides_the_exit_code(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workspace / "budget.po").write_text(WARNING_ONLY, encoding="utf-8")
+    assert main(["check", "budget.po", "--fail-on", "error"]) == 0
+    assert ": warning: numbers: " in capsys.readouterr().out
+    assert main(["check", "budget.po"]) == 1
+    assert main(["check", "budget.po", "--fail-on", "info"]) == 1
+
+
+def test_fail_on_rejects_an_unknown_level(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", "x.po", "--fail-on", "fatal"])
+    assert exit_info.value.code == 2

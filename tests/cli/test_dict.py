@@ -24,7 +24,7 @@ def test_add_list_remove(workspace: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["dict", "list", "--json"]) == 0
     capsys.readouterr()
     assert main(["dict", "list", "--json"]) == 0
-    listed = json.loads(capsys.readouterr().out)
+    listed = json.loads(capsys.readouterr().out)["dictionaries"]
     assert listed == [
         {"name": "eng-rus", "index": str(index.resolve()),
          "data": str((workspace / "d" / "eng-rus.dict").resolve())}

@@ -92,12 +92,17 @@ def test_import_adds_updates_and_reports_conflicts(
         "truce,перемирие,,\n",  # new
         encoding="utf-8",
     )
+    before = glossary_bytes(workspace)
     assert main(["import", "in.csv"]) == 1
     out = capsys.readouterr().out
     assert "updated   sphere-of-influence: note, status" in out
     assert "conflict  osce: reviewed concept differs in note" in out
     assert "added     truce" in out
-    assert "in.csv: 1 added, 1 updated, 0 unchanged, 1 conflicting; wrote terms.csv" in out
+    assert "in.csv: 1 added, 1 updated, 0 unchanged, 1 conflicting; nothing written" in out
+    assert glossary_bytes(workspace) == before  # a conflict writes nothing
+
+    assert main(["import", "in.csv", "--skip-conflicts"]) == 1
+    assert "1 conflicting; wrote terms.csv" in capsys.readouterr().out
     glossary, _ = terms_csv.load(workspace / "terms.csv")
     assert glossary["sphere-of-influence"].note == "Edited in Weblate."
     assert glossary["sphere-of-influence"].status is Status.REVIEWED  # Weblate: not fuzzy
@@ -107,6 +112,49 @@ def test_import_adds_updates_and_reports_conflicts(
     assert main(["import", "in.csv", "--force"]) == 0
     glossary, _ = terms_csv.load(workspace / "terms.csv")
     assert glossary["osce"].note == "A new note."
+
+
+def test_import_rebuilds_the_catalogs_in_the_same_write(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["catalogs", "build"]) == 0
+    (workspace / "in.csv").write_text("source,target\ntruce,перемирие\n", encoding="utf-8")
+    assert main(["import", "in.csv"]) == 0
+    capsys.readouterr()
+    assert main(["catalogs", "check"]) == 0
+    ru = polib.pofile(str(workspace / "locales/ru/LC_MESSAGES/glossary.po"))
+    assert ru.find("truce") is not None
+
+    (workspace / "more.csv").write_text("source,target\nceasefire,прекращение огня\n", "utf-8")
+    assert main(["import", "more.csv", "--no-catalogs"]) == 0
+    capsys.readouterr()
+    assert main(["catalogs", "check"]) == 1
+    assert "out of date" in capsys.readouterr().out
+
+
+def test_import_refuses_to_rebuild_over_an_unsynced_catalog_edit(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["catalogs", "build"]) == 0
+    path = workspace / "locales/ru/LC_MESSAGES/glossary.po"
+    po = polib.pofile(str(path))
+    po.find("OSCE").msgstr = "ОБСЕ (правка)"
+    po.save()
+    (workspace / "in.csv").write_text("source,target\ntruce,перемирие\n", encoding="utf-8")
+    before = glossary_bytes(workspace)
+    assert main(["import", "in.csv"]) == 1
+    err = capsys.readouterr().err
+    assert "glossary.po:" in err and "unsynced edit of 'osce'" in err
+    assert glossary_bytes(workspace) == before
+    assert polib.pofile(str(path)).find("OSCE").msgstr == "ОБСЕ (правка)"
+
+
+def test_import_force_and_skip_conflicts_exclude_each_other(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workspace / "in.csv").write_text("source,target\ntruce,перемирие\n", encoding="utf-8")
+    assert main(["import", "in.csv", "--force", "--skip-conflicts"]) == 2
+    assert "exclude each other" in capsys.readouterr().err
 
 
 def test_import_json_and_dry_run(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -180,7 +228,7 @@ def test_invalid_merge_result_exits_2_and_writes_nothing(
     before = glossary_bytes(workspace)
     assert main(["import", "bad.tbx", "--force"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("bad.tbx: concept 'sphere-of-influence': duplicate en term")
+    assert err.startswith("bad.tbx:1: concept 'sphere-of-influence': duplicate en term")
     assert glossary_bytes(workspace) == before
 
 

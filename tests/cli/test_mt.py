@@ -44,7 +44,7 @@ def test_list_with_nothing_installed(argos_dirs: Path, capsys: pytest.CaptureFix
     assert main(["mt", "list"]) == 0
     assert "no MT model installed in" in capsys.readouterr().out
     assert main(["mt", "list", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == []
+    assert json.loads(capsys.readouterr().out)["pairs"] == []
 
 
 def test_install_from_file_then_list(
@@ -57,7 +57,7 @@ def test_install_from_file_then_list(
     assert main(["mt", "list"]) == 0
     assert capsys.readouterr().out == "en → ru\n"
     assert main(["mt", "list", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == [{"from": "en", "to": "ru"}]
+    assert json.loads(capsys.readouterr().out)["pairs"] == [{"from": "en", "to": "ru"}]
 
 
 def test_install_refuses_path_traversal(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from glossary.draft import machine
 from glossary.draft.machine import (
     ArgosPackage,
     ArgosTranslator,
@@ -283,6 +285,134 @@ def test_not_a_zip_is_rejected(tmp_path: Path) -> None:
     bad.write_text("not a zip", encoding="utf-8")
     with pytest.raises(MachineTranslationError, match="not a zip archive"):
         install_package(bad)
+
+
+# --- hostile archives: size and count caps, CRC, no half-installed model ---------------
+
+
+def _copy_plus(tiny_package: Path, destination: Path, extras: list[tuple[str, bytes]],
+               *, stored: bool = False) -> Path:  # fmt: skip
+    """The tiny package with ``extras`` appended as further members of its folder."""
+    compression = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(tiny_package) as src, zipfile.ZipFile(destination, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            info.compress_type = compression if not info.is_dir() else zipfile.ZIP_STORED
+            dst.writestr(info, data)
+        for name, data in extras:
+            dst.writestr(f"{PACKAGE_FOLDER}/{name}", data, compress_type=compression)
+    return destination
+
+
+def _patch_central_size(archive: Path, member: str, size: int) -> None:
+    """Make the zip directory declare ``size`` uncompressed bytes for ``member``."""
+    data = bytearray(archive.read_bytes())
+    name = member.encode()
+    at = data.index(b"PK\x01\x02")  # the first central directory header
+    while True:
+        length = int.from_bytes(data[at + 28 : at + 30], "little")
+        if data[at + 46 : at + 46 + length] == name:
+            data[at + 24 : at + 28] = size.to_bytes(4, "little")
+            break
+        extra = int.from_bytes(data[at + 30 : at + 32], "little")
+        comment = int.from_bytes(data[at + 32 : at + 34], "little")
+        at += 46 + length + extra + comment
+    archive.write_bytes(bytes(data))
+
+
+def _nothing_installed(argos_dirs: Path) -> None:
+    assert _files_under(argos_dirs) == []
+    assert not list(argos_dirs.parent.glob(".glossary-install-*"))
+    assert installed_pairs() == []
+
+
+def test_small_archive_declaring_a_huge_member_is_refused(
+    tiny_package: Path, tmp_path: Path, argos_dirs: Path
+) -> None:
+    bad = _copy_plus(tiny_package, tmp_path / "declared.argosmodel", [("model/pad.bin", b"x")])
+    _patch_central_size(bad, f"{PACKAGE_FOLDER}/model/pad.bin", 3 * 1024**3)
+    assert bad.stat().st_size < 4 * 1024**2
+    with pytest.raises(
+        MachineTranslationError,
+        match=r"bytes uncompressed, more than the "
+        rf"{machine.MAX_ARCHIVE_BYTES} a model may hold; nothing installed",
+    ):
+        install_package(bad)  # fmt: skip
+    _nothing_installed(argos_dirs)
+
+
+def test_small_archive_holding_a_big_member_is_refused(
+    tiny_package: Path, tmp_path: Path, argos_dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 16 MiB of zeros deflate to a few KiB; the cap is lowered so the test stays fast
+    bomb = _copy_plus(
+        tiny_package, tmp_path / "bomb.argosmodel", [("model/zeros", bytes(16 << 20))]
+    )
+    assert bomb.stat().st_size < tiny_package.stat().st_size + 100_000
+    monkeypatch.setattr(machine, "MAX_ARCHIVE_BYTES", 8 << 20)
+    with pytest.raises(MachineTranslationError, match="more than the 8388608 a model may hold"):
+        install_package(bomb)
+    _nothing_installed(argos_dirs)
+
+
+def test_member_inflating_past_its_declared_size_installs_nothing(
+    tiny_package: Path, tmp_path: Path, argos_dirs: Path
+) -> None:
+    bad = _copy_plus(tiny_package, tmp_path / "liar.argosmodel", [("model/zeros", bytes(1 << 20))])
+    _patch_central_size(bad, f"{PACKAGE_FOLDER}/model/zeros", 10)  # declares 10 bytes
+    with pytest.raises(MachineTranslationError, match="nothing installed"):
+        install_package(bad)
+    _nothing_installed(argos_dirs)
+
+
+def test_crc_broken_last_member_installs_nothing(
+    tiny_package: Path, tmp_path: Path, argos_dirs: Path
+) -> None:
+    bad = _copy_plus(tiny_package, tmp_path / "crc.argosmodel", [("z-last.txt", b"A" * 64)],
+                     stored=True)  # fmt: skip
+    data = bytearray(bad.read_bytes())
+    at = data.rindex(b"A" * 64)
+    data[at] = ord("B")  # the bytes change, the CRC in the headers does not
+    bad.write_bytes(bytes(data))
+    with pytest.raises(MachineTranslationError, match=r"corrupt archive \(Bad CRC-32"):
+        install_package(bad)
+    _nothing_installed(argos_dirs)
+
+
+def test_failed_reinstall_keeps_the_installed_model_whole(
+    installed: ArgosPackage, tiny_package: Path, tmp_path: Path, argos_dirs: Path
+) -> None:
+    before = {p: p.read_bytes() for p in _files_under(argos_dirs) if p.is_file()}
+    expected = ArgosTranslator("en", "ru").translate(SENTENCES[:1])
+    bad = _copy_plus(tiny_package, tmp_path / "crc.argosmodel", [("z-last.txt", b"A" * 64)],
+                     stored=True)  # fmt: skip
+    data = bytearray(bad.read_bytes())
+    data[data.rindex(b"A" * 64)] = ord("B")
+    bad.write_bytes(bytes(data))
+    with pytest.raises(MachineTranslationError, match="nothing installed"):
+        install_package(bad)
+    assert {p: p.read_bytes() for p in _files_under(argos_dirs) if p.is_file()} == before
+    assert ArgosTranslator("en", "ru").translate(SENTENCES[:1]) == expected
+
+
+def test_too_many_members_are_refused(tiny_package: Path, tmp_path: Path, argos_dirs: Path) -> None:
+    count = machine.MAX_ARCHIVE_FILES
+    extras = [(f"many/{i}", b"") for i in range(count)]
+    bad = _copy_plus(tiny_package, tmp_path / "many.argosmodel", extras)
+    with pytest.raises(MachineTranslationError, match=rf"more than the {count} a model may hold"):
+        install_package(bad)
+    _nothing_installed(argos_dirs)
+
+
+def test_a_killed_install_is_cleaned_by_the_next(tiny_package: Path, argos_dirs: Path) -> None:
+    argos_dirs.mkdir(parents=True, exist_ok=True)
+    leftover = argos_dirs.parent / ".glossary-install-killed"
+    (leftover / PACKAGE_FOLDER).mkdir(parents=True)
+    old = 1_000_000_000
+    os.utime(leftover, (old, old))
+    install_package(tiny_package)
+    assert not leftover.exists()
+    assert installed_pairs() == [("en", "ru")]
 
 
 # --- the package index ------------------------------------------------------------------

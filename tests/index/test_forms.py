@@ -1,17 +1,11 @@
-"""Inflected forms for the index, initials for acronyms, phrase inflection for tests."""
+"""Inflected forms for the index, initials for acronyms."""
 
 from __future__ import annotations
 
 import pytest
 
-from glossary.index.forms import fold_form, inflect_phrase, initials, surface, words
-from glossary.text.morph_ru import RussianMorphology
+from glossary.index.forms import fold_form, initials, surface, words
 from glossary.text.normalize import default_normalizer
-
-
-@pytest.fixture(scope="module")
-def morph():  # type: ignore[no-untyped-def]
-    return RussianMorphology.shared().analyzer
 
 
 def test_fold_form_drops_case_stress_and_yo() -> None:
@@ -37,23 +31,6 @@ def test_words_drop_english_possessive() -> None:
 )
 def test_initials(text: str, expected: str) -> None:
     assert initials(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("phrase", "case", "number", "expected"),
-    [
-        ("юридически обязывающие гарантии безопасности", "gent", "plur",
-         "юридически обязывающих гарантий безопасности"),
-        ("сфера влияния", "gent", "sing", "сферы влияния"),
-        ("Постоянный совет ОБСЕ", "loct", "sing", "Постоянном совете ОБСЕ"),
-        ("пресс-конференция", "ablt", "sing", "пресс-конференцией"),
-        ("союзники и партнёры", "datv", "plur", "союзникам и партнёрам"),
-        ("переговоры", "gent", "sing", None),  # plurale tantum
-        ("снизить напряжённость", "gent", "sing", None),  # a verb phrase
-    ],
-)  # fmt: skip
-def test_inflect_phrase(phrase: str, case: str, number: str, expected: str | None, morph) -> None:  # type: ignore[no-untyped-def]
-    assert inflect_phrase(phrase, case, number, morph) == expected
 
 
 def test_word_forms_cover_the_paradigm_and_keep_the_designation_key() -> None:

@@ -18,10 +18,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import polib
-
 from glossary.check.findings import Finding, Severity
 from glossary.errors import FormatError
+from glossary.formats.po import POFile, live_entries
 from glossary.matching import Role, Span, TermMatcher
 from glossary.model import Glossary, Lang, Status, fold_term
 from glossary.text.normalize import is_acronym, script
@@ -324,47 +323,44 @@ def run_checks(
     checks: Iterable[Check] = CHECKS,
     context: CheckContext | None = None,
 ) -> list[Finding]:
-    """Every finding of every check, sorted by file, line and the table's order."""
+    """Every finding of every check, sorted by file, line and the table's order.
+
+    The same problem found more than once in one entry is one finding with a count.
+    """
     ctx = context or CheckContext(glossary)
-    findings: list[tuple[int, Finding]] = []
+    counts: Counter[tuple[int, str, int, Check, str]] = Counter()
     for order, check in enumerate(checks):
         for entry, message in check.find(entries, ctx):
-            findings.append(
-                (order, Finding(entry.file, entry.line, check.severity, check.name, message))
-            )
-    findings.sort(key=lambda pair: (pair[1].file, pair[1].line, pair[0]))
-    return [finding for _, finding in findings]
+            counts[(order, entry.file, entry.line, check, message)] += 1
+    ordered = sorted(counts.items(), key=lambda item: (item[0][1], item[0][2], item[0][0]))
+    return [
+        Finding(file, line, check.severity, check.name, message, count)
+        for (_, file, line, check, message), count in ordered
+    ]
 
 
-def entries_from_po(po: polib.POFile, name: str) -> list[CheckedEntry]:
+def entries_from_po(po: POFile, name: str) -> list[CheckedEntry]:
     """The live entries of a parsed catalog; languages from its headers, else its text."""
     target_lang, source_lang = _languages(po, name)
-    result = []
-    for entry in po:
-        if entry.obsolete or not entry.msgid:
-            continue
-        target = entry.msgstr
-        if entry.msgid_plural:
-            target = (entry.msgstr_plural or {}).get(0, "")
-        result.append(
-            CheckedEntry(
-                name,
-                entry.linenum,
-                entry.msgid,
-                target,
-                "fuzzy" in entry.flags,
-                source_lang,
-                target_lang,
-                entry.msgctxt or "",
-            )
+    return [
+        CheckedEntry(
+            name,
+            unit.line,
+            unit.msgid,
+            unit.msgstr,
+            unit.fuzzy,
+            source_lang,
+            target_lang,
+            unit.msgctxt,
         )
-    return result
+        for unit in live_entries(po)
+    ]
 
 
-def _languages(po: polib.POFile, name: str) -> tuple[Lang, Lang]:
+def _languages(po: POFile, name: str) -> tuple[Lang, Lang]:
     """(target, source) from ``Language`` / ``X-Source-Language``, else the msgids' script."""
-    target = _code(po.metadata.get("Language", ""))
-    source = _code(po.metadata.get("X-Source-Language", ""))
+    target = Lang.from_code(po.metadata.get("Language", ""))
+    source = Lang.from_code(po.metadata.get("X-Source-Language", ""))
     if source is None:
         letters = Counter(script(w) for e in po if e.msgid for w in _WORD.findall(e.msgid))
         if letters["en"] or letters["ru"]:
@@ -378,14 +374,6 @@ def _languages(po: polib.POFile, name: str) -> tuple[Lang, Lang]:
             name, 0, "cannot tell the languages: set the Language header to 'en' or 'ru'"
         )
     return target, source
-
-
-def _code(value: str) -> Lang | None:
-    code = value.strip().replace("-", "_").split("_")[0].lower()
-    try:
-        return Lang(code)
-    except ValueError:
-        return None
 
 
 def _short(text: str, limit: int = 60) -> str:

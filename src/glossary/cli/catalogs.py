@@ -6,9 +6,10 @@ import argparse
 from typing import Any
 
 from glossary import catalogs
-from glossary.cli.common import load_glossary, save_glossary
+from glossary.cli.common import add_wait, load_glossary, workspace
 from glossary.cli.output import colour, print_json
 from glossary.errors import display_path
+from glossary.session import writing
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -30,10 +31,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "build",
         help="write both catalogs and their .mo files",
         description="Write locales/{ru,en}/LC_MESSAGES/glossary.po and .mo from terms.csv. "
-        "Refuses to overwrite reviewer edits that were not synced yet.",
+        "Refuses to overwrite reviewer edits that were not synced yet (each entry carries "
+        "the base it was built from, so an edit is always recognised).",
         parents=[common, locales],
     )
     build.add_argument("--force", action="store_true", help="overwrite unsynced reviewer edits")
+    add_wait(build)
     build.set_defaults(func=_build)
 
     sync = actions.add_parser(
@@ -41,14 +44,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="apply reviewers' catalog edits to terms.csv",
         description="Read both catalogs after editing in Poedit, Lokalize or Weblate and apply "
         "changed renderings, cleared or set fuzzy flags and translator comments to terms.csv, "
-        "then rebuild the catalogs. Contradictory edits: exit 1, nothing written.",
+        "then rebuild the catalogs, all in one transaction. Contradictory edits, or a "
+        "concept edited both in a catalog and in terms.csv since the build: exit 1, "
+        "nothing written.",
         parents=[common, locales],
     )
     sync.add_argument(
         "--force",
         action="store_true",
-        help="apply the catalogs even if terms.csv changed since they were built",
+        help="let the catalogs win where a concept was also changed in terms.csv",
     )
+    add_wait(sync)
     sync.add_argument("--dry-run", action="store_true", help="report changes, write nothing")
     sync.add_argument("--json", action="store_true", help="print the changes as JSON")
     sync.set_defaults(func=_sync)
@@ -63,8 +69,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    ws, glossary, _ = load_glossary(args)
-    written = catalogs.build(glossary, ws.locales, force=args.force)
+    with writing(workspace(args), args.wait) as session:
+        written = session.commit(rebuild_catalogs=True, force_catalogs=args.force)
+        ws, glossary = session.workspace, session.glossary
     for path in written:
         print(f"wrote {display_path(path)}")
     if not written:
@@ -73,26 +80,38 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _sync(args: argparse.Namespace) -> int:
-    ws, glossary, layout = load_glossary(args)
-    result = catalogs.sync(glossary, ws.locales, force=args.force)
+    with writing(workspace(args), args.wait) as session:
+        ws = session.workspace
+        result = catalogs.sync(session.glossary, ws.locales, force=args.force)
+        write = bool(result.changes) and not args.dry_run
+        if write:
+            session.commit(result.glossary, rebuild_catalogs=True, force_catalogs=True)
     if args.json:
         print_json(
-            [
-                {"id": c.term_id, "field": c.field, "old": c.old, "new": c.new, "where": c.where}
-                for c in result.changes
-            ]
+            "catalogs-sync",
+            {
+                "changes": [
+                    {
+                        "id": c.term_id,
+                        "field": c.field,
+                        "old": c.old,
+                        "new": c.new,
+                        "where": c.where,
+                    }
+                    for c in result.changes
+                ],
+                "written": bool(result.changes) and not args.dry_run,
+            },
         )
     else:
         for change in result.changes:
             print(change)
-    if args.dry_run or not result.changes:
+    if not write:
         if not args.json:
             print(
                 "no reviewer edits to apply" if not result.changes else "dry run: nothing written"
             )
         return 0
-    save_glossary(ws, result.glossary, layout)
-    catalogs.build(result.glossary, ws.locales, force=True)
     if not args.json:
         print(
             colour(

@@ -61,7 +61,14 @@ def _list(args: argparse.Namespace) -> int:
 
     items = dictionaries.attached()
     if args.json:
-        print_json([{"name": a.name, "index": str(a.index), "data": str(a.data)} for a in items])
+        print_json(
+            "dict",
+            {
+                "dictionaries": [
+                    {"name": a.name, "index": str(a.index), "data": str(a.data)} for a in items
+                ]
+            },
+        )
         return 0
     if not items:
         print("no dictionaries attached (glossary dict add PATH)")

@@ -18,6 +18,7 @@ from glossary.draft.memory import DEFAULT_THRESHOLD, TranslationMemory, read_mem
 from glossary.errors import GlossaryError, MachineTranslationError, display_path
 from glossary.formats.document import detect_language, read_document
 from glossary.formats.po import parse_po
+from glossary.index import open_matcher
 from glossary.model import Lang
 from glossary.text.segment import segment
 
@@ -71,12 +72,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _language(value: str) -> Lang:
-    try:
-        return Lang(value.strip().lower())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"unknown language {value!r} (expected ru or en)"
-        ) from None
+    lang = Lang.from_code(value)
+    if lang is None:
+        raise argparse.ArgumentTypeError(f"unknown language {value!r} (expected ru or en)")
+    return lang
 
 
 class _OnceTranslator:
@@ -146,8 +145,9 @@ def _draft(args: argparse.Namespace) -> int:
             label = f"argos {source.value}→{target.value}"
 
     drafter = Drafter(
-        glossary, source, target, memory=memory, translator=translator, translator_label=label
-    )
+        glossary, source, target, memory=memory, translator=translator, translator_label=label,
+        matcher=open_matcher(ws.glossary_path, forbidden=True)[1],
+    )  # fmt: skip
     drafts: list[Draft] = list(
         progress(drafter.draft(segments), len(segments), "drafting", min_total=PROGRESS_FROM)
     )
@@ -173,7 +173,7 @@ def _draft(args: argparse.Namespace) -> int:
 
 def _summary(po: Any) -> str:
     live = [e for e in po if not e.obsolete]
-    fuzzy = sum(1 for e in live if "fuzzy" in e.flags)
+    fuzzy = sum(1 for e in live if e.fuzzy)
     done = sum(1 for e in live if e.msgstr and "fuzzy" not in e.flags)
     empty = sum(1 for e in live if not e.msgstr)
     return f"{len(live)} sentences: {done} translated, {fuzzy} drafts to review, {empty} empty"

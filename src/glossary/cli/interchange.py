@@ -50,8 +50,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         description="Merge FILE into terms.csv. Concepts match by id, else by lemma key "
         "(any inflection of the English or Russian term). Only the fields the format "
         "carries are compared; empty cells never clear a value. A reviewed concept is "
-        "never changed unless --force: its differences are reported as conflicts "
-        "(exit 1) and the other changes are still applied. A malformed file: one "
+        "never changed unless --force; a conflict (exit 1) means nothing is written "
+        "unless --force (the file wins) or --skip-conflicts (the other changes are "
+        "written). terms.csv and the rebuilt catalogs in locales/ are written as one "
+        "transaction (--no-catalogs: terms.csv only). A malformed file: one "
         "'file:line: message', exit 2, nothing written.",
         parents=[common],
     )
@@ -62,7 +64,22 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         metavar="|".join(IMPORT_FORMATS),
         help="input format (default: from the suffix; a .csv with id,en,ru columns is terms)",
     )
-    imp.add_argument("--force", action="store_true", help="overwrite reviewed concepts too")
+    imp.add_argument(
+        "--force", action="store_true", help="overwrite reviewed concepts too (the file wins)"
+    )
+    imp.add_argument(
+        "--skip-conflicts",
+        action="store_true",
+        help="write the changes that do not conflict and leave conflicting concepts as they are",
+    )
+    imp.add_argument(
+        "--no-catalogs",
+        action="store_true",
+        help="do not rebuild the catalogs in locales/ (catalogs check then fails until a build)",
+    )
+    from glossary.cli.common import add_wait
+
+    add_wait(imp)
     imp.add_argument("--dry-run", action="store_true", help="report, write nothing")
     imp.add_argument("--json", action="store_true", help="print the report as JSON")
     imp.set_defaults(func=run_import)
@@ -115,11 +132,12 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from glossary.cli.common import load_glossary, read_input, save_glossary
+    from glossary.cli.common import read_input, workspace
     from glossary.cli.output import colour, print_json, progress
     from glossary.errors import GlossaryError, display_path
     from glossary.formats import registry
     from glossary.interchange import merge
+    from glossary.session import writing
 
     data, name = read_input(args.file)
     if args.format:
@@ -128,20 +146,29 @@ def run_import(args: argparse.Namespace) -> int:
         raise GlossaryError("import: reading stdin needs --format")
     else:
         fmt = registry.for_path(name, data)
+    if args.force and args.skip_conflicts:
+        raise GlossaryError("import: --force and --skip-conflicts exclude each other")
     incoming = fmt.read(data, name)  # any format error stops here: nothing written
-    ws, glossary, layout = load_glossary(args)
-    report = merge(
-        glossary,
-        progress(incoming, len(incoming), "import", min_total=500),
-        fmt.fields,
-        force=args.force,
-        name=name,
-    )
-    write = report.changed and not args.dry_run
-    if write:
-        save_glossary(ws, report.glossary, layout)
+    with writing(workspace(args), args.wait) as session:
+        ws = session.workspace
+        report = merge(
+            session.glossary,
+            progress(incoming, len(incoming), "import", min_total=500),
+            fmt.fields,
+            force=args.force,
+            name=name,
+            lines=incoming.lines,
+        )
+        blocked = bool(report.conflicts) and not args.skip_conflicts
+        write = report.changed and not args.dry_run and not blocked
+        if write:
+            session.commit(
+                report.glossary,
+                rebuild_catalogs=not args.no_catalogs and ws.locales.is_dir(),
+            )
     if args.json:
         print_json(
+            "import",
             {
                 "file": name,
                 "format": fmt.name,
@@ -153,7 +180,7 @@ def run_import(args: argparse.Namespace) -> int:
                     for c in report.conflicts
                 ],
                 "written": write,
-            }
+            },
         )
     else:
         for change in report.added:
@@ -168,6 +195,9 @@ def run_import(args: argparse.Namespace) -> int:
         )
         if write:
             summary += f"; wrote {display_path(ws.glossary_path)}"
+        elif blocked and report.changed:
+            summary += "; nothing written (--force to take the file's values, --skip-conflicts "
+            summary += "to write the rest)"
         elif args.dry_run and report.changed:
             summary += "; dry run: nothing written"
         print(summary)

@@ -44,7 +44,7 @@ def _list(args: argparse.Namespace) -> int:
 
     pairs = installed_pairs()
     if args.json:
-        print_json([{"from": a, "to": b} for a, b in pairs])
+        print_json("mt", {"pairs": [{"from": a, "to": b} for a, b in pairs]})
         return 0
     if not pairs:
         print(f"no MT model installed in {packages_dir()}")

@@ -6,10 +6,14 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any, TypeVar
 
-__all__ = ["colour", "print_json", "progress", "use_colour"]
+__all__ = ["JSON_SCHEMA_VERSION", "colour", "json_document", "print_json", "progress", "use_colour"]
+
+#: Version of every ``--json`` shape; docs/json.md describes version 1. A change that
+#: removes or retypes a key raises it; adding a key does not.
+JSON_SCHEMA_VERSION = 1
 
 T = TypeVar("T")
 
@@ -43,9 +47,15 @@ def colour(text: str, *styles: str, stream: IO[str] | None = None) -> str:
     return f"\x1b[{codes}m{text}\x1b[0m"
 
 
-def print_json(data: Any, stream: IO[str] | None = None) -> None:
+def json_document(name: str, body: Mapping[str, Any]) -> dict[str, Any]:
+    """``body`` under its schema name: ``{"schema": "glossary.NAME/1", ...}``."""
+    return {"schema": f"glossary.{name}/{JSON_SCHEMA_VERSION}", **body}
+
+
+def print_json(name: str, body: Mapping[str, Any], stream: IO[str] | None = None) -> None:
+    """Print one JSON document (see docs/json.md): an object whose ``schema`` names its shape."""
     stream = stream or sys.stdout
-    json.dump(data, stream, ensure_ascii=False, indent=2)
+    json.dump(json_document(name, body), stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 
 

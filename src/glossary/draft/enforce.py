@@ -7,7 +7,7 @@ the terminologist approved too: «госсекретарь» stays), in any infl
 does not, the words the machine used instead are looked for: a forbidden rendering,
 or another known translation of the term (the caller passes, for instance, what the
 machine gives for the term on its own). Those words are replaced by the approved
-term put in their case and number (:mod:`glossary.text.inflect_ru`; for English,
+term put in their case and number (:mod:`glossary.text.ru`; for English,
 their number). When no such words are found, or the replacement is not certain, the draft
 is left as it is and a note asks the reviewer to look. A forbidden rendering left in
 the draft is always noted, never silent.
@@ -196,7 +196,7 @@ class Enforcer:
 
     def _replacement(self, approved: str, span: Span, draft: str) -> str | None:
         if self.target is Lang.RU:
-            from glossary.text.inflect_ru import inflect_like
+            from glossary.text.ru import inflect_like
 
             previous = _PREVIOUS_WORD.search(draft[: span.start])
             new = inflect_like(approved, span.text, previous.group(1) if previous else "")

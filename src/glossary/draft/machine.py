@@ -27,19 +27,30 @@ Where packages live
     ``XDG_DATA_HOME``, ``XDG_CONFIG_HOME`` and ``XDG_CACHE_HOME`` (or ``~/.local``...).
 
 Installing
-    :func:`install_package` validates the zip (path traversal, symlinks, layout,
-    ``metadata.json``) before handing it to ``argostranslate.package.install_from_path``,
-    which extracts blindly.  After extracting, that function imports
-    ``argostranslate.translate`` to clear a cache; the import pulls in Stanza, PyTorch,
-    spaCy and onnxruntime (about 4 s, once per process).  Installing is rare and
-    translating never pays it.  If those are not installed at all (argostranslate
-    installed with ``--no-deps``), the failed import is harmless and is ignored.
+    :func:`install_package` validates the zip from its directory (path traversal,
+    symlinks, layout, ``metadata.json``, at most :data:`MAX_ARCHIVE_FILES` members and
+    :data:`MAX_ARCHIVE_BYTES` uncompressed) and extracts it itself rather than through
+    ``argostranslate.package.install_from_path``, which extracts blindly.  Declared
+    sizes are not trusted: bytes are counted again while extracting, and every
+    member is read to its end so that zipfile checks its CRC.  Extraction goes into a
+    temporary folder beside the packages dir (Argos treats every folder *inside* it
+    as a package), which is renamed into place only when every member is complete; a
+    failed install leaves nothing behind, and a folder left by a killed one is
+    removed by the next install.  Afterwards Argos's language cache is cleared as
+    ``install_from_path`` does; that imports ``argostranslate.translate``, which pulls
+    in Stanza, PyTorch, spaCy and onnxruntime (about 4 s, once per process).
+    Installing is rare and translating never pays it.  If those are not installed at
+    all (argostranslate installed with ``--no-deps``), the failed import is harmless.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import stat
+import tempfile
+import time
 import urllib.error
 import urllib.request
 import zipfile
@@ -51,6 +62,8 @@ from typing import Any, Protocol
 from glossary.errors import MachineTranslationError
 
 __all__ = [
+    "MAX_ARCHIVE_BYTES",
+    "MAX_ARCHIVE_FILES",
     "ArgosPackage",
     "ArgosTranslator",
     "MachineTranslationError",
@@ -64,6 +77,16 @@ __all__ = [
 
 _INSTALL_HINT = "Argos Translate is not installed; install it with: pip install 'glossary[mt]'"
 _INDEX_TIMEOUT_S = 30.0
+#: Largest total uncompressed size of a model archive (Argos models are 100-500 MB).
+MAX_ARCHIVE_BYTES = 2 * 1024**3
+#: Most members a model archive may hold (Argos packages have a few dozen).
+MAX_ARCHIVE_FILES = 1000
+#: Largest ``metadata.json`` read into memory.
+MAX_METADATA_BYTES = 1024**2
+_COPY_CHUNK = 1024**2
+_INSTALL_PREFIX = ".glossary-install-"
+#: A temporary install folder untouched this long belongs to a killed install.
+_STALE_INSTALL_S = 3600.0
 
 
 class Translator(Protocol):
@@ -256,6 +279,102 @@ def _bad_entry_reason(info: zipfile.ZipInfo) -> str | None:
     return None
 
 
+def _check_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse archives whose directory declares too many members or too many bytes."""
+    if len(infos) > MAX_ARCHIVE_FILES:
+        raise MachineTranslationError(
+            f"{path}: {len(infos)} archive members, more than the {MAX_ARCHIVE_FILES} "
+            "a model may hold; nothing installed"
+        )
+    total = sum(info.file_size for info in infos)
+    if total > MAX_ARCHIVE_BYTES:
+        raise MachineTranslationError(
+            f"{path}: {total} bytes uncompressed, more than the {MAX_ARCHIVE_BYTES} "
+            "a model may hold; nothing installed"
+        )
+
+
+def _too_big(path: Path, member: str) -> MachineTranslationError:
+    return MachineTranslationError(
+        f"{path}: {member!r} inflates past its declared size or the archive past "
+        f"{MAX_ARCHIVE_BYTES} bytes; nothing installed"
+    )
+
+
+def _extract(path: Path, archive: zipfile.ZipFile, into: Path) -> None:
+    """Extract every member, counting bytes (declared sizes are not trusted).
+
+    Each member is read to its end, where zipfile compares its CRC-32; a mismatch is
+    :class:`zipfile.BadZipFile`.
+    """
+    total = 0
+    for info in archive.infolist():
+        target = into.joinpath(*info.filename.replace("\\", "/").split("/"))
+        if info.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        written = 0
+        with archive.open(info) as source, target.open("wb") as sink:
+            while chunk := source.read(_COPY_CHUNK):
+                written += len(chunk)
+                total += len(chunk)
+                if written > info.file_size or total > MAX_ARCHIVE_BYTES:
+                    raise _too_big(path, info.filename)
+                sink.write(chunk)
+
+
+def _remove_stale_installs(parent: Path) -> None:
+    """Folders a killed install left beside the packages dir."""
+    now = time.time()
+    for leftover in parent.glob(_INSTALL_PREFIX + "*"):
+        try:
+            if now - leftover.stat().st_mtime > _STALE_INSTALL_S:
+                shutil.rmtree(leftover, ignore_errors=True)
+        except OSError:
+            continue
+
+
+def _install_into(path: Path, folder: str, target: Path) -> None:
+    """Extract into a temporary folder, then rename it to ``target/folder``."""
+    _remove_stale_installs(target.parent)
+    staging = Path(tempfile.mkdtemp(prefix=_INSTALL_PREFIX, dir=target.parent))
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _extract(path, archive, staging)
+        final = target / folder
+        if final.exists():
+            # Replace an installed version: move it aside first, so that a failure
+            # between the two renames leaves the old one recoverable, never a mix.
+            old = staging.with_name(staging.name + "-old")
+            os.replace(final, old)
+            os.replace(staging / folder, final)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(staging / folder, final)
+    except zipfile.BadZipFile as exc:
+        raise MachineTranslationError(
+            f"{path}: corrupt archive ({exc}); nothing installed"
+        ) from exc
+    except (OSError, EOFError) as exc:
+        raise MachineTranslationError(
+            f"{path}: cannot install into {target}: {exc}; nothing installed"
+        ) from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _clear_language_cache() -> None:
+    """What ``install_from_path`` does after extracting, so Argos sees the new package."""
+    try:
+        from argostranslate.translate import get_installed_languages
+    except ImportError:
+        # Where Stanza & co. are absent (argostranslate installed with --no-deps) the
+        # import fails, but then no such cache can exist either.
+        return
+    get_installed_languages.cache_clear()
+
+
 def _validate_archive(path: Path) -> tuple[str, dict[str, Any]]:
     """Check an ``.argosmodel`` before extraction; return its folder and metadata."""
     if not path.is_file():
@@ -265,6 +384,7 @@ def _validate_archive(path: Path) -> tuple[str, dict[str, Any]]:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
+            _check_sizes(path, infos)
             for info in infos:
                 reason = _bad_entry_reason(info)
                 if reason is not None:
@@ -282,6 +402,10 @@ def _validate_archive(path: Path) -> tuple[str, dict[str, Any]]:
             (top,) = tops
             if f"{top}/metadata.json" not in names:
                 raise MachineTranslationError(f"{path}: no {top}/metadata.json in the archive")
+            if archive.getinfo(f"{top}/metadata.json").file_size > MAX_METADATA_BYTES:
+                raise MachineTranslationError(
+                    f"{path}: {top}/metadata.json is larger than {MAX_METADATA_BYTES} bytes"
+                )
             try:
                 metadata = json.loads(archive.read(f"{top}/metadata.json").decode("utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -308,24 +432,17 @@ def _validate_archive(path: Path) -> tuple[str, dict[str, Any]]:
 def install_package(path: Path) -> ArgosPackage:
     """Validate an ``.argosmodel`` file and install it with Argos's own installer.
 
-    ``argostranslate.package.install_from_path`` extracts whatever the zip holds, so
-    entries with absolute paths, ``..`` components or symlinks are refused first.
+    Entries with absolute paths, ``..`` components or symlinks, too many members or
+    too many bytes are refused first; the package appears in the packages dir only
+    once every member has been extracted and has passed its CRC (module docstring).
     """
     path = Path(path)
     folder, metadata = _validate_archive(path)
     package = _package_module()
     target = packages_dir()
-    try:
-        package.install_from_path(path)
-    except ImportError as exc:
-        # After extracting, install_from_path imports argostranslate.translate only to
-        # clear that module's language cache.  Where Stanza & co. are absent (argostranslate
-        # installed with --no-deps) that import fails, but then no such cache can exist
-        # either: the package is installed and our translate path does not need them.
-        if not (target / folder / "metadata.json").is_file():
-            raise MachineTranslationError(f"{path}: cannot install into {target}: {exc}") from exc
-    except (OSError, zipfile.BadZipFile) as exc:
-        raise MachineTranslationError(f"{path}: cannot install into {target}: {exc}") from exc
+    with package.package_lock:
+        _install_into(path, folder, target)
+    _clear_language_cache()
     return ArgosPackage(
         from_code=str(metadata.get("from_code", "")),
         to_code=str(metadata.get("to_code", "")),

@@ -8,7 +8,6 @@ contexts, suggestions) happens once per *returned* candidate.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -17,12 +16,24 @@ from typing import Any
 
 from glossary.extract import acronyms, candidates_en, candidates_ru
 from glossary.extract.candidate import Candidate
+from glossary.extract.candidates import CandidateRules
+from glossary.extract.documents import Document
+from glossary.extract.ranking import (
+    DEFAULT_WEIGHTS,
+    Evidence,
+    Modifier,
+    Shape,
+    Weights,
+    coarse_score,
+)
+from glossary.extract.ranking import score as final_score
+from glossary.extract.rules import COUNTED_ALONE, NESTING, Rule
 from glossary.extract.scoring import c_values, specificity, termhood
 from glossary.extract.units import Units, build_units, word_set
 from glossary.model import Glossary, Kind, Lang
-from glossary.text.normalize import Normalizer, Token, default_normalizer
+from glossary.text.normalize import Normalizer, default_normalizer
 
-__all__ = ["Extractor", "Translator"]
+__all__ = ["Extractor"]
 
 #: Occurrences kept per candidate for forms, references and context.
 SAMPLES = 40
@@ -31,50 +42,37 @@ FINE_RANKED = 5000
 _TITLE_HEADS = word_set(
     "minister secretary president premier chancellor ambassador envoy spokesman spokeswoman "
     "spokesperson chairman chair director commissioner representative undersecretary deputy "
+    "speaker chief advisor adviser "
     "министр секретарь госсекретарь президент премьер канцлер посол посланник спикер "
     "председатель директор комиссар представитель заместитель глава"
 )
 _ORG_HEADS = word_set(
-    "organization organisation council union pact treaty alliance ministry department "
+    "organization organisation council union alliance ministry department "
     "committee commission agency office assembly parliament court bank fund bloc forum "
-    "организация совет союз пакт договор альянс министерство ведомство комитет комиссия "
+    "организация совет союз альянс министерство ведомство комитет комиссия "
     "агентство ассамблея парламент суд банк фонд блок форум"
 )
-_NAMED_HEADS = _TITLE_HEADS | _ORG_HEADS
+#: Heads of the names of agreements between states.
+_TREATY_HEADS = word_set(
+    "treaty pact agreement convention accord charter protocol memorandum "
+    "договор пакт соглашение конвенция хартия протокол меморандум устав"
+)
+_NAMED_HEADS = _TITLE_HEADS | _ORG_HEADS | _TREATY_HEADS
+#: Words written in lower case inside capitalised names ("Charter of the United Nations").
+_LOWER_IN_NAMES = word_set("of the and for on in to a an")
+#: Rules whose candidates keep their capitals at a sentence start.
+_NAMES = frozenset({Rule.ACRONYM, Rule.EXPANSION, Rule.PERSON})
 _SPACE = re.compile(r"\s+")
-
-
-class Translator:
-    """What MT suggestions need: ``translate(list of phrases) -> list of phrases``."""
-
-    def translate(self, segments: list[str]) -> list[str]:  # pragma: no cover - protocol
-        raise NotImplementedError
 
 
 @dataclass(slots=True)
 class _Stats:
     count: int = 0
-    rule: str = "n"
+    rule: Rule = Rule.PHRASE
     head: int = 0
     #: Seen as a dependent of a longer phrase: it stands on its own (not a fragment).
     free: bool = False
     samples: list[tuple[int, int, int, int]] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _Document:
-    name: str
-    text: str
-    tokens: list[Token]
-    units: Units
-    tags: str
-    line_offset: int = 0
-    line_starts: list[int] = field(default_factory=list)
-
-    def line(self, offset: int) -> int:
-        if not self.line_starts:
-            self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        return self.line_offset + bisect.bisect_right(self.line_starts, offset)
 
 
 class Extractor:
@@ -85,11 +83,13 @@ class Extractor:
         lang: Lang,
         normalizer: Normalizer | None = None,
         morph: Any = None,
+        weights: Weights = DEFAULT_WEIGHTS,
     ) -> None:
         self.lang = lang
+        self.weights = weights
         self.normalizer = normalizer or default_normalizer()
         self._stats: dict[tuple[str, ...], _Stats] = {}
-        self._documents: list[_Document] = []
+        self._documents: list[Document] = []
         self._links: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._short_forms: dict[tuple[str, ...], tuple[str, ...]] = {}
         #: Spelled-out names (doc, first unit, last unit) and the units they cover:
@@ -97,13 +97,15 @@ class Extractor:
         self._names: set[tuple[int, int, int]] = set()
         self._inside_names: set[tuple[int, int]] = set()
         self.words = 0
+        self.rules: CandidateRules
         if lang is Lang.EN:
             self._en = candidates_en.EnglishTagger()
+            self.rules = candidates_en.EnglishRules(self._en)
         else:
             from glossary.text.morph_ru import RussianMorphology
 
             self._morph = morph or RussianMorphology.shared()
-            self._ru = candidates_ru.RussianTagger(self._morph)
+            self.rules = candidates_ru.RussianRules(candidates_ru.RussianTagger(self._morph))
 
     # -- counting -----------------------------------------------------------------------
 
@@ -120,47 +122,32 @@ class Extractor:
         doc_index = len(self._documents)
         stats = self._stats
         singles: set[int] = set()  # units counted on their own by a phrase rule
-        if self.lang is Lang.EN:
-            tags = candidates_en.classes(units, self._en)
-            spans = list(candidates_en.spans(tags, units))
-            singles.update(a for a, b, _, _ in spans if a == b)
-            self._count_acronyms(tags, ukeys, singles, doc_index)
-            for a, b, skip, rule in spans:
-                if skip < 0:
-                    key = ukeys[a] if a == b else sum((ukeys[u] for u in range(a, b + 1)), ())
-                else:
-                    key = sum((ukeys[u] for u in range(a, b + 1) if u != skip), ())
-                if a == b:
-                    singles.add(a)
-                entry = stats.get(key)
-                if entry is None:
-                    entry = stats[key] = _Stats(rule=rule)
-                entry.count += 1
-                if len(entry.samples) < SAMPLES:
-                    entry.samples.append((doc_index, a, b, skip))
-        else:
-            tags, features = candidates_ru.classes(units, self._ru)
-            ru_spans = list(candidates_ru.spans(tags, features, units))
-            singles.update(a for a, b, _, _ in ru_spans if a == b)
-            self._count_acronyms(tags, ukeys, singles, doc_index)
-            for a, b, head, rule in ru_spans:
-                if a == b:
-                    key = ukeys[a]
-                    singles.add(a)
-                else:
-                    key = sum((ukeys[u] for u in range(a, b + 1)), ())
-                entry = stats.get(key)
-                if entry is None:
-                    entry = stats[key] = _Stats(rule=rule, head=head - a if head >= 0 else -1)
-                entry.count += 1
-                if rule == "d" and not (
-                    a > 0 and ukeys[a - 1][-1:] and ukeys[a - 1][-1] in _NAMED_HEADS
-                ):
-                    # A dependent stands on its own ("вопросы | нераспространения ..."),
-                    # except inside a title or a name ("министр | иностранных дел").
-                    entry.free = True
-                if len(entry.samples) < SAMPLES:
-                    entry.samples.append((doc_index, a, b, -1))
+        rules = self.rules
+        tags = rules.tag(units)
+        spans = list(rules.spans(tags, units))
+        singles.update(span[0] for span in spans if span[0] == span[1])
+        self._count_acronyms(tags, ukeys, singles, doc_index)
+        for a, b, skip, head, rule in spans:
+            if a == b:
+                key = ukeys[a]
+            elif skip < 0:
+                key = sum((ukeys[u] for u in range(a, b + 1)), ())
+            else:
+                key = sum((ukeys[u] for u in range(a, b + 1) if u != skip), ())
+            if rule == Rule.DEPENDENT and self._inside_capitalised(units, a):
+                continue  # "Совет | Безопасности ООН": a fragment of a name
+            entry = stats.get(key)
+            if entry is None:
+                entry = stats[key] = _Stats(rule=Rule(rule), head=head - a if head >= 0 else -1)
+            entry.count += 1
+            if rule == Rule.DEPENDENT and not (
+                a > 0 and ukeys[a - 1][-1:] and ukeys[a - 1][-1] in _NAMED_HEADS
+            ):
+                # A dependent stands on its own ("вопросы | нераспространения ..."),
+                # except inside a title or a name ("министр | иностранных дел").
+                entry.free = True
+            if len(entry.samples) < SAMPLES:
+                entry.samples.append((doc_index, a, b, skip))
         for definition in acronyms.definitions(text, tokens, units, tags):
             key = sum((ukeys[u] for u in range(definition.start, definition.end + 1)), ())
             entry = stats.get(key)
@@ -168,7 +155,7 @@ class Extractor:
                 entry = stats[key] = _Stats()
                 entry.count = 1
                 entry.samples.append((doc_index, definition.start, definition.end, -1))
-            entry.rule = "e"
+            entry.rule = Rule.EXPANSION
             self._names.add((doc_index, definition.start, definition.end))
             self._inside_names.update(
                 (doc_index, u) for u in range(definition.start, definition.end + 1)
@@ -181,11 +168,25 @@ class Extractor:
                     entry = stats[short] = _Stats()
                     entry.count = 1
                     entry.samples.append((doc_index, definition.acronym, definition.short_end, -1))
-                entry.rule = "x"
+                entry.rule = Rule.ACRONYM
                 # The bare acronym inside it ("START" in "New START") is the same name.
                 self._short_forms[ukeys[definition.acronym]] = short
             self._links.setdefault(short, key)
-        self._documents.append(_Document(document, text, tokens, units, tags, line_offset))
+        self._documents.append(Document(document, text, tokens, units, tags, line_offset))
+
+    @staticmethod
+    def _inside_capitalised(units: Units, a: int) -> bool:
+        """A capitalised word right after another capitalised word mid-sentence: the two
+        belong to one name, and a phrase starting at the second is a fragment of it."""
+        words = units.words
+        return (
+            a > 0
+            and words[a][:1].isupper()
+            and not words[a].isupper()
+            and words[a - 1][:1].isupper()
+            and not units.initial[a - 1]
+            and units.first[a - 1] >= 0
+        )
 
     def _count_acronyms(
         self, tags: str, ukeys: list[tuple[str, ...]], singles: set[int], doc_index: int
@@ -202,7 +203,7 @@ class Extractor:
                 entry.count += 1
                 if len(entry.samples) < SAMPLES:
                     entry.samples.append((doc_index, tag_index, tag_index, -1))
-            entry.rule = "x"
+            entry.rule = Rule.ACRONYM
 
     # -- ranking ------------------------------------------------------------------------
 
@@ -211,55 +212,37 @@ class Extractor:
         top: int | None = None,
         glossary: Glossary | None = None,
         translator: Any = None,
+        kinds: frozenset[Kind] | None = None,
+        memory: Any = None,
     ) -> list[Candidate]:
-        """The best ``top`` candidates, ranked; suggestions from the glossary, then MT."""
+        """The best ``top`` candidates (of ``kinds`` only, when given), ranked;
+        suggestions from the glossary, then aligned memory, then MT."""
         stats = self._merge_aliases()
         frequencies = {k: v.count for k, v in stats.items()}
         # Coordinations, prepositional phrases and expansions hold whole terms
         # ("транспарентность и предсказуемость", "контакты по | дипломатическим каналам"),
         # so they do not discount the phrases inside them.
-        nesting = {k for k, v in stats.items() if v.rule in "ndh"}
+        nesting = {k for k, v in stats.items() if v.rule in NESTING}
         cvalues = c_values(frequencies, self._independent(stats), nesting, self._boundaries(stats))
         lang = self.lang.value
         expansions = set(self._links.values())
         # Corpus statistics and termhood first; the finer factors below (capitals,
         # modifiers, heads) only for the best of those when the input is huge, since
         # they cost far more per key and cannot lift a key from deep down the list.
+        weights = self.weights
         first_pass = []
         for key, entry in stats.items():
             specific = termhood(key, lang)
-            if entry.rule == "x":
-                # Acronyms name things even when they are common ("МИД", "UN").
-                specific = max(specific, 0.8)
-            first_pass.append(
-                (cvalues[key] * specific * _bonus(entry.rule, key, expansions), specific, key)
-            )
+            if entry.rule is Rule.ACRONYM:
+                specific = max(specific, weights.acronym_min_termhood)
+            coarse = coarse_score(cvalues[key], specific, entry.rule, key in expansions, weights)
+            first_pass.append((coarse, specific, key))
         if top is not None and len(first_pass) > max(FINE_RANKED, 20 * top):
             first_pass.sort(key=lambda item: -item[0])
             del first_pass[max(FINE_RANKED, 20 * top) :]
         scored = []
         for coarse, specific, key in first_pass:
-            entry = stats[key]
-            score = coarse * self._shape(entry) * self._modifier(entry)
-            if len(key) == 1 and entry.rule in "nd" and not self._proper(entry):
-                # A lone common noun must be unusual to be a term ("sovereignty", not "path").
-                score *= specific
-            elif self._compound_noun(entry):
-                score *= 1.5  # "пресс-конференция", "de-escalation": compounds are coined terms
-            elif self.lang is Lang.RU and len(key) > 1 and self._capitalised_name(entry):
-                score *= 1.5  # "Организация Варшавского договора": a name mid-sentence
-            elif self.lang is Lang.RU and entry.rule in "nd" and 0 <= entry.head < len(key) - 1:
-                # A genitive chain headed by an everyday noun ("условия снижения ...",
-                # "работа механизмов ...") is rarely a term; its dependent may be.
-                score *= specificity(key[entry.head], lang) ** 0.5
-            if (
-                len(key) > 1
-                and entry.rule in "nd"
-                and self._head_word(key, entry) in _NAMED_HEADS
-                and not self._fragment(entry)
-            ):
-                score *= 1.5  # "министр иностранных дел", "official representative"
-
+            score = final_score(coarse, specific, self._evidence(key, stats[key]), weights)
             if score > 0:
                 scored.append((score, key))
         scored.sort(key=lambda item: (-item[0], item[1]))
@@ -268,6 +251,8 @@ class Extractor:
         for score, key in scored:
             if top is not None and len(result) >= top:
                 break
+            if kinds is not None and self._kind(key, stats[key]) not in kinds:
+                continue
             candidate = self._candidate(key, stats[key], score)
             if candidate is None or candidate.term.casefold() in forms_seen:
                 continue
@@ -289,7 +274,40 @@ class Extractor:
             )
         from glossary.extract.suggest import suggest
 
-        return suggest(linked, glossary, translator)
+        return suggest(linked, glossary, translator, memory)
+
+    def _evidence(self, key: tuple[str, ...], entry: _Stats) -> Evidence:
+        """What the words' shape says about one candidate (see :mod:`ranking`)."""
+        lone_common = len(key) == 1 and entry.rule in COUNTED_ALONE and not self._proper(entry)
+        compound = not lone_common and self._compound_noun(entry)
+        capitalised = (
+            not lone_common
+            and not compound
+            and self.lang is Lang.RU
+            and len(key) > 1
+            and self._capitalised_name(entry)
+        )
+        head_specificity = None
+        if self.lang is Lang.RU and entry.rule in COUNTED_ALONE and 0 <= entry.head < len(key) - 1:
+            # A genitive chain headed by an everyday noun ("условия снижения ...",
+            # "работа механизмов ...") is rarely a term; its dependent may be.
+            head_specificity = specificity(key[entry.head], self.lang.value)
+        named_head = (
+            len(key) > 1
+            and entry.rule in COUNTED_ALONE
+            and self._head_word(key, entry) in _NAMED_HEADS
+            and not self._fragment(entry)
+        )
+        return Evidence(
+            shape=self._shape(entry),
+            modifier=self._modifier(entry),
+            lone_common=lone_common,
+            compound=compound,
+            capitalised_name=capitalised,
+            head_specificity=head_specificity,
+            named_head=named_head,
+            kind=self._kind(key, entry),
+        )
 
     def _merge_aliases(self) -> dict[tuple[str, ...], _Stats]:
         """Fold repeated mentions into one candidate: surnames into full names,
@@ -304,7 +322,7 @@ class Extractor:
             target: tuple[str, ...] | None = None
             if len(key) == 1 and key[0] in people and people[key[0]] != key:
                 target = people[key[0]]
-            elif len(key) == 1 and entry.rule == "x" and key not in self._links:
+            elif len(key) == 1 and entry.rule is Rule.ACRONYM and key not in self._links:
                 lowered = (key[0].lower(),)
                 if lowered in stats and lowered != key:
                     target = lowered
@@ -321,7 +339,7 @@ class Extractor:
         if self._inside_names:
             for key in list(stats):
                 entry = stats[key]
-                if entry.rule not in "ex" and all(
+                if entry.rule not in (Rule.EXPANSION, Rule.ACRONYM) and all(
                     self._inside_name(sample) for sample in entry.samples
                 ):
                     del stats[key]  # "Coordination of Humanitarian Affairs" inside OCHA's name
@@ -340,7 +358,7 @@ class Extractor:
         """Multiword candidates seen right after a free modifier (adjective, adverb,
         participle, demonym, acronym): the rest of the phrase stands on its own."""
         # English: also an "of" complement ("risk of | military incidents").
-        free = "AGJRXMO" if self.lang is Lang.EN else "ABREF"
+        free = self.rules.free_modifiers
         result = set()
         for key, entry in stats.items():
             if len(key) < 2:
@@ -355,11 +373,11 @@ class Extractor:
                     break
         return result
 
-    def _shape(self, entry: _Stats) -> float:
+    def _shape(self, entry: _Stats) -> Shape:
         """Capitalised chains mid-sentence are titles and names (×2); a name glued to
         common nouns ("Blinken-Lavrov meeting") is rarely a term (×0.5)."""
-        if self.lang is not Lang.EN or entry.rule in "xe":
-            return 1.0
+        if self.lang is not Lang.EN or entry.rule in (Rule.ACRONYM, Rule.EXPANSION):
+            return Shape.PLAIN
         doc_index, a, b, skip = entry.samples[0]
         tags = "".join(
             t for i, t in enumerate(self._documents[doc_index].tags[a : b + 1], a) if i != skip
@@ -369,25 +387,25 @@ class Extractor:
         capitalised = [w[:1].isupper() for w in words]
         pairs = list(zip(capitalised, tags, strict=True))
         if len(tags) >= 2 and "T" in tags and all(c or t == "O" for c, t in pairs):
-            return 2.0
+            return Shape.CAPITALISED_CHAIN
         mixed = any(capitalised) and not all(capitalised) and "O" not in tags
         if mixed and (
             any(t in "PX" for t in tags)
             or any(c and "-" in w for c, w in zip(capitalised, words, strict=True))
         ):
-            return 0.5
+            return Shape.GLUED_NAME
         if (
             len(tags) == 1
             and tags in "NJ"
             and words[0].islower()
             and words[0].lower() in self._en.unknown
         ):
-            return 0.3  # an unknown lower-case word: a typo, a foreign word, a byline
+            return Shape.UNKNOWN_LOWER
         if tags in ("T", "J"):
             # A lone capitalised common word is a fragment of a name ("Cooperation");
             # a lone adjective-or-noun is mostly the adjective ("substantive").
-            return 0.5
-        return 1.0
+            return Shape.LONE_FRAGMENT
+        return Shape.PLAIN
 
     def _head_word(self, key: tuple[str, ...], entry: _Stats) -> str:
         if self.lang is Lang.EN:
@@ -437,30 +455,32 @@ class Extractor:
         doc_index, a, _b, _skip = entry.samples[0]
         document = self._documents[doc_index]
         if self.lang is Lang.EN:
-            return document.tags[a] in "PTXM"
-        units = document.units
-        return document.tags[a] in "PXL" or any(
-            units.words[x][:1].isupper() and not units.initial[x] for _d, x, _b, _s in entry.samples
+            return document.tags[a] in self.rules.proper
+        # Each sample is looked up in its own document (or chunk of one).
+        documents = self._documents
+        return document.tags[a] in self.rules.proper or any(
+            documents[d].units.words[x][:1].isupper() and not documents[d].units.initial[x]
+            for d, x, _b, _s in entry.samples
         )
 
-    def _modifier(self, entry: _Stats) -> float:
+    def _modifier(self, entry: _Stats) -> Modifier:
         """Relational adjectives ("diplomatic", "military", "военный") make terms;
         qualitative ones ("clear", "major", "основной") mostly describe."""
         doc_index, a, b, _skip = entry.samples[0]
         if a == b:
-            return 1.0
+            return Modifier.NONE
         document = self._documents[doc_index]
         tag = document.tags[a]
         word = document.units.words[a].lower()
         if self.lang is Lang.EN:
             if tag not in "AJG":
-                return 1.0
-            return 1.25 if word.endswith(_RELATIONAL_EN) else 0.9
+                return Modifier.NONE
+            return Modifier.RELATIONAL if word.endswith(_RELATIONAL_EN) else Modifier.QUALITATIVE
         if tag not in "AB":
-            return 1.0
+            return Modifier.NONE
         parses = self._morph.parses(word)
         lemma = str(parses[0].normal_form) if parses else word
-        return 1.25 if lemma.endswith(_RELATIONAL_RU) else 0.9
+        return Modifier.RELATIONAL if lemma.endswith(_RELATIONAL_RU) else Modifier.QUALITATIVE
 
     def _is_name(self, key: tuple[str, ...], entry: _Stats) -> bool:
         doc_index, a, b, _ = entry.samples[0]
@@ -488,16 +508,14 @@ class Extractor:
             return None
         references = []
         for doc_index, a, _b, _skip in sorted(entry.samples):
-            document = self._documents[doc_index]
-            offset = document.tokens[document.units.first[a]].start
-            reference = f"{document.name}:{document.line(offset)}"
+            reference = self._documents[doc_index].reference(a)
             if reference not in references:
                 references.append(reference)
         return Candidate(
             term=term,
             lang=self.lang,
             key=key,
-            kind=self._kind(key, entry, term),
+            kind=self._kind(key, entry),
             score=score,
             frequency=entry.count,
             forms=tuple(f for f, _ in forms.most_common()),
@@ -507,19 +525,7 @@ class Extractor:
 
     def _context(self, sample: tuple[int, int, int, int]) -> str:
         doc_index, a, b, _ = sample
-        document = self._documents[doc_index]
-        start = document.tokens[document.units.first[a]].start
-        end = document.tokens[document.units.last[b]].end
-        text = document.text
-        left = text.rfind("\n", 0, start) + 1
-        right = text.find("\n", end)
-        right = len(text) if right < 0 else right
-        left = max(left, start - 60)
-        right = min(right, end + 60)
-        snippet = _SPACE.sub(" ", text[left:right]).strip()
-        prefix = "…" if left > 0 and text[left - 1] != "\n" else ""
-        suffix = "…" if right < len(text) and text[right] != "\n" else ""
-        return f"{prefix}{snippet}{suffix}"
+        return self._documents[doc_index].context(a, b)
 
     def _canonical(self, key: tuple[str, ...], entry: _Stats, forms: Counter[str]) -> str:
         if self.lang is Lang.RU:
@@ -536,7 +542,11 @@ class Extractor:
             surface = self._surface(sample)
             if self._initial(sample):
                 doc_index, a, _, _ = sample
-                if self._documents[doc_index].tags[a] not in "PTXM":
+                # A capital at a sentence start says nothing, unless the phrase goes on
+                # in capitals ("Secretary of State", "National Security Advisor").
+                later = surface.split()[1:]
+                titled = any(w[:1].isupper() for w in later if w.lower() not in _LOWER_IN_NAMES)
+                if self._documents[doc_index].tags[a] not in "PTXM" and not titled:
                     surface = surface[:1].lower() + surface[1:]
             inner[surface] += 1
         ranked = [f for f, _ in inner.most_common()]
@@ -549,10 +559,10 @@ class Extractor:
         return ranked[0]
 
     def _canonical_ru(self, entry: _Stats, forms: Counter[str]) -> str:
-        from glossary.text.phrase_ru import analyse_phrase, dictionary_form
+        from glossary.text.ru import analyse_phrase, dictionary_form
 
         morph = self._morph
-        if entry.rule == "v":
+        if entry.rule is Rule.VERB:
             # A verb is listed in the infinitive: "деэскалирует" → "деэскалировать".
             best = forms.most_common(1)[0][0]
             parses = morph.parses(best.lower())
@@ -568,7 +578,7 @@ class Extractor:
         best = forms.most_common(1)[0][0]
         sample = next(s for s in entry.samples if self._surface(s) == best)
         term = dictionary_form(best.split(), number, morph)
-        if self._initial(sample) and entry.rule not in "xep":
+        if self._initial(sample) and entry.rule not in _NAMES:
             doc_index, a, _, _ = sample
             first = self._documents[doc_index].units.words[a]
             parses = morph.parses(first)
@@ -579,25 +589,42 @@ class Extractor:
                 term = term[:1].lower() + term[1:]
         return term
 
-    def _kind(self, key: tuple[str, ...], entry: _Stats, term: str) -> Kind:
-        if entry.rule == "x":
+    def _kind(self, key: tuple[str, ...], entry: _Stats) -> Kind:
+        """What a candidate names, from its rule, its head word and its capitals."""
+        if entry.rule is Rule.ACRONYM:
             return Kind.ACRONYM
-        if entry.rule == "e":
-            return Kind.ORGANIZATION
-        if entry.rule == "p":
+        if entry.rule is Rule.PERSON:
             return Kind.PERSON
-        head_word = key[_english_head(key)] if self.lang is Lang.EN else key[max(entry.head, 0)]
-        capitalised = term[:1].isupper()
-        if head_word.lower() in _TITLE_HEADS:
+        head_word = self._head_word(key, entry).lower() if len(key) > 1 else key[0].lower()
+        if head_word in _TITLE_HEADS:
             return Kind.TITLE
-        if head_word.lower() in _ORG_HEADS and capitalised:
+        capitalised = entry.rule is Rule.EXPANSION or self._capitalised(entry)
+        if head_word in _TREATY_HEADS and capitalised:
+            return Kind.TREATY
+        if entry.rule is Rule.EXPANSION or (head_word in _ORG_HEADS and capitalised):
             return Kind.ORGANIZATION
-        if self.lang is Lang.EN and capitalised:
-            doc_index, a, b, _ = entry.samples[0]
-            tags = self._documents[doc_index].tags[a : b + 1]
-            if tags and all(t == "P" for t in tags):
-                return Kind.PERSON if len(tags) > 1 else Kind.PLACE
+        doc_index, a, b, skip = entry.samples[0]
+        tags = "".join(
+            t for i, t in enumerate(self._documents[doc_index].tags[a : b + 1], a) if i != skip
+        )
+        if self.lang is Lang.EN and capitalised and tags and all(t == "P" for t in tags):
+            return Kind.PERSON if len(tags) > 1 else Kind.PLACE
+        if self.lang is Lang.RU and tags == "P":
+            return Kind.PERSON
+        if self.lang is Lang.RU and tags == "L":
+            return Kind.PLACE
         return Kind.TERM
+
+    def _capitalised(self, entry: _Stats) -> bool:
+        """Written with a capital where a capital says something: mid-sentence, or a name."""
+        proper = self.rules.proper
+        for doc_index, a, _b, _skip in entry.samples:
+            document = self._documents[doc_index]
+            if document.units.words[a][:1].isupper() and (
+                not document.units.initial[a] or document.tags[a] in proper
+            ):
+                return True
+        return False
 
 
 def _english_head(key: tuple[str, ...]) -> int:
@@ -608,16 +635,6 @@ def _english_head(key: tuple[str, ...]) -> int:
 _RELATIONAL_EN = ("al", "ic", "ary", "ar", "ical", "ory")
 #: Russian relational adjectives by suffix (военный, ядерный, региональный, евразийский).
 _RELATIONAL_RU = ("ческий", "альный", "онный", "арный", "ерный", "енный", "ённый")
-
-
-def _bonus(rule: str, key: tuple[str, ...], expansions: set[tuple[str, ...]]) -> float:
-    if rule == "e" or key in expansions:
-        return 3.0
-    if rule == "x":
-        return 2.0
-    if rule == "r":
-        return 0.7  # prepositional complements are terms less often than genitives
-    return 1.0
 
 
 def _replace(candidate: Candidate, **changes: Any) -> Candidate:

@@ -48,6 +48,7 @@ def write(glossary: Glossary) -> bytes:
 def read(data: bytes, name: str) -> Glossary:
     text = decode(data, name)
     groups: dict[str, tuple[list[str], list[str]]] = {}
+    first_line: dict[str, int] = {}
     for number, line in enumerate(text.split("\n"), start=1):
         raw = line.removesuffix("\r")
         if not raw.strip() or raw.startswith("#"):
@@ -65,6 +66,7 @@ def read(data: bytes, name: str) -> Glossary:
         source, target = cells[0].strip(), cells[1].strip()
         if not source or not target:
             raise FormatError(name, number, f"empty {'source' if not source else 'target'} term")
+        first_line.setdefault(source, number)
         targets, notes = groups.setdefault(source, ([], []))
         if target not in targets:
             targets.append(target)
@@ -81,4 +83,4 @@ def read(data: bytes, name: str) -> Glossary:
         )
         for source, (targets, notes) in groups.items()
     )
-    return Glossary(terms)
+    return Glossary(terms, lines=tuple(first_line.values()))

@@ -1,42 +1,70 @@
 """Gettext PO/MO for the glossary: one catalog per target language.
 
 ``locales/ru/.../glossary.po`` has English msgids and Russian msgstrs;
-``locales/en/.../glossary.po`` the reverse. The mapping (design.md):
+``locales/en/.../glossary.po`` the reverse. The mapping (docs/catalogs.md):
 
 * fuzzy ⇔ the concept is not reviewed and the msgstr is non-empty;
-* ``#.`` definition, kind, variants, forbidden renderings, status and id;
+* ``#.`` definition, kind, variants, forbidden renderings, status, id and the
+  entry's *base* (a short hash of the msgstr, fuzzy flag and note it was built with);
 * ``#:`` the ``document:line`` references; ``#`` the translator note;
 * ``msgctxt`` (the concept id) only where two concepts share a source term.
 
 Only the msgstr, the fuzzy flag and the translator comment are a reviewer's to edit;
-:func:`entry_states` reads exactly those back.
+:func:`entry_states` reads exactly those back, each with the base it was built from,
+so a caller can tell an editor's edit from a change made in terms.csv since.
+
+Reading goes through polib (it keeps comments, flags and line numbers); writing is
+done here, line by line, because the catalogs are ours and must be fast and
+deterministic at 100k concepts (polib's ``.mo`` writer is quadratic). This module is
+the one place that imports polib: drafts, checks and interchange read PO through it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import struct
 from collections import Counter
 from dataclasses import dataclass
+from typing import TypeAlias
 
 import polib
 
 from glossary.errors import FormatError
-from glossary.formats import terms_csv
-from glossary.model import Glossary, Lang, Term, fold_term
+from glossary.formats import decode_text, terms_csv
+from glossary.model import Glossary, Lang, Term, TranslationUnit, fold_term
 
 __all__ = [
+    "BASE_PREFIX",
     "CHECKSUM_HEADER",
+    "Catalog",
+    "CatalogEntry",
     "EntryState",
+    "POEntry",
+    "POFile",
+    "PoUnit",
+    "base_of",
     "build_catalog",
     "checksum",
     "comparable_note",
     "compile_mo",
     "entry_states",
+    "language_of",
+    "live_entries",
+    "mo_header",
+    "new_po",
+    "parse_catalog",
     "parse_po",
     "render_po",
+    "same_layout",
     "state_of",
+    "stored_note",
+    "translation_units",
 ]
+
+#: polib's types, for modules that build draft catalogs (they need no polib import).
+POFile: TypeAlias = polib.POFile
+POEntry: TypeAlias = polib.POEntry
 
 CHECKSUM_HEADER = "X-Glossary-Checksum"
 PLURAL_FORMS = {
@@ -48,17 +76,54 @@ PLURAL_FORMS = {
 }
 LANGUAGE_NAMES = {Lang.RU: "Russian", Lang.EN: "English"}
 _ID_PREFIX = "id: "
+BASE_PREFIX = "base: "
+#: Hex digits of an entry's base: 48 bits, so a chance edit colliding is negligible.
+_BASE_DIGITS = 12
+_FUZZY = "fuzzy"
+_MO_MAGIC = 0x950412DE
+_MO_HEADER_SIZE = 28
 
 
 @dataclass(frozen=True, slots=True)
 class EntryState:
-    """What a reviewer can change in one catalog entry."""
+    """What a reviewer can change in one catalog entry (and where it was read)."""
 
     term_id: str
     rendering: str
     fuzzy: bool
     note: str
     line: int = 0
+    #: The base the entry was built with; "" when the entry carries none.
+    base: str = ""
+
+    @property
+    def key(self) -> tuple[str, bool, str]:
+        """What is compared: whitespace in the note is formatting, not an edit."""
+        return (self.rendering, self.fuzzy, " ".join(self.note.split()))
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogEntry:
+    term_id: str
+    msgid: str
+    msgstr: str
+    fuzzy: bool
+    note: str
+    extracted: tuple[str, ...]
+    occurrences: tuple[str, ...]
+    msgctxt: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    """A catalog as we build it: header comment, ordered metadata, entries."""
+
+    header: str
+    metadata: tuple[tuple[str, str], ...]
+    entries: tuple[CatalogEntry, ...]
+
+    def meta(self, key: str) -> str:
+        return next((v for k, v in self.metadata if k == key), "")
 
 
 def checksum(glossary: Glossary) -> str:
@@ -67,15 +132,35 @@ def checksum(glossary: Glossary) -> str:
 
 
 def state_of(term: Term, target: Lang) -> EntryState:
+    """The state a build gives the entry of ``term`` in the catalog into ``target``."""
     rendering = term.preferred(target)
     return EntryState(
         term.id, rendering, bool(rendering) and not term.reviewed, comparable_note(term.note)
     )
 
 
+def base_of(state: EntryState) -> str:
+    rendering, fuzzy, note = state.key
+    digest = hashlib.sha256(f"{rendering}\0{int(fuzzy)}\0{note}".encode())
+    return digest.hexdigest()[:_BASE_DIGITS]
+
+
 def comparable_note(note: str) -> str:
     """A note as a PO comment can carry it: PO readers drop trailing spaces and blank lead lines."""
     return "\n".join(line.rstrip() for line in note.strip("\n").split("\n")).strip("\n")
+
+
+def stored_note(edited: str, old: str) -> str:
+    """The note to store for a comment edited in a catalog.
+
+    A note that was one line stays one line: an editor's wrapping is not the
+    reviewer's line break.
+    """
+    note = comparable_note(edited)
+    return " ".join(note.split()) if "\n" not in old else note
+
+
+# --- building and writing ------------------------------------------------------------
 
 
 def build_catalog(
@@ -84,68 +169,155 @@ def build_catalog(
     *,
     revision_date: str,
     last_translator: str = "glossary",
-) -> polib.POFile:
+    glossary_checksum: str | None = None,
+) -> Catalog:
     """The catalog translating into ``target``; deterministic for a given glossary."""
     source = target.other
-    po = polib.POFile(wrapwidth=0)  # wrapping comments would be lossy
-    po.header = (
+    header = (
         f"Glossary of diplomatic and security terms, {LANGUAGE_NAMES[source]} to "
         f"{LANGUAGE_NAMES[target]}.\nGenerated from terms.csv by 'glossary catalogs build'; "
         "edit translations here,\nthen run 'glossary catalogs sync'."
     )
-    po.metadata = {
-        "Project-Id-Version": "glossary",
-        "Report-Msgid-Bugs-To": "",
-        "PO-Revision-Date": revision_date,
-        "Last-Translator": last_translator,
-        "Language-Team": LANGUAGE_NAMES[target],
-        "Language": target.value,
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": PLURAL_FORMS[target],
-        "X-Generator": "glossary",
-        "X-Source-Language": source.value,
-        CHECKSUM_HEADER: checksum(glossary),
-    }
+    metadata = (
+        ("Project-Id-Version", "glossary"),
+        ("Report-Msgid-Bugs-To", ""),
+        ("PO-Revision-Date", revision_date),
+        ("Last-Translator", last_translator),
+        ("Language-Team", LANGUAGE_NAMES[target]),
+        ("Language", target.value),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+        ("Plural-Forms", PLURAL_FORMS[target]),
+        ("X-Generator", "glossary"),
+        (CHECKSUM_HEADER, glossary_checksum or checksum(glossary)),
+        ("X-Source-Language", source.value),
+    )
     shared = Counter(fold_term(t.preferred(source)) for t in glossary if t.preferred(source))
+    entries = []
     for term in glossary:
         msgid = term.preferred(source)
         if not msgid:
             continue
         state = state_of(term, target)
-        entry = polib.POEntry(
-            msgid=msgid,
-            msgstr=state.rendering,
-            comment=_extracted_comment(term, glossary, source, target),
-            tcomment=term.note,
-            occurrences=[_occurrence(ref) for ref in term.source],
-            flags=["fuzzy"] if state.fuzzy else [],
+        entries.append(
+            CatalogEntry(
+                term_id=term.id,
+                msgid=msgid,
+                msgstr=state.rendering,
+                fuzzy=state.fuzzy,
+                note=term.note,
+                extracted=(
+                    *_extracted_comment(term, glossary, source, target),
+                    BASE_PREFIX + base_of(state),
+                ),
+                occurrences=tuple(_occurrence(ref) for ref in term.source),
+                msgctxt=term.id if shared[fold_term(msgid)] > 1 else None,
+            )
         )
-        if shared[fold_term(msgid)] > 1:
-            entry.msgctxt = term.id
-        po.append(entry)
-    return po
+    return Catalog(header, metadata, tuple(entries))
 
 
-def render_po(po: polib.POFile) -> bytes:
-    return (str(po).rstrip("\n") + "\n").encode("utf-8")
+def render_po(catalog: Catalog) -> bytes:
+    """The PO text of ``catalog``: unwrapped lines, UTF-8, one blank line between entries."""
+    out = [f"# {line}" if line else "#" for line in catalog.header.split("\n")]
+    out.append('msgid ""')
+    out.append('msgstr ""')
+    out.extend(f'"{_escape(f"{key}: {value}")}\\n"' for key, value in catalog.metadata)
+    for entry in catalog.entries:
+        out.append("")
+        if entry.note:
+            out.extend(f"# {line}".rstrip() for line in entry.note.split("\n"))
+        out.extend(f"#. {line}".rstrip() for line in entry.extracted)
+        if entry.occurrences:
+            out.append("#: " + " ".join(entry.occurrences))
+        if entry.fuzzy:
+            out.append(f"#, {_FUZZY}")
+        if entry.msgctxt is not None:
+            out.append(f'msgctxt "{_escape(entry.msgctxt)}"')
+        out.append(f'msgid "{_escape(entry.msgid)}"')
+        out.append(f'msgstr "{_escape(entry.msgstr)}"')
+    return ("\n".join(out) + "\n").encode("utf-8")
 
 
-def compile_mo(po: polib.POFile) -> bytes:
-    """MO bytes as msgfmt makes them: translated, non-fuzzy entries only."""
-    return bytes(po.to_binary())
+def compile_mo(catalog: Catalog) -> bytes:
+    """MO bytes as msgfmt makes them (translated, non-fuzzy entries), in linear time.
+
+    The GNU layout: a 28-byte header, the table of (length, offset) of the sorted
+    original strings, the same for their translations, no hash table, then the
+    NUL-terminated strings.
+    """
+    header = "".join(f"{key}: {value}\n" for key, value in catalog.metadata)
+    pairs = [(b"", header.encode("utf-8"))]
+    for entry in catalog.entries:
+        if entry.msgstr and not entry.fuzzy:
+            key = entry.msgid if entry.msgctxt is None else f"{entry.msgctxt}\x04{entry.msgid}"
+            pairs.append((key.encode("utf-8"), entry.msgstr.encode("utf-8")))
+    pairs.sort(key=lambda pair: pair[0])
+    count = len(pairs)
+    originals_at = _MO_HEADER_SIZE
+    translations_at = originals_at + 8 * count
+    strings_at = translations_at + 8 * count
+    tables: list[int] = []
+    strings: list[bytes] = []
+    offset = strings_at
+    for column in (0, 1):
+        for pair in pairs:
+            text = pair[column]
+            tables += (len(text), offset)
+            strings.append(text + b"\0")
+            offset += len(text) + 1
+    head = struct.pack("<7I", _MO_MAGIC, 0, count, originals_at, translations_at, 0, strings_at)
+    return head + struct.pack(f"<{2 * 2 * count}I", *tables) + b"".join(strings)
+
+
+def mo_header(data: bytes) -> dict[str, str] | None:
+    """The metadata of a ``.mo`` file (its entry for the empty msgid), None if unreadable."""
+    if len(data) < _MO_HEADER_SIZE:
+        return None
+    magic, _, count, originals_at, translations_at = struct.unpack_from("<5I", data)
+    if magic != _MO_MAGIC or count == 0:
+        return None
+    try:
+        length, _ = struct.unpack_from("<2I", data, originals_at)
+        t_length, t_offset = struct.unpack_from("<2I", data, translations_at)
+        if length != 0:
+            return None
+        text = data[t_offset : t_offset + t_length].decode("utf-8")
+    except (struct.error, UnicodeDecodeError):
+        return None
+    fields = dict(line.split(": ", 1) for line in text.split("\n") if ": " in line)
+    fields["#entries"] = str(count)
+    return fields
+
+
+def same_layout(entry: polib.POEntry, built: CatalogEntry) -> bool:
+    """Whether a read entry carries what ``built`` does beyond the reviewer's fields
+    (comments compared with whitespace collapsed, references as a set)."""
+    occurrences = {f"{f}:{n}" if n else f for f, n in entry.occurrences}
+    return (
+        entry.msgid == built.msgid
+        and (entry.msgctxt or None) == built.msgctxt
+        and " ".join(str(entry.comment).split()) == " ".join(" ".join(built.extracted).split())
+        and occurrences == set(built.occurrences)
+    )
+
+
+def new_po() -> polib.POFile:
+    """An empty, unwrapped catalog for drafts (wrapped comments would split glossary lines)."""
+    return polib.POFile(wrapwidth=0)
+
+
+# --- reading -------------------------------------------------------------------------
 
 
 def parse_po(data: bytes, name: str) -> polib.POFile:
-    """Parse PO bytes, turning polib's complaints into ``name:line: message``."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise FormatError(name, line, f"not UTF-8 (byte 0x{data[exc.start]:02x})") from exc
+    """Parse PO bytes, turning polib's complaints into ``name:line: message``.
+
+    A BOM, CRLF or CR line ends are accepted; text that is not UTF-8, a malformed
+    line or an escape gettext does not know (``\\q``) is a :class:`FormatError`.
+    """
+    text = decode_text(data, name).replace("\r\n", "\n").replace("\r", "\n")
     _check_syntax(text, name)
     try:
         return polib.pofile(text, wrapwidth=0)
@@ -159,6 +331,39 @@ def parse_po(data: bytes, name: str) -> polib.POFile:
         raise FormatError(name, line, f"malformed PO file: {message.lower()}") from exc
 
 
+def parse_catalog(data: bytes, name: str) -> polib.POFile:
+    """:func:`parse_po` for a glossary catalog: plural and duplicate entries are errors.
+
+    A glossary entry has one msgstr; a plural entry or a second entry for one msgid
+    would silently empty or override a reviewed rendering, so both stop the read.
+    """
+    po = parse_po(data, name)
+    seen: set[tuple[str | None, str]] = set()
+    for entry in po:
+        if entry.obsolete:
+            continue
+        if entry.msgid_plural:
+            raise FormatError(
+                name,
+                entry.linenum,
+                f"plural entry {entry.msgid!r} (msgid_plural): a glossary entry has one msgstr",
+            )
+        key = (entry.msgctxt or None, entry.msgid)
+        if key in seen:
+            raise FormatError(name, entry.linenum, f"duplicate entry for {entry.msgid!r}")
+        seen.add(key)
+    return po
+
+
+def language_of(po: polib.POFile, name: str, header: str = "Language") -> Lang:
+    """The language a PO header names (``ru``, ``ru_RU``, ``en-GB``), else a FormatError."""
+    value = po.metadata.get(header, "")
+    lang = Lang.from_code(value)
+    if lang is None:
+        raise FormatError(name, 1, f"{header} header {value!r} is not en or ru")
+    return lang
+
+
 def entry_states(
     po: polib.POFile, glossary: Glossary, name: str, *, strict: bool = True
 ) -> list[EntryState]:
@@ -166,17 +371,19 @@ def entry_states(
 
     An entry is matched by its ``msgctxt``, else its ``#. id:`` comment, else its msgid;
     one that matches no concept is a :class:`FormatError` when ``strict``, else skipped.
+    Two entries for one concept are an error too (one would override the other).
     """
-    source = Lang(po.metadata.get("X-Source-Language", "en"))
+    source = Lang.from_code(po.metadata.get("X-Source-Language", "")) or language_of(po, name).other
     by_source: dict[str, list[str]] = {}
     for term in glossary:
         if term.preferred(source):
             by_source.setdefault(term.preferred(source), []).append(term.id)
     states = []
+    lines: dict[str, int] = {}
     for entry in po:
         if entry.obsolete:
             continue
-        term_id = _entry_id(entry)
+        term_id, base = _entry_id_and_base(entry)
         if term_id not in glossary:
             ids = by_source.get(entry.msgid, [])
             if len(ids) != 1:
@@ -186,28 +393,110 @@ def entry_states(
                     name, entry.linenum, f"entry {entry.msgid!r} matches no concept in terms.csv"
                 )
             term_id = ids[0]
+        if term_id in lines and strict:
+            raise FormatError(
+                name,
+                entry.linenum,
+                f"second entry for {term_id!r} (first at line {lines[term_id]})",
+            )
+        lines[term_id] = entry.linenum
         states.append(
             EntryState(
                 term_id,
                 entry.msgstr,
-                "fuzzy" in entry.flags,
+                entry.fuzzy,
                 comparable_note(entry.tcomment),
                 entry.linenum,
+                base,
             )
         )
     return states
 
+
+@dataclass(frozen=True, slots=True)
+class PoUnit:
+    """One live entry of any PO file, as every reader of PO needs it."""
+
+    msgid: str
+    #: The msgstr; for a plural entry its first form.
+    msgstr: str
+    fuzzy: bool
+    msgctxt: str
+    line: int
+    references: tuple[str, ...]
+
+    @property
+    def reviewed(self) -> bool:
+        """Translated and not fuzzy: what gettext compiles and memory may trust."""
+        return bool(self.msgstr) and not self.fuzzy
+
+
+def live_entries(po: polib.POFile) -> list[PoUnit]:
+    """Every entry but the header and obsolete ones (the one place that walks polib entries)."""
+    units = []
+    for entry in po:
+        if entry.obsolete or not entry.msgid:
+            continue
+        msgstr = entry.msgstr
+        if entry.msgid_plural:
+            msgstr = (entry.msgstr_plural or {}).get(0, "")
+        units.append(
+            PoUnit(
+                entry.msgid,
+                msgstr,
+                entry.fuzzy,
+                entry.msgctxt or "",
+                entry.linenum,
+                tuple(":".join(p for p in ref if p) for ref in entry.occurrences),
+            )
+        )
+    return units
+
+
+def translation_units(
+    po: polib.POFile, name: str, *, origin_by_line: bool = False
+) -> list[TranslationUnit]:
+    """The reviewed (translated, non-fuzzy) entries of a catalog as translation units.
+
+    The ``Language`` header is the target language; the source is ``X-Source-Language``
+    when set, else the other language. A unit's origin is its first ``#:`` reference
+    (or ``name:line`` when it has none, or when ``origin_by_line``).
+    """
+    target = language_of(po, name)
+    source_header = po.metadata.get("X-Source-Language", "")
+    source = language_of(po, name, "X-Source-Language") if source_header else target.other
+    return [
+        TranslationUnit(
+            source,
+            unit.msgid,
+            target,
+            unit.msgstr,
+            unit.references[0] if unit.references and not origin_by_line else f"{name}:{unit.line}",
+        )
+        for unit in live_entries(po)
+        if unit.reviewed
+    ]
+
+
+# --- internals -----------------------------------------------------------------------
 
 _STRING = r'"(?:[^"\\]|\\.)*"'
 _KEYWORD_LINE = re.compile(
     rf"(?:#~\s*|#\|\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_STRING}\s*\Z"
 )
 _CONTINUATION_LINE = re.compile(rf"(?:#~\s*|#\|\s*)?{_STRING}\s*\Z")
+#: Escapes polib turns back into their characters; any other one would be kept verbatim.
+_BAD_ESCAPE = re.compile(r'\\[^\\"ntr]')
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"})
+
+
+def _escape(text: str) -> str:
+    return text.translate(_ESCAPES)
 
 
 def _check_syntax(text: str, name: str) -> None:
     """Reject what polib would silently misread (an unterminated string loses text)."""
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):
         stripped = line.strip()
         if not stripped or (stripped.startswith("#") and not stripped.startswith(("#~", "#|"))):
             continue
@@ -215,22 +504,28 @@ def _check_syntax(text: str, name: str) -> None:
             continue
         if not (_KEYWORD_LINE.match(stripped) or _CONTINUATION_LINE.match(stripped)):
             raise FormatError(name, number, f"malformed PO line: {stripped[:60]!r}")
+        bad = _BAD_ESCAPE.search(stripped.replace("\\\\", ""))
+        if bad:
+            raise FormatError(name, number, f"unknown escape {bad.group()!r} in a string")
 
 
-def _entry_id(entry: polib.POEntry) -> str:
-    if entry.msgctxt:
-        return str(entry.msgctxt)
+def _entry_id_and_base(entry: polib.POEntry) -> tuple[str, str]:
+    term_id = str(entry.msgctxt) if entry.msgctxt else ""
+    base = ""
     for line in str(entry.comment).splitlines():
-        if line.startswith(_ID_PREFIX):
-            return line[len(_ID_PREFIX) :].strip()
-    return ""
+        line = line.strip()
+        if line.startswith(_ID_PREFIX) and not term_id:
+            term_id = line[len(_ID_PREFIX) :].strip()
+        elif line.startswith(BASE_PREFIX):
+            base = line[len(BASE_PREFIX) :].strip()
+    return term_id, base
 
 
-def _extracted_comment(term: Term, glossary: Glossary, source: Lang, target: Lang) -> str:
-    lines = [term.definition] if term.definition else []
+def _extracted_comment(term: Term, glossary: Glossary, source: Lang, target: Lang) -> list[str]:
+    lines = term.definition.split("\n") if term.definition else []
     lines.append(f"kind: {term.kind.value}")
-    if term.full_form and term.full_form in glossary:
-        full = glossary[term.full_form]
+    full = glossary.get(term.full_form) if term.full_form else None
+    if full is not None:
         lines.append(f"full form: {full.preferred(source) or full.preferred(target)}")
     for lang in (source, target):
         if term.variants(lang):
@@ -240,11 +535,11 @@ def _extracted_comment(term: Term, glossary: Glossary, source: Lang, target: Lan
             lines.append(f"{lang.value} forbidden: " + " | ".join(term.forbidden(lang)))
     lines.append(f"status: {term.status.value}")
     lines.append(_ID_PREFIX + term.id)
-    return "\n".join(lines)
+    return lines
 
 
-def _occurrence(reference: str) -> tuple[str, str]:
+def _occurrence(reference: str) -> str:
     document, sep, line = reference.rpartition(":")
     if sep and line.isdigit() and document:
-        return (document.replace(" ", "_"), line)
-    return (reference.replace(" ", "_"), "")
+        return f"{document.replace(' ', '_')}:{line}"
+    return reference.replace(" ", "_")

@@ -41,11 +41,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
-from glossary import __version__
 from glossary.errors import FormatError
 from glossary.formats import xml_safe
 from glossary.formats.xml_safe import XML_LANG, ParsedXml, local_name
-from glossary.model import COLUMNS, Glossary, Kind, Lang, Status, Term
+from glossary.model import COLUMNS, Glossary, Kind, Lang, Status, Term, extra_column_problem
 
 __all__ = ["FIELDS", "read", "write"]
 
@@ -91,6 +90,8 @@ _ENTRY, _LANGSET, _TERM_GROUPS = (
 
 def write(glossary: Glossary) -> bytes:
     """A TBX-Basic document of every concept, in glossary order."""
+    from glossary import __version__
+
     root = ET.Element("martif", {"type": "TBX-Basic", XML_LANG: "en"})
     header = ET.SubElement(root, "martifHeader")
     file_desc = ET.SubElement(header, "fileDesc")
@@ -189,6 +190,7 @@ def read(data: bytes, name: str) -> Glossary:
     ids = {e.id for e in entries if e.id}
     taken: set[str] = set()
     terms: list[Term] = []
+    lines: list[int] = []
     extra_columns: dict[str, None] = {}
     for entry in entries:
         term = _term(entry, ids, taken, name)
@@ -197,9 +199,10 @@ def read(data: bytes, name: str) -> Glossary:
         if term.id:
             taken.add(term.id)
         terms.append(term)
+        lines.append(entry.line)
         extra_columns.update((c, None) for c, _ in term.extra)
     columns = COLUMNS + tuple(c for c in extra_columns if c not in COLUMNS)
-    return Glossary(tuple(terms), columns)
+    return Glossary(tuple(terms), columns, tuple(lines))
 
 
 def _read_entry(doc: ParsedXml, element: ET.Element) -> _EntryRead:
@@ -209,17 +212,17 @@ def _read_entry(doc: ParsedXml, element: ET.Element) -> _EntryRead:
         if kind in _LANGSET:
             _read_lang_set(doc, child, entry)
         else:
-            _aux(child, entry, concept_level=True)
+            _aux(doc, child, entry, concept_level=True)
     return entry
 
 
-def _aux(element: ET.Element, entry: _EntryRead, *, concept_level: bool) -> None:
+def _aux(doc: ParsedXml, element: ET.Element, entry: _EntryRead, *, concept_level: bool) -> None:
     """Concept- and language-level information: descrip, admin, note, ref and their groups."""
     kind, kind_type = local_name(element.tag), element.get("type", "")
     value = xml_safe.text_of(element)
     if kind in ("descripGrp", "adminGrp"):
         for child in element:
-            _aux(child, entry, concept_level=concept_level)
+            _aux(doc, child, entry, concept_level=concept_level)
     elif kind == "descrip":
         folded = kind_type.casefold()
         if folded in ("", "definition"):
@@ -234,7 +237,14 @@ def _aux(element: ET.Element, entry: _EntryRead, *, concept_level: bool) -> None
         elif kind_type == "source" and concept_level:
             entry.source.append(value)
         elif kind_type.startswith(_COLUMN_PREFIX) and concept_level:
-            entry.extra.append((kind_type[len(_COLUMN_PREFIX) :], value))
+            column = kind_type[len(_COLUMN_PREFIX) :]
+            # Closeness to a known name is judged by the import, against the glossary.
+            problem = extra_column_problem(column, present=COLUMNS)
+            if not problem and any(c == column for c, _ in entry.extra):
+                problem = f"column {column!r} given twice in one entry"
+            if problem:
+                raise doc.error(element, f'<admin type="{kind_type}">: {problem}')
+            entry.extra.append((column, value))
     elif kind == "note":
         entry.notes.append(value)
     elif kind == "ref" and kind_type == "crossReference" and not entry.cross_reference:
@@ -253,7 +263,7 @@ def _read_lang_set(doc: ParsedXml, element: ET.Element, entry: _EntryRead) -> No
             if lang is not None:
                 entry.terms.setdefault(lang, []).append(term)
         elif lang is not None:
-            _aux(child, entry, concept_level=False)
+            _aux(doc, child, entry, concept_level=False)
 
 
 def _read_term_group(doc: ParsedXml, group: ET.Element, entry: _EntryRead) -> _TermRead:
@@ -284,7 +294,7 @@ def _read_term_group(doc: ParsedXml, group: ET.Element, entry: _EntryRead) -> _T
             elif kind_type == "translationNote":
                 term.read_only = value.casefold() == "no"
         elif kind != "term":
-            _aux(node, entry, concept_level=False)
+            _aux(doc, node, entry, concept_level=False)
     return term
 
 

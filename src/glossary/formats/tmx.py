@@ -24,7 +24,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from glossary import __version__
 from glossary.errors import FormatError
 from glossary.formats import xml_safe
 from glossary.formats.xml_safe import XML_LANG, local_name
@@ -109,6 +108,7 @@ def read_glossary(data: bytes, name: str) -> Glossary:
     A unit without ``tuid`` gives a concept with an empty id, for the import to assign.
     """
     terms: list[Term] = []
+    lines: list[int] = []
     taken: set[str] = {""}
     for tu in _read_tus(data, name):
         if _ORIGIN in tu.props or not (tu.segs.get(Lang.EN) or tu.segs.get(Lang.RU)):
@@ -117,6 +117,7 @@ def read_glossary(data: bytes, name: str) -> Glossary:
         if tu.tuid and tu.tuid in taken:
             raise FormatError(name, tu.line, f"duplicate tuid {tu.tuid!r}")
         taken.add(tu.tuid)
+        lines.append(tu.line)
         terms.append(
             Term(
                 tu.tuid,  # empty when the unit has none: the import merge assigns one
@@ -128,7 +129,7 @@ def read_glossary(data: bytes, name: str) -> Glossary:
                 status=_enum(Status, tu.props.get("x-status", "draft"), name, tu.line, "x-status"),
             )
         )
-    return Glossary(tuple(terms))
+    return Glossary(tuple(terms), lines=tuple(lines))
 
 
 def _read_tus(data: bytes, name: str) -> list[_Tu]:
@@ -173,6 +174,8 @@ def _read_tus(data: bytes, name: str) -> list[_Tu]:
 
 
 def _document(srclang: Lang | None) -> tuple[ET.Element, ET.Element]:
+    from glossary import __version__
+
     root = ET.Element("tmx", {"version": "1.4"})
     ET.SubElement(
         root,

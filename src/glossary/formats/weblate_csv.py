@@ -17,9 +17,10 @@ Variants, forbidden renderings, kind, full form and sources are not carried.
 Reading also takes Weblate's other two CSV layouts: headerless eight columns in the
 order above, and "simple CSV" with two columns, source and target.
 
-Cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
-``@``, tab or carriage return) are written with a leading ``'`` (OWASP's advice), and
-so is a cell that already starts with ``'``; reading removes that one quote again.
+Cells that a spreadsheet would run as a formula (:mod:`glossary.formats.cells`: ``=``,
+``+``, ``-``, ``@`` also after leading whitespace and in full-width form, tab or carriage
+return) are written with a leading ``'`` (OWASP's advice), and so is a cell that already
+starts with ``'``; reading removes that one quote again.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ import csv
 import io
 
 from glossary.errors import FormatError
+from glossary.formats import decode_text
+from glossary.formats.cells import defuse, restore
 from glossary.model import Glossary, Status, Term
 
 __all__ = ["COLUMNS", "FIELDS", "decode", "defuse", "read", "restore", "write"]
@@ -44,21 +47,7 @@ COLUMNS = (
 )
 FIELDS = frozenset({"id", "en", "ru", "definition", "note", "status"})
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_BOM = b"\xef\xbb\xbf"
 _TRUE = frozenset({"true", "1", "yes", "fuzzy"})
-
-
-def defuse(cell: str) -> str:
-    """A cell no spreadsheet evaluates: formula-like (or quote-led) cells get a leading ``'``."""
-    return "'" + cell if cell.startswith((*_FORMULA_START, "'")) else cell
-
-
-def restore(cell: str) -> str:
-    """Undo :func:`defuse`; a lone leading quote before ordinary text is the author's own."""
-    if cell.startswith("'") and cell[1:].startswith((*_FORMULA_START, "'")):
-        return cell[1:]
-    return cell
 
 
 def write(glossary: Glossary) -> bytes:
@@ -83,21 +72,14 @@ def write(glossary: Glossary) -> bytes:
 
 def decode(data: bytes, name: str) -> str:
     """UTF-8 text without BOM; anything else names the line of the first bad byte."""
-    if data.startswith(_BOM):
-        data = data[len(_BOM) :]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise FormatError(
-            name, line, f"not UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
-        ) from exc
+    return decode_text(data, name)
 
 
 def read(data: bytes, name: str) -> Glossary:
     text = decode(data, name)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     terms: list[Term] = []
+    lines: list[int] = []
     columns: list[str] | None = None
     start = 1
     seen: dict[str, int] = {}
@@ -123,11 +105,12 @@ def read(data: bytes, name: str) -> Glossary:
                     )
                 seen[term.id] = line
             terms.append(term)
+            lines.append(line)
     except csv.Error as exc:
         raise FormatError(name, reader.line_num, f"malformed CSV: {exc}") from exc
     if columns is None:
         raise FormatError(name, 1, "empty file: expected a header such as source,target")
-    return Glossary(tuple(terms))
+    return Glossary(tuple(terms), lines=tuple(lines))
 
 
 def _columns(row: list[str], name: str, line: int) -> tuple[list[str], bool]:

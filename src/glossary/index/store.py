@@ -5,36 +5,55 @@ rules out reading terms.csv and loading the morphology on every run. The index i
 built once per glossary version: concepts, their designations with exact, folded,
 lemma-key and initials columns, and every inflected form of every designation word
 (see :mod:`glossary.index.forms`). It lives in ``$XDG_CACHE_HOME/glossary`` (else
-``~/.cache/glossary``), named after the glossary's path, and records the file's
-size, mtime and SHA-256: a changed file means a rebuild, an unchanged file touched
-by an editor only costs a hash. A file that is not a readable index of this schema
-is rebuilt, never fatal. The database is built in memory and written with
-:func:`glossary.atomic.atomic_write`, so readers never see half an index.
+``~/.cache/glossary``, made private: mode 0700), named after the glossary's path,
+and records the file's size, mtime, ctime, inode and SHA-256: a changed file means a
+rebuild, an unchanged file touched by an editor only costs a hash (and the stamp is
+updated). ``ctime`` and the inode cannot be set back by a program, so an edit that
+keeps size and mtime is still seen. A file that is not a readable index of this
+schema, or has a stale journal beside it, is rebuilt, never fatal. The database is
+written to a temporary file renamed over the old one, so readers never see half an
+index.
+
+The index also stores the compiled term matchers (see :func:`load_matcher`): the
+automaton and packed designations that ``annotate``, ``draft`` and ``check`` load
+instead of rebuilding, checked by a CRC and trusted only in a private directory.
 """
 
 from __future__ import annotations
 
+import atexit
+import concurrent.futures
 import contextlib
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
+import stat as stat_module
 import tempfile
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from glossary.errors import GlossaryError
 from glossary.index.forms import initials, surface
 from glossary.model import Glossary, Term
+
+if TYPE_CHECKING:
+    from glossary.matching import TermMatcher
 
 __all__ = [
     "SCHEMA_VERSION",
     "FileStamp",
+    "UntrustedMatcher",
     "build_index",
     "cache_dir",
     "exact_form",
     "finish",
     "index_path",
+    "load_matcher",
     "new_database",
     "open_fresh",
     "rebuild_on_error",
@@ -42,7 +61,7 @@ __all__ = [
 ]
 
 #: Bump whenever the tables or their meaning change: old files are then rebuilt.
-SCHEMA_VERSION = "glossary-index-3"
+SCHEMA_VERSION = "glossary-index-5"
 
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -69,7 +88,17 @@ CREATE TABLE forms (form TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (form, ke
     WITHOUT ROWID;
 -- extra match keys of a designation (row of designations) for the annotator
 CREATE TABLE aliases (designation INTEGER NOT NULL, key TEXT NOT NULL);
+-- compiled matchers (TermMatcher.to_payload) in chunks, CRC in meta
+CREATE TABLE matchers (
+    variant TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL,
+    PRIMARY KEY (variant, seq)
+);
 """
+#: Matcher payloads are stored in pieces of this size (SQLite caps one value at 1 GB).
+_CHUNK_BYTES = 1 << 25
+#: Permission bits that must be clear on the cache directory (group and others).
+_SHARED_BITS = 0o077
+_PRIVATE_MODE = 0o700
 _INDEXES = """
 CREATE INDEX designations_exact ON designations (exact);
 CREATE INDEX designations_surface ON designations (surface);
@@ -80,26 +109,55 @@ CREATE INDEX designations_initials ON designations (initials) WHERE initials != 
 
 @dataclass(frozen=True, slots=True)
 class FileStamp:
-    """What identifies one version of a file: path, size, mtime and content hash."""
+    """What identifies one version of a file: path, size, mtime, ctime, inode and
+    content hash. No program can set ctime back, and a rewritten file usually gets a
+    new inode, so an edit that keeps size and mtime still changes the stamp."""
 
     path: str
     size: int
     mtime_ns: int
     sha256: str = ""
+    ctime_ns: int = 0
+    inode: int = 0
+    device: int = 0
 
     @classmethod
     def of(cls, path: Path, data: bytes | None = None) -> FileStamp:
         stat = path.stat()
         digest = hashlib.sha256(data).hexdigest() if data is not None else ""
-        return cls(str(path.resolve()), stat.st_size, stat.st_mtime_ns, digest)
+        return cls(
+            str(path.resolve()),
+            stat.st_size,
+            stat.st_mtime_ns,
+            digest,
+            stat.st_ctime_ns,
+            stat.st_ino,
+            stat.st_dev,
+        )
 
     def meta(self) -> dict[str, str]:
         return {
             "path": self.path,
-            "size": str(self.size),
-            "mtime_ns": str(self.mtime_ns),
             "sha256": self.sha256,
+            **_quick_stamp(self.size, self.mtime_ns, self.ctime_ns, self.inode, self.device),
         }
+
+
+def _quick_stamp(
+    size: int, mtime_ns: int, ctime_ns: int, inode: int, device: int
+) -> dict[str, str]:
+    """The metadata that says, without reading the file, that it has not changed."""
+    return {
+        "size": str(size),
+        "mtime_ns": str(mtime_ns),
+        "ctime_ns": str(ctime_ns),
+        "inode": str(inode),
+        "device": str(device),
+    }
+
+
+def _stamp_of(stat: os.stat_result) -> dict[str, str]:
+    return _quick_stamp(stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev)
 
 
 def cache_dir() -> Path:
@@ -128,9 +186,14 @@ def open_fresh(
     file beside the index that then replaces it atomically (like
     :func:`glossary.atomic.atomic_write`, but without holding a 100 MB database in
     memory twice); it runs when the index is missing, of another schema, built from
-    other content (or ``extra_meta`` differs), or unreadable.
+    other content (or ``extra_meta`` differs), unreadable or left with a journal.
+    An index path that is a directory is a one-line error.
     """
     path = index_path(source, prefix)
+    if path.is_dir():
+        raise GlossaryError(
+            f"{path}: the glossary index path is a directory; remove it to rebuild the index"
+        )
     stat = source.stat()
     wanted = dict(extra_meta or {})
     data: bytes | None = None
@@ -138,44 +201,105 @@ def open_fresh(
     if connection is not None:
         meta = _meta(connection)
         if meta is not None and all(meta.get(k) == v for k, v in wanted.items()):
-            if meta.get("size") == str(stat.st_size) and meta.get("mtime_ns") == str(
-                stat.st_mtime_ns
-            ):
+            quick = _stamp_of(stat)
+            if all(meta.get(k) == v for k, v in quick.items()):
                 return connection
             data = source.read_bytes()
             if meta.get("sha256") == hashlib.sha256(data).hexdigest():
-                return connection  # touched, not changed
+                _restamp(path, quick)  # touched, not changed: no hash next time
+                return connection
         connection.close()
     if data is None:
         data = source.read_bytes()
     stamp = FileStamp.of(source, data)
-    private = False
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError:
-        # no writable cache directory: an index for this run only, never an error
-        fd, tmp_name = tempfile.mkstemp(prefix="glossary-index-", suffix=".sqlite3")
-        private = True
+    directory = _private_directory(path.parent)
+    shared = directory is None
+    if directory is None:
+        # no private cache directory: an index for this run only, never an error
+        directory = Path(tempfile.mkdtemp(prefix="glossary-index-"))
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         tmp.unlink()  # sqlite3 creates it
         build(data, stamp, tmp)
-        if not private:
+        if not shared:
+            _remove_journals(path)
             os.replace(tmp, path)
             tmp = path
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+        if shared:
+            with contextlib.suppress(OSError):
+                directory.rmdir()
         raise
     connection = _try_open(tmp)
-    if private:
-        with contextlib.suppress(OSError):
-            tmp.unlink()  # the open connection keeps reading it (POSIX)
+    if shared:  # kept private to this run, removed at exit
+        atexit.register(shutil.rmtree, directory, ignore_errors=True)
     if connection is None or _meta(connection) is None:
         raise OSError(f"cannot read back the index written to {tmp}")
     return connection
+
+
+def _private_directory(directory: Path) -> Path | None:
+    """``directory``, created or tightened to mode 0700, if this user owns it; else
+    ``None`` (another user's or unwritable: nothing there is trusted or written)."""
+    try:
+        directory.mkdir(mode=_PRIVATE_MODE, parents=True, exist_ok=True)
+        info = directory.lstat()
+        if not stat_module.S_ISDIR(info.st_mode) or not _owned(info):
+            return None
+        if info.st_mode & _SHARED_BITS:
+            directory.chmod(_PRIVATE_MODE)
+        if not os.access(directory, os.W_OK):
+            return None
+    except OSError:
+        return None
+    return directory
+
+
+def _owned(info: os.stat_result) -> bool:
+    geteuid = getattr(os, "geteuid", None)
+    return geteuid is None or info.st_uid == geteuid()
+
+
+def _trusted(path: Path) -> bool:
+    """Whether ``path`` is this user's file in this user's private directory, so that
+    what it holds is what this program wrote (a planted file fails this)."""
+    try:
+        info = path.lstat()
+        parent = path.parent.lstat()
+    except OSError:
+        return False
+    return (
+        stat_module.S_ISREG(info.st_mode)
+        and _owned(info)
+        and not info.st_mode & 0o022
+        and stat_module.S_ISDIR(parent.st_mode)
+        and _owned(parent)
+        and not parent.st_mode & _SHARED_BITS
+    )
+
+
+def _restamp(path: Path, quick: dict[str, str]) -> None:
+    """Record a new stamp for unchanged content (best effort: a failure costs a hash)."""
+    with contextlib.suppress(sqlite3.Error, OSError):
+        connection = sqlite3.connect(path, timeout=0.5)
+        try:
+            with connection:
+                connection.executemany(
+                    "UPDATE meta SET value = ? WHERE name = ?",
+                    [(value, name) for name, value in quick.items()],
+                )
+        finally:
+            connection.close()
+
+
+def _remove_journals(path: Path) -> None:
+    for suffix in ("-journal", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{path}{suffix}").unlink()
 
 
 def rebuild_on_error(path: Path) -> None:
@@ -186,6 +310,9 @@ def rebuild_on_error(path: Path) -> None:
 
 def _try_open(path: Path) -> sqlite3.Connection | None:
     if not path.is_file():
+        return None
+    if any(Path(f"{path}{suffix}").exists() for suffix in ("-journal", "-wal")):
+        # a write was interrupted: a read-only connection cannot roll it back
         return None
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
@@ -235,24 +362,23 @@ def finish(connection: sqlite3.Connection) -> None:
 
 
 def term_record(term: Term) -> str:
-    """The concept as stored: JSON of the fields a lookup shows."""
-    return json.dumps(
-        {
-            "id": term.id,
-            "en": term.en,
-            "ru": term.ru,
-            "en_variants": list(term.en_variants),
-            "ru_variants": list(term.ru_variants),
-            "en_forbidden": list(term.en_forbidden),
-            "ru_forbidden": list(term.ru_forbidden),
-            "kind": term.kind.value,
-            "full_form": term.full_form,
-            "definition": term.definition,
-            "note": term.note,
-            "status": term.status.value,
-        },
-        ensure_ascii=False,
-    )
+    """The concept as stored: its JSON (:func:`glossary.term_json.term_to_json`)."""
+    from glossary.term_json import term_to_json
+
+    return json.dumps(term_to_json(term), ensure_ascii=False)
+
+
+#: Glossaries from this many concepts are analysed in worker processes.
+PARALLEL_FROM = 4000
+#: Concepts per work item: small enough for a smooth progress bar.
+_CHUNK_TERMS = 2000
+#: Words per work item of the forms stage.
+_CHUNK_WORDS = 4000
+#: The terms being indexed, for forked workers (no pickling of the glossary).
+_SHARED_TERMS: tuple[Term, ...] = ()
+
+#: One designation as analysed: lang, role, text, exact, surface, key, initials, aliases.
+_Analysed = tuple[str, str, str, str, str, tuple[str, ...], str, tuple[tuple[str, ...], ...]]
 
 
 def build_index(
@@ -261,53 +387,265 @@ def build_index(
     target: Path,
     *,
     progress: Callable[[Iterable[Term], int], Iterable[Term]] | None = None,
+    workers: int | None = None,
 ) -> None:
-    """Write the index of ``glossary`` at ``target`` (loads the morphology: build time only)."""
-    from glossary.index.forms import alias_keys, word_forms
-    from glossary.matching import designations
+    """Write the index of ``glossary`` at ``target``, compiled matchers included
+    (loads the morphology: build time only).
+
+    The morphology of each concept is independent of the others, so large glossaries
+    are analysed by a pool of ``workers`` processes (default: the usable cores) in
+    chunks, and their word forms likewise; the database and the matchers are written
+    here as the chunks come back, in glossary order.
+    """
+    from glossary.matching import Designation, Role, TermMatcher
+    from glossary.model import Lang
     from glossary.text.normalize import default_normalizer
 
     normalizer = default_normalizer()
     db = new_database(target, stamp.meta(), _SCHEMA, _INDEXES)
-    rows = []
-    all_words: dict[str, None] = {}
-    terms: Iterable[Term] = glossary
-    if progress is not None:
-        terms = progress(glossary, len(glossary))
-    concepts = []
-    for pos, term in enumerate(terms):
-        concepts.append((pos, term.id, term.full_form, term_record(term)))
-        for designation in designations(term):
+    terms = glossary.terms
+    count = workers if workers is not None else _usable_cores()
+    pool = _pool(count, terms) if count > 1 and len(terms) >= PARALLEL_FROM else None
+    try:
+        chunks = [
+            (start, min(start + _CHUNK_TERMS, len(terms)))
+            for start in range(0, len(terms), _CHUNK_TERMS)
+        ]
+        analysed: Iterable[list[list[_Analysed]]]
+        if pool is None:
+            analysed = (_analyse(terms[start:end]) for start, end in chunks)
+        else:
+            analysed = pool.map(_analyse_shared, chunks)
+        done = _progress_chunks(analysed, chunks, terms, progress)
+        all_words: dict[str, None] = {}
+        entries: list[tuple[tuple[str, ...], Designation]] = []
+        alias_entries: list[tuple[tuple[str, ...], Designation]] = []
+        forbidden = False
+        rowid = 0
+        concepts = []
+        for (start, _), per_term in done:
+            rows = []
+            aliases: list[tuple[int, str]] = []
+            for pos, (term, found) in enumerate(zip(terms[start:], per_term, strict=False), start):
+                concepts.append((pos, term.id, term.full_form, term_record(term)))
+                for lang, role, text, exact, surface_form, key, letters, alias_list in found:
+                    designation = Designation(term.id, Lang(lang), text, Role(role))
+                    entries.append((key, designation))
+                    alias_entries.extend((alias, designation) for alias in alias_list)
+                    # forbidden renderings are rows too: lookup finds them as such
+                    forbidden = forbidden or role == Role.FORBIDDEN.value
+                    rowid += 1
+                    rows.append(
+                        (
+                            pos,
+                            lang,
+                            role,
+                            text,
+                            exact,
+                            surface_form,
+                            " ".join(key),
+                            letters,
+                            len(key),
+                        )
+                    )
+                    if role != Role.FORBIDDEN.value:
+                        aliases.extend((rowid, " ".join(alias)) for alias in alias_list)
+                    all_words.update(dict.fromkeys(_words_of(text)))
+            db.executemany("INSERT INTO designations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
+        db.executemany("INSERT INTO concepts VALUES (?, ?, ?, ?, ?)", _with_links(concepts))
+        del concepts
+        form_keys: dict[str, str] = {}
+        db.executemany(
+            "INSERT OR IGNORE INTO forms VALUES (?, ?)",
+            _all_forms(list(all_words), pool, form_keys),
+        )
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    del all_words
+    plain = TermMatcher.from_keys(
+        ((key, d) for key, d in [*entries, *alias_entries] if d.role is not Role.FORBIDDEN),
+        normalizer,
+        form_keys,
+    )
+    _store_matcher(db, "plain", plain.to_payload())
+    del plain
+    if forbidden:
+        full = TermMatcher.from_keys([*entries, *alias_entries], normalizer, form_keys)
+        _store_matcher(db, "forbidden", full.to_payload())
+    else:
+        db.execute("INSERT INTO meta VALUES ('matcher.forbidden', 'plain')")
+    finish(db)
+
+
+def _progress_chunks(
+    analysed: Iterable[list[list[_Analysed]]],
+    chunks: list[tuple[int, int]],
+    terms: tuple[Term, ...],
+    progress: Callable[[Iterable[Term], int], Iterable[Term]] | None,
+) -> Iterable[tuple[tuple[int, int], list[list[_Analysed]]]]:
+    """The chunks' results with their ranges, advancing ``progress`` by their concepts."""
+    results = zip(chunks, analysed, strict=True)
+    if progress is None:
+        yield from results
+        return
+    pending: list[tuple[tuple[int, int], list[list[_Analysed]]]] = []
+
+    def ticks() -> Iterable[Term]:
+        for item in results:
+            pending.append(item)
+            (start, end), _ = item
+            yield from terms[start:end]
+
+    shown = iter(progress(ticks(), len(terms)))
+    for _ in shown:
+        while pending:
+            yield pending.pop(0)
+    while pending:
+        yield pending.pop(0)
+
+
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _pool(count: int, terms: tuple[Term, ...]) -> concurrent.futures.ProcessPoolExecutor | None:
+    """Worker processes forked after the morphology is loaded (they share it and the
+    glossary); ``None`` where fork is unavailable (the work then stays here)."""
+    global _SHARED_TERMS
+    import multiprocessing
+
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:
+        return None
+    _SHARED_TERMS = terms
+    return concurrent.futures.ProcessPoolExecutor(count, mp_context=context)
+
+
+def _analyse_shared(chunk: tuple[int, int]) -> list[list[_Analysed]]:
+    start, end = chunk
+    return _analyse(_SHARED_TERMS[start:end])
+
+
+def _analyse(terms: Iterable[Term]) -> list[list[_Analysed]]:
+    """Every designation of each concept (forbidden ones included) with its lookup
+    columns, match key and the alias keys of its Russian forms."""
+    from glossary.index.forms import alias_keys
+    from glossary.matching import Role, designations
+    from glossary.text.normalize import default_normalizer
+
+    normalizer = default_normalizer()
+    key_of = normalizer.key
+    result = []
+    for term in terms:
+        found: list[_Analysed] = []
+        for designation in designations(term, forbidden=True):
             text = designation.text
-            key = normalizer.key(text)
+            key = key_of(text)
             if not key:
                 continue
-            for word in _words_of(text):
-                all_words[word] = None
-            rows.append(
-                (
-                    pos,
-                    designation.lang.value,
-                    designation.role.value,
-                    text,
-                    exact_form(text),
-                    surface(text),
-                    " ".join(key),
-                    initials(text),
-                    len(key),
-                )
-            )
-    db.executemany("INSERT INTO concepts VALUES (?, ?, ?, ?, ?)", _with_links(concepts))
-    db.executemany("INSERT INTO designations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    aliases = [
-        (rowid, " ".join(alias))
-        for rowid, row in enumerate(rows, 1)
-        if row[1] == "ru"
-        for alias in alias_keys(row[3], normalizer)
-    ]
-    db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
-    db.executemany("INSERT OR IGNORE INTO forms VALUES (?, ?)", word_forms(all_words, normalizer))
-    finish(db)
+            lang = designation.lang.value
+            aliases = tuple(alias_keys(text, normalizer)) if lang == "ru" else ()
+            if designation.role is Role.FORBIDDEN:
+                found.append(
+                    (lang, designation.role.value, text, exact_form(text), surface(text), key,
+                     "", aliases)
+                )  # fmt: skip
+                continue
+            found.append(
+                (lang, designation.role.value, text, exact_form(text), surface(text), key,
+                 initials(text), aliases)
+            )  # fmt: skip
+        result.append(found)
+    return result
+
+
+def _all_forms(
+    all_words: list[str],
+    pool: concurrent.futures.ProcessPoolExecutor | None,
+    form_keys: dict[str, str],
+) -> Iterable[tuple[str, str]]:
+    """``(form, key)`` of every form of every word, by the pool when there is one;
+    ``form_keys`` receives each form's own key (what the matcher codes it as)."""
+    pieces = [all_words[i : i + _CHUNK_WORDS] for i in range(0, len(all_words), _CHUNK_WORDS)]
+    packed = pool.map(_forms_packed, pieces) if pool is not None else map(_forms_packed, pieces)
+    for lines in packed:
+        for line in lines.split("\n"):
+            if line:
+                form, key, own = line.split("\t")
+                form_keys[form] = own
+                yield form, key
+
+
+def _forms_packed(words: list[str]) -> str:
+    """:func:`word_forms` with each form's own key, as one string (cheap to send back
+    from a worker): ``form TAB designation word's key TAB form's key`` lines."""
+    from glossary.index.forms import word_forms
+    from glossary.text.normalize import default_normalizer
+
+    normalizer = default_normalizer()
+    own = normalizer.word_key
+    return "\n".join(f"{form}\t{key}\t{own(form)}" for form, key in word_forms(words, normalizer))
+
+
+def _store_matcher(db: sqlite3.Connection, variant: str, payload: bytes) -> None:
+    db.executemany(
+        "INSERT INTO matchers VALUES (?, ?, ?)",
+        (
+            (variant, seq, payload[start : start + _CHUNK_BYTES])
+            for seq, start in enumerate(range(0, len(payload), _CHUNK_BYTES))
+        ),
+    )
+    db.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [
+            (f"matcher.{variant}.crc32", str(zlib.crc32(payload))),
+            (f"matcher.{variant}.bytes", str(len(payload))),
+        ],
+    )
+
+
+class UntrustedMatcher(Exception):
+    """The stored matcher is missing, damaged or in a file this program cannot vouch for."""
+
+
+def load_matcher(connection: sqlite3.Connection, *, forbidden: bool = False) -> TermMatcher:
+    """The compiled matcher stored in the index (``forbidden``: with forbidden
+    renderings, for drafts and checks), without rebuilding it.
+
+    Loading runs pyahocorasick on a node dump, so the bytes must be the ones this
+    program wrote: the index file must be this user's, in a directory only this user
+    can write, and the payload must match its CRC and layout version; otherwise
+    :class:`UntrustedMatcher` is raised and the caller rebuilds the index.
+    """
+    from glossary.matching import TermMatcher
+
+    files = [row[2] for row in connection.execute("PRAGMA database_list") if row[1] == "main"]
+    if not files or not files[0] or not _trusted(Path(files[0])):
+        raise UntrustedMatcher("the index is not in a private cache directory")
+    meta = _meta(connection)
+    if meta is None:
+        raise UntrustedMatcher("not an index of this version")
+    variant = "forbidden" if forbidden else "plain"
+    variant = meta.get(f"matcher.{variant}", variant)
+    crc, size = meta.get(f"matcher.{variant}.crc32"), meta.get(f"matcher.{variant}.bytes")
+    payload = b"".join(
+        row[0]
+        for row in connection.execute(
+            "SELECT data FROM matchers WHERE variant = ? ORDER BY seq", (variant,)
+        )
+    )
+    if crc is None or size != str(len(payload)) or str(zlib.crc32(payload)) != crc:
+        raise UntrustedMatcher("the stored matcher is damaged")
+    try:
+        return TermMatcher.from_payload(payload)
+    except (ValueError, TypeError, EOFError, KeyError) as exc:
+        raise UntrustedMatcher(f"the stored matcher is unreadable: {exc}") from exc
 
 
 def _with_links(

@@ -1,0 +1,36 @@
+"""The one protocol candidate rules of every language follow.
+
+A language module turns a document's units into one class character per unit
+(``tags``) and yields candidate occurrences as :data:`Span` tuples; the
+extractor counts them the same way for every language. Adding a language is
+adding one module with a class that has these two methods.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Protocol
+
+from glossary.extract.units import Units
+
+__all__ = ["CandidateRules", "Span"]
+
+#: (first unit, last unit, unit to leave out or -1, head unit or -1, rule value).
+Span = tuple[int, int, int, int, str]
+
+
+class CandidateRules(Protocol):
+    """Candidate rules of one language."""
+
+    #: Class characters that are free modifiers: a phrase right after one stands alone.
+    free_modifiers: str
+    #: Class characters of proper names (a lone one is not a common noun).
+    proper: str
+
+    def tag(self, units: Units) -> str:
+        """One class character per unit (breaks are ``|``)."""
+        ...
+
+    def spans(self, tags: str, units: Units) -> Iterator[Span]:
+        """Every candidate occurrence, maximal phrases and the phrases nested in them."""
+        ...

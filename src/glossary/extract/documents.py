@@ -1,0 +1,59 @@
+"""A counted document: its units and classes, and the references and contexts into it.
+
+References are ``document:line`` (the same form every command prints); a document
+fed in chunks keeps the file's line numbers through ``line_offset``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from glossary.extract.units import Units
+from glossary.text.normalize import Token
+
+__all__ = ["CONTEXT_CHARACTERS", "Document"]
+
+#: Characters of context shown on each side of an occurrence.
+CONTEXT_CHARACTERS = 60
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Document:
+    """One document (or chunk of one) as the extractor counted it."""
+
+    name: str
+    text: str
+    tokens: list[Token]
+    units: Units
+    tags: str
+    line_offset: int = 0
+    line_starts: list[int] = field(default_factory=list)
+
+    def line(self, offset: int) -> int:
+        """The file's line number (from 1) of a character offset."""
+        if not self.line_starts:
+            self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        return self.line_offset + bisect.bisect_right(self.line_starts, offset)
+
+    def reference(self, unit: int) -> str:
+        """``document:line`` of a unit."""
+        offset = self.tokens[self.units.first[unit]].start
+        return f"{self.name}:{self.line(offset)}"
+
+    def context(self, first: int, last: int) -> str:
+        """The line around units ``first``..``last``, cut with an ellipsis when long."""
+        start = self.tokens[self.units.first[first]].start
+        end = self.tokens[self.units.last[last]].end
+        text = self.text
+        left = text.rfind("\n", 0, start) + 1
+        right = text.find("\n", end)
+        right = len(text) if right < 0 else right
+        left = max(left, start - CONTEXT_CHARACTERS)
+        right = min(right, end + CONTEXT_CHARACTERS)
+        snippet = _SPACE.sub(" ", text[left:right]).strip()
+        prefix = "…" if left > 0 and text[left - 1] != "\n" else ""
+        suffix = "…" if right < len(text) and text[right] != "\n" else ""
+        return f"{prefix}{snippet}{suffix}"

@@ -1,0 +1,36 @@
+"""Which rule found a candidate occurrence: the names the pipeline and ranking use."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = ["COUNTED_ALONE", "NESTING", "Rule"]
+
+
+class Rule(StrEnum):
+    """A candidate rule. The values are short because spans carry them on the hot path."""
+
+    #: A noun phrase: modifiers, head, dependents ("legally binding security guarantees").
+    PHRASE = "n"
+    #: A dependent group standing as a phrase of its own ("нераспространение ... оружия").
+    DEPENDENT = "d"
+    #: A hyphenated compound on its own ("de-escalate", "пресс-конференция").
+    HYPHENATED = "h"
+    #: Two coordinated nouns ("allies and partners").
+    COORDINATION = "c"
+    #: A noun with one prepositional complement ("контроль над вооружениями").
+    PREPOSITIONAL = "r"
+    #: An acronym ("OSCE", "ОБСЕ") or a short form with words ("New START").
+    ACRONYM = "x"
+    #: The spelled-out form of an acronym defined in the text.
+    EXPANSION = "e"
+    #: A person's name ("Сергей Лавров").
+    PERSON = "p"
+    #: A rare verb, a term of its own ("деэскалировать").
+    VERB = "v"
+
+
+#: Rules whose phrases hold whole terms, so the phrases inside them are not discounted.
+NESTING = frozenset({Rule.PHRASE, Rule.DEPENDENT, Rule.HYPHENATED})
+#: Rules of ordinary phrases, which a lone common word must earn its place in.
+COUNTED_ALONE = frozenset({Rule.PHRASE, Rule.DEPENDENT})

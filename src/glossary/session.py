@@ -1,0 +1,107 @@
+"""A locked read-modify-write of a glossary: terms.csv and its catalogs together.
+
+Every writing command runs inside :func:`writing`: it takes the glossary lock,
+finishes or rolls back an interrupted transaction, reads terms.csv *inside* the lock
+and hands the command a :class:`Session`, whose :meth:`Session.commit` writes
+terms.csv and the rebuilt catalogs as one transaction. Read-only commands call
+:func:`recover_if_interrupted` only, which takes the lock just when a journal says
+a writer was killed half-way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from glossary import transaction
+from glossary.errors import GlossaryError, display_path
+from glossary.formats import read_file, terms_csv
+from glossary.lock import DEFAULT_WAIT, glossary_lock
+from glossary.model import Glossary
+from glossary.workspace import DEFAULT_NAME, Workspace
+
+__all__ = ["Session", "recover_if_interrupted", "writing"]
+
+
+def _anchor(ws: Workspace) -> Path:
+    """The file the lock and the journal sit beside (the embedded glossary is read-only,
+    so for it they sit beside the catalog tree)."""
+    return ws.locales.parent / DEFAULT_NAME if ws.embedded else ws.glossary_path
+
+
+@dataclass(slots=True)
+class Session:
+    """The glossary as read under the lock, and the one way to write it back."""
+
+    workspace: Workspace
+    glossary: Glossary
+    layout: terms_csv.CsvLayout
+    raw: bytes
+
+    def commit(
+        self,
+        glossary: Glossary | None = None,
+        *,
+        rebuild_catalogs: bool = False,
+        force_catalogs: bool = False,
+    ) -> list[Path]:
+        """Write ``glossary`` (when given) and, if asked, the catalogs built from it.
+
+        Files whose bytes do not change are not written. Catalog edits that are not in
+        terms.csv yet stop the whole commit (:class:`ConflictError`) unless
+        ``force_catalogs``: nothing is written then, terms.csv included.
+        """
+        from glossary import catalogs
+        from glossary.formats import po as po_format
+
+        ws = self.workspace
+        files: list[tuple[Path, bytes]] = []
+        final = self.glossary if glossary is None else glossary
+        if glossary is not None:
+            if ws.embedded:
+                raise GlossaryError(
+                    "the embedded glossary is read-only; run in a directory with terms.csv "
+                    "or pass --glossary PATH"
+                )
+            data = terms_csv.write(glossary, self.layout)
+            if data != self.raw:
+                # The same validation as on load: never write what we cannot read.
+                terms_csv.read(data, display_path(ws.glossary_path))
+                files.append((ws.glossary_path, data))
+        if rebuild_catalogs:
+            files += catalogs.plan(
+                final,
+                ws.locales,
+                force=force_catalogs,
+                glossary_checksum=po_format.checksum(final),
+            )
+        transaction.commit(files, transaction.journal_path(_anchor(ws)))
+        return [path for path, _ in files]
+
+
+@contextmanager
+def writing(ws: Workspace, wait: float = DEFAULT_WAIT) -> Iterator[Session]:
+    """Lock, recover, read; the body decides and calls :meth:`Session.commit`."""
+    from glossary import catalogs
+
+    ws.require_writable()
+    anchor = _anchor(ws)
+    if not anchor.parent.is_dir():
+        raise GlossaryError(f"{display_path(anchor.parent)}: no such directory")
+    with glossary_lock(anchor, wait):
+        transaction.recover(anchor, catalogs.catalog_files(ws.locales))
+        raw = read_file(ws.glossary_path)
+        glossary, layout = terms_csv.read(raw, display_path(ws.glossary_path))
+        yield Session(ws, glossary, layout, raw)
+
+
+def recover_if_interrupted(ws: Workspace, wait: float | None = None) -> None:
+    """Complete a transaction a killed writer left (readers call this; it is cheap)."""
+    anchor = _anchor(ws)
+    if transaction.pending(anchor):
+        from glossary import catalogs
+
+        with glossary_lock(anchor, DEFAULT_WAIT if wait is None else wait):
+            transaction.recover(anchor, catalogs.catalog_files(ws.locales))

@@ -1,0 +1,85 @@
+"""Every form of a Russian word, and the extra match keys its paradigm gives a term.
+
+The index stores all surface forms of each designation word so that a lookup
+needs no morphology at query time; the matcher adds alternative keys where
+pymorphy3 reads a form of the designation word as another lexeme.
+"""
+
+from __future__ import annotations
+
+import itertools
+from functools import lru_cache
+from typing import Any
+
+from glossary.text.normalize import Normalizer, fold_case, is_acronym, scan_words, script
+
+__all__ = ["ALIAS_LIMIT", "MIN_PARSE_SCORE", "alias_keys", "russian_forms"]
+
+#: Parses less likely than this add no forms (once the word itself is in).
+MIN_PARSE_SCORE = 0.01
+#: At most this many alternative key tuples per designation.
+ALIAS_LIMIT = 16
+
+
+def russian_forms(word: str, morph: Any) -> set[str]:
+    """Every form of every lexeme ``word`` may belong to (folded), the word included."""
+    forms = {fold_case(word)}
+    if is_acronym(word):
+        return forms
+    for parse in morph.parse(word.casefold()):
+        if parse.score < MIN_PARSE_SCORE and forms:
+            continue
+        try:
+            lexeme = parse.lexeme
+        except (IndexError, ValueError):  # a few predicted paradigms cannot be expanded
+            continue
+        forms.update(fold_case(p.word) for p in lexeme)
+    return forms
+
+
+def alias_keys(
+    text: str, normalizer: Normalizer, limit: int = ALIAS_LIMIT
+) -> list[tuple[str, ...]]:
+    """Extra match keys of a designation for forms the normaliser reads as another word.
+
+    pymorphy3 lemmatises "Уставом" to устав but "Устав" to устать, and an unknown
+    surname's cases to different predicted lemmas (Шермана → шермана); the running
+    text then carries keys the designation does not. For every Russian word, the keys
+    of its paradigm's forms become alternatives: in a multiword term freely (the other
+    words keep hits precise), in a single-word term only from forms the dictionary
+    does not know (so "после" never becomes a form of "посол").
+    """
+    term_words = scan_words(text)[0]
+    canonical = tuple(normalizer.word_key(w) for w in term_words)
+    single = len(term_words) == 1
+    options = [
+        _alternatives(word, key, single, normalizer)
+        if script(word) == "ru" and not is_acronym(word)
+        else (key,)
+        for word, key in zip(term_words, canonical, strict=True)
+    ]
+    if all(len(o) == 1 for o in options):
+        return []
+    combinations = itertools.islice(itertools.product(*options), limit + 1)
+    return [c for c in combinations if c != canonical][:limit]
+
+
+@lru_cache(maxsize=1 << 17)
+def _alternatives(word: str, key: str, single: bool, normalizer: Normalizer) -> tuple[str, ...]:
+    """``key`` first, then the other keys of ``word``'s paradigm (see :func:`alias_keys`)."""
+    from glossary.text.morph_ru import RussianMorphology
+
+    morph = RussianMorphology.shared().analyzer
+    alternatives = {key: None}
+    for form in sorted(_russian_paradigm(word.casefold())):
+        other = normalizer.word_key(form)
+        if other not in alternatives and (not single or not morph.word_is_known(form)):
+            alternatives[other] = None
+    return tuple(alternatives)
+
+
+@lru_cache(maxsize=1 << 16)
+def _russian_paradigm(word: str) -> frozenset[str]:
+    from glossary.text.morph_ru import RussianMorphology
+
+    return frozenset(russian_forms(word, RussianMorphology.shared().analyzer))

@@ -1,0 +1,59 @@
+"""Ranking is a pure function of the evidence and named weights."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from glossary.extract.ranking import (
+    DEFAULT_WEIGHTS,
+    Evidence,
+    Modifier,
+    Shape,
+    coarse_score,
+    score,
+)
+from glossary.extract.rules import Rule
+
+
+def test_rule_weights_order_expansions_acronyms_phrases_complements() -> None:
+    w = DEFAULT_WEIGHTS
+    expansion = coarse_score(1.0, 0.9, Rule.EXPANSION, False, w)
+    acronym = coarse_score(1.0, 0.9, Rule.ACRONYM, False, w)
+    phrase = coarse_score(1.0, 0.9, Rule.PHRASE, False, w)
+    complement = coarse_score(1.0, 0.9, Rule.PREPOSITIONAL, False, w)
+    assert expansion > acronym > phrase > complement
+    # A phrase that expands an acronym weighs as an expansion.
+    assert coarse_score(1.0, 0.9, Rule.PHRASE, True, w) == expansion
+
+
+def test_common_acronyms_keep_a_floor_of_termhood() -> None:
+    low = coarse_score(1.0, 0.1, Rule.ACRONYM, False, DEFAULT_WEIGHTS)
+    assert low == coarse_score(1.0, DEFAULT_WEIGHTS.acronym_min_termhood, Rule.ACRONYM, False,
+                               DEFAULT_WEIGHTS)  # fmt: skip
+
+
+def test_each_weight_is_one_named_number() -> None:
+    plain = Evidence()
+    assert score(2.0, 0.5, plain, DEFAULT_WEIGHTS) == 2.0
+    chain = Evidence(shape=Shape.CAPITALISED_CHAIN)
+    doubled = replace(DEFAULT_WEIGHTS, capitalised_chain=4.0)
+    assert score(1.0, 1.0, chain, doubled) == 2 * score(1.0, 1.0, chain, DEFAULT_WEIGHTS)
+    relational = Evidence(modifier=Modifier.RELATIONAL)
+    qualitative = Evidence(modifier=Modifier.QUALITATIVE)
+    assert score(1.0, 1.0, relational, DEFAULT_WEIGHTS) > score(
+        1.0, 1.0, qualitative, DEFAULT_WEIGHTS
+    )
+
+
+def test_a_lone_common_word_must_be_unusual() -> None:
+    lone = Evidence(lone_common=True)
+    assert score(1.0, 0.9, lone, DEFAULT_WEIGHTS) > score(1.0, 0.1, lone, DEFAULT_WEIGHTS)
+    # Other evidence does not depend on termhood twice.
+    assert score(1.0, 0.9, Evidence(), DEFAULT_WEIGHTS) == score(
+        1.0, 0.1, Evidence(), DEFAULT_WEIGHTS
+    )
+
+
+def test_everyday_head_lowers_a_genitive_chain() -> None:
+    everyday = Evidence(head_specificity=0.25)
+    assert score(1.0, 1.0, everyday, DEFAULT_WEIGHTS) == 0.5
