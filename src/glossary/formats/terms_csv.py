@@ -15,7 +15,7 @@ from pathlib import Path
 
 from glossary.atomic import atomic_write
 from glossary.errors import FormatError, display_path
-from glossary.formats import MAX_INPUT_BYTES, current_input_limit, read_file
+from glossary.formats import BOM, MAX_INPUT_BYTES, current_input_limit, decode_text, read_file
 from glossary.model import (
     COLUMNS,
     LIST_SEPARATOR,
@@ -29,7 +29,7 @@ from glossary.model import (
 
 __all__ = ["CsvLayout", "TermsCsvError", "dumps", "load", "read", "save", "write"]
 
-_BOM = b"\xef\xbb\xbf"
+_BOM = BOM
 _LIST_COLUMNS = frozenset({"en_variants", "ru_variants", "en_forbidden", "ru_forbidden", "source"})
 
 
@@ -56,16 +56,10 @@ class CsvLayout:
 def read(data: bytes, name: str = "terms.csv") -> tuple[Glossary, CsvLayout]:
     """Parse and validate terms.csv bytes; raise :class:`TermsCsvError` on any problem."""
     layout = CsvLayout(bom=data.startswith(_BOM), newline=_line_end(data))
-    if layout.bom:
-        data = data[len(_BOM) :]
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        byte = data[exc.start]
-        raise TermsCsvError(
-            [FormatError(name, line, f"not UTF-8 (byte 0x{byte:02x}); save the file as UTF-8")]
-        ) from exc
+        text = decode_text(data, name)
+    except FormatError as exc:
+        raise TermsCsvError([exc]) from exc
 
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     problems: list[FormatError] = []
