@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     from glossary import annotate
     from glossary.atomic import atomic_write
     from glossary.cli.common import read_input, workspace
-    from glossary.cli.output import colour, print_json, progress
+    from glossary.cli.output import colour, print_json, progress, use_colour
     from glossary.formats.document import read_document
     from glossary.index import open_matcher
 
@@ -52,7 +52,9 @@ def run(args: argparse.Namespace) -> int:
         return progress(terms, total, "indexing the glossary", min_total=BAR_FROM)
 
     index, matcher = open_matcher(ws.glossary_path, progress=bar)
-    found = annotate.from_spans(matcher.find(document.text), index.term)
+    spans = matcher.find(document.text)
+    terms = index.terms(d.term_id for span in spans for d in span.designations)
+    found = annotate.from_spans(spans, terms.get)
     if args.json:
         print_json("annotate", {"spans": annotate.to_json(found)})
     elif args.html:
@@ -63,9 +65,10 @@ def run(args: argparse.Namespace) -> int:
             atomic_write(args.html, page)
             print(f"wrote {args.html}: {len(found)} terms", file=sys.stderr)
     else:
+        coloured = use_colour()
 
         def style(text: str, styles: tuple[str, ...]) -> str:
-            return colour(text, *styles)
+            return colour(text, *styles) if coloured else text
 
         sys.stdout.write(annotate.render_terminal(document.text, found, style))
         if document.text and not document.text.endswith("\n"):

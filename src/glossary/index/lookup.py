@@ -33,6 +33,8 @@ FUZZY_LIMIT = 5
 FUZZY_CUTOFF = 80.0
 SUGGESTION_CUTOFF = 55.0
 _MAX_KEYS = 256
+#: Ids per query when many concepts are fetched at once (below SQLite's 999 variables).
+_BATCH = 500
 #: SQL texts by number of parameters, so sqlite3's statement cache is hit.
 _FORMS_SQL: dict[int, str] = {}
 _DESIGNATION_SQL: dict[int, str] = {}
@@ -209,6 +211,18 @@ class Lookup:
         """The concept with ``term_id``, as stored in the index."""
         row = self.db.execute("SELECT pos FROM concepts WHERE id = ?", (term_id,)).fetchone()
         return self._term(row[0]) if row else None
+
+    def terms(self, term_ids: Iterable[str]) -> dict[str, Term]:
+        """The concepts with these ids that exist, fetched in batches (an annotated
+        text resolves thousands: one query each would cost more than the matching)."""
+        found: dict[str, Term] = {}
+        wanted = list(dict.fromkeys(term_ids))
+        for start in range(0, len(wanted), _BATCH):
+            batch = wanted[start : start + _BATCH]
+            sql = f"SELECT pos, id, data FROM concepts WHERE id IN ({','.join('?' * len(batch))})"
+            for pos, term_id, data in self.db.execute(sql, batch):
+                found[term_id] = self._term(pos, data)
+        return found
 
     def match_keys(self) -> Iterator[tuple[tuple[str, ...], Designation]]:
         """Every designation with its precomputed match key, for
