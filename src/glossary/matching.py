@@ -16,6 +16,7 @@ import enum
 import itertools
 import marshal
 import re
+import unicodedata
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -250,7 +251,16 @@ class TermMatcher:
                 get = forms.get
                 for word in missing:
                     code = get(word)
-                    cache[word] = code if code is not None else get(fold_word(word), filler)
+                    if code is None:
+                        # a plain lower-case word is its own folded form: no second look
+                        plain = (
+                            word.isalpha()
+                            and word == word.casefold()
+                            and "ё" not in word
+                            and unicodedata.is_normalized("NFC", word)
+                        )
+                        code = filler if plain else get(fold_word(word), filler)
+                    cache[word] = code
                 return cache
             key, codes = self.normalizer.word_key, self._codes
             for word in missing:

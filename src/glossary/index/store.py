@@ -22,7 +22,6 @@ instead of rebuilding, checked by a CRC and trusted only in a private directory.
 from __future__ import annotations
 
 import atexit
-import concurrent.futures
 import contextlib
 import hashlib
 import itertools
@@ -43,6 +42,8 @@ from glossary.index.forms import initials
 from glossary.model import Glossary, Term
 
 if TYPE_CHECKING:
+    import concurrent.futures
+
     from glossary.matching import TermMatcher
 
 __all__ = [
@@ -535,6 +536,7 @@ def _pool(count: int, terms: tuple[Term, ...]) -> concurrent.futures.ProcessPool
     """Worker processes forked after the morphology is loaded (they share it and the
     glossary); ``None`` where fork is unavailable (the work then stays here)."""
     global _SHARED_TERMS
+    import concurrent.futures
     import multiprocessing
 
     from glossary.text.normalize import default_normalizer
