@@ -151,16 +151,13 @@ def _real_texts() -> list[Text]:
     found = []
     with manifest.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            name = next(
-                (row[c] for c in ("text", "file", "path", "name", "id") if row.get(c)), ""
-            ).strip()
+            name = (row.get("file") or "").strip()
+            if not name.endswith(".txt"):
+                continue  # gold lists and other files are listed for their checksums
             path = REAL / name
-            if not path.suffix:
-                path = next(iter(sorted(REAL.glob(f"{name}.*.txt"))), REAL / f"{name}.txt")
-            lang = Lang(row.get("lang", "").strip() or path.name.split(".")[-2])
-            stem = path.name.split(".")[0]
-            gold = REAL / row["gold"].strip() if row.get("gold") else REAL / f"{stem}.gold.csv"
-            found.append(Text(path.name, path, gold, lang, row["group"].strip()))
+            lang = Lang((row.get("lang") or "").strip() or name.split(".")[-2])
+            gold = REAL / f"{name.split('.')[0]}.gold.csv"
+            found.append(Text(name, path, gold, lang, (row.get("group") or "").strip()))
     return found
 
 

@@ -339,8 +339,8 @@ def measure_commands(terms: Path, text: Path, work: Path) -> list[tuple[str, str
     total = sum(1 for _ in terms.open(encoding="utf-8")) - 1  # no line breaks in cells here
     for count in (total // 4, total // 2, total):
         piece = home / f"validate-{count}.csv"
-        with terms.open(encoding="utf-8", newline="") as source, piece.open("w", newline="") as out:
-            out.writelines(itertools.islice(source, count + 1))
+        with terms.open(encoding="utf-8", newline="") as rows, piece.open("w", newline="") as sink:
+            sink.writelines(itertools.islice(rows, count + 1))
         timed(f"validate terms.csv of {count} rows", [sys.executable, "-c", _VALIDATE, str(piece)])
     return results
 

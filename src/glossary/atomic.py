@@ -20,6 +20,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from glossary.errors import FormatError
+
 __all__ = [
     "TEMP_SUFFIX",
     "atomic_write",
@@ -91,15 +93,21 @@ def atomic_write(path: str | Path, data: bytes) -> None:
 
     The rename is atomic on POSIX and Windows, so readers see either the old file or
     the new one. An existing file's permission bits are kept; the directory is fsynced
-    so the rename survives a power cut.
+    so the rename survives a power cut. A directory in the way, or a place that cannot
+    be written, is a one-line :class:`FormatError`.
     """
-    tmp = write_temp(path, data)
+    if real_target(path).is_dir():
+        raise FormatError(path, 0, "is a directory; give the name of a file to write")
     try:
-        install(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
+        tmp = write_temp(path, data)
+        try:
+            install(tmp, path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+            raise
+    except OSError as exc:
+        raise FormatError(path, 0, f"cannot write: {exc.strerror or exc}") from exc
 
 
 def fsync_dir(directory: Path) -> None:

@@ -63,6 +63,7 @@ class Kind(enum.StrEnum):
     ORGANIZATION = "organization"
     PERSON = "person"
     PLACE = "place"
+    TREATY = "treaty"
 
 
 #: Column order of a new terms.csv; an existing file keeps its own order.

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from glossary.errors import FormatError
 from glossary.formats import terms_csv
 from glossary.formats.terms_csv import CsvLayout, TermsCsvError
 from glossary.model import COLUMNS, Kind, Status, Term
@@ -140,7 +141,7 @@ def test_a_write_failing_midway_leaves_the_previous_file_intact(
 
     monkeypatch.setattr(os, "replace", full_disk)
     changed = small_glossary().with_terms([Term("new", en="new term", ru="новый термин")])
-    with pytest.raises(OSError):
+    with pytest.raises(FormatError, match=r"terms\.csv: cannot write: No space left on device$"):
         terms_csv.save(changed, path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["terms.csv"]

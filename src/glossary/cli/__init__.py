@@ -12,8 +12,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from glossary import __version__
 from glossary.errors import GlossaryError
+from glossary.formats import MAX_INPUT_BYTES, input_limit
 
 __all__ = ["main"]
 
@@ -46,18 +46,37 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         help="terms.csv to use (default: the nearest terms.csv in this folder or its parents, "
         "else the read-only embedded glossary)",
     )
+    common.add_argument(
+        "--max-size",
+        metavar="SIZE",
+        type=_size,
+        default=argparse.SUPPRESS,
+        help="refuse input files larger than SIZE bytes (suffixes k, M, G; default 200M)",
+    )
     parser = argparse.ArgumentParser(
         prog="glossary",
         description="Russian/English terminology workbench for diplomatic and security news.",
         parents=[common],
     )
-    parser.add_argument("--version", action="version", version=f"glossary {__version__}")
+    parser.add_argument(
+        "--version", action=_VersionAction, nargs=0, help="show the version and exit"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     modules = (COMMANDS[command],) if command in COMMANDS else COMMAND_MODULES
     for name in modules:
         importlib.import_module(f"glossary.cli.{name}").register(sub, common)
     return parser
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, reading the package metadata only when asked."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from glossary import __version__
+
+        print(f"glossary {__version__}")
+        parser.exit()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -67,7 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not hasattr(args, "glossary"):
         args.glossary = None
     try:
-        return int(args.func(args))
+        with input_limit(getattr(args, "max_size", MAX_INPUT_BYTES)):
+            return int(args.func(args))
     except GlossaryError as exc:
         _error(exc.report())
         return exc.exit_code
@@ -78,13 +98,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+_SIZE_SUFFIXES = {"": 1, "k": 1000, "m": 1000**2, "g": 1000**3}
+
+
+def _size(text: str) -> int:
+    """``200M``, ``1g``, ``5000``: a size in bytes for ``--max-size``."""
+    number, suffix = text.strip(), ""
+    if number[-1:].lower() in _SIZE_SUFFIXES:
+        number, suffix = number[:-1], number[-1].lower()
+    try:
+        value = int(float(number) * _SIZE_SUFFIXES[suffix])
+    except (ValueError, OverflowError):
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 500k, 200M, 1G)") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"not a positive size: {text!r}")
+    return value
+
+
 def _command_of(arguments: list[str]) -> str | None:
-    """The subcommand named in ``arguments`` (skipping ``--glossary PATH``), if any."""
+    """The subcommand named in ``arguments`` (skipping global options' values), if any."""
     skip = False
     for argument in arguments:
         if skip:
             skip = False
-        elif argument == "--glossary":
+        elif argument in ("--glossary", "--max-size"):
             skip = True
         elif not argument.startswith("-"):
             return argument

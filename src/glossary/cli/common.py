@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from glossary.errors import display_path
-from glossary.formats import read_file, terms_csv
+from glossary.formats import read_file, read_stream, terms_csv
 from glossary.model import Glossary
 from glossary.workspace import Workspace, resolve
 
@@ -56,5 +56,5 @@ def save_glossary(ws: Workspace, glossary: Glossary, layout: terms_csv.CsvLayout
 def read_input(name: str) -> tuple[bytes, str]:
     """Bytes of a file argument, ``-`` meaning stdin; returns the name to show in messages."""
     if name == "-":
-        return sys.stdin.buffer.read(), "<stdin>"
+        return read_stream(sys.stdin.buffer, "<stdin>"), "<stdin>"
     return read_file(name), display_path(name)

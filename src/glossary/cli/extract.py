@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from glossary.cli.common import add_wait, load_glossary, read_input
 from glossary.cli.output import colour, print_json, progress
 from glossary.errors import GlossaryError
-from glossary.model import Lang
+from glossary.model import Kind, Lang
+from glossary.workspace import Workspace
+
+if TYPE_CHECKING:
+    from glossary.extract.candidate import Candidate
+    from glossary.extract.merge import MergeResult
 
 #: Documents longer than this many characters get a progress bar (on a terminal).
 _LONG_INPUT = 200_000
@@ -42,10 +48,62 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="add new candidates to terms.csv as status 'candidate' (reviewed rows untouched)",
     )
     parser.add_argument(
+        "--kind",
+        action="append",
+        metavar="KIND",
+        help="only candidates of these kinds, comma-separated or repeated "
+        f"({', '.join(k.value for k in Kind)})",
+    )
+    parser.add_argument(
+        "--min-score",
+        type=float,
+        default=0.0,
+        metavar="X",
+        help="only candidates scoring at least X (listing and --merge)",
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="with --merge: show what would be added, write nothing",
+    )
+    parser.add_argument(
+        "--memory",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="aligned translation memory (TMX or PO) to suggest renderings from",
+    )
+    parser.add_argument(
         "--no-mt", action="store_true", help="do not ask an installed MT model for suggestions"
     )
     add_wait(parser)
     parser.set_defaults(func=_extract)
+
+
+def _kinds(values: list[str] | None) -> frozenset[Kind] | None:
+    if not values:
+        return None
+    kinds = set()
+    for value in (v.strip() for item in values for v in item.split(",")):
+        try:
+            kinds.add(Kind(value))
+        except ValueError:
+            expected = ", ".join(k.value for k in Kind)
+            raise GlossaryError(f"--kind: unknown kind {value!r} (expected {expected})") from None
+    return frozenset(kinds)
+
+
+def _reference_name(name: str, shown: str, ws: Workspace) -> str:
+    """References name a document relative to the glossary's folder, so they mean the
+    same on every machine; a file elsewhere by its file name; stdin as ``<stdin>``."""
+    if name == "-" or ws.embedded:
+        return shown
+    folder = ws.glossary_path.resolve().parent
+    path = Path(name).resolve()
+    try:
+        return path.relative_to(folder).as_posix()
+    except ValueError:
+        return path.name
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -55,12 +113,17 @@ def _extract(args: argparse.Namespace) -> int:
 
     if args.top < 1:
         raise GlossaryError(f"--top must be at least 1 (got {args.top})")
+    if args.dry_run and not args.merge:
+        raise GlossaryError("--dry-run goes with --merge")
+    kinds = _kinds(args.kind)
     forced = None if args.lang == "auto" else Lang(args.lang)
+    ws, glossary, _layout = load_glossary(args, writing=args.merge and not args.dry_run)
     documents = []
     for name in args.files:
         data, shown = read_input(name)
-        document = read_document(data, shown, lang=forced)
+        document = read_document(data, _reference_name(name, shown, ws), lang=forced)
         documents.append(document)
+    memory = _memory(args.memory)
     extractors: dict[Lang, Extractor] = {}
     for document in documents:
         lang = document.lang or forced or Lang.EN
@@ -68,28 +131,14 @@ def _extract(args: argparse.Namespace) -> int:
         if extractor is None:
             extractor = extractors[lang] = Extractor(lang)
         _add(extractor, document.text, document.name)
-    ws, glossary, _ = load_glossary(args)
-    candidates = []
+    candidates: list[Candidate] = []
     for lang, extractor in extractors.items():
         translator = None if args.no_mt else find_translator(lang.value, lang.other.value)
-        candidates.extend(extractor.candidates(args.top, glossary, translator))
+        found = extractor.candidates(args.top, glossary, translator, kinds=kinds, memory=memory)
+        candidates.extend(c for c in found if c.score >= args.min_score)
     candidates.sort(key=lambda c: -c.score)
     if args.merge:
-        from glossary.extract.merge import merge_candidates
-        from glossary.session import writing
-
-        with writing(ws, args.wait) as session:  # terms.csv read again, under the lock
-            result = merge_candidates(session.glossary, candidates)
-            if result.added:
-                session.commit(result.glossary)
-        if args.json:
-            print_json("extract-merge", {"added": [_term_json(t) for t in result.added]})
-        else:
-            for term in result.added:
-                text = term.en or term.ru
-                print(f"added {colour(term.id, 'bold')}: {text} ({term.kind.value})")
-            print(f"{len(result.added)} added, {len(result.known)} already in the glossary")
-        return 0
+        return _merge(args, ws, candidates)
     if args.json:
         print_json("extract", {"candidates": [c.to_json() for c in candidates]})
         return 0
@@ -104,8 +153,57 @@ def _extract(args: argparse.Namespace) -> int:
         refs = ", ".join(candidate.references[:3])
         print(
             f"{rank:3} {candidate.score:7.2f} {candidate.frequency:4} "
-            f"{colour(candidate.term, 'bold')}{extra}{suggestion}  {colour(refs, 'dim')}"
+            f"{colour(candidate.term, 'bold')}{extra} {colour(candidate.kind.value, 'dim')}"
+            f"{suggestion}  {colour(refs, 'dim')}"
         )
+    return 0
+
+
+def _memory(paths: list[str]) -> Any:
+    if not paths:
+        return None
+    from glossary.draft.memory import read_memory
+    from glossary.extract.memory import MemorySuggester
+
+    units = []
+    for path in paths:
+        data, shown = read_input(path)
+        units.extend(read_memory(data, shown))
+    return MemorySuggester(units)
+
+
+def merge_into(
+    ws: Workspace, candidates: list[Candidate], *, write: bool = True, wait: float | None = None
+) -> MergeResult:
+    """The one read-merge-write of ``--merge``: terms.csv is read again under the
+    glossary lock, so the whole read-modify-write is one transaction."""
+    from glossary.extract.merge import merge_candidates
+    from glossary.lock import DEFAULT_WAIT
+    from glossary.session import writing
+
+    if not write:
+        glossary, _ = ws.load()
+        return merge_candidates(glossary, candidates)
+    with writing(ws, DEFAULT_WAIT if wait is None else wait) as session:
+        result = merge_candidates(session.glossary, candidates)
+        if result.added:
+            session.commit(result.glossary)
+    return result
+
+
+def _merge(args: argparse.Namespace, ws: Workspace, candidates: list[Candidate]) -> int:
+    result = merge_into(ws, candidates, write=not args.dry_run, wait=args.wait)
+    verb = "would add" if args.dry_run else "added"
+    if args.json:
+        from glossary.term_json import term_to_json
+
+        print_json("extract-merge", {"added": [term_to_json(t) for t in result.added]})
+        return 0
+    for term in result.added:
+        text = term.en or term.ru
+        print(f"{verb} {colour(term.id, 'bold')}: {text} ({term.kind.value})")
+    summary = "would be added" if args.dry_run else "added"
+    print(f"{len(result.added)} {summary}, {len(result.known)} already in the glossary")
     return 0
 
 
@@ -125,14 +223,3 @@ def _add(extractor: Any, text: str, name: str) -> None:
     for _offset, piece in progress(pieces, len(pieces), f"extract {name}"):
         extractor.add(piece, name, line_offset=lines)
         lines += piece.count("\n")
-
-
-def _term_json(term: Any) -> dict[str, Any]:
-    return {
-        "id": term.id,
-        "en": term.en,
-        "ru": term.ru,
-        "kind": term.kind.value,
-        "status": term.status.value,
-        "source": list(term.source),
-    }

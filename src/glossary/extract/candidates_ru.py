@@ -20,6 +20,7 @@ from typing import Any
 from glossary.extract.units import Units, word_set
 from glossary.text.morph_ru import RussianMorphology
 from glossary.text.normalize import is_acronym
+from glossary.text.ru.grammar import CASE_ALIASES
 
 __all__ = ["RussianTagger", "Span", "spans"]
 
@@ -27,7 +28,6 @@ __all__ = ["RussianTagger", "Span", "spans"]
 Span = tuple[int, int, int, str]
 Features = frozenset[tuple[str, str, str | None]]
 
-_CASE_ALIASES = {"gen2": "gent", "acc2": "accs", "loc2": "loct", "voct": "nomn"}
 _STOP_NOUNS = word_set(
     "год неделя месяц день время раз час минута утро вечер ночь понедельник вторник среда "
     "четверг пятница суббота воскресенье январь февраль март апрель май июнь июль август "
@@ -50,6 +50,8 @@ _PP = re.compile(r"(?<=[NG])I[ABEF]{0,2}[NGX]")
 _MAX_WORDS = 4
 _TERM_PREPOSITIONS = word_set("над о об по в во на между против с со")
 _COORD = re.compile(r"(?<=[NGXL])C(?=[NGXL])")
+#: Initials: capital letters each followed by a full stop ("В.В.", "С. И.").
+_INITIALS = re.compile(r"^(?:[А-ЯЁ]\.){1,3}$|^(?:[А-ЯЁ]\.[А-ЯЁ])$")
 #: Verbs rarer than this (Zipf scale) are candidates on their own.
 RARE_VERB_ZIPF = 2.0
 
@@ -159,7 +161,7 @@ def _features(parses: list[Any]) -> Features:
     for p in parses:
         number = str(p.tag.number or "sing")
         case = str(p.tag.case)
-        case = _CASE_ALIASES.get(case, case)
+        case = CASE_ALIASES.get(case, case)
         gender = str(p.tag.gender) if number == "sing" and p.tag.gender else None
         result.add((case, number, gender))
         if "Fixd" in p.tag or "Pltm" in p.tag:
@@ -185,6 +187,11 @@ def classes(units: Units, tagger: RussianTagger) -> tuple[str, list[Features]]:
     for w, f, initial in zip(units.words, units.first, units.initial, strict=True):
         if f < 0:
             tags.append("|")
+            features.append(frozenset())
+        elif _INITIALS.match(w):
+            # "В.В." beside a surname: a person's initials, never a candidate nor glued
+            # to a neighbouring phrase (they look like an acronym).
+            tags.append("D")
             features.append(frozenset())
         else:
             tag, feats = word(w)

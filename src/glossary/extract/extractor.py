@@ -29,7 +29,7 @@ from glossary.extract.ranking import (
 from glossary.extract.ranking import score as final_score
 from glossary.extract.rules import COUNTED_ALONE, NESTING, Rule
 from glossary.extract.scoring import c_values, specificity, termhood
-from glossary.extract.units import build_units, word_set
+from glossary.extract.units import Units, build_units, word_set
 from glossary.model import Glossary, Kind, Lang
 from glossary.text.normalize import Normalizer, default_normalizer
 
@@ -42,16 +42,24 @@ FINE_RANKED = 5000
 _TITLE_HEADS = word_set(
     "minister secretary president premier chancellor ambassador envoy spokesman spokeswoman "
     "spokesperson chairman chair director commissioner representative undersecretary deputy "
+    "speaker chief advisor adviser "
     "министр секретарь госсекретарь президент премьер канцлер посол посланник спикер "
     "председатель директор комиссар представитель заместитель глава"
 )
 _ORG_HEADS = word_set(
-    "organization organisation council union pact treaty alliance ministry department "
+    "organization organisation council union alliance ministry department "
     "committee commission agency office assembly parliament court bank fund bloc forum "
-    "организация совет союз пакт договор альянс министерство ведомство комитет комиссия "
+    "организация совет союз альянс министерство ведомство комитет комиссия "
     "агентство ассамблея парламент суд банк фонд блок форум"
 )
-_NAMED_HEADS = _TITLE_HEADS | _ORG_HEADS
+#: Heads of the names of agreements between states.
+_TREATY_HEADS = word_set(
+    "treaty pact agreement convention accord charter protocol memorandum "
+    "договор пакт соглашение конвенция хартия протокол меморандум устав"
+)
+_NAMED_HEADS = _TITLE_HEADS | _ORG_HEADS | _TREATY_HEADS
+#: Words written in lower case inside capitalised names ("Charter of the United Nations").
+_LOWER_IN_NAMES = word_set("of the and for on in to a an")
 #: Rules whose candidates keep their capitals at a sentence start.
 _NAMES = frozenset({Rule.ACRONYM, Rule.EXPANSION, Rule.PERSON})
 _SPACE = re.compile(r"\s+")
@@ -126,6 +134,8 @@ class Extractor:
                 key = sum((ukeys[u] for u in range(a, b + 1)), ())
             else:
                 key = sum((ukeys[u] for u in range(a, b + 1) if u != skip), ())
+            if rule == Rule.DEPENDENT and self._inside_capitalised(units, a):
+                continue  # "Совет | Безопасности ООН": a fragment of a name
             entry = stats.get(key)
             if entry is None:
                 entry = stats[key] = _Stats(rule=Rule(rule), head=head - a if head >= 0 else -1)
@@ -164,6 +174,20 @@ class Extractor:
             self._links.setdefault(short, key)
         self._documents.append(Document(document, text, tokens, units, tags, line_offset))
 
+    @staticmethod
+    def _inside_capitalised(units: Units, a: int) -> bool:
+        """A capitalised word right after another capitalised word mid-sentence: the two
+        belong to one name, and a phrase starting at the second is a fragment of it."""
+        words = units.words
+        return (
+            a > 0
+            and words[a][:1].isupper()
+            and not words[a].isupper()
+            and words[a - 1][:1].isupper()
+            and not units.initial[a - 1]
+            and units.first[a - 1] >= 0
+        )
+
     def _count_acronyms(
         self, tags: str, ukeys: list[tuple[str, ...]], singles: set[int], doc_index: int
     ) -> None:
@@ -188,8 +212,11 @@ class Extractor:
         top: int | None = None,
         glossary: Glossary | None = None,
         translator: Any = None,
+        kinds: frozenset[Kind] | None = None,
+        memory: Any = None,
     ) -> list[Candidate]:
-        """The best ``top`` candidates, ranked; suggestions from the glossary, then MT."""
+        """The best ``top`` candidates (of ``kinds`` only, when given), ranked;
+        suggestions from the glossary, then aligned memory, then MT."""
         stats = self._merge_aliases()
         frequencies = {k: v.count for k, v in stats.items()}
         # Coordinations, prepositional phrases and expansions hold whole terms
@@ -224,6 +251,8 @@ class Extractor:
         for score, key in scored:
             if top is not None and len(result) >= top:
                 break
+            if kinds is not None and self._kind(key, stats[key]) not in kinds:
+                continue
             candidate = self._candidate(key, stats[key], score)
             if candidate is None or candidate.term.casefold() in forms_seen:
                 continue
@@ -245,7 +274,7 @@ class Extractor:
             )
         from glossary.extract.suggest import suggest
 
-        return suggest(linked, glossary, translator)
+        return suggest(linked, glossary, translator, memory)
 
     def _evidence(self, key: tuple[str, ...], entry: _Stats) -> Evidence:
         """What the words' shape says about one candidate (see :mod:`ranking`)."""
@@ -277,6 +306,7 @@ class Extractor:
             capitalised_name=capitalised,
             head_specificity=head_specificity,
             named_head=named_head,
+            kind=self._kind(key, entry),
         )
 
     def _merge_aliases(self) -> dict[tuple[str, ...], _Stats]:
@@ -485,7 +515,7 @@ class Extractor:
             term=term,
             lang=self.lang,
             key=key,
-            kind=self._kind(key, entry, term),
+            kind=self._kind(key, entry),
             score=score,
             frequency=entry.count,
             forms=tuple(f for f, _ in forms.most_common()),
@@ -512,7 +542,11 @@ class Extractor:
             surface = self._surface(sample)
             if self._initial(sample):
                 doc_index, a, _, _ = sample
-                if self._documents[doc_index].tags[a] not in "PTXM":
+                # A capital at a sentence start says nothing, unless the phrase goes on
+                # in capitals ("Secretary of State", "National Security Advisor").
+                later = surface.split()[1:]
+                titled = any(w[:1].isupper() for w in later if w.lower() not in _LOWER_IN_NAMES)
+                if self._documents[doc_index].tags[a] not in "PTXM" and not titled:
                     surface = surface[:1].lower() + surface[1:]
             inner[surface] += 1
         ranked = [f for f, _ in inner.most_common()]
@@ -555,25 +589,42 @@ class Extractor:
                 term = term[:1].lower() + term[1:]
         return term
 
-    def _kind(self, key: tuple[str, ...], entry: _Stats, term: str) -> Kind:
+    def _kind(self, key: tuple[str, ...], entry: _Stats) -> Kind:
+        """What a candidate names, from its rule, its head word and its capitals."""
         if entry.rule is Rule.ACRONYM:
             return Kind.ACRONYM
-        if entry.rule is Rule.EXPANSION:
-            return Kind.ORGANIZATION
         if entry.rule is Rule.PERSON:
             return Kind.PERSON
-        head_word = key[_english_head(key)] if self.lang is Lang.EN else key[max(entry.head, 0)]
-        capitalised = term[:1].isupper()
-        if head_word.lower() in _TITLE_HEADS:
+        head_word = self._head_word(key, entry).lower() if len(key) > 1 else key[0].lower()
+        if head_word in _TITLE_HEADS:
             return Kind.TITLE
-        if head_word.lower() in _ORG_HEADS and capitalised:
+        capitalised = entry.rule is Rule.EXPANSION or self._capitalised(entry)
+        if head_word in _TREATY_HEADS and capitalised:
+            return Kind.TREATY
+        if entry.rule is Rule.EXPANSION or (head_word in _ORG_HEADS and capitalised):
             return Kind.ORGANIZATION
-        if self.lang is Lang.EN and capitalised:
-            doc_index, a, b, _ = entry.samples[0]
-            tags = self._documents[doc_index].tags[a : b + 1]
-            if tags and all(t == "P" for t in tags):
-                return Kind.PERSON if len(tags) > 1 else Kind.PLACE
+        doc_index, a, b, skip = entry.samples[0]
+        tags = "".join(
+            t for i, t in enumerate(self._documents[doc_index].tags[a : b + 1], a) if i != skip
+        )
+        if self.lang is Lang.EN and capitalised and tags and all(t == "P" for t in tags):
+            return Kind.PERSON if len(tags) > 1 else Kind.PLACE
+        if self.lang is Lang.RU and tags == "P":
+            return Kind.PERSON
+        if self.lang is Lang.RU and tags == "L":
+            return Kind.PLACE
         return Kind.TERM
+
+    def _capitalised(self, entry: _Stats) -> bool:
+        """Written with a capital where a capital says something: mid-sentence, or a name."""
+        proper = self.rules.proper
+        for doc_index, a, _b, _skip in entry.samples:
+            document = self._documents[doc_index]
+            if document.units.words[a][:1].isupper() and (
+                not document.units.initial[a] or document.tags[a] in proper
+            ):
+                return True
+        return False
 
 
 def _english_head(key: tuple[str, ...]) -> int:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from glossary.extract.rules import Rule
+from glossary.model import Kind
 
 __all__ = ["DEFAULT_WEIGHTS", "Evidence", "Modifier", "Shape", "Weights", "coarse_score", "score"]
 
@@ -67,6 +68,10 @@ class Weights:
     glued_name: float = 0.5
     unknown_lower: float = 0.3
     lone_fragment: float = 0.5
+    #: Persons and places come after concept terms and organisations (a translator
+    #: still needs them, so they stay, ranked by their own score).
+    person: float = 0.35
+    place: float = 0.35
 
     def shape(self, shape: Shape) -> float:
         return {
@@ -104,6 +109,7 @@ class Evidence:
     head_specificity: float | None = None
     #: The head is a title or organisation word and the phrase is not a fragment.
     named_head: bool = False
+    kind: Kind = Kind.TERM
 
 
 def coarse_score(
@@ -136,4 +142,8 @@ def score(coarse: float, termhood: float, evidence: Evidence, weights: Weights) 
         result *= evidence.head_specificity**weights.everyday_head_exponent
     if evidence.named_head:
         result *= weights.named_head
+    if evidence.kind is Kind.PERSON:
+        result *= weights.person
+    elif evidence.kind is Kind.PLACE:
+        result *= weights.place
     return result

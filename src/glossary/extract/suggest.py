@@ -3,7 +3,9 @@
 A candidate whose match key equals a designation of a glossary concept gets
 that concept's preferred term in the other language (source ``glossary``); an
 acronym the text does not spell out gets its expansion from the glossary's
-``full_form`` link. Otherwise, when a translator for the pair is given (or
+``full_form`` link. Otherwise aligned translation memory (``--memory``), when a
+rendering co-occurs with the term there (source ``memory``, see
+:mod:`glossary.extract.memory`). Otherwise, when a translator for the pair is given (or
 found through :mod:`glossary.draft.machine`), its output is the suggestion
 (source ``mt``). Nothing found: ``None``.
 """
@@ -14,6 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from glossary.extract.candidate import Candidate
+from glossary.extract.memory import MemorySuggester
 from glossary.model import Glossary, Kind
 
 if TYPE_CHECKING:
@@ -32,8 +35,12 @@ def find_translator(from_lang: str, to_lang: str) -> Translator | None:
 
 
 def suggest(
-    candidates: list[Candidate], glossary: Glossary | None, translator: Translator | None = None
+    candidates: list[Candidate],
+    glossary: Glossary | None,
+    translator: Translator | None = None,
+    memory: MemorySuggester | None = None,
 ) -> list[Candidate]:
+    """Suggestions in order of trust: the glossary, aligned memory, machine translation."""
     result = list(candidates)
     if glossary is not None and len(glossary):
         from glossary.matching import TermMatcher
@@ -57,6 +64,12 @@ def suggest(
                     changes["expansion"] = full.preferred(candidate.lang)
             if changes:
                 result[index] = replace(candidate, **changes)
+    if memory is not None and len(memory):
+        for index, candidate in enumerate(result):
+            if candidate.suggestion is None:
+                rendering = memory.suggest(candidate.term, candidate.lang)
+                if rendering:
+                    result[index] = candidate.with_suggestion(rendering, "memory")
     if translator is not None:
         missing = [i for i, c in enumerate(result) if c.suggestion is None]
         if missing:

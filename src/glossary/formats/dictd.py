@@ -9,7 +9,6 @@ Debian's ``dict-freedict-eng-rus`` and ``mueller7-dict`` are in this format.
 
 from __future__ import annotations
 
-import gzip
 import struct
 import zlib
 from collections.abc import Iterator
@@ -17,12 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from glossary.errors import FormatError
+from glossary.formats import current_input_limit, read_file
 
 __all__ = ["DictdData", "IndexEntry", "b64_number", "data_path_for", "parse_index"]
 
 _DIGITS = {
     c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
 }
+#: Shortest gzip file: 10-byte header and 8-byte trailer.
+_GZIP_MINIMUM = 18
+#: zlib's window bits for a gzip header and trailer.
+_GZIP_WBITS = 31
 #: Headwords dictd uses for the database's own description.
 INFO_PREFIXES = ("00-database", "00database")
 
@@ -93,7 +97,7 @@ class DictdData:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._raw = path.read_bytes()
+        self._raw = read_file(path)
         self._chunks: list[tuple[int, int]] | None = None  # (file offset, size)
         self._chunk_length = 0
         self._whole: bytes | None = None
@@ -117,9 +121,16 @@ class DictdData:
         return chunk.decode("utf-8", "replace")
 
     def _read_header(self) -> None:
+        """Parse the gzip header and its dictzip ``RA`` field; a crafted one is a FormatError."""
         raw = self._raw
-        if len(raw) < 18 or raw[:2] != b"\x1f\x8b":
+        if len(raw) < _GZIP_MINIMUM or raw[:2] != b"\x1f\x8b":
             raise FormatError(self.path, 0, "not a gzip/dictzip file")
+        try:
+            self._parse_header(raw)
+        except (struct.error, ValueError, IndexError) as exc:
+            raise FormatError(self.path, 0, f"malformed dictzip header: {exc}") from None
+
+    def _parse_header(self, raw: bytes) -> None:
         flags = raw[3]
         position = 10
         if flags & 4:  # FEXTRA
@@ -127,24 +138,43 @@ class DictdData:
             extra = raw[position + 2 : position + 2 + extra_length]
             position += 2 + extra_length
             self._parse_ra(extra)
-        if flags & 8:  # FNAME
-            position = raw.index(b"\0", position) + 1
-        if flags & 16:  # FCOMMENT
-            position = raw.index(b"\0", position) + 1
+        for flag, field in ((8, "file name"), (16, "comment")):  # FNAME, FCOMMENT
+            if flags & flag:
+                end = raw.find(b"\0", position)
+                if end < 0:
+                    raise ValueError(f"the {field} field has no terminating NUL")
+                position = end + 1
         if flags & 2:  # FHCRC
             position += 2
         if self._chunks is None:
             # plain gzip: no random access, inflate once
-            try:
-                self._whole = gzip.decompress(raw)
-            except (OSError, EOFError, zlib.error) as exc:
-                raise FormatError(self.path, 0, f"corrupt gzip data: {exc}") from None
+            self._whole = self._inflate_whole(raw)
             return
+        if self._chunk_length == 0:
+            raise ValueError("chunk length 0 in the RA field")
         chunks = []
         for size in self._sizes:
             chunks.append((position, size))
             position += size
+        if position > len(raw):
+            raise ValueError(f"chunks end at byte {position}, past the end of the file")
         self._chunks = chunks
+
+    def _inflate_whole(self, raw: bytes) -> bytes:
+        """A plain gzip file, inflated up to the input limit (a gzip bomb stops there)."""
+        limit = current_input_limit()
+        inflater = zlib.decompressobj(wbits=_GZIP_WBITS)
+        try:
+            whole = inflater.decompress(raw, limit + 1)
+        except zlib.error as exc:
+            raise FormatError(self.path, 0, f"corrupt gzip data: {exc}") from None
+        if len(whole) > limit:
+            raise FormatError(
+                self.path, 0, f"inflates past {limit} bytes; refused (see --max-size)"
+            )
+        if not inflater.eof:
+            raise FormatError(self.path, 0, "corrupt gzip data: truncated")
+        return whole
 
     def _parse_ra(self, extra: bytes) -> None:
         position = 0
@@ -160,7 +190,8 @@ class DictdData:
                 self._chunks = []
 
     def _read_chunks(self, offset: int, length: int) -> bytes:
-        assert self._chunks is not None
+        if self._chunks is None or offset < 0 or length < 0:
+            raise FormatError(self.path, 0, f"cannot read {length} bytes at offset {offset}")
         first = offset // self._chunk_length
         last = (offset + length - 1) // self._chunk_length if length else first
         if last >= len(self._chunks):

@@ -19,6 +19,8 @@ from glossary.model import Lang
 __all__ = ["Document", "decode", "detect_language", "read_document"]
 
 _ENCODINGS = ["utf_8", "cp1251", "koi8_r", "cp866"]
+#: How far into a file a NUL byte marks it as binary.
+_BINARY_PROBE = 8192
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -54,20 +56,27 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     """Text and the encoding it was in; refuses binary data with a one-line error."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if b"\x00" in data[:8192]:
-        raise FormatError(name, 0, "binary file, not text")
+    nul = data.find(b"\x00", 0, _BINARY_PROBE)
+    if nul >= 0:
+        raise FormatError(name, _line_at(data, nul), "binary file, not text (a NUL byte)")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=_ENCODINGS).best()
     if best is None:
         raise FormatError(
-            name, 0, "cannot tell the text encoding (expected UTF-8, cp1251, koi8-r or cp866)"
+            name,
+            _line_at(data, first_bad),
+            "cannot tell the text encoding (expected UTF-8, cp1251, koi8-r or cp866)",
         )
     return str(best), str(best.encoding)
+
+
+def _line_at(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
 
 
 def detect_language(text: str) -> Lang | None:
@@ -117,6 +126,18 @@ class _VisibleText(HTMLParser):
         self.parts.append(data)
         self.line += data.count("\n")
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """``<![CDATA[``-like sections html.parser does not know are bogus comments.
+
+        html.parser raises AssertionError on ``<![h/<`` and similar; browsers skip such
+        a section up to the next ``>``, and so do we.
+        """
+        try:
+            return int(super().parse_marked_section(i, report))
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+
     def _separate(self) -> None:
         if self.parts and not self.parts[-1].endswith((" ", "\n")):
             self.parts.append(" ")
@@ -145,8 +166,7 @@ def po_text(data: bytes, name: str, lang: Lang | None, side: str) -> str:
     po = parse_po(data, name)
     if side == "auto":
         side = "msgid"
-        language = po.metadata.get("Language", "")[:2]
-        if lang is not None and language == lang.value:
+        if lang is not None and Lang.from_code(po.metadata.get("Language", "")) is lang:
             side = "msgstr"
     if side not in ("msgid", "msgstr"):
         raise ValueError(f"po_side must be msgid, msgstr or auto, not {side!r}")

@@ -1,7 +1,7 @@
 """Gettext PO/MO for the glossary: one catalog per target language.
 
 ``locales/ru/.../glossary.po`` has English msgids and Russian msgstrs;
-``locales/en/.../glossary.po`` the reverse. The mapping:
+``locales/en/.../glossary.po`` the reverse. The mapping (docs/catalogs.md):
 
 * fuzzy ⇔ the concept is not reviewed and the msgstr is non-empty;
 * ``#.`` definition, kind, variants, forbidden renderings, status, id and the
@@ -25,44 +25,56 @@ import hashlib
 import re
 import struct
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeAlias
 
 import polib
 
 from glossary.errors import FormatError
-from glossary.formats import decode_text, terms_csv
+from glossary.formats import BOM, decode_text, terms_csv
 from glossary.model import Glossary, Lang, Term, TranslationUnit, fold_term
 
 __all__ = [
     "BASE_PREFIX",
     "CHECKSUM_HEADER",
+    "ENTRIES_HEADER",
     "Catalog",
     "CatalogEntry",
     "EntryState",
     "POEntry",
     "POFile",
+    "PoUnit",
+    "Seal",
     "base_of",
     "build_catalog",
     "checksum",
+    "checksum_of_bytes",
     "comparable_note",
     "compile_mo",
     "entry_states",
     "language_of",
+    "live_entries",
     "mo_header",
     "new_po",
     "parse_catalog",
     "parse_po",
     "render_po",
+    "same_layout",
+    "seal_of",
     "state_of",
     "stored_note",
     "translation_units",
 ]
 
 #: polib's types, for modules that build draft catalogs (they need no polib import).
-POFile = polib.POFile
-POEntry = polib.POEntry
+POFile: TypeAlias = polib.POFile
+POEntry: TypeAlias = polib.POEntry
 
 CHECKSUM_HEADER = "X-Glossary-Checksum"
+#: A digest of the catalog's bytes after its header: proves an untouched build cheaply.
+ENTRIES_HEADER = "X-Glossary-Entries"
+_DIGEST_DIGITS = 16
 PLURAL_FORMS = {
     Lang.RU: (
         "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
@@ -100,6 +112,7 @@ class EntryState:
 
 @dataclass(frozen=True, slots=True)
 class CatalogEntry:
+    term_id: str
     msgid: str
     msgstr: str
     fuzzy: bool
@@ -116,6 +129,8 @@ class Catalog:
     header: str
     metadata: tuple[tuple[str, str], ...]
     entries: tuple[CatalogEntry, ...]
+    #: The rendered entries (see :func:`render_po`); their digest is in the metadata.
+    body: bytes = b""
 
     def meta(self, key: str) -> str:
         return next((v for k, v in self.metadata if k == key), "")
@@ -123,7 +138,15 @@ class Catalog:
 
 def checksum(glossary: Glossary) -> str:
     """Fingerprint of the glossary a catalog was built from (its canonical CSV bytes)."""
-    return hashlib.sha256(terms_csv.write(glossary)).hexdigest()[:16]
+    return checksum_of_bytes(terms_csv.write(glossary))
+
+
+def checksum_of_bytes(data: bytes) -> str:
+    """:func:`checksum` of terms.csv as read from disk: its BOM and line ends do not count,
+    so a file the tool wrote has the checksum of its glossary without being parsed."""
+    if data.startswith(BOM):
+        data = data[len(BOM) :]
+    return _digest(data.replace(b"\r\n", b"\n").replace(b"\r", b"\n"))
 
 
 def state_of(term: Term, target: Lang) -> EntryState:
@@ -197,6 +220,7 @@ def build_catalog(
         state = state_of(term, target)
         entries.append(
             CatalogEntry(
+                term_id=term.id,
                 msgid=msgid,
                 msgstr=state.rendering,
                 fuzzy=state.fuzzy,
@@ -209,7 +233,8 @@ def build_catalog(
                 msgctxt=term.id if shared[fold_term(msgid)] > 1 else None,
             )
         )
-    return Catalog(header, metadata, tuple(entries))
+    body = _render_body(entries)
+    return Catalog(header, (*metadata, (ENTRIES_HEADER, _digest(body))), tuple(entries), body)
 
 
 def render_po(catalog: Catalog) -> bytes:
@@ -218,7 +243,13 @@ def render_po(catalog: Catalog) -> bytes:
     out.append('msgid ""')
     out.append('msgstr ""')
     out.extend(f'"{_escape(f"{key}: {value}")}\\n"' for key, value in catalog.metadata)
-    for entry in catalog.entries:
+    return ("\n".join(out) + "\n").encode("utf-8") + catalog.body
+
+
+def _render_body(entries: Sequence[CatalogEntry]) -> bytes:
+    """Every entry after the header, each preceded by a blank line."""
+    out: list[str] = []
+    for entry in entries:
         out.append("")
         if entry.note:
             out.extend(f"# {line}".rstrip() for line in entry.note.split("\n"))
@@ -231,7 +262,44 @@ def render_po(catalog: Catalog) -> bytes:
             out.append(f'msgctxt "{_escape(entry.msgctxt)}"')
         out.append(f'msgid "{_escape(entry.msgid)}"')
         out.append(f'msgstr "{_escape(entry.msgstr)}"')
-    return ("\n".join(out) + "\n").encode("utf-8")
+    return ("\n".join(out) + "\n").encode("utf-8") if out else b""
+
+
+@dataclass(frozen=True, slots=True)
+class Seal:
+    """What a catalog's own header says about it, read without parsing the entries."""
+
+    metadata: dict[str, str]
+    #: The entries are byte for byte what the build wrote (``X-Glossary-Entries``).
+    intact: bool
+
+    @property
+    def built_from(self) -> str:
+        return self.metadata.get(CHECKSUM_HEADER, "")
+
+
+_META_LINE = re.compile(r'^"([A-Za-z0-9-]+): (.*)\\n"$')
+
+
+def seal_of(raw: bytes) -> Seal:
+    """The header fields and integrity of PO bytes as :func:`render_po` wrote them.
+
+    An editor's re-save changes the bytes after the header, so ``intact`` is then
+    false and the caller compares entry by entry instead.
+    """
+    end = raw.find(b"\n\n")
+    head, body = (raw, b"") if end < 0 else (raw[: end + 1], raw[end + 1 :])
+    metadata = {}
+    for line in head.decode("utf-8", "replace").split("\n"):
+        match = _META_LINE.match(line)
+        if match:
+            metadata[match.group(1)] = match.group(2)
+    recorded = metadata.get(ENTRIES_HEADER)
+    return Seal(metadata, recorded is not None and recorded == _digest(body))
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:_DIGEST_DIGITS]
 
 
 def compile_mo(catalog: Catalog) -> bytes:
@@ -283,6 +351,18 @@ def mo_header(data: bytes) -> dict[str, str] | None:
     fields = dict(line.split(": ", 1) for line in text.split("\n") if ": " in line)
     fields["#entries"] = str(count)
     return fields
+
+
+def same_layout(entry: polib.POEntry, built: CatalogEntry) -> bool:
+    """Whether a read entry carries what ``built`` does beyond the reviewer's fields
+    (comments compared with whitespace collapsed, references as a set)."""
+    occurrences = {f"{f}:{n}" if n else f for f, n in entry.occurrences}
+    return (
+        entry.msgid == built.msgid
+        and (entry.msgctxt or None) == built.msgctxt
+        and " ".join(str(entry.comment).split()) == " ".join(" ".join(built.extracted).split())
+        and occurrences == set(built.occurrences)
+    )
 
 
 def new_po() -> polib.POFile:
@@ -395,30 +475,69 @@ def entry_states(
     return states
 
 
-def translation_units(
-    po: polib.POFile, name: str, *, reviewed_only: bool = True
-) -> list[TranslationUnit]:
-    """The segments of a catalog as translation units (the one PO → pairs reader).
+@dataclass(frozen=True, slots=True)
+class PoUnit:
+    """One live entry of any PO file, as every reader of PO needs it."""
 
-    The catalog's ``Language`` header is the target language, the source the other;
-    obsolete and untranslated entries are left out, fuzzy ones too when
-    ``reviewed_only``. Each unit's origin is its first ``#:`` reference, else
-    ``name:line``.
-    """
-    target = language_of(po, name)
+    msgid: str
+    #: The msgstr; for a plural entry its first form.
+    msgstr: str
+    fuzzy: bool
+    msgctxt: str
+    line: int
+    references: tuple[str, ...]
+
+    @property
+    def reviewed(self) -> bool:
+        """Translated and not fuzzy: what gettext compiles and memory may trust."""
+        return bool(self.msgstr) and not self.fuzzy
+
+
+def live_entries(po: polib.POFile) -> list[PoUnit]:
+    """Every entry but the header and obsolete ones (the one place that walks polib entries)."""
     units = []
     for entry in po:
-        if entry.obsolete or not entry.msgstr or not entry.msgid:
+        if entry.obsolete or not entry.msgid:
             continue
-        if reviewed_only and entry.fuzzy:
-            continue
-        origin = (
-            ":".join(p for p in entry.occurrences[0] if p)
-            if entry.occurrences
-            else f"{name}:{entry.linenum}"
+        msgstr = entry.msgstr
+        if entry.msgid_plural:
+            msgstr = (entry.msgstr_plural or {}).get(0, "")
+        units.append(
+            PoUnit(
+                entry.msgid,
+                msgstr,
+                entry.fuzzy,
+                entry.msgctxt or "",
+                entry.linenum,
+                tuple(":".join(p for p in ref if p) for ref in entry.occurrences),
+            )
         )
-        units.append(TranslationUnit(target.other, entry.msgid, target, entry.msgstr, origin))
     return units
+
+
+def translation_units(
+    po: polib.POFile, name: str, *, origin_by_line: bool = False
+) -> list[TranslationUnit]:
+    """The reviewed (translated, non-fuzzy) entries of a catalog as translation units.
+
+    The ``Language`` header is the target language; the source is ``X-Source-Language``
+    when set, else the other language. A unit's origin is its first ``#:`` reference
+    (or ``name:line`` when it has none, or when ``origin_by_line``).
+    """
+    target = language_of(po, name)
+    source_header = po.metadata.get("X-Source-Language", "")
+    source = language_of(po, name, "X-Source-Language") if source_header else target.other
+    return [
+        TranslationUnit(
+            source,
+            unit.msgid,
+            target,
+            unit.msgstr,
+            unit.references[0] if unit.references and not origin_by_line else f"{name}:{unit.line}",
+        )
+        for unit in live_entries(po)
+        if unit.reviewed
+    ]
 
 
 # --- internals -----------------------------------------------------------------------

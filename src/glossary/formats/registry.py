@@ -1,6 +1,6 @@
 """The interchange formats in one explicit table: name and suffixes → reader and writer.
 
-N readers and N writers, converting through the model (style.md): every format reads
+N readers and N writers, converting through the model (docs/architecture.md): every format reads
 bytes into a :class:`~glossary.model.Glossary` and writes one back. ``fields`` says which
 concept fields a format carries; the import merge compares and updates only those.
 """

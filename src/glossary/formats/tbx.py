@@ -41,7 +41,6 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
-from glossary import __version__
 from glossary.errors import FormatError
 from glossary.formats import xml_safe
 from glossary.formats.xml_safe import XML_LANG, ParsedXml, local_name
@@ -91,6 +90,8 @@ _ENTRY, _LANGSET, _TERM_GROUPS = (
 
 def write(glossary: Glossary) -> bytes:
     """A TBX-Basic document of every concept, in glossary order."""
+    from glossary import __version__
+
     root = ET.Element("martif", {"type": "TBX-Basic", XML_LANG: "en"})
     header = ET.SubElement(root, "martifHeader")
     file_desc = ET.SubElement(header, "fileDesc")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from glossary.atomic import atomic_write
 from glossary.errors import FormatError, display_path
-from glossary.formats import read_file
+from glossary.formats import BOM, MAX_INPUT_BYTES, current_input_limit, decode_text, read_file
 from glossary.model import (
     COLUMNS,
     LIST_SEPARATOR,
@@ -29,7 +29,7 @@ from glossary.model import (
 
 __all__ = ["CsvLayout", "TermsCsvError", "dumps", "load", "read", "save", "write"]
 
-_BOM = b"\xef\xbb\xbf"
+_BOM = BOM
 _LIST_COLUMNS = frozenset({"en_variants", "ru_variants", "en_forbidden", "ru_forbidden", "source"})
 
 
@@ -55,17 +55,11 @@ class CsvLayout:
 
 def read(data: bytes, name: str = "terms.csv") -> tuple[Glossary, CsvLayout]:
     """Parse and validate terms.csv bytes; raise :class:`TermsCsvError` on any problem."""
-    layout = CsvLayout(bom=data.startswith(_BOM), newline="\r\n" if b"\r\n" in data else "\n")
-    if layout.bom:
-        data = data[len(_BOM) :]
+    layout = CsvLayout(bom=data.startswith(_BOM), newline=_line_end(data))
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        byte = data[exc.start]
-        raise TermsCsvError(
-            [FormatError(name, line, f"not UTF-8 (byte 0x{byte:02x}); save the file as UTF-8")]
-        ) from exc
+        text = decode_text(data, name)
+    except FormatError as exc:
+        raise TermsCsvError([exc]) from exc
 
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     problems: list[FormatError] = []
@@ -91,6 +85,8 @@ def read(data: bytes, name: str = "terms.csv") -> tuple[Glossary, CsvLayout]:
                 continue
             # A multi-line cell of a CRLF file holds CRLF too; the model only knows "\n".
             row = [cell.replace("\r\n", "\n") for cell in row]
+            if layout.newline == "\r":
+                row = [cell.replace("\r", "\n") for cell in row]
             try:
                 terms.append(_term(dict(zip(header, row, strict=True))))
                 lines.append(line)
@@ -108,6 +104,17 @@ def read(data: bytes, name: str = "terms.csv") -> tuple[Glossary, CsvLayout]:
         problems.sort(key=lambda p: p.line)
         raise TermsCsvError(problems)
     return Glossary(tuple(terms), tuple(header), tuple(lines)), layout
+
+
+def _line_end(data: bytes) -> str:
+    """The file's most common line end (LF on a tie), kept on rewrite.
+
+    A CR-only file stays CR-only; a mixed file is written in its majority line end
+    once and is stable from then on, instead of changing on every save.
+    """
+    crlf = data.count(b"\r\n")
+    counts = {"\n": data.count(b"\n") - crlf, "\r\n": crlf, "\r": data.count(b"\r") - crlf}
+    return max(counts, key=lambda end: counts[end])
 
 
 def write(glossary: Glossary, layout: CsvLayout = CsvLayout()) -> bytes:
@@ -134,8 +141,13 @@ def dumps(glossary: Glossary) -> str:
 
 
 def load(path: str | Path) -> tuple[Glossary, CsvLayout]:
-    """Read terms.csv from disk; unreadable files are a :class:`FormatError` too."""
-    return read(read_file(path), display_path(path))
+    """Read terms.csv from disk; unreadable files are a :class:`FormatError` too.
+
+    The glossary is the user's own file: ``--max-size`` may raise its limit, but a
+    lower one (meant for untrusted inputs) leaves it at :data:`MAX_INPUT_BYTES`.
+    """
+    limit = max(current_input_limit(), MAX_INPUT_BYTES)
+    return read(read_file(path, limit), display_path(path))
 
 
 def save(glossary: Glossary, path: str | Path, layout: CsvLayout | None = None) -> None:

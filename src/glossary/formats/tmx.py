@@ -24,7 +24,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from glossary import __version__
 from glossary.errors import FormatError
 from glossary.formats import xml_safe
 from glossary.formats.xml_safe import XML_LANG, local_name
@@ -175,6 +174,8 @@ def _read_tus(data: bytes, name: str) -> list[_Tu]:
 
 
 def _document(srclang: Lang | None) -> tuple[ET.Element, ET.Element]:
+    from glossary import __version__
+
     root = ET.Element("tmx", {"version": "1.4"})
     ET.SubElement(
         root,

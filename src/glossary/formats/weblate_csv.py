@@ -29,6 +29,7 @@ import csv
 import io
 
 from glossary.errors import FormatError
+from glossary.formats import decode_text
 from glossary.formats.cells import defuse, restore
 from glossary.model import Glossary, Status, Term
 
@@ -46,7 +47,6 @@ COLUMNS = (
 )
 FIELDS = frozenset({"id", "en", "ru", "definition", "note", "status"})
 
-_BOM = b"\xef\xbb\xbf"
 _TRUE = frozenset({"true", "1", "yes", "fuzzy"})
 
 
@@ -72,15 +72,7 @@ def write(glossary: Glossary) -> bytes:
 
 def decode(data: bytes, name: str) -> str:
     """UTF-8 text without BOM; anything else names the line of the first bad byte."""
-    if data.startswith(_BOM):
-        data = data[len(_BOM) :]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise FormatError(
-            name, line, f"not UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
-        ) from exc
+    return decode_text(data, name)
 
 
 def read(data: bytes, name: str) -> Glossary:

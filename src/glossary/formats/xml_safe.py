@@ -29,6 +29,9 @@ __all__ = [
 ]
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+#: Deepest element nesting accepted: TBX and TMX need about ten levels; a file nested
+#: thousands deep is an attack on every recursive walk of the tree.
+MAX_DEPTH = 100
 #: Characters XML 1.0 cannot carry even as references.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -53,17 +56,24 @@ class ParsedXml:
 class _LineTarget:
     """A TreeBuilder that notes the expat line number of every start tag."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str) -> None:
         self.builder = ET.TreeBuilder()
         self.lines: dict[ET.Element, int] = {}
         self.parser: Any = None
+        self.name = name
+        self.depth = 0
 
     def start(self, tag: str, attrs: dict[str, str]) -> ET.Element:
+        line = int(self.parser.parser.CurrentLineNumber)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise FormatError(self.name, line, f"elements nested deeper than {MAX_DEPTH} levels")
         element = self.builder.start(tag, attrs)
-        self.lines[element] = int(self.parser.parser.CurrentLineNumber)
+        self.lines[element] = line
         return element
 
     def end(self, tag: str) -> ET.Element:
+        self.depth -= 1
         return self.builder.end(tag)
 
     def data(self, data: str) -> None:
@@ -75,7 +85,7 @@ class _LineTarget:
 
 def parse(data: bytes, name: str) -> ParsedXml:
     """Parse untrusted XML; any problem is a :class:`FormatError` naming the line."""
-    target = _LineTarget()
+    target = _LineTarget(name)
     parser = DefusedXMLParser(target=target, forbid_dtd=False)
     target.parser = parser
     try:
@@ -93,6 +103,11 @@ def parse(data: bytes, name: str) -> ParsedXml:
         line = exc.position[0] if exc.position else 0
         message = str(exc).split(": line")[0]
         raise FormatError(name, line, f"malformed XML: {message}") from exc
+    except (LookupError, ValueError) as exc:
+        # expat: "unknown encoding", "multi-byte encodings are not supported" (UTF-7...)
+        raise FormatError(
+            name, 1, f"unsupported encoding in the XML declaration ({exc}); save the file as UTF-8"
+        ) from exc
     return ParsedXml(root, target.lines, name)
 
 
@@ -112,11 +127,20 @@ def local_name(tag: str) -> str:
 
 def text_of(element: ET.Element, skip: frozenset[str] = frozenset()) -> str:
     """All character data inside ``element``; children named in ``skip`` keep only their tail."""
-    parts = [element.text or ""]
-    for child in element:
-        if local_name(child.tag) not in skip:
-            parts.append(text_of(child, skip))
-        parts.append(child.tail or "")
+    parts: list[str] = []
+    # An explicit stack rather than recursion: nesting depth is bounded, but cheaply so.
+    stack: list[tuple[ET.Element, bool]] = [(element, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            parts.append(node.tail or "")
+            continue
+        if node is not element and local_name(node.tag) in skip:
+            continue  # its tail follows from the closing entry
+        parts.append(node.text or "")
+        for child in reversed(node):
+            stack.append((child, True))
+            stack.append((child, False))
     return "".join(parts)
 
 

@@ -63,7 +63,7 @@ __all__ = [
 ]
 
 #: Bump whenever the tables or their meaning change: old files are then rebuilt.
-SCHEMA_VERSION = "glossary-index-5"
+SCHEMA_VERSION = "glossary-index-6"
 
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -366,24 +366,10 @@ def finish(connection: sqlite3.Connection) -> None:
 
 
 def term_record(term: Term) -> str:
-    """The concept as stored: JSON of the fields a lookup shows."""
-    return json.dumps(
-        {
-            "id": term.id,
-            "en": term.en,
-            "ru": term.ru,
-            "en_variants": list(term.en_variants),
-            "ru_variants": list(term.ru_variants),
-            "en_forbidden": list(term.en_forbidden),
-            "ru_forbidden": list(term.ru_forbidden),
-            "kind": term.kind.value,
-            "full_form": term.full_form,
-            "definition": term.definition,
-            "note": term.note,
-            "status": term.status.value,
-        },
-        ensure_ascii=False,
-    )
+    """The concept as stored: its JSON (:func:`glossary.term_json.term_to_json`)."""
+    from glossary.term_json import term_to_json
+
+    return json.dumps(term_to_json(term), ensure_ascii=False)
 
 
 #: Glossaries from this many concepts are analysed in worker processes.
@@ -433,7 +419,6 @@ def build_index(
         else:
             analysed = pool.map(_analyse_shared, chunks)
         all_words: dict[str, None] = {}
-        forbidden_words: dict[str, None] = {}  # their forms are for the matcher only
         positions: dict[str, int] = {}
         full_forms: list[tuple[int, str]] = []
         rowid = 0
@@ -454,17 +439,13 @@ def build_index(
             entries.extend(chunk.entries)
             alias_entries.extend(chunk.alias_entries)
             all_words.update(dict.fromkeys(chunk.words))
-            forbidden_words.update(dict.fromkeys(chunk.forbidden_words))
         db.executemany("UPDATE concepts SET links = ? WHERE pos = ?", _links(positions, full_forms))
         del positions, full_forms
         db.executemany(
             "INSERT OR IGNORE INTO forms VALUES (?, ?)",
             _all_forms(list(all_words), pool, form_keys),
         )
-        extra = [word for word in forbidden_words if word not in all_words]
-        for _ in _all_forms(extra, pool, form_keys):
-            pass
-        del all_words, forbidden_words
+        del all_words
     finally:
         if pool is not None:
             pool.shutdown()
@@ -488,7 +469,7 @@ class _Chunk:
 
     #: (pos, id, full_form, record JSON)
     concepts: list[tuple[int, str, str, str]]
-    #: designations rows (no forbidden renderings: those are for the matcher only)
+    #: designations rows
     rows: list[tuple[int, str, str, str, str, str, str, str, int]]
     #: (1-based row within this chunk, alias key)
     aliases: list[tuple[int, str]]
@@ -496,7 +477,6 @@ class _Chunk:
     entries: list[tuple[tuple[str, ...], str, bool]]
     alias_entries: list[tuple[tuple[str, ...], str, bool]]
     words: list[str]
-    forbidden_words: list[str]
 
 
 def _progress_chunks(
@@ -565,9 +545,8 @@ def _analyse_range(chunk: tuple[int, int], terms: tuple[Term, ...]) -> _Chunk:
     normalizer = default_normalizer()
     word_key = normalizer.word_key
     start, end = chunk
-    result = _Chunk([], [], [], [], [], [], [])
+    result = _Chunk([], [], [], [], [], [])
     words: dict[str, None] = {}
-    forbidden_words: dict[str, None] = {}
     for pos in range(start, end):
         term = terms[pos]
         result.concepts.append((pos, term.id, term.full_form, term_record(term)))
@@ -584,18 +563,17 @@ def _analyse_range(chunk: tuple[int, int], terms: tuple[Term, ...]) -> _Chunk:
             aliases = alias_keys(text, normalizer) if lang == "ru" else []
             result.entries.append((key, record, forbidden))
             result.alias_entries.extend((alias, record, forbidden) for alias in aliases)
-            if forbidden:
-                forbidden_words.update(dict.fromkeys(text_words))
-                continue
             words.update(dict.fromkeys(text_words))
+            # forbidden renderings are rows too (lookup finds them as such), without
+            # initials, and their alias keys are for the forbidden matcher only
             result.rows.append(
                 (pos, lang, role, text, exact_form(text), surface_of_words(text_words),
-                 " ".join(key), initials(text), len(key))
+                 " ".join(key), "" if forbidden else initials(text), len(key))
             )  # fmt: skip
-            row = len(result.rows)
-            result.aliases.extend((row, " ".join(alias)) for alias in aliases)
+            if not forbidden:
+                row = len(result.rows)
+                result.aliases.extend((row, " ".join(alias)) for alias in aliases)
     result.words.extend(words)
-    result.forbidden_words.extend(forbidden_words)
     return result
 
 

@@ -1,4 +1,4 @@
-"""``glossary catalogs ...`` and the CLI basics, called through ``main([...])``."""
+"""``glossary catalogs build|check|sync``, called through ``main([...])``."""
 
 from __future__ import annotations
 
@@ -7,45 +7,8 @@ from pathlib import Path
 import polib
 import pytest
 
-from glossary import __version__
-from glossary.cli import build_parser, main
+from glossary.cli import main
 from glossary.formats import terms_csv
-
-
-def test_version(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as info:
-        main(["--version"])
-    assert info.value.code == 0
-    assert __version__ in capsys.readouterr().out
-
-
-def _all_commands(parser: object, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
-    found = []
-    for action in getattr(parser, "_actions", []):
-        choices = getattr(action, "choices", None)
-        if not isinstance(choices, dict):
-            continue
-        for name, sub in choices.items():
-            if hasattr(sub, "_actions"):
-                found.append((*prefix, name))
-                found += _all_commands(sub, (*prefix, name))
-    return found
-
-
-def test_help_on_every_command(capsys: pytest.CaptureFixture[str]) -> None:
-    commands = _all_commands(build_parser())
-    assert ("catalogs", "build") in commands
-    for command in [(), *commands]:
-        with pytest.raises(SystemExit) as info:
-            main([*command, "--help"])
-        assert info.value.code == 0
-        assert "usage: glossary" in capsys.readouterr().out
-
-
-def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as info:
-        main(["catalogs", "frobnicate"])
-    assert info.value.code == 2
 
 
 def test_build_check_sync_cycle(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -123,22 +86,3 @@ def test_a_subfolder_uses_the_glossary_above_and_its_locales(
     assert main(["catalogs", "check"]) == 0
     assert not (deeper / "locales").exists()
     assert not (workspace / "locales" / "locales").exists()
-
-
-def test_only_the_named_command_is_imported() -> None:
-    """A lookup must not pay for importing every other command's module."""
-    import subprocess
-    import sys
-
-    code = (
-        "import sys; from glossary.cli import build_parser;"
-        "build_parser('lookup');"
-        "print(sorted(m for m in sys.modules if m.startswith('glossary.cli.')))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "glossary.cli.draft" not in out.stdout
-    assert "glossary.cli.lookup" in out.stdout
-    from glossary.cli import _command_of
-
-    assert _command_of(["--glossary", "x.csv", "lookup", "OSCE"]) == "lookup"
-    assert _command_of(["--version"]) is None

@@ -217,3 +217,76 @@ def test_long_varied_russian_input_does_not_crash(
     last_line = text.count("\n")
     lines = [int(r.rsplit(":", 1)[1]) for item in data for r in item["references"]]
     assert max(lines) <= last_line
+
+
+def test_kind_filter_and_kind_in_json(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workspace / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    code, out, _ = run(capsys, "extract", "a.txt", "--json", "--kind", "acronym")
+    assert code == 0
+    data = json.loads(out)["candidates"]
+    assert data and {item["kind"] for item in data} == {"acronym"}
+    code, out, _ = run(capsys, "extract", "a.txt", "--json", "--kind", "term,organization")
+    kinds = {item["kind"] for item in json.loads(out)["candidates"]}
+    assert kinds <= {"term", "organization"} and "term" in kinds
+    code, _, err = run(capsys, "extract", "a.txt", "--kind", "gadget")
+    assert code == 2 and "gadget" in err and err.count("\n") == 1
+
+
+def test_min_score_and_dry_run(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workspace / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    _, out, _ = run(capsys, "extract", "a.txt", "--json")
+    scores = sorted(item["score"] for item in json.loads(out)["candidates"])
+    middle = scores[len(scores) // 2]
+    _, out, _ = run(capsys, "extract", "a.txt", "--json", "--min-score", str(middle))
+    kept = json.loads(out)["candidates"]
+    assert kept and len(kept) < len(scores) and all(i["score"] >= middle for i in kept)
+    before = (workspace / "terms.csv").read_bytes()
+    code, out, _ = run(capsys, "extract", "a.txt", "--merge", "--dry-run")
+    assert code == 0
+    assert "would add arms-race: arms race" in out
+    assert (workspace / "terms.csv").read_bytes() == before
+    code, _, err = run(capsys, "extract", "a.txt", "--dry-run")
+    assert code == 2 and "--merge" in err
+
+
+def test_references_are_relative_to_the_glossary_folder(
+    workspace: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:  # fmt: skip
+    (workspace / "news").mkdir()
+    (workspace / "news" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.chdir(workspace / "news")
+    code, out, _ = run(capsys, "extract", "a.txt", "--merge", "--json")
+    assert code == 0
+    arms = next(row for row in json.loads(out)["added"] if row["en"] == "arms race")
+    assert arms["source"] == ["news/a.txt:5"]
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "b.txt"
+    elsewhere.write_text(ARTICLE.replace("arms race", "naval blockade"), encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(elsewhere), "--merge", "--json")
+    blockade = next(row for row in json.loads(out)["added"] if row["en"] == "naval blockade")
+    assert blockade["source"] == ["b.txt:5"]
+
+
+def test_suggestions_from_aligned_memory(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from glossary.formats import tmx
+    from glossary.model import Lang, TranslationUnit
+
+    pairs = [
+        ("The naval blockade continues.", "Морская блокада продолжается."),
+        ("They discussed the naval blockade of the port.", "Они обсудили морскую блокаду порта."),
+        ("Talks on the port resumed.", "Переговоры о порте возобновились."),
+        ("The envoys met again.", "Посланники снова встретились."),
+    ]
+    units = [TranslationUnit(Lang.EN, en, Lang.RU, ru, f"m:{i}") for i, (en, ru) in
+             enumerate(pairs, 1)]  # fmt: skip
+    (workspace / "memory.tmx").write_bytes(tmx.write(units))
+    (workspace / "a.txt").write_text("A naval blockade was announced.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "extract", "a.txt", "--json", "--no-mt", "--memory", "memory.tmx")
+    assert code == 0
+    blockade = next(
+        item for item in json.loads(out)["candidates"] if item["term"] == "naval blockade"
+    )
+    assert blockade["suggestion_source"] == "memory"
+    assert blockade["suggestion"] in ("Морская блокада", "морская блокада")
