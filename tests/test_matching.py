@@ -56,6 +56,45 @@ def test_overlapping_terms_leftmost_wins() -> None:
     assert [(s.text, s.term_ids) for s in spans] == [("arms control", ("a",))]
 
 
+def test_longest_coverage_beats_an_earlier_short_term() -> None:
+    # invented: a two-word term overlaps the first word of a five-word treaty name
+    glossary = Glossary(
+        (
+            Term("treaty-extension", en="treaty extension", ru="продление договора",
+                 status=Status.REVIEWED),
+            Term("npt", en="Treaty on the Non-Proliferation of Nuclear Weapons",
+                 ru="Договор о нераспространении ядерного оружия", status=Status.REVIEWED),
+            Term("nuclear-weapons", en="nuclear weapons", ru="ядерное оружие",
+                 status=Status.REVIEWED),
+        )
+    )  # fmt: skip
+    text = "Министры обсудили продление Договора о нераспространении ядерного оружия на пять лет."
+    (span,) = TermMatcher(glossary).find(text)
+    assert (span.text, span.term_ids) == (
+        "Договора о нераспространении ядерного оружия",
+        ("npt",),
+    )
+    assert [(s.text, s.term_ids) for s in span.also] == [
+        ("продление Договора", ("treaty-extension",)),
+        ("ядерного оружия", ("nuclear-weapons",)),
+    ]
+
+
+def test_two_terms_covering_more_beat_one_in_the_middle() -> None:
+    glossary = Glossary(
+        (
+            Term("a", en="arms control", status=Status.REVIEWED),
+            Term("b", en="control regime", status=Status.REVIEWED),
+            Term("c", en="regime change", status=Status.REVIEWED),
+        )
+    )
+    spans = TermMatcher(glossary).find("arms control regime change")
+    assert [(s.text, [a.text for a in s.also]) for s in spans] == [
+        ("arms control", ["control regime"]),
+        ("regime change", []),
+    ]
+
+
 def test_offsets_on_tricky_text(matcher: TermMatcher) -> None:
     text = (
         "\ufeffЗаголовок\r\n«Гарантии безопа\u0301сности» — ОБСЕ\u0301;\r\n"

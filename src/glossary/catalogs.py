@@ -169,7 +169,7 @@ def check(glossary: Glossary, locales: Path, *, glossary_checksum: str | None = 
         else:
             catalog, po_bytes = _render(glossary, target, existing, wanted)
             if po_bytes != existing.raw:
-                problems += _semantic_differences(existing, glossary, target, wanted)
+                problems += _semantic_differences(existing, catalog, glossary, target, wanted)
         problems += _check_mo(catalog_path(locales, target, ".mo"), catalog, wanted)
     return problems
 
@@ -268,11 +268,13 @@ def _check_result(result: SyncResult) -> None:
     """An edit must not make terms.csv invalid (say, two concepts with one rendering)."""
     where = {c.term_id: c.where for c in result.changes}
     terms = result.glossary.terms
-    problems = [
-        f"{where.get(terms[p.index].id, terms[p.index].id)}: {p.message}"
-        for p in validate(terms)
-        if terms[p.index].id in where
-    ]
+    problems = []
+    for problem in validate(terms):
+        # The row at fault may be the untouched concept the edit now collides with.
+        involved = [terms[problem.index].id] + [i for i in where if f"'{i}'" in problem.message]
+        place = next((where[i] for i in involved if i in where), None)
+        if place is not None:
+            problems.append(f"{place}: {problem.message}")
     if problems:
         raise ConflictError(
             [*problems, "the edit would make terms.csv invalid; nothing was written"]
@@ -305,11 +307,17 @@ def _unsynced(existing: _Existing, glossary: Glossary, target: Lang) -> list[str
 
 
 def _semantic_differences(
-    existing: _Existing, glossary: Glossary, target: Lang, wanted: str
+    existing: _Existing, catalog: po_format.Catalog, glossary: Glossary, target: Lang, wanted: str
 ) -> list[str]:
+    """Differences that matter between a catalog on disk and a build of ``glossary``.
+
+    With the checksum header present, it says whether terms.csv changed; a writer that
+    drops unknown headers (Babel) leaves none, and then every entry is compared whole.
+    """
     po = existing.parse()
     problems = []
-    if po.metadata.get(po_format.CHECKSUM_HEADER, "") != wanted:
+    built_from = po.metadata.get(po_format.CHECKSUM_HEADER)
+    if built_from is not None and built_from != wanted:
         problems.append(f"{existing.name}: out of date with terms.csv")
     states = po_format.entry_states(po, glossary, existing.name, strict=False)
     differing = [
@@ -317,12 +325,19 @@ def _semantic_differences(
         for s in states
         if s.key != po_format.state_of(glossary[s.term_id], target).key
     ]
-    source = target.other
+    if built_from is None and not differing:
+        built = {e.term_id: e for e in catalog.entries}
+        ids = {s.line: s.term_id for s in states}
+        differing = [
+            f"{existing.name}:{entry.linenum}: entry for {ids[entry.linenum]!r} is out of date"
+            for entry in po
+            if entry.linenum in ids and not po_format.same_layout(entry, built[ids[entry.linenum]])
+        ]
     present = {s.term_id for s in states}
     missing = [
-        f"{existing.name}: no entry for {t.id!r}"
-        for t in glossary
-        if t.preferred(source) and t.id not in present
+        f"{existing.name}: no entry for {e.term_id!r}"
+        for e in catalog.entries
+        if e.term_id not in present
     ]
     return problems + (differing + missing)[:_MAX_LISTED]
 

@@ -6,8 +6,9 @@ Aho-Corasick automaton over the *key stream* (a fixed-width code per word: one f
 each word key the glossary uses, one filler for every other word), so inflected
 forms match ("гарантиям безопасности" → гарантия безопасность) and
 a hit can only start and end on word boundaries (ОБСЕ is not inside Обсерватория).
-Overlaps resolve leftmost-longest, and each hit maps back to the character
-offsets of the original text.
+Overlapping hits resolve to the selection covering the most words (see
+:mod:`glossary.overlaps`); the others stay attached to the hit they overlap, and
+each hit maps back to the character offsets of the original text.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Protocol
 import ahocorasick
 
 from glossary.model import Glossary, Lang, Term
+from glossary.overlaps import cover, owners
 from glossary.text.normalize import (
     Normalizer,
     Token,
@@ -68,6 +70,8 @@ class Span:
     end: int
     text: str
     designations: tuple[Designation, ...]
+    #: Hits overlapping or nested in this one that lost to it (longest coverage wins).
+    also: tuple[Span, ...] = ()
 
     @property
     def term_ids(self) -> tuple[str, ...]:
@@ -268,7 +272,8 @@ class TermMatcher:
         return self._groups[group] if group >= 0 else ()
 
     def find(self, text: str, tokens: list[Token] | None = None) -> list[Span]:
-        """Leftmost-longest, non-overlapping hits of glossary terms in ``text``.
+        """Non-overlapping hits of glossary terms in ``text`` covering the most words;
+        each keeps the hits it beat in ``also``.
 
         The automaton runs over a stream of fixed-width codes, one per word: the word's
         key coded, or the filler for words no designation contains. Hits therefore
@@ -286,15 +291,42 @@ class TermMatcher:
             codes, filler = self._codes, self._filler
             stream = "".join([codes.get(t.key, filler) for t in tokens])
             offsets = [o for t in tokens for o in (t.start, t.end)]
-        spans = []
+        return self._spans(text, offsets, list(self._automaton.iter(stream)))
+
+    def _spans(self, text: str, offsets: list[int], matches: list[tuple[int, int]]) -> list[Span]:
+        """Spans of the selection of ``matches`` (every hit, as ``(end index, group)``
+        in order of their last word) covering the most words; the others in ``also``."""
         width, counts, groups = self._width, self._counts, self._groups
-        for end_index, group in self._automaton.iter_long(stream):
-            count, found = counts[group], groups[group]
-            last = end_index // width
-            start, end = offsets[2 * (last - count + 1)], offsets[2 * last + 1]
-            end += _trailing_marks(text, end, found)
-            spans.append(Span(start, end, text[start:end], found))
-        return spans
+        ends = [end_index // width + 1 for end_index, _ in matches]
+        starts = [end - counts[group] for end, (_, group) in zip(ends, matches, strict=True)]
+        chosen = cover(starts, ends)
+        marks: dict[int, tuple[str, ...]] = {}
+
+        def span(index: int, also: tuple[Span, ...] = ()) -> Span:
+            group = matches[index][1]
+            found = groups[group]
+            start, end = offsets[2 * starts[index]], offsets[2 * ends[index] - 1]
+            tails = marks.get(group)
+            if tails is None:
+                tails = marks[group] = _trailing_marks(found)
+            for tail in tails:
+                if text.startswith(tail, end):
+                    end += len(tail)
+                    break
+            return Span(start, end, text[start:end], found, also)
+
+        if len(chosen) == len(matches):
+            return [span(i) for i in chosen]
+        beaten: dict[int, list[Span]] = {}
+        intervals = list(zip(starts, ends, strict=True))
+        for loser, winner in owners(intervals, chosen).items():
+            beaten.setdefault(winner, []).append(span(loser))
+        return [
+            span(i, tuple(sorted(beaten[i], key=lambda s: (s.start, -s.end))))
+            if i in beaten
+            else span(i)
+            for i in chosen
+        ]
 
     def _codes_of(self, words: list[str]) -> dict[str, str]:
         """The word → code memo, completed for ``words`` (set operations, not a loop)."""
@@ -334,14 +366,11 @@ def designations(term: Term, *, forbidden: bool = False) -> list[Designation]:
 _TRAILING = re.compile(r"[^\w\s]+\Z")
 
 
-def _trailing_marks(text: str, end: int, found: tuple[Designation, ...]) -> int:
-    """How many characters after ``end`` belong to the term: the period of "U.S."."""
-    best = 0
-    for designation in found:
-        marks = _TRAILING.search(designation.text)
-        if marks and len(marks.group()) > best and text.startswith(marks.group(), end):
-            best = len(marks.group())
-    return best
+def _trailing_marks(found: tuple[Designation, ...]) -> tuple[str, ...]:
+    """The marks after the last word that may belong to the term (the period of
+    "U.S."), longest first: those its designations end with."""
+    tails = {m.group() for d in found if (m := _TRAILING.search(d.text))}
+    return tuple(sorted(tails, key=len, reverse=True))
 
 
 def _ints(data: bytes) -> array[int]:

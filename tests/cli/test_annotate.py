@@ -33,7 +33,9 @@ def test_json_offsets_into_the_decoded_text(
 ) -> None:
     (workspace / "a.txt").write_bytes(TEXT.encode("cp1251"))
     assert main(["annotate", "--json", "a.txt"]) == 0
-    spans = json.loads(capsys.readouterr().out)["spans"]
+    result = json.loads(capsys.readouterr().out)
+    assert result["document"] == "a.txt"
+    spans = result["spans"]
     assert [(s["start"], s["end"], s["id"]) for s in spans] == [
         (0, 12, "secretary-of-state"),
         (23, 37, "sphere-of-influence"),
@@ -49,6 +51,55 @@ def test_stdin(
     assert main(["annotate", "--json", "-"]) == 0
     (span,) = json.loads(capsys.readouterr().out)["spans"]
     assert (span["id"], span["status"]) == ("military-bloc", "candidate")
+    assert (span["rendering"], span["lang"], span["role"], span["also"]) == (
+        "",
+        "en",
+        "preferred",
+        [],
+    )
+
+
+def test_empty_text_is_valid_json(
+    workspace: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"no terms here")))
+    assert main(["annotate", "--json", "-"]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "schema": "glossary.annotate/1",
+        "document": "<stdin>",
+        "spans": [],
+    }
+
+
+def test_overlaps_keep_the_longest_cover_and_list_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # invented: a two-word glossary entry overlaps the first word of a long treaty name
+    terms = tmp_path / "terms.csv"
+    terms.write_text(
+        "id,en,ru,kind,status\n"
+        "treaty-extension,treaty extension,продление договора,term,reviewed\n"
+        "npt,Treaty on the Non-Proliferation of Nuclear Weapons,"
+        "Договор о нераспространении ядерного оружия,term,reviewed\n"
+        "nuclear-weapons,nuclear weapons,ядерное оружие,term,draft\n",
+        encoding="utf-8",
+    )
+    text = "Стороны договорились о продлении Договора о нераспространении ядерного оружия."
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    assert main(["--glossary", str(terms), "annotate", "--json", "-"]) == 0
+    (span,) = json.loads(capsys.readouterr().out)["spans"]
+    assert (span["id"], span["text"]) == ("npt", "Договора о нераспространении ядерного оружия")
+    assert [(a["id"], a["text"], a["start"]) for a in span["also"]] == [
+        ("treaty-extension", "продлении Договора", 23),
+        ("nuclear-weapons", "ядерного оружия", 62),
+    ]
+    assert text[62:77] == "ядерного оружия"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    assert main(["--glossary", str(terms), "annotate", "-"]) == 0
+    assert capsys.readouterr().out == (
+        "Стороны договорились о продлении Договора о нераспространении ядерного оружия "
+        "[Treaty on the Non-Proliferation of Nuclear Weapons].\n"
+    )
 
 
 def test_html(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -21,7 +21,7 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_inflected_query(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["lookup", "юридически", "обязывающих", "гарантий", "безопасности"]) == 0
+    assert main(["lookup", "юридически обязывающих гарантий безопасности"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == (
         "legally binding security guarantees  ↔  юридически обязывающие гарантии безопасности"
@@ -41,12 +41,13 @@ def test_unreviewed_is_marked(workspace: Path, capsys: pytest.CaptureFixture[str
 
 def test_json(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lookup", "--json", "OSCE"]) == 0
-    records = json.loads(capsys.readouterr().out)["results"]
-    assert [(r["id"], r["match"], r["source"]) for r in records] == [
-        ("osce", "exact", "glossary"),
-        ("osce-full", "acronym", "glossary"),
-    ]
-    assert {"id", "en", "ru", "status", "match", "score"} <= records[0].keys()
+    (result,) = json.loads(capsys.readouterr().out)["results"]
+    assert (result["query"], result["found"], result["matched"]) == ("OSCE", True, True)
+    records = result["hits"]
+    assert [(r["id"], r["match"]) for r in records] == [("osce", "exact"), ("osce-full", "acronym")]
+    assert {"id", "en", "ru", "status", "match", "score", "source"} <= records[0].keys()
+    assert records[0]["source"] == ["article.txt:3"]
+    assert (result["references"], result["suggestions"]) == ([], [])
 
 
 def test_lang_option(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -58,9 +59,74 @@ def test_lang_option(workspace: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert info.value.code == 2
 
 
-def test_did_you_mean(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["lookup", "secretery of state"]) == 0
-    assert capsys.readouterr().out.startswith("did you mean:\nSecretary of State")
+def test_did_you_mean_only_exits_1(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lookup", "secretery of state"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.startswith("did you mean:\nSecretary of State")
+    assert captured.err.strip() == (
+        "glossary: no match for 'secretery of state'; did you mean: Secretary of State?"
+    )
+    assert main(["lookup", "--json", "secretery of state"]) == 1
+    (result,) = json.loads(capsys.readouterr().out)["results"]
+    assert (result["found"], result["hits"]) == (False, [])
+    assert [(s["id"], s["match"]) for s in result["suggestions"]] == [
+        ("secretary-of-state", "fuzzy")
+    ]
+
+
+def test_forbidden_rendering_is_found_with_the_approved_one(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["lookup", "зоны интереса"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "sphere of influence  ↔  сфера влияния  [forbidden, 90]"
+    assert "!! FORBIDDEN rendering «зона интереса»: use «сфера влияния»" in out
+    assert main(["lookup", "--json", "зона интереса"]) == 0
+    (hit,) = json.loads(capsys.readouterr().out)["results"][0]["hits"]
+    assert (hit["id"], hit["match"], hit["forbidden"], hit["approved"]) == (
+        "sphere-of-influence",
+        "forbidden",
+        True,
+        "сфера влияния",
+    )
+    assert (hit["matched"], hit["lang"], hit["score"]) == ("зона интереса", "ru", 100.0)
+
+
+def test_term_contained_in_a_longer_query(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    query = "гарантиям безопасности Молдавии"
+    assert main(["lookup", query]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith(
+        "security guarantees  ↔  гарантии безопасности  [contained"
+    )
+    assert "contained in the query at 0-22: гарантии безопасности" in out
+    assert main(["lookup", "--json", query]) == 0
+    hits = json.loads(capsys.readouterr().out)["results"][0]["hits"]
+    assert [(h["id"], h["match"], h["position"]) for h in hits] == [
+        ("security-guarantees", "contained", [0, 22])
+    ]
+    assert query[0:22] == "гарантиям безопасности"
+
+
+def test_several_arguments_are_several_queries(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["lookup", "OSCE", "госсекретарём"]) == 0
+    out = capsys.readouterr().out
+    first, second = out.split("\n\n» ")
+    assert first.startswith("» OSCE\nOSCE  ↔  ОБСЕ  [exact, 100]")
+    assert second.startswith("госсекретарём\nSecretary of State  ↔  государственный секретарь")
+    assert main(["lookup", "--json", "OSCE", "qqqqqq", "military blocs"]) == 1
+    captured = capsys.readouterr()
+    results = json.loads(captured.out)["results"]
+    assert [(r["query"], r["found"]) for r in results] == [
+        ("OSCE", True),
+        ("qqqqqq", False),
+        ("military blocs", True),
+    ]
+    assert captured.err.strip() == "glossary: no match for 'qqqqqq'; no similar terms"
 
 
 def test_no_match_exits_1_with_suggestions(
@@ -74,13 +140,26 @@ def test_no_match_exits_1_with_suggestions(
     )
     assert main(["lookup", "--json", "qqqqqq"]) == 1
     captured = capsys.readouterr()
-    assert json.loads(captured.out)["results"] == []
+    assert json.loads(captured.out) == {
+        "schema": "glossary.lookup/1",
+        "results": [
+            {
+                "query": "qqqqqq",
+                "found": False,
+                "matched": False,
+                "hits": [],
+                "references": [],
+                "suggestions": [],
+            }
+        ],
+    }
     assert "no similar terms" in captured.err
 
 
 def test_all_stages(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lookup", "--all", "--json", "security guarantees"]) == 0
-    matches = {r["id"]: r["match"] for r in json.loads(capsys.readouterr().out)["results"]}
+    (result,) = json.loads(capsys.readouterr().out)["results"]
+    matches = {r["id"]: r["match"] for r in result["hits"]}
     assert matches["security-guarantees"] == "exact"
     assert matches["legally-binding-security-guarantees"] == "substring"
 
@@ -118,16 +197,28 @@ def test_reference_dictionary_after_the_glossary(
     assert "security guarantee  [Tiny English-Russian]" in reference_part
     assert "  гарантия безопасности" in reference_part
     assert main(["lookup", "--json", "guarantees"]) == 0
-    records = json.loads(capsys.readouterr().out)["results"]
-    assert records[-1]["source"] == "dictionary"
-    assert records[-1]["headword"] == "guarantee"
+    (result,) = json.loads(capsys.readouterr().out)["results"]
+    assert [r["headword"] for r in result["references"]] == ["guarantee"]
+    assert result["references"][0] == {
+        "dictionary": "Tiny English-Russian",
+        "headword": "guarantee",
+        "text": "guarantee\n  гарантия, залог\n",
+    }
 
 
-def test_reference_only_is_still_no_match(
+def test_reference_only_is_found_and_says_so(
     workspace: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     index = write_dictd(workspace / "d", "x", {"zebra": "zebra\n  зебра\n"})
     assert main(["dict", "add", str(index)]) == 0
-    assert main(["lookup", "zebras"]) == 1
+    capsys.readouterr()
+    assert main(["lookup", "zebras"]) == 0
     captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert lines[0] == "not in the glossary; found in a reference dictionary:"
+    assert lines[1].startswith("── reference dictionaries")
     assert "зебра" in captured.out
+    assert captured.err == ""
+    assert main(["lookup", "--json", "zebras"]) == 0
+    (result,) = json.loads(capsys.readouterr().out)["results"]
+    assert (result["found"], result["matched"], result["hits"]) == (True, False, [])

@@ -143,3 +143,45 @@ def test_pathological_hyphen_chain_is_cut_into_short_units() -> None:
 def test_pathological_initials_chain_is_cut() -> None:
     text = ".".join(["A"] * 50_000)
     assert all(len(c.term) < 20 for c in extract(text, Lang.EN, top=5))
+
+
+def _terms(text: str) -> list[str]:
+    return [c.term for c in extract(text, "en")]
+
+
+def test_names_with_inner_of_the_are_whole() -> None:
+    """Regression: a capitalised name was cut at its inner "of the"."""
+    text = (
+        "Yesterday the Deputy Chairman of the Harbour Safety Board Ivan Petrov arrived. "
+        "The Deputy Chairman of the Harbour Safety Board spoke to reporters.\n"
+    )
+    terms = _terms(text)
+    assert "Deputy Chairman of the Harbour Safety Board" in terms
+    assert not any("Petrov" in t and "Board" in t for t in terms)
+
+
+def test_a_title_before_a_name_is_split_but_not_a_name_inside_a_title() -> None:
+    """Regression: "Lake Assembly Speaker" lost "Lake" because "Velmor" (a name)
+    inside the chain was taken as the start of a person's name."""
+    text = "Present were Velmor Assembly Speaker Ilya Brandt and others.\n"
+    terms = _terms(text)
+    assert "Velmor Assembly Speaker" in terms
+    assert "Velmor Assembly" in terms  # the organisation before the title word
+    assert "Ilya Brandt" in terms
+
+
+def test_a_leading_acronym_stays_with_the_name() -> None:
+    """Regression: "UN Security Council" came out only as "Security Council"."""
+    text = (
+        "The UN Maritime Council met. Later the UN Maritime Council adopted a text, "
+        "and the Maritime Council will meet again.\n"
+    )
+    assert "UN Maritime Council" in _terms(text)
+
+
+def test_title_case_at_sentence_start_keeps_its_capitals() -> None:
+    """Regression: "secretary of State" when the title opened a sentence."""
+    text = "Secretary of State Ann Holm flew home. Secretary of State Holm met envoys.\n"
+    terms = _terms(text)
+    assert "Secretary of State" in terms
+    assert "secretary of State" not in terms

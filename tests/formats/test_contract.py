@@ -16,7 +16,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glossary.errors import GlossaryError
 from glossary.formats import registry
 from glossary.model import Glossary, Kind, Status, Term, validate
 
@@ -154,31 +153,3 @@ def test_projections_drop_nothing_they_claim_to_carry() -> None:
             if field in fields:
                 assert getattr(projected, field) == getattr(term, field), (name, field)
         assert projected.id == (term.id if "id" in fields else ""), name
-
-
-@pytest.mark.parametrize(
-    ("path", "name"),
-    [
-        ("glossary.tbx", "tbx"),
-        ("MEMORY.TMX", "tmx"),
-        ("weblate.csv", "csv"),
-        ("glossary.txt", "omegat"),
-        ("glossary.utf8", "omegat"),
-        ("glossary.tab", "omegat"),
-        ("glossary.tsv", "omegat"),
-    ],
-)
-def test_the_suffix_picks_the_format(path: str, name: str) -> None:
-    assert registry.for_path(path).name == name
-
-
-def test_a_csv_with_terms_csv_columns_is_terms_csv() -> None:
-    assert registry.for_path("x.csv", b"\xef\xbb\xbfid,en,ru,kind,status\r\n").name == "terms"
-    assert registry.for_path("x.csv", b"location,source,target\n").name == "csv"
-
-
-def test_unknown_suffix_and_name_are_usage_errors() -> None:
-    with pytest.raises(GlossaryError, match=r"cannot tell the format from the suffix '\.xlsx'"):
-        registry.for_path("terms.xlsx")
-    with pytest.raises(GlossaryError, match="unknown format 'xliff' \\(expected tbx, tmx"):
-        registry.by_name("xliff")

@@ -169,3 +169,37 @@ def test_every_case_and_number_is_annotated(repo_lookup: Lookup) -> None:
             missed.append((term_id, form))
     # "после" (locative of посол) is the preposition "after" far more often: not a hit
     assert missed == [("ambassador", "после")]
+
+
+def test_forbidden_rendering_names_the_approved_one(repo_lookup: Lookup) -> None:
+    (hit,) = repo_lookup.lookup("секретаря государства")
+    assert (hit.term.id, hit.match, hit.forbidden) == ("secretary-of-state", Match.FORBIDDEN, True)
+    assert hit.approved == "государственный секретарь"
+    assert hit.to_json()["approved"] == "государственный секретарь"
+    # forbidden renderings are never suggested nor completed as if they were terms
+    assert all(not h.forbidden for h in repo_lookup.fuzzy("секретар государства"))
+
+
+def test_terms_contained_in_a_pasted_phrase(repo_lookup: Lookup) -> None:
+    query = "территориальной целостности Украины"
+    hits = repo_lookup.lookup(query)
+    assert [(h.term.id, h.match, h.position) for h in hits] == [
+        ("territorial-integrity", Match.CONTAINED, (0, 27)),
+        ("ukraine", Match.CONTAINED, (28, 35)),
+    ]
+    assert query[28:35] == "Украины"
+
+
+def test_contained_prefers_the_longest_cover(repo_lookup: Lookup) -> None:
+    hits = repo_lookup.lookup("юридически обязывающих гарантий безопасности для Европы")
+    assert hits[0].term.id == "legally-binding-security-guarantees"
+    assert hits[0].position == (0, 44)
+    assert "security-guarantees" not in {h.term.id for h in hits}
+    assert "europe" in {h.term.id for h in hits}
+    # with every stage, the nested terms are listed too, after the whole-query match
+    nested = repo_lookup.lookup("юридически обязывающих гарантий безопасности", everything=True)
+    assert [(h.term.id, h.match, h.position) for h in nested] == [
+        ("legally-binding-security-guarantees", Match.LEMMA, None),
+        ("legally-binding", Match.CONTAINED, (0, 22)),
+        ("security-guarantees", Match.CONTAINED, (23, 44)),
+    ]

@@ -1,13 +1,20 @@
-"""``glossary annotate FILE|-``: every glossary term in a text, with its rendering."""
+"""``glossary annotate FILE|-``: every glossary term in a text, with its rendering.
+
+The job is :class:`glossary.annotation.Annotator`; this module reads the input,
+picks the output and renders, one paragraph at a time for the terminal and JSON.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from glossary.annotation import Annotator
     from glossary.model import Term
 
 #: Glossaries from this many concepts show a bar while their index is built.
@@ -19,10 +26,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "annotate",
         help="mark every glossary term in a text (either language, inflected forms too)",
         description="Find every glossary term in FILE (or stdin with '-'): inflected Russian "
-        "forms, English plurals, variants; the longest match wins and no hit falls inside a "
-        "word. Prints the text with each term highlighted and its rendering in brackets "
-        "(unreviewed ones marked '?'), or JSON spans with offsets into the decoded text, or "
-        "an HTML page with rendering and definition on hover.",
+        "forms, English plurals, variants. Where terms overlap, the ones covering the most "
+        "words win (the others are listed in JSON 'also'); no hit falls inside a word or "
+        "spans a blank line. Prints the text with each term highlighted and its rendering "
+        "in brackets (unreviewed ones marked '?'), or JSON spans with offsets into the "
+        "decoded text, or an HTML page whose terms show their card on hover, focus or tap.",
         parents=[common],
     )
     parser.add_argument("file", metavar="FILE|-", help="text to annotate ('-' for stdin)")
@@ -30,44 +38,73 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     output.add_argument(
         "--json",
         action="store_true",
-        help="print the spans as JSON: {start, end, text, id, en, ru, status}",
+        help='print {"document": NAME, "spans": [...]} (keys in docs/json.md)',
     )
     output.add_argument("--html", metavar="OUT", help="write an HTML page to OUT ('-': stdout)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from glossary import annotate
-    from glossary.atomic import atomic_write
+    from glossary.annotation import Annotator
     from glossary.cli.common import read_input, workspace
-    from glossary.cli.output import colour, print_json, progress
     from glossary.formats.document import read_document
-    from glossary.index import open_matcher
 
     ws = workspace(args)
     data, name = read_input(args.file)
     document = read_document(data, name)
-
-    def bar(terms: Iterable[Term], total: int) -> Iterable[Term]:
-        return progress(terms, total, "indexing the glossary", min_total=BAR_FROM)
-
-    index, matcher = open_matcher(ws.glossary_path, progress=bar)
-    found = annotate.from_spans(matcher.find(document.text), index.term)
+    annotator = Annotator.of(ws.glossary_path, progress=_bar)
     if args.json:
-        print_json("annotate", {"spans": annotate.to_json(found)})
+        _write_json(annotator, document.text, name)
     elif args.html:
-        page = annotate.render_html(document.text, found, f"{name} — glossary terms").encode()
-        if args.html == "-":
-            sys.stdout.buffer.write(page)
-        else:
-            atomic_write(args.html, page)
-            print(f"wrote {args.html}: {len(found)} terms", file=sys.stderr)
+        _write_html(annotator, document.text, name, args.html)
     else:
-
-        def style(text: str, styles: tuple[str, ...]) -> str:
-            return colour(text, *styles)
-
-        sys.stdout.write(annotate.render_terminal(document.text, found, style))
-        if document.text and not document.text.endswith("\n"):
-            sys.stdout.write("\n")
+        _write_terminal(annotator, document.text)
     return 0
+
+
+def _bar(terms: Iterable[Term], total: int) -> Iterable[Term]:
+    from glossary.cli.output import progress
+
+    return progress(terms, total, "indexing the glossary", min_total=BAR_FROM)
+
+
+def _write_json(annotator: Annotator, text: str, name: str) -> None:
+    """The JSON document (docs/json.md), written span by span so that a long text
+    never holds every span in memory."""
+    from glossary.cli.output import json_document
+
+    out = sys.stdout
+    head = json.dumps(json_document("annotate", {"document": name}), ensure_ascii=False)
+    out.write(head[:-1] + ', "spans": [')
+    first = True
+    for item in annotator.stream([text]):
+        out.write("\n  " if first else ",\n  ")
+        out.write(json.dumps(item.to_json(), ensure_ascii=False))
+        first = False
+    out.write("]}\n" if first else "\n]}\n")
+
+
+def _write_html(annotator: Annotator, text: str, name: str, target: str) -> None:
+    from glossary.annotation_html import render_html
+    from glossary.atomic import atomic_write
+
+    found = annotator.annotate(text)
+    page = render_html(text, found, f"{name} — glossary terms").encode()
+    if target == "-":
+        sys.stdout.buffer.write(page)
+    else:
+        atomic_write(target, page)
+        print(f"wrote {target}: {len(found)} terms", file=sys.stderr)
+
+
+def _write_terminal(annotator: Annotator, text: str) -> None:
+    from glossary.annotation import render_terminal
+    from glossary.cli.output import colour
+
+    def style(part: str, styles: tuple[str, ...]) -> str:
+        return colour(part, *styles)
+
+    for offset, paragraph, found in annotator.paragraphs([text]):
+        sys.stdout.write(render_terminal(paragraph, found, style, offset))
+    if text and not text.endswith("\n"):
+        sys.stdout.write("\n")

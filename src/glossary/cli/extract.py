@@ -195,7 +195,9 @@ def _merge(args: argparse.Namespace, ws: Workspace, candidates: list[Candidate])
     result = merge_into(ws, candidates, write=not args.dry_run, wait=args.wait)
     verb = "would add" if args.dry_run else "added"
     if args.json:
-        print_json("extract-merge", {"added": [_term_json(t) for t in result.added]})
+        from glossary.term_json import term_to_json
+
+        print_json("extract-merge", {"added": [term_to_json(t) for t in result.added]})
         return 0
     for term in result.added:
         text = term.en or term.ru
@@ -221,14 +223,3 @@ def _add(extractor: Any, text: str, name: str) -> None:
     for _offset, piece in progress(pieces, len(pieces), f"extract {name}"):
         extractor.add(piece, name, line_offset=lines)
         lines += piece.count("\n")
-
-
-def _term_json(term: Any) -> dict[str, Any]:
-    return {
-        "id": term.id,
-        "en": term.en,
-        "ru": term.ru,
-        "kind": term.kind.value,
-        "status": term.status.value,
-        "source": list(term.source),
-    }

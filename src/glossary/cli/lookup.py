@@ -1,37 +1,51 @@
-"""``glossary lookup QUERY``: a term in either language, however it is inflected or misspelt.
+"""``glossary lookup QUERY [QUERY ...]``: terms in either language, however inflected or misspelt.
 
 This is the translator's hot path, so the module imports nothing heavy: the
 persistent index answers from SQLite, and the morphology is loaded only for a
-Russian word the index has never seen.
+Russian word the index has never seen. The search itself is
+:func:`glossary.index.search.search_all`; this module parses and renders.
 """
 
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from glossary.index import Hit
     from glossary.index.dictionaries import DictEntry
+    from glossary.index.search import SearchResult
+
+#: Lines of a reference-dictionary entry shown.
+REFERENCE_LINES = 12
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser(
         "lookup",
-        help="look a term up in the glossary (either language, any inflection)",
-        description="Find QUERY in the glossary, trying in order: exact, lemma (any case or "
-        "number, case/hyphen/quote/ё variants), variant, acronym ↔ expansion, prefix or "
-        'substring, fuzzy ("did you mean"). Attached reference dictionaries are shown '
-        "after the glossary, apart. Exit 1 when nothing matches.",
+        help="look terms up in the glossary (either language, any inflection)",
+        description="Find each QUERY in the glossary (several arguments are several "
+        "queries: quote a phrase), trying in order: exact, lemma (any case or number, "
+        "case/hyphen/quote/ё variants), variant, forbidden rendering (shown with the "
+        "approved one to use), acronym ↔ expansion, terms contained in a longer query, "
+        'prefix or substring, fuzzy ("did you mean"). Attached reference dictionaries '
+        "are shown after the glossary, apart. Exit 0 when every query matched the "
+        "glossary or a reference dictionary; 1 when any found nothing or only a "
+        '"did you mean".',
         parents=[common],
     )
-    parser.add_argument("query", nargs="+", metavar="QUERY", help="term to look up")
+    parser.add_argument(
+        "query", nargs="+", metavar="QUERY", help="term to look up (one query per argument)"
+    )
     parser.add_argument(
         "--lang", type=_language, metavar="en|ru", help="only match terms in this language"
     )
-    parser.add_argument("--json", action="store_true", help="print the hits as a JSON array")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help='print {"results": [...]}, one object per query (keys in docs/json.md)',
+    )
     parser.add_argument(
         "--all",
         action="store_true",
@@ -52,63 +66,46 @@ def _language(value: str) -> str:
 def run(args: argparse.Namespace) -> int:
     from glossary.cli.common import workspace
     from glossary.cli.output import print_json
-    from glossary.index import open_lookup
-    from glossary.index.dictionaries import lookup as dictionary_lookup
-    from glossary.index.lookup import SUGGESTION_CUTOFF
-    from glossary.index.store import index_path, rebuild_on_error
+    from glossary.index.search import search_all
     from glossary.model import Lang
 
     ws = workspace(args)
-    query = " ".join(args.query)
     lang = Lang(args.lang) if args.lang else None
-    try:
-        index = open_lookup(ws.glossary_path, progress=_progress)
-        hits = index.lookup(query, lang, everything=args.all)
-    except sqlite3.DatabaseError:
-        # damaged beyond its metadata: forget it and build it again
-        rebuild_on_error(index_path(ws.glossary_path))
-        index = open_lookup(ws.glossary_path, progress=_progress)
-        hits = index.lookup(query, lang, everything=args.all)
-    candidates = [query, *index.keys(query)[:4], *_singulars(query)]
-    if hits and hits[0].match.rank <= 2:
-        candidates.append(hits[0].matched)
-    references = dictionary_lookup(candidates)
-    suggestions: list[Hit] = []
-    if not hits:
-        suggestions = index.fuzzy(query, lang, SUGGESTION_CUTOFF)
+    results = search_all(
+        args.query, ws.glossary_path, lang=lang, everything=args.all, progress=_progress
+    )
     if args.json:
-        print_json(
-            "lookup",
-            {
-                "results": [{"source": "glossary", **h.to_json()} for h in hits]
-                + [_reference_json(r) for r in references]
-            },
-        )
-    else:
-        _print_hits(hits)
-        _print_references(references, bool(hits))
-    if not hits:
-        names = ", ".join(
-            dict.fromkeys(h.term.preferred(h.lang) if h.lang else h.term.en for h in suggestions)
-        )
-        tail = f"; did you mean: {names}?" if names else "; no similar terms"
-        print(f"glossary: no match for {query!r}{tail}", file=sys.stderr)
-        return 1
-    return 0
+        print_json("lookup", {"results": [result.to_json() for result in results]})
+    for number, result in enumerate(results):
+        if not args.json:
+            _print_result(result, number, len(results))
+        if not result.found:
+            _no_match(result)
+    return 0 if all(result.found for result in results) else 1
 
 
-def _singulars(query: str) -> list[str]:
-    """Naive English singulars of the last word, so "zebras" finds a dictionary's "zebra"
-    without loading lemminflect (the index only knows the glossary's own words)."""
-    head, _, last = query.rpartition(" ")
-    if not last.isascii() or not last.endswith("s"):
-        return []
-    stems = [last[:-1]]
-    if last.endswith("ies"):
-        stems.append(last[:-3] + "y")
-    elif last.endswith("es"):
-        stems.append(last[:-2])
-    return [f"{head} {stem}".strip() for stem in stems]
+def _print_result(result: SearchResult, number: int, total: int) -> None:
+    from glossary.cli.output import colour
+    from glossary.index.lookup import FUZZY_CUTOFF
+
+    if total > 1:
+        if number:
+            print()
+        print(colour(f"» {result.query}", "bold", "blue"))
+    _print_hits(list(result.hits))
+    strong = [h for h in result.suggestions if h.score >= FUZZY_CUTOFF]
+    if strong and not result.hits:
+        print(colour("did you mean:", "yellow", "bold"))
+        _print_hits(strong)
+    _print_references(list(result.references), bool(result.hits or strong))
+
+
+def _no_match(result: SearchResult) -> None:
+    names = ", ".join(
+        dict.fromkeys(h.term.preferred(h.lang) if h.lang else h.term.en for h in result.suggestions)
+    )
+    tail = f"; did you mean: {names}?" if names else "; no similar terms"
+    print(f"glossary: no match for {result.query!r}{tail}", file=sys.stderr)
 
 
 def _progress(items: Any, total: int) -> Any:
@@ -119,14 +116,9 @@ def _progress(items: Any, total: int) -> Any:
 
 def _print_hits(hits: list[Hit]) -> None:
     from glossary.cli.output import colour
-    from glossary.index import Match
 
-    fuzzy_header = False
     for number, hit in enumerate(hits):
         term = hit.term
-        if hit.match is Match.FUZZY and not fuzzy_header:
-            print(colour("did you mean:", "yellow", "bold"))
-            fuzzy_header = True
         if number:
             print()
         how = hit.match.value
@@ -134,6 +126,12 @@ def _print_hits(hits: list[Hit]) -> None:
             how += f" via {hit.via}"
         title = f"{term.en or '—'}  ↔  {term.ru or '—'}"
         print(f"{colour(title, 'bold')}  {colour(f'[{how}, {hit.score:.0f}]', 'cyan')}")
+        if hit.forbidden:
+            warning = f"!! FORBIDDEN rendering «{hit.matched}»: use «{hit.approved or '—'}»"
+            print("  " + colour(warning, "red", "bold"))
+        if hit.position is not None:
+            start, end = hit.position
+            print(f"  contained in the query at {start}-{end}: {hit.matched}")
         if not term.reviewed:
             print(
                 "  "
@@ -141,7 +139,7 @@ def _print_hits(hits: list[Hit]) -> None:
                     f"!! NOT REVIEWED ({term.status.value}): check before use", "yellow", "bold"
                 )
             )
-        if hit.matched and hit.matched not in (term.en, term.ru):
+        if hit.matched and hit.matched not in (term.en, term.ru) and not hit.forbidden:
             print(f"  matched: {hit.matched}")
         print(f"  id: {term.id}   kind: {term.kind.value}   status: {term.status.value}")
         for label, values in (("en variants", term.en_variants), ("ru variants", term.ru_variants)):
@@ -163,23 +161,10 @@ def _print_references(references: list[DictEntry], after_hits: bool) -> None:
         return
     if after_hits:
         print()
+    else:
+        print("not in the glossary; found in a reference dictionary:")
     print(colour("── reference dictionaries (not part of the glossary, not reviewed) ──", "dim"))
     for entry in references:
         print(f"{colour(entry.headword, 'bold')}  {colour(f'[{entry.dictionary}]', 'magenta')}")
-        for line in entry.text.strip().splitlines()[:12]:
+        for line in entry.text.strip().splitlines()[:REFERENCE_LINES]:
             print(f"  {line.rstrip()}")
-
-
-def _reference_json(entry: DictEntry) -> dict[str, Any]:
-    return {
-        "source": "dictionary",
-        "dictionary": entry.dictionary,
-        "id": None,
-        "en": None,
-        "ru": None,
-        "status": "reference",
-        "match": "dictionary",
-        "score": None,
-        "headword": entry.headword,
-        "text": entry.text,
-    }

@@ -66,7 +66,15 @@ for _w in word_set(
 ):
     _FUNCTION[_w] = "K"
 _FUNCTION["to"] = "W"
+#: The definite article: inside a name's "of the" ("Deputy Chairman of the Security Council").
+_FUNCTION["the"] = "Z"
 
+#: Title words: a capitalised chain ending in one holds an organisation before it.
+TITLE_WORDS = word_set(
+    "minister secretary president premier chancellor ambassador envoy spokesman spokeswoman "
+    "spokesperson chairman chair director commissioner representative speaker chief advisor "
+    "adviser secretary-general"
+)
 _DEMONYM_ENDINGS = ("ian", "an", "ese", "ish", "ic", "ean")
 #: Prefixes whose hyphenated compounds take the class of the word they prefix.
 _PREFIXES = word_set(
@@ -79,6 +87,9 @@ _PREFIXES = word_set(
 _MOD = r"(?:R[AGJ]|[AGJNTPXM])"
 _HEAD = r"[NJTPX]"
 _NP = re.compile(rf"{_MOD}*{_HEAD}(?:O{_MOD}*{_HEAD})?")
+#: A capitalised name or title with an inner "of (the)": "Director of the Federal
+#: Security Service", "Charter of the United Nations" (names are capitalised chains).
+_NAMED_OF = re.compile(r"[TX][TPX]*OZ?[TPXM]*[TPX]")
 _ARTICLES = word_set("the a an its their his her our my your this these those")
 _BEFORE_ADVERB = re.compile(r"[NS](?=R)")
 _AFTER_NAME = re.compile(r"(?<=[PXT])G")
@@ -154,7 +165,7 @@ class EnglishTagger:
                 return "X"
             lower = word.lower()
             tag = self.lexical(lower)
-            if tag in "OCID":
+            if tag in "OCIDZ":
                 return tag
             if initial and tag != "U":
                 return tag
@@ -185,7 +196,7 @@ class EnglishTagger:
             return "A"  # ex-Soviet, pro-Western
         if last == "U":
             return "N"
-        if last in "OCID":
+        if last in "OCIDZ":
             return "A"
         return last
 
@@ -227,6 +238,28 @@ def spans(tags: str, units: Units) -> Iterator[Span]:
     """Every candidate occurrence: maximal phrases and the sub-phrases nested in them."""
     for match in _NP.finditer(tags):
         yield from _phrase_spans(tags, match.start(), match.end() - 1)
+    words = units.words
+    for match in _NP.finditer(tags):
+        start, end = match.start(), match.end() - 1
+        while start < end and tags[start] == "M":
+            start += 1
+        for title in range(start + 2, end + 1):
+            if tags[title] not in "TPX":
+                break
+            if words[title].lower() in TITLE_WORDS:
+                # "Federation Council | Speaker": the organisation before a title word.
+                yield (start, title - 1, -1, "n")
+                break
+    for match in _NAMED_OF.finditer(tags):
+        start, end = match.start(), match.end() - 1
+        # A person's name after the title is not part of it: "... Service | Alexander Bortnikov".
+        name = end
+        while name > start and tags[name] in "PM":
+            name -= 1
+        if name < end and tags[name] in "TX":
+            end = name
+        if "Z" in tags[start : end + 1] or tags[start] == "T":
+            yield (start, end, -1, "n")
     for match in _COORD.finditer(tags):
         c = match.start()
         right = match.end()  # the second noun
@@ -255,7 +288,13 @@ def _phrase_spans(tags: str, start: int, end: int) -> Iterator[Span]:
     # Split a capitalised chain where a title meets a name: "Foreign Minister | Sergey Lavrov".
     # So is an apposition: "its neighbor | Ukraine".
     for split in range(start + 1, end + 1):
-        if tags[split] == "P" and tags[split - 1] in "TXMNJ":
+        if (
+            tags[split] in "PM"
+            and tags[split - 1] in "TXMNJ"
+            and tags[end] == "P"
+            and all(t in "PM" for t in tags[split : end + 1])
+            and (tags[split] == "P" or tags[split - 1] != "M")
+        ):
             yield from _phrase_spans(tags, start, split - 1)
             yield from _phrase_spans(tags, split, end)
             return
@@ -269,6 +308,13 @@ def _phrase_spans(tags: str, start: int, end: int) -> Iterator[Span]:
             first += 1
         if tags[first] == "T" and (first == start or end - first >= 1):
             yield (first, end, -1, "n")
+            # A leading acronym may be the name's own ("UN Security Council", "OSCE
+            # Permanent Council"): the longer chain is counted too, ranking decides.
+            if first > start and tags[first - 1] == "X":
+                lead = first - 1
+                while lead > start and tags[lead - 1] == "X":
+                    lead -= 1
+                yield (lead, end, -1, "n")
             return
         yield (start, end, -1, "n")
         return

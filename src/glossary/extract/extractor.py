@@ -42,6 +42,7 @@ FINE_RANKED = 5000
 _TITLE_HEADS = word_set(
     "minister secretary president premier chancellor ambassador envoy spokesman spokeswoman "
     "spokesperson chairman chair director commissioner representative undersecretary deputy "
+    "speaker chief advisor adviser "
     "министр секретарь госсекретарь президент премьер канцлер посол посланник спикер "
     "председатель директор комиссар представитель заместитель глава"
 )
@@ -57,6 +58,8 @@ _TREATY_HEADS = word_set(
     "договор пакт соглашение конвенция хартия протокол меморандум устав"
 )
 _NAMED_HEADS = _TITLE_HEADS | _ORG_HEADS | _TREATY_HEADS
+#: Words written in lower case inside capitalised names ("Charter of the United Nations").
+_LOWER_IN_NAMES = word_set("of the and for on in to a an")
 #: Rules whose candidates keep their capitals at a sentence start.
 _NAMES = frozenset({Rule.ACRONYM, Rule.EXPANSION, Rule.PERSON})
 _SPACE = re.compile(r"\s+")
@@ -523,7 +526,11 @@ class Extractor:
             surface = self._surface(sample)
             if self._initial(sample):
                 doc_index, a, _, _ = sample
-                if self._documents[doc_index].tags[a] not in "PTXM":
+                # A capital at a sentence start says nothing, unless the phrase goes on
+                # in capitals ("Secretary of State", "National Security Advisor").
+                later = surface.split()[1:]
+                titled = any(w[:1].isupper() for w in later if w.lower() not in _LOWER_IN_NAMES)
+                if self._documents[doc_index].tags[a] not in "PTXM" and not titled:
                     surface = surface[:1].lower() + surface[1:]
             inner[surface] += 1
         ranked = [f for f, _ in inner.most_common()]

@@ -53,6 +53,7 @@ __all__ = [
     "parse_catalog",
     "parse_po",
     "render_po",
+    "same_layout",
     "state_of",
     "stored_note",
     "translation_units",
@@ -100,6 +101,7 @@ class EntryState:
 
 @dataclass(frozen=True, slots=True)
 class CatalogEntry:
+    term_id: str
     msgid: str
     msgstr: str
     fuzzy: bool
@@ -197,6 +199,7 @@ def build_catalog(
         state = state_of(term, target)
         entries.append(
             CatalogEntry(
+                term_id=term.id,
                 msgid=msgid,
                 msgstr=state.rendering,
                 fuzzy=state.fuzzy,
@@ -283,6 +286,18 @@ def mo_header(data: bytes) -> dict[str, str] | None:
     fields = dict(line.split(": ", 1) for line in text.split("\n") if ": " in line)
     fields["#entries"] = str(count)
     return fields
+
+
+def same_layout(entry: polib.POEntry, built: CatalogEntry) -> bool:
+    """Whether a read entry carries what ``built`` does beyond the reviewer's fields
+    (comments compared with whitespace collapsed, references as a set)."""
+    occurrences = {f"{f}:{n}" if n else f for f, n in entry.occurrences}
+    return (
+        entry.msgid == built.msgid
+        and (entry.msgctxt or None) == built.msgctxt
+        and " ".join(str(entry.comment).split()) == " ".join(" ".join(built.extracted).split())
+        and occurrences == set(built.occurrences)
+    )
 
 
 def new_po() -> polib.POFile:

@@ -55,7 +55,7 @@ class CsvLayout:
 
 def read(data: bytes, name: str = "terms.csv") -> tuple[Glossary, CsvLayout]:
     """Parse and validate terms.csv bytes; raise :class:`TermsCsvError` on any problem."""
-    layout = CsvLayout(bom=data.startswith(_BOM), newline="\r\n" if b"\r\n" in data else "\n")
+    layout = CsvLayout(bom=data.startswith(_BOM), newline=_line_end(data))
     if layout.bom:
         data = data[len(_BOM) :]
     try:
@@ -91,6 +91,8 @@ def read(data: bytes, name: str = "terms.csv") -> tuple[Glossary, CsvLayout]:
                 continue
             # A multi-line cell of a CRLF file holds CRLF too; the model only knows "\n".
             row = [cell.replace("\r\n", "\n") for cell in row]
+            if layout.newline == "\r":
+                row = [cell.replace("\r", "\n") for cell in row]
             try:
                 terms.append(_term(dict(zip(header, row, strict=True))))
                 lines.append(line)
@@ -108,6 +110,17 @@ def read(data: bytes, name: str = "terms.csv") -> tuple[Glossary, CsvLayout]:
         problems.sort(key=lambda p: p.line)
         raise TermsCsvError(problems)
     return Glossary(tuple(terms), tuple(header), tuple(lines)), layout
+
+
+def _line_end(data: bytes) -> str:
+    """The file's most common line end (LF on a tie), kept on rewrite.
+
+    A CR-only file stays CR-only; a mixed file is written in its majority line end
+    once and is stable from then on, instead of changing on every save.
+    """
+    crlf = data.count(b"\r\n")
+    counts = {"\n": data.count(b"\n") - crlf, "\r\n": crlf, "\r": data.count(b"\r") - crlf}
+    return max(counts, key=lambda end: counts[end])
 
 
 def write(glossary: Glossary, layout: CsvLayout = CsvLayout()) -> bytes:

@@ -1,5 +1,9 @@
-"""The lookup cascade over the persistent index: exact, lemma, variant, acronym,
-prefix or substring, fuzzy; each hit says how it matched.
+"""The lookup cascade over the persistent index: exact, lemma, variant, forbidden,
+acronym, contained, prefix or substring, fuzzy; each hit says how it matched.
+
+A forbidden rendering is found like any designation and reported as such, with
+the approved term to write instead; a longer pasted phrase (an inflected term and
+a country name) finds the terms it contains, with their position in the query.
 
 Only the standard library is imported here (rapidfuzz on the fuzzy stage, the
 morphology only for a Russian query word the index has never seen), so a cold
@@ -18,11 +22,13 @@ from typing import TYPE_CHECKING, Any
 
 from glossary.index.forms import fold_form, initials, surface, words
 from glossary.index.store import exact_form
-from glossary.model import Kind, Lang, Status, Term
-from glossary.text.normalize import script
+from glossary.model import Lang, Term
+from glossary.overlaps import best_cover
+from glossary.term_json import term_from_json, term_to_json
+from glossary.text.normalize import scan_words, script
 
 if TYPE_CHECKING:
-    from glossary.matching import Designation
+    from glossary.matching import Designation, TermMatcher
 
 __all__ = ["Hit", "Lookup", "Match"]
 
@@ -33,6 +39,13 @@ FUZZY_LIMIT = 5
 FUZZY_CUTOFF = 80.0
 SUGGESTION_CUTOFF = 55.0
 _MAX_KEYS = 256
+#: Contained terms: the longest sub-phrase tried, and lemma-key combinations per sub-phrase.
+CONTAINED_MAX_WORDS = 12
+_CONTAINED_KEYS = 16
+#: A single word contains no shorter run of words.
+_CONTAINED_MIN_QUERY_WORDS = 2
+#: SQLite's bound on parameters per statement, with room to spare.
+_SQL_PARAMETERS = 900
 #: SQL texts by number of parameters, so sqlite3's statement cache is hit.
 _FORMS_SQL: dict[int, str] = {}
 _DESIGNATION_SQL: dict[int, str] = {}
@@ -45,7 +58,11 @@ class Match(enum.StrEnum):
     EXACT = "exact"
     LEMMA = "lemma"
     VARIANT = "variant"
+    #: A rendering the glossary forbids: the hit's ``approved`` says what to write.
+    FORBIDDEN = "forbidden"
     ACRONYM = "acronym"
+    #: A term inside a longer query, at ``position``.
+    CONTAINED = "contained"
     PREFIX = "prefix"
     SUBSTRING = "substring"
     FUZZY = "fuzzy"
@@ -60,8 +77,12 @@ _BASE_SCORE = {
     Match.EXACT: 100.0,
     Match.LEMMA: 95.0,
     Match.VARIANT: 90.0,
+    Match.FORBIDDEN: 90.0,
     Match.ACRONYM: 85.0,
 }
+#: Contained hits score between these, by the share of the query they cover.
+_CONTAINED_BASE = 60.0
+_CONTAINED_SPAN = 20.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,25 +97,30 @@ class Hit:
     lang: Lang | None = None
     #: For acronym hits, the id of the concept the link starts from.
     via: str = ""
+    #: ``(start, end)`` of the matched words in the query, for a contained hit.
+    position: tuple[int, int] | None = None
+    #: The designation matched is one of the term's forbidden renderings.
+    forbidden: bool = False
+
+    @property
+    def approved(self) -> str:
+        """For a forbidden rendering: the approved term of its language, to use instead."""
+        if not self.forbidden or self.lang is None:
+            return ""
+        return self.term.preferred(self.lang)
 
     def to_json(self) -> dict[str, Any]:
-        t = self.term
+        """The term's JSON (:func:`glossary.term_json.term_to_json`) and how it matched."""
         return {
-            "id": t.id,
-            "en": t.en,
-            "ru": t.ru,
-            "en_variants": list(t.en_variants),
-            "ru_variants": list(t.ru_variants),
-            "kind": t.kind.value,
-            "status": t.status.value,
-            "definition": t.definition,
-            "note": t.note,
-            "full_form": t.full_form,
+            **term_to_json(self.term),
             "match": self.match.value,
             "score": round(self.score, 1),
             "matched": self.matched,
             "lang": self.lang.value if self.lang else None,
             "via": self.via or None,
+            "forbidden": self.forbidden,
+            "approved": self.approved or None,
+            "position": list(self.position) if self.position else None,
         }
 
 
@@ -146,6 +172,8 @@ class Lookup:
         if not found.hits or everything:
             self._initials(query, lang, found)
         if not found.hits or everything:
+            self._contained(query, lang, found, everything=everything)
+        if not found.hits or everything:
             self._partial(query, lang, found)
         if not found.hits or everything:
             for hit in self.fuzzy(query, lang, FUZZY_CUTOFF):
@@ -184,6 +212,14 @@ class Lookup:
     def _keys(self, query_words: list[str], folded: list[str]) -> list[str]:
         if not folded:
             return []
+        choices = self._word_keys(query_words, folded)
+        if all(len(options) == 1 for options in choices):
+            return [" ".join(options[0] for options in choices)]
+        product = itertools.islice(itertools.product(*choices), _MAX_KEYS)
+        return [" ".join(combination) for combination in product]
+
+    def _word_keys(self, query_words: list[str], folded: list[str]) -> list[list[str]]:
+        """The lemma keys each query word may have (from the forms table, else a fallback)."""
         unique = list(dict.fromkeys(folded))
         known: dict[str, list[str]] = {}
         sql = _FORMS_SQL.get(len(unique))
@@ -192,18 +228,10 @@ class Lookup:
             _FORMS_SQL[len(unique)] = sql
         for form, key in self.db.execute(sql, unique):
             known.setdefault(form, []).append(key)
-        choices = []
-        single = True
-        for word, form in zip(query_words, folded, strict=True):
-            options = known.get(form)
-            if options is None:
-                options = [self._fallback_key(word, form)]
-            single = single and len(options) == 1
-            choices.append(options)
-        if single:
-            return [" ".join(options[0] for options in choices)]
-        product = itertools.islice(itertools.product(*choices), _MAX_KEYS)
-        return [" ".join(combination) for combination in product]
+        return [
+            known.get(form) or [self._fallback_key(word, form)]
+            for word, form in zip(query_words, folded, strict=True)
+        ]
 
     def term(self, term_id: str) -> Term | None:
         """The concept with ``term_id``, as stored in the index."""
@@ -216,16 +244,28 @@ class Lookup:
         from glossary.matching import Designation, Role
 
         sql = (
-            "SELECT d.key, c.id, d.lang, d.text, d.role FROM designations d "
-            "JOIN concepts c ON c.pos = d.concept ORDER BY d.rowid"
+            "SELECT d.rowid, d.key, c.id, d.lang, d.text, d.role FROM designations d "
+            "JOIN concepts c ON c.pos = d.concept WHERE d.role != 'forbidden' ORDER BY d.rowid"
         )
         by_row: dict[int, Designation] = {}
-        for rowid, (key, term_id, lang_value, text, role) in enumerate(self.db.execute(sql), 1):
+        for rowid, key, term_id, lang_value, text, role in self.db.execute(sql):
             designation = Designation(term_id, Lang(lang_value), text, Role(role))
             by_row[rowid] = designation
             yield tuple(key.split(" ")), designation
         for rowid, key in self.db.execute("SELECT designation, key FROM aliases"):
-            yield tuple(key.split(" ")), by_row[rowid]
+            if rowid in by_row:
+                yield tuple(key.split(" ")), by_row[rowid]
+
+    def matcher(self) -> TermMatcher:
+        """The term matcher stored with the index (forbidden renderings left out), or,
+        when it cannot be trusted, one built from the index's match keys."""
+        from glossary.index.store import UntrustedMatcher, load_matcher
+        from glossary.matching import TermMatcher
+
+        try:
+            return load_matcher(self.db)
+        except UntrustedMatcher:
+            return TermMatcher.from_keys(self.match_keys())
 
     # -- stages ---------------------------------------------------------------
 
@@ -248,19 +288,22 @@ class Lookup:
             if lang is not None and lang_value != lang.value:
                 continue
             term = self._term(pos, data)
-            if role != "preferred":
-                match = Match.VARIANT
-                score = 100.0 if is_exact else _BASE_SCORE[Match.VARIANT]
-            else:
+            forbidden = role == "forbidden"
+            if role == "preferred":
                 match = Match.EXACT if is_exact else Match.LEMMA
                 score = _BASE_SCORE[match]
-            found.add(Hit(term, match, score, text, Lang(lang_value)))
-            if links:
+            else:
+                match = Match.FORBIDDEN if forbidden else Match.VARIANT
+                score = 100.0 if is_exact else _BASE_SCORE[match]
+            found.add(Hit(term, match, score, text, Lang(lang_value), forbidden=forbidden))
+            if links and not forbidden:
                 self._links[term.id] = [int(p) for p in links.split(",")]
 
     def _add_links(self, found: _Found) -> None:
         """Acronym ↔ expansion through ``full_form``, both ways."""
         for hit in list(found.hits.values()):
+            if hit.forbidden:
+                continue
             for pos in self._links.get(hit.term.id, ()):
                 other = self._term(pos)
                 text = (other.preferred(hit.lang) if hit.lang else "") or other.en or other.ru
@@ -280,10 +323,16 @@ class Lookup:
         query_words = words(query)
         if len(query_words) == 1 and query_words[0].isalpha() and len(query_words[0]) <= 8:
             letters = fold_form(query.replace(".", "").replace(" ", "")).upper()
-            sql = "SELECT concept, lang, text FROM designations WHERE initials = ? AND words > 1"
+            sql = (
+                "SELECT concept, lang, text FROM designations "
+                "WHERE initials = ? AND words > 1 AND role != 'forbidden'"
+            )
         else:
             letters = initials(query)
-            sql = "SELECT concept, lang, text FROM designations WHERE initials = ? AND words = 1"
+            sql = (
+                "SELECT concept, lang, text FROM designations "
+                "WHERE initials = ? AND words = 1 AND role != 'forbidden'"
+            )
         if not letters:
             return
         for pos, lang_value, text in self.db.execute(sql, (letters,)):
@@ -291,6 +340,57 @@ class Lookup:
                 found.add(
                     Hit(self._term(pos), Match.ACRONYM, 80.0, text, Lang(lang_value), via=letters)
                 )
+
+    def _contained(
+        self, query: str, lang: Lang | None, found: _Found, *, everything: bool = False
+    ) -> None:
+        """Designations whose lemma key is a run of words inside a longer query: the
+        runs covering the most of it (every run with ``everything``), each at its position."""
+        query_words, offsets = scan_words(query)
+        count = len(query_words)
+        if count < _CONTAINED_MIN_QUERY_WORDS:
+            return
+        choices = self._word_keys(query_words, [fold_form(w) for w in query_words])
+        runs: dict[str, list[tuple[int, int]]] = {}
+        for first in range(count):
+            for stop in range(first + 1, min(count, first + CONTAINED_MAX_WORDS) + 1):
+                if stop - first == count:
+                    continue
+                options = itertools.islice(itertools.product(*choices[first:stop]), _CONTAINED_KEYS)
+                for combination in options:
+                    runs.setdefault(" ".join(combination), []).append((first, stop))
+        rows: list[tuple[int, str, str, str, str]] = []
+        keys = list(runs)
+        for chunk in range(0, len(keys), _SQL_PARAMETERS):
+            part = keys[chunk : chunk + _SQL_PARAMETERS]
+            rows += self.db.execute(
+                "SELECT concept, lang, role, text, key FROM designations "
+                f"WHERE key IN ({','.join('?' * len(part))})",
+                part,
+            ).fetchall()
+        matches = [
+            (run, row)
+            for row in rows
+            if lang is None or row[1] == lang.value
+            for run in runs[row[4]]
+        ]
+        intervals = [run for run, _ in matches]
+        chosen = range(len(matches)) if everything else best_cover(intervals)
+        for index in chosen:
+            (first, stop), (pos, lang_value, role, text, _) = matches[index]
+            start, end = offsets[2 * first], offsets[2 * stop - 1]
+            share = (end - start) / max(len(query), 1)
+            forbidden = role == "forbidden"
+            hit = Hit(
+                self._term(pos),
+                Match.FORBIDDEN if forbidden else Match.CONTAINED,
+                _CONTAINED_BASE + _CONTAINED_SPAN * share,
+                text,
+                Lang(lang_value),
+                position=(start, end),
+                forbidden=forbidden,
+            )
+            found.add(hit)
 
     def _partial(self, query: str, lang: Lang | None, found: _Found) -> None:
         """Designations that start with, then contain, the query (words or lemma keys)."""
@@ -301,13 +401,13 @@ class Lookup:
         seen = len(found.hits)
         rows = self.db.execute(
             "SELECT concept, lang, text, surface FROM designations "
-            "WHERE surface > ? AND surface < ? LIMIT ?",
+            "WHERE surface > ? AND surface < ? AND role != 'forbidden' LIMIT ?",
             (folded, folded + _TOP, PARTIAL_LIMIT * 2),
         ).fetchall()
         for key in keys[:8]:
             rows += self.db.execute(
                 "SELECT concept, lang, text, surface FROM designations "
-                "WHERE key > ? AND key < ? LIMIT ?",
+                "WHERE key > ? AND key < ? AND role != 'forbidden' LIMIT ?",
                 (key + " ", key + " " + _TOP, PARTIAL_LIMIT * 2),
             ).fetchall()
         self._add_partial(rows, Match.PREFIX, folded, lang, found)
@@ -319,7 +419,8 @@ class Lookup:
             ["instr(surface, ?) > 0"] + ["instr(' ' || key || ' ', ?) > 0"] * len(inner)
         )
         rows = self.db.execute(
-            f"SELECT concept, lang, text, surface FROM designations WHERE {condition} LIMIT ?",
+            "SELECT concept, lang, text, surface FROM designations "
+            f"WHERE ({condition}) AND role != 'forbidden' LIMIT ?",
             (folded, *inner, PARTIAL_LIMIT * 2),
         ).fetchall()
         self._add_partial(rows, Match.SUBSTRING, folded, lang, found)
@@ -352,7 +453,8 @@ class Lookup:
             self._choices = [
                 (row[0], row[1], row[2], row[3], row[4])
                 for row in self.db.execute(
-                    "SELECT surface, concept, lang, role, text FROM designations"
+                    "SELECT surface, concept, lang, role, text FROM designations "
+                    "WHERE role != 'forbidden'"
                 )
             ]
             self._texts = [c[0] for c in self._choices]
@@ -365,23 +467,6 @@ class Lookup:
                 (data,) = self.db.execute(
                     "SELECT data FROM concepts WHERE pos = ?", (pos,)
                 ).fetchone()
-            term = _term_from_record(json.loads(data))
+            term = term_from_json(json.loads(data))
             self._terms[pos] = term
         return term
-
-
-def _term_from_record(record: dict[str, Any]) -> Term:
-    return Term(
-        record["id"],
-        en=record["en"],
-        ru=record["ru"],
-        en_variants=tuple(record["en_variants"]),
-        ru_variants=tuple(record["ru_variants"]),
-        en_forbidden=tuple(record["en_forbidden"]),
-        ru_forbidden=tuple(record["ru_forbidden"]),
-        kind=Kind(record["kind"]),
-        full_form=record["full_form"],
-        definition=record["definition"],
-        note=record["note"],
-        status=Status(record["status"]),
-    )

@@ -61,7 +61,7 @@ __all__ = [
 ]
 
 #: Bump whenever the tables or their meaning change: old files are then rebuilt.
-SCHEMA_VERSION = "glossary-index-4"
+SCHEMA_VERSION = "glossary-index-5"
 
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -362,24 +362,10 @@ def finish(connection: sqlite3.Connection) -> None:
 
 
 def term_record(term: Term) -> str:
-    """The concept as stored: JSON of the fields a lookup shows."""
-    return json.dumps(
-        {
-            "id": term.id,
-            "en": term.en,
-            "ru": term.ru,
-            "en_variants": list(term.en_variants),
-            "ru_variants": list(term.ru_variants),
-            "en_forbidden": list(term.en_forbidden),
-            "ru_forbidden": list(term.ru_forbidden),
-            "kind": term.kind.value,
-            "full_form": term.full_form,
-            "definition": term.definition,
-            "note": term.note,
-            "status": term.status.value,
-        },
-        ensure_ascii=False,
-    )
+    """The concept as stored: its JSON (:func:`glossary.term_json.term_to_json`)."""
+    from glossary.term_json import term_to_json
+
+    return json.dumps(term_to_json(term), ensure_ascii=False)
 
 
 #: Glossaries from this many concepts are analysed in worker processes.
@@ -432,7 +418,6 @@ def build_index(
             analysed = pool.map(_analyse_shared, chunks)
         done = _progress_chunks(analysed, chunks, terms, progress)
         all_words: dict[str, None] = {}
-        forbidden_words: dict[str, None] = {}  # their forms are for the matcher only
         entries: list[tuple[tuple[str, ...], Designation]] = []
         alias_entries: list[tuple[tuple[str, ...], Designation]] = []
         forbidden = False
@@ -447,10 +432,8 @@ def build_index(
                     designation = Designation(term.id, Lang(lang), text, Role(role))
                     entries.append((key, designation))
                     alias_entries.extend((alias, designation) for alias in alias_list)
-                    if role == Role.FORBIDDEN.value:
-                        forbidden = True
-                        forbidden_words.update(dict.fromkeys(_words_of(text)))
-                        continue
+                    # forbidden renderings are rows too: lookup finds them as such
+                    forbidden = forbidden or role == Role.FORBIDDEN.value
                     rowid += 1
                     rows.append(
                         (
@@ -465,7 +448,8 @@ def build_index(
                             len(key),
                         )
                     )
-                    aliases.extend((rowid, " ".join(alias)) for alias in alias_list)
+                    if role != Role.FORBIDDEN.value:
+                        aliases.extend((rowid, " ".join(alias)) for alias in alias_list)
                     all_words.update(dict.fromkeys(_words_of(text)))
             db.executemany("INSERT INTO designations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
             db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
@@ -476,9 +460,6 @@ def build_index(
             "INSERT OR IGNORE INTO forms VALUES (?, ?)",
             _all_forms(list(all_words), pool, form_keys),
         )
-        extra = [word for word in forbidden_words if word not in all_words]
-        for _ in _all_forms(extra, pool, form_keys):
-            pass
     finally:
         if pool is not None:
             pool.shutdown()
@@ -571,7 +552,10 @@ def _analyse(terms: Iterable[Term]) -> list[list[_Analysed]]:
             lang = designation.lang.value
             aliases = tuple(alias_keys(text, normalizer)) if lang == "ru" else ()
             if designation.role is Role.FORBIDDEN:
-                found.append((lang, designation.role.value, text, "", "", key, "", aliases))
+                found.append(
+                    (lang, designation.role.value, text, exact_form(text), surface(text), key,
+                     "", aliases)
+                )  # fmt: skip
                 continue
             found.append(
                 (lang, designation.role.value, text, exact_form(text), surface(text), key,

@@ -1,0 +1,271 @@
+"""Never losing a reviewer's work, measured: concurrent writers and kill -9 at random points.
+
+Usage::
+
+    python benchmarks/reliability.py [--concurrent 200] [--kills 100] [--concepts 3000]
+
+**Concurrent writers.** Each trial starts two real ``glossary`` processes at once on
+one fresh workspace: ``import`` + ``import``, ``import`` + ``catalogs sync`` (a
+reviewer's catalog edit) or ``extract --merge`` + ``import``. Afterwards every
+process that exited 0 must find its change in terms.csv; one that was refused must
+have said so. *lost* counts changes of successful processes that are missing.
+
+**Kills.** Each trial starts ``catalogs sync`` (with a reviewer's edit) or ``import``
+on a workspace of ``--concepts`` concepts and sends SIGKILL after a random delay
+spread over the command's own run time. Then the plain commands run, no ``--force``:
+``catalogs check``, the same command again, ``catalogs check`` again. *stuck*
+counts trials where the re-run or the final check fails, or a temporary or journal
+is left; *lost* counts trials where the reviewer's edit or the imported concept is
+not in terms.csv at the end.
+
+The CI test (tests/benchmarks/test_reliability.py) runs a few trials of each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from glossary import catalogs  # noqa: E402
+from glossary.formats import terms_csv  # noqa: E402
+from glossary.model import Glossary  # noqa: E402
+
+#: The concept a reviewer edits in the catalog, and the catalog that holds it.
+EDITED_MSGID = "OSCE"
+RU_PO = Path("locales/ru/LC_MESSAGES/glossary.po")
+ARTICLE = "The ceasefire monitors of the mission reported shelling near the contact line.\n"
+WAIT = "120"
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    trials: int = 0
+    lost: int = 0
+    refused: int = 0
+    stuck: int = 0
+
+
+def glossary_of(concepts: int) -> Glossary:
+    """The repository's glossary, repeated with numbered copies up to ``concepts``."""
+    base = terms_csv.load(REPO / "terms.csv")[0].terms
+    terms = []
+    for i in range(concepts):
+        t = base[i % len(base)]
+        k = i // len(base)
+        if not k:
+            terms.append(t)
+            continue
+        suffix = f" {k}"
+        terms.append(
+            replace(
+                t,
+                id=f"{t.id}-{k}",
+                en=t.en + suffix if t.en else "",
+                ru=t.ru + suffix if t.ru else "",
+                en_variants=tuple(v + suffix for v in t.en_variants),
+                ru_variants=tuple(v + suffix for v in t.ru_variants),
+                en_forbidden=tuple(v + suffix for v in t.en_forbidden),
+                ru_forbidden=tuple(v + suffix for v in t.ru_forbidden),
+                full_form=f"{t.full_form}-{k}" if t.full_form else "",
+            )
+        )
+    return Glossary(tuple(terms))
+
+
+def template(root: Path, concepts: int) -> Path:
+    """A workspace with terms.csv and built catalogs, copied for every trial."""
+    path = root / "template"
+    path.mkdir()
+    glossary = glossary_of(concepts)
+    terms_csv.save(glossary, path / "terms.csv")
+    catalogs.build(glossary, path / "locales")
+    (path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def fresh(template_dir: Path, root: Path, name: str) -> Path:
+    path = root / name
+    shutil.copytree(template_dir, path)
+    return path
+
+
+def edit_catalog(workspace: Path, rendering: str) -> None:
+    """A reviewer's edit: one msgstr changed in the Russian catalog (byte-level, like an editor)."""
+    path = workspace / RU_PO
+    text = path.read_text(encoding="utf-8")
+    old = f'msgid "{EDITED_MSGID}"\nmsgstr "ОБСЕ"'
+    assert old in text
+    path.write_text(text.replace(old, f'msgid "{EDITED_MSGID}"\nmsgstr "{rendering}"'), "utf-8")
+
+
+def write_import(workspace: Path, name: str, en: str, ru: str) -> None:
+    (workspace / name).write_text(f"source,target\n{en},{ru}\n", encoding="utf-8")
+
+
+def command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "glossary", *args]
+
+
+def env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(REPO / "src"), "NO_COLOR": "1"}
+
+
+def run(workspace: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        command(*args), cwd=workspace, env=env(), capture_output=True, text=True, check=False
+    )
+
+
+def terms(workspace: Path) -> Glossary:
+    return terms_csv.load(workspace / "terms.csv")[0]
+
+
+def has_rendering(glossary: Glossary, en: str, ru: str) -> bool:
+    return any(t.en == en and t.ru == ru for t in glossary)
+
+
+# --- concurrent writers -------------------------------------------------------------
+
+
+def concurrent_trial(template_dir: Path, root: Path, index: int) -> Totals:
+    workspace = fresh(template_dir, root, f"c{index}")
+    kind = index % 3
+    write_import(workspace, "a.csv", f"truce {index}", f"перемирие {index}")
+    checks = [lambda g: has_rendering(g, f"truce {index}", f"перемирие {index}")]
+    first = command("import", "a.csv", "--wait", WAIT)
+    if kind == 0:
+        write_import(workspace, "b.csv", f"armistice {index}", f"соглашение {index}")
+        second = command("import", "b.csv", "--wait", WAIT)
+        checks.append(lambda g: has_rendering(g, f"armistice {index}", f"соглашение {index}"))
+    elif kind == 1:
+        edit_catalog(workspace, f"ОБСЕ (ред. {index})")
+        second = command("catalogs", "sync", "--wait", WAIT)
+        checks.append(lambda g: g["osce"].ru == f"ОБСЕ (ред. {index})")
+    else:
+        second = command("extract", "article.txt", "--merge", "--no-mt", "--wait", WAIT)
+        checks.append(lambda g: any("article.txt" in ref for t in g for ref in t.source))
+    procs = [
+        subprocess.Popen(
+            cmd, cwd=workspace, env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for cmd in (second, first)
+    ]
+    outcomes = [(p.wait(), p.communicate()[1]) for p in procs]
+    outcomes.reverse()  # back to (first, second)
+    glossary = terms(workspace)
+    lost = refused = 0
+    for (code, err), present in zip(outcomes, checks, strict=True):
+        if code == 0 and not present(glossary):
+            lost += 1
+        elif code != 0:
+            refused += 1
+            if os.environ.get("RELIABILITY_VERBOSE"):
+                print(index, code, err, file=sys.stderr)
+            if "another command" not in err and "nothing was written" not in err:
+                lost += 1  # refused without saying why counts as a loss
+    shutil.rmtree(workspace)
+    return Totals(1, lost, refused, 0)
+
+
+# --- kill -9 at random points ---------------------------------------------------------
+
+
+def duration(template_dir: Path, root: Path, kind: str) -> float:
+    workspace = fresh(template_dir, root, f"time-{kind}")
+    args = prepare_kill(workspace, kind, 0)
+    started = time.monotonic()
+    result = run(workspace, *args)
+    elapsed = time.monotonic() - started
+    assert result.returncode == 0, result.stderr
+    shutil.rmtree(workspace)
+    return elapsed
+
+
+def prepare_kill(workspace: Path, kind: str, index: int) -> list[str]:
+    if kind == "sync":
+        edit_catalog(workspace, f"ОБСЕ (ред. {index})")
+        return ["catalogs", "sync"]
+    write_import(workspace, "a.csv", f"truce {index}", f"перемирие {index}")
+    return ["import", "a.csv"]
+
+
+def kill_trial(template_dir: Path, root: Path, index: int, kind: str, span: float) -> Totals:
+    workspace = fresh(template_dir, root, f"k{index}")
+    args = prepare_kill(workspace, kind, index)
+    proc = subprocess.Popen(
+        command(*args), cwd=workspace, env=env(), stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    time.sleep(random.uniform(0, span))
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    run(workspace, "catalogs", "check")  # the next plain command: it recovers first
+    again = run(workspace, *args)
+    final = run(workspace, "catalogs", "check")
+    leftovers = [p for p in workspace.rglob(".*") if p.name.endswith((".tmp", ".journal"))]
+    stuck = int(again.returncode != 0 or final.returncode != 0 or bool(leftovers))
+    if stuck and os.environ.get("RELIABILITY_VERBOSE"):
+        print(kind, again.returncode, again.stderr, final.stdout, leftovers, file=sys.stderr)
+    glossary = terms(workspace)
+    if kind == "sync":
+        present = glossary["osce"].ru == f"ОБСЕ (ред. {index})"
+    else:
+        present = has_rendering(glossary, f"truce {index}", f"перемирие {index}")
+    shutil.rmtree(workspace)
+    return Totals(1, int(not present), 0, stuck)
+
+
+def add(a: Totals, b: Totals) -> Totals:
+    return Totals(a.trials + b.trials, a.lost + b.lost, a.refused + b.refused, a.stuck + b.stuck)
+
+
+def measure(concurrent: int, kills: int, concepts: int, seed: int = 1) -> dict[str, Totals]:
+    random.seed(seed)
+    with tempfile.TemporaryDirectory(prefix="glossary-reliability-") as tmp:
+        root = Path(tmp)
+        small = template(root, 120)
+        results = {"concurrent": Totals(), "kill": Totals()}
+        for index in range(concurrent):
+            results["concurrent"] = add(results["concurrent"], concurrent_trial(small, root, index))
+        if kills:
+            big_root = root / "big"
+            big_root.mkdir()
+            big = template(big_root, concepts)
+            spans = {kind: duration(big, root, kind) for kind in ("sync", "import")}
+            for index in range(kills):
+                kind = ("sync", "import")[index % 2]
+                results["kill"] = add(
+                    results["kill"], kill_trial(big, root, index, kind, spans[kind])
+                )
+        return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--concurrent", type=int, default=200, help="concurrent-writer trials")
+    parser.add_argument("--kills", type=int, default=100, help="kill -9 trials")
+    parser.add_argument("--concepts", type=int, default=3000, help="glossary size for kills")
+    args = parser.parse_args()
+    started = time.monotonic()
+    results = measure(args.concurrent, args.kills, args.concepts)
+    c, k = results["concurrent"], results["kill"]
+    print(f"concurrent writers: {c.trials} trials, {c.lost} lost, {c.refused} refused")
+    print(f"kill -9 during sync/import: {k.trials} trials, {k.stuck} stuck, {k.lost} lost")
+    print(f"({time.monotonic() - started:.0f} s)")
+    return 0 if c.lost == k.lost == k.stuck == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,266 @@
+"""The annotation job: every glossary term in a text, with its JSON and terminal renderings.
+
+:func:`annotate` takes a text and a glossary (a terms.csv path, a :class:`Glossary`,
+or ``None`` for the workspace's) and returns the terms found; :func:`annotate_stream`
+does the same over a text given in pieces (a file's lines), paragraph by paragraph,
+so memory stays bounded however long the input. Offsets are into the text as given
+(the concatenation of the pieces), so CRLF, ё, combining accents and typographic
+quotes never shift them. Both cut the text at the same places (blank lines, or a
+line end past :data:`PARAGRAPH_LIMIT` characters), so they find the same terms; a
+term never spans a blank line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from glossary.matching import Designation, Role, Span
+from glossary.model import Glossary, Lang, Term
+from glossary.term_json import term_to_json
+
+if TYPE_CHECKING:
+    from glossary.index import Lookup, Progress
+    from glossary.matching import TermMatcher
+
+__all__ = [
+    "PARAGRAPH_LIMIT",
+    "Annotation",
+    "Annotator",
+    "annotate",
+    "annotate_stream",
+    "from_spans",
+    "paragraphs",
+    "render_terminal",
+    "to_json",
+]
+
+#: A paragraph longer than this (characters) is cut at a line end, or else at a space.
+PARAGRAPH_LIMIT = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A term in the text: ``text[start:end]`` designates ``term`` in ``lang``."""
+
+    start: int
+    end: int
+    text: str
+    term: Term
+    lang: Lang
+    role: Role
+    #: What else these words hold: other concepts they designate (homonyms), then
+    #: the terms nested in or overlapping them that lost to this one.
+    also: tuple[Annotation, ...] = ()
+
+    @property
+    def rendering(self) -> str:
+        """The approved term in the other language (what a translator writes)."""
+        return self.term.preferred(self.lang.other)
+
+    def to_json(self) -> dict[str, Any]:
+        """The span, the term's JSON (:func:`glossary.term_json.term_to_json`) and ``also``."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "lang": self.lang.value,
+            "role": self.role.value,
+            "rendering": self.rendering,
+            **term_to_json(self.term),
+            "also": [a.to_json() for a in self.also],
+        }
+
+
+class Annotator:
+    """A matcher and a way to find concepts by id: build once, annotate many texts."""
+
+    def __init__(self, matcher: TermMatcher, term: Callable[[str], Term | None]) -> None:
+        self.matcher = matcher
+        self._term = term
+        self._terms: dict[str, Term | None] = {}
+
+    @classmethod
+    def of(
+        cls,
+        glossary: Path | str | Glossary | Lookup | None = None,
+        *,
+        progress: Progress | None = None,
+    ) -> Annotator:
+        """An annotator over a terms.csv (through its persistent index and the matcher
+        stored with it), a glossary in memory, an open :class:`~glossary.index.Lookup`,
+        or the workspace's glossary; ``progress`` wraps the concepts if an index is built."""
+        from glossary.index import Lookup, open_matcher
+
+        if isinstance(glossary, Lookup):
+            return cls(glossary.matcher(), glossary.term)
+        if isinstance(glossary, Glossary):
+            from glossary.matching import TermMatcher
+
+            return cls(TermMatcher(glossary, inflections=True), glossary.get)
+        if glossary is None:
+            from glossary.workspace import resolve
+
+            glossary = resolve(None).glossary_path
+        index, matcher = open_matcher(Path(glossary), progress=progress)
+        return cls(matcher, index.term)
+
+    def term(self, term_id: str) -> Term | None:
+        if term_id not in self._terms:
+            self._terms[term_id] = self._term(term_id)
+        return self._terms[term_id]
+
+    def annotate(self, text: str) -> list[Annotation]:
+        """Every term in ``text``, in order (see the module docstring for the cuts)."""
+        return list(self.stream([text]))
+
+    def stream(self, pieces: Iterable[str]) -> Iterator[Annotation]:
+        """Every term in the concatenation of ``pieces``, one paragraph in memory at a time."""
+        for _, _, found in self.paragraphs(pieces):
+            yield from found
+
+    def paragraphs(self, pieces: Iterable[str]) -> Iterator[tuple[int, str, list[Annotation]]]:
+        """``(offset, paragraph, annotations)`` for each paragraph of the concatenated
+        ``pieces``; annotation offsets count from the start of the whole text."""
+        offset = 0
+        for paragraph in paragraphs(pieces):
+            yield offset, paragraph, from_spans(self.matcher.find(paragraph), self.term, offset)
+            offset += len(paragraph)
+
+
+def annotate(text: str, glossary: Path | str | Glossary | None = None) -> list[Annotation]:
+    """Every term of ``glossary`` in ``text``; overlaps resolve to the terms covering
+    the most words, the others listed in each annotation's ``also``."""
+    return Annotator.of(glossary).annotate(text)
+
+
+def annotate_stream(
+    pieces: Iterable[str], glossary: Path | str | Glossary | None = None
+) -> Iterator[Annotation]:
+    """:func:`annotate` over a text given in pieces (e.g. an open file's lines)."""
+    return Annotator.of(glossary).stream(pieces)
+
+
+def paragraphs(pieces: Iterable[str], limit: int = PARAGRAPH_LIMIT) -> Iterator[str]:
+    """The concatenated ``pieces`` cut after each blank line (and at a line end, or
+    else a space, once a paragraph exceeds ``limit``); joined they give the text back."""
+    pending: list[str] = []
+    size = 0
+    content = False
+    for line in _lines(pieces, limit):
+        pending.append(line)
+        size += len(line)
+        blank = not line.strip()
+        if (blank and content) or size >= limit:
+            yield "".join(pending)
+            pending, size, content = [], 0, False
+        else:
+            content = content or not blank
+    if pending:
+        yield "".join(pending)
+
+
+def _lines(pieces: Iterable[str], limit: int) -> Iterator[str]:
+    """Lines (with their ends) of the concatenated pieces; a line longer than
+    ``limit`` comes in parts cut after a space where there is one."""
+    partial = ""
+    for piece in pieces:
+        text = partial + piece if partial else piece
+        start = 0
+        while (newline := text.find("\n", start)) >= 0:
+            yield text[start : newline + 1]
+            start = newline + 1
+        partial = text[start:]
+        while len(partial) > limit:
+            space = max(partial.rfind(" ", 0, limit), partial.rfind("\t", 0, limit))
+            cut = space + 1 if space > 0 else limit
+            yield partial[:cut]
+            partial = partial[cut:]
+    if partial:
+        yield partial
+
+
+def from_spans(
+    spans: Iterable[Span], term: Callable[[str], Term | None], offset: int = 0
+) -> list[Annotation]:
+    """One annotation per span (offsets moved by ``offset``); where words designate
+    several concepts, reviewed preferred terms win and the others go to ``also``,
+    followed by the spans this one beat."""
+    result = []
+    for span in spans:
+        ranked = _ranked(span, term, offset)
+        if not ranked:
+            continue
+        best, *homonyms = ranked
+        beaten = [a for other in span.also for a in _ranked(other, term, offset)]
+        result.append(
+            Annotation(
+                best.start,
+                best.end,
+                best.text,
+                best.term,
+                best.lang,
+                best.role,
+                (*homonyms, *beaten),
+            )
+        )
+    return result
+
+
+def _ranked(span: Span, term: Callable[[str], Term | None], offset: int) -> list[Annotation]:
+    """An annotation per concept of ``span``, best first: preferred before variant,
+    reviewed before not."""
+    ranked: list[tuple[tuple[int, int], Designation, Term]] = []
+    for designation in span.designations:
+        found = term(designation.term_id)
+        if found is None:
+            continue
+        rank = (0 if designation.role is Role.PREFERRED else 1, 0 if found.reviewed else 1)
+        ranked.append((rank, designation, found))
+    ranked.sort(key=lambda item: item[0])
+    seen: set[str] = set()
+    result = []
+    for _, designation, found in ranked:
+        if found.id in seen:
+            continue
+        seen.add(found.id)
+        result.append(
+            Annotation(
+                span.start + offset,
+                span.end + offset,
+                span.text,
+                found,
+                designation.lang,
+                designation.role,
+            )
+        )
+    return result
+
+
+def to_json(items: Iterable[Annotation]) -> list[dict[str, Any]]:
+    return [a.to_json() for a in items]
+
+
+def render_terminal(
+    text: str,
+    items: Iterable[Annotation],
+    style: Callable[[str, tuple[str, ...]], str],
+    offset: int = 0,
+) -> str:
+    """The text with each term highlighted and followed by its rendering in brackets;
+    unreviewed terms are marked ``?``. ``style(text, styles)`` adds colour (or not);
+    ``text`` starts at ``offset`` of the annotated text (a paragraph of it)."""
+    out = []
+    position = 0
+    for a in items:
+        out.append(text[position : a.start - offset])
+        reviewed = a.term.reviewed
+        marker = "" if reviewed else "?"
+        out.append(style(a.text, ("bold", "cyan") if reviewed else ("bold", "yellow")))
+        rendering = a.rendering or "—"
+        out.append(style(f" [{marker}{rendering}]", ("dim",)))
+        position = a.end - offset
+    out.append(text[position:])
+    return "".join(out)
