@@ -18,11 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from tests.formats.fuzz_targets import READERS, check  # noqa: E402
-from tests.formats.test_fuzz_readers import mutations  # noqa: E402
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from tests.formats.fuzz_targets import READERS, check
+from tests.formats.test_fuzz_readers import mutations
 
 DEFAULT_EXAMPLES = 2000
 

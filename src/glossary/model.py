@@ -238,6 +238,11 @@ def validate(terms: Iterable[Term], other_ids: Iterable[str] = ()) -> list[Probl
     other_ids = tuple(other_ids)
     if _all_valid(items, other_ids):
         return []
+    return _row_by_row(items, other_ids)
+
+
+def _row_by_row(items: Sequence[Term], other_ids: tuple[str, ...]) -> list[Problem]:
+    """The exact problems, concept by concept (the reference :func:`_all_valid` must agree with)."""
     problems: list[Problem] = []
     first_id: dict[str, int] = {}
     first_term: dict[tuple[str, str], int] = {}
