@@ -27,10 +27,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-import polib
-
 from glossary.errors import FormatError
 from glossary.formats.cells import formula_sign
+from glossary.formats.po import POFile, translation_units
 from glossary.matching import TermMatcher
 from glossary.model import (
     LIST_SEPARATOR,
@@ -329,24 +328,9 @@ def _repoint(term: Term, ids: dict[str, str]) -> Term:
     return term
 
 
-def reviewed_units(po: polib.POFile, name: str) -> list[TranslationUnit]:
+def reviewed_units(po: POFile, name: str) -> list[TranslationUnit]:
     """The reviewed segments of a draft catalog: translated, not fuzzy, not obsolete.
 
     The catalog's ``Language`` header is the target language; the source is the other.
     """
-    target = Lang.from_code(po.metadata.get("Language", ""))
-    if target is None:
-        raise FormatError(
-            name, 1, f"Language header {po.metadata.get('Language', '')!r} is not en or ru"
-        )
-    units = []
-    for entry in po:
-        if entry.obsolete or entry.fuzzy or not entry.msgstr or not entry.msgid:
-            continue
-        origin = (
-            ":".join(p for p in entry.occurrences[0] if p)
-            if entry.occurrences
-            else f"{name}:{entry.linenum}"
-        )
-        units.append(TranslationUnit(target.other, entry.msgid, target, entry.msgstr, origin))
-    return units
+    return translation_units(po, name)

@@ -131,3 +131,27 @@ def test_samples_are_read_in_their_own_document() -> None:
     assert "суверенитет" in {t.lower() for t in found}
     entry = next(c for t, c in found.items() if t.lower() == "суверенитет")
     assert {r.split(":")[0] for r in entry.references} == {"short.txt", "long.txt"}
+
+
+def test_initials_are_no_candidates_and_surnames_are_nominative() -> None:
+    """Regression: «В.В.» became an acronym candidate; a surname stayed inflected."""
+    text = (
+        "Посол Кравцов В.В. встретился с С.И. Ремизовой. Беседа С.И. Ремизовой "
+        "и В.В. Кравцова прошла в столице. Переговоры с Ремизовой продолжатся.\n"
+    )
+    found = {c.term: c for c in extract(text, "ru")}
+    assert not any("." in term for term in found)
+    assert found["Ремизова"].kind.value == "person"
+    assert "Ремизовой" in found["Ремизова"].forms  # the inflected form is kept as seen
+    assert "Кравцов" in found
+
+
+def test_a_capitalised_dependent_inside_a_name_is_no_candidate() -> None:
+    """Regression: «Безопасность ООН» came out of «Совет Безопасности ООН»."""
+    text = (
+        "Вчера Совет Безопасности ООН собрался снова. Решение Совета Безопасности ООН "
+        "поддержали многие.\n"
+    )
+    terms = [c.term for c in extract(text, "ru")]
+    assert "Совет Безопасности ООН" in terms
+    assert not any(t.startswith("Безопасность") for t in terms)

@@ -18,10 +18,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import polib
-
 from glossary.check.findings import Finding, Severity
 from glossary.errors import FormatError
+from glossary.formats.po import POFile, live_entries
 from glossary.matching import Role, Span, TermMatcher
 from glossary.model import Glossary, Lang, Status, fold_term
 from glossary.text.normalize import is_acronym, script
@@ -340,32 +339,25 @@ def run_checks(
     ]
 
 
-def entries_from_po(po: polib.POFile, name: str) -> list[CheckedEntry]:
+def entries_from_po(po: POFile, name: str) -> list[CheckedEntry]:
     """The live entries of a parsed catalog; languages from its headers, else its text."""
     target_lang, source_lang = _languages(po, name)
-    result = []
-    for entry in po:
-        if entry.obsolete or not entry.msgid:
-            continue
-        target = entry.msgstr
-        if entry.msgid_plural:
-            target = (entry.msgstr_plural or {}).get(0, "")
-        result.append(
-            CheckedEntry(
-                name,
-                entry.linenum,
-                entry.msgid,
-                target,
-                "fuzzy" in entry.flags,
-                source_lang,
-                target_lang,
-                entry.msgctxt or "",
-            )
+    return [
+        CheckedEntry(
+            name,
+            unit.line,
+            unit.msgid,
+            unit.msgstr,
+            unit.fuzzy,
+            source_lang,
+            target_lang,
+            unit.msgctxt,
         )
-    return result
+        for unit in live_entries(po)
+    ]
 
 
-def _languages(po: polib.POFile, name: str) -> tuple[Lang, Lang]:
+def _languages(po: POFile, name: str) -> tuple[Lang, Lang]:
     """(target, source) from ``Language`` / ``X-Source-Language``, else the msgids' script."""
     target = Lang.from_code(po.metadata.get("Language", ""))
     source = Lang.from_code(po.metadata.get("X-Source-Language", ""))

@@ -173,7 +173,7 @@ def _draft(args: argparse.Namespace) -> int:
 
 def _summary(po: Any) -> str:
     live = [e for e in po if not e.obsolete]
-    fuzzy = sum(1 for e in live if "fuzzy" in e.flags)
+    fuzzy = sum(1 for e in live if e.fuzzy)
     done = sum(1 for e in live if e.msgstr and "fuzzy" not in e.flags)
     empty = sum(1 for e in live if not e.msgstr)
     return f"{len(live)} sentences: {done} translated, {fuzzy} drafts to review, {empty} empty"

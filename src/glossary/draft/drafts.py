@@ -15,7 +15,8 @@ Every draft that is not a reviewer's own is ``fuzzy`` (Poedit: "Needs work").
 Translations a reviewer made (non-fuzzy, non-empty) are never replaced; entries whose
 sentence left the text are kept as obsolete (``#~``) when a reviewer translated them.
 
-Pure core: segments, memory and translator come in, a :class:`polib.POFile` comes out.
+Pure core: segments, memory and translator come in, a PO file (:mod:`glossary.formats.po`)
+comes out.
 """
 
 from __future__ import annotations
@@ -23,14 +24,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, field
 
-import polib
 from rapidfuzz import fuzz, process
 
 from glossary.draft.enforce import Enforced, Enforcer
 from glossary.draft.machine import Translator
 from glossary.draft.memory import DEFAULT_THRESHOLD, TranslationMemory, fold_segment
 from glossary.errors import MachineTranslationError
-from glossary.formats.po import LANGUAGE_NAMES, PLURAL_FORMS
+from glossary.formats.po import LANGUAGE_NAMES, PLURAL_FORMS, POEntry, POFile, new_po
 from glossary.matching import TermMatcher
 from glossary.model import Glossary, Lang
 from glossary.text.segment import Segment
@@ -183,15 +183,15 @@ def build_po(
     source: Lang,
     target: Lang,
     *,
-    existing: polib.POFile | None = None,
+    existing: POFile | None = None,
     revision_date: str = "",
     threshold: float = DEFAULT_THRESHOLD,
-) -> polib.POFile:
+) -> POFile:
     """The PO file of ``drafts``, merged with an ``existing`` one msgmerge-style.
 
     Identical sentences share one entry with several ``#:`` references.
     """
-    po = polib.POFile(wrapwidth=0)  # wrapped comments would split the glossary lines
+    po = new_po()
     po.header = (
         f"Draft translation of {document}, {LANGUAGE_NAMES[source]} to {LANGUAGE_NAMES[target]}.\n"
         "Made by 'glossary draft'; every draft is fuzzy until a reviewer accepts it."
@@ -211,13 +211,13 @@ def build_po(
         "X-Generator": "glossary draft",
         "X-Source-Language": source.value,
     }
-    entries: dict[str, polib.POEntry] = {}
+    entries: dict[str, POEntry] = {}
     for draft in drafts:
         key = draft.segment.text
         if key in entries:
             entries[key].occurrences.append(_occurrence(document, draft.segment.line))
             continue
-        entry = polib.POEntry(
+        entry = POEntry(
             msgid=key,
             msgstr=draft.msgstr,
             comment="\n".join((*draft.glossary, *draft.provenance)),
@@ -237,12 +237,12 @@ def build_po(
     return po
 
 
-def _reviewed(entry: polib.POEntry) -> bool:
+def _reviewed(entry: POEntry) -> bool:
     """A reviewer's translation: non-empty and not fuzzy."""
-    return bool(entry.msgid) and bool(entry.msgstr) and "fuzzy" not in entry.flags
+    return bool(entry.msgid) and bool(entry.msgstr) and not entry.fuzzy
 
 
-def _merge(entries: dict[str, polib.POEntry], existing: polib.POFile, threshold: float) -> set[str]:
+def _merge(entries: dict[str, POEntry], existing: POFile, threshold: float) -> set[str]:
     """Carry the existing translations over; return the vanished msgids reused as fuzzy."""
     reused: set[str] = set()
     old_by_id = {e.msgid: e for e in existing if e.msgid and not e.msgctxt and not e.obsolete}
@@ -260,7 +260,7 @@ def _merge(entries: dict[str, polib.POEntry], existing: polib.POFile, threshold:
             entry.msgstr = old.msgstr
             entry.tcomment = old.tcomment
             entry.flags = list(old.flags)
-            if "fuzzy" in old.flags:
+            if old.fuzzy:
                 # A draft left for review: keep what was said about it.
                 provenance = [c for c in old.comment.splitlines() if not c.startswith("glossary: ")]
                 glossary = [c for c in entry.comment.splitlines() if c.startswith("glossary: ")]
@@ -292,8 +292,8 @@ def _merge(entries: dict[str, polib.POEntry], existing: polib.POFile, threshold:
     return reused
 
 
-def _obsolete(old: polib.POEntry) -> polib.POEntry:
-    entry = polib.POEntry(
+def _obsolete(old: POEntry) -> POEntry:
+    entry = POEntry(
         msgid=old.msgid,
         msgstr=old.msgstr,
         tcomment=old.tcomment,
@@ -303,5 +303,5 @@ def _obsolete(old: polib.POEntry) -> polib.POEntry:
     return entry
 
 
-def render_po(po: polib.POFile) -> bytes:
+def render_po(po: POFile) -> bytes:
     return (str(po).rstrip("\n") + "\n").encode("utf-8")

@@ -21,10 +21,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-import polib
 from rapidfuzz import fuzz, process
 
 from glossary.errors import FormatError
+from glossary.formats.po import POFile, translation_units
 from glossary.model import Lang, TranslationUnit
 
 __all__ = [
@@ -177,34 +177,13 @@ def _length_window(length: int, threshold: float) -> tuple[float, float]:
     return length * threshold / (2 - threshold), length * (2 - threshold) / threshold
 
 
-def units_from_po(po: polib.POFile, name: str) -> list[TranslationUnit]:
+def units_from_po(po: POFile, name: str) -> list[TranslationUnit]:
     """Translated, non-fuzzy entries of a PO file as units, with ``name:line`` origins.
 
     The languages come from the ``Language`` and ``X-Source-Language`` headers; a file
     without ``X-Source-Language`` is taken to translate from the other language.
     """
-    target = _language(po.metadata.get("Language", ""), name, "Language")
-    source_header = po.metadata.get("X-Source-Language", "")
-    source = _language(source_header, name, "X-Source-Language") if source_header else target.other
-    units = []
-    for entry in po:
-        if entry.obsolete or "fuzzy" in entry.flags or not entry.msgid:
-            continue
-        target_text = entry.msgstr or (entry.msgstr_plural or {}).get(0, "")
-        if target_text:
-            units.append(
-                TranslationUnit(source, entry.msgid, target, target_text, f"{name}:{entry.linenum}")
-            )
-    return units
-
-
-def _language(value: str, name: str, header: str) -> Lang:
-    lang = Lang.from_code(value)
-    if lang is None:
-        raise FormatError(
-            name, 0, f"header {header} is {value!r}; translation memory needs 'en' or 'ru'"
-        )
-    return lang
+    return translation_units(po, name, origin_by_line=True)
 
 
 def read_memory(data: bytes, name: str) -> list[TranslationUnit]:

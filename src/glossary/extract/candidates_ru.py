@@ -50,6 +50,8 @@ _PP = re.compile(r"(?<=[NG])I[ABEF]{0,2}[NGX]")
 _MAX_WORDS = 4
 _TERM_PREPOSITIONS = word_set("над о об по в во на между против с со")
 _COORD = re.compile(r"(?<=[NGXL])C(?=[NGXL])")
+#: Initials: capital letters each followed by a full stop ("В.В.", "С. И.").
+_INITIALS = re.compile(r"^(?:[А-ЯЁ]\.){1,3}$|^(?:[А-ЯЁ]\.[А-ЯЁ])$")
 #: Verbs rarer than this (Zipf scale) are candidates on their own.
 RARE_VERB_ZIPF = 2.0
 
@@ -185,6 +187,11 @@ def classes(units: Units, tagger: RussianTagger) -> tuple[str, list[Features]]:
     for w, f, initial in zip(units.words, units.first, units.initial, strict=True):
         if f < 0:
             tags.append("|")
+            features.append(frozenset())
+        elif _INITIALS.match(w):
+            # "В.В." beside a surname: a person's initials, never a candidate nor glued
+            # to a neighbouring phrase (they look like an acronym).
+            tags.append("D")
             features.append(frozenset())
         else:
             tag, feats = word(w)

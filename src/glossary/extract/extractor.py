@@ -29,7 +29,7 @@ from glossary.extract.ranking import (
 from glossary.extract.ranking import score as final_score
 from glossary.extract.rules import COUNTED_ALONE, NESTING, Rule
 from glossary.extract.scoring import c_values, specificity, termhood
-from glossary.extract.units import build_units, word_set
+from glossary.extract.units import Units, build_units, word_set
 from glossary.model import Glossary, Kind, Lang
 from glossary.text.normalize import Normalizer, default_normalizer
 
@@ -134,6 +134,8 @@ class Extractor:
                 key = sum((ukeys[u] for u in range(a, b + 1)), ())
             else:
                 key = sum((ukeys[u] for u in range(a, b + 1) if u != skip), ())
+            if rule == Rule.DEPENDENT and self._inside_capitalised(units, a):
+                continue  # "Совет | Безопасности ООН": a fragment of a name
             entry = stats.get(key)
             if entry is None:
                 entry = stats[key] = _Stats(rule=Rule(rule), head=head - a if head >= 0 else -1)
@@ -171,6 +173,20 @@ class Extractor:
                 self._short_forms[ukeys[definition.acronym]] = short
             self._links.setdefault(short, key)
         self._documents.append(Document(document, text, tokens, units, tags, line_offset))
+
+    @staticmethod
+    def _inside_capitalised(units: Units, a: int) -> bool:
+        """A capitalised word right after another capitalised word mid-sentence: the two
+        belong to one name, and a phrase starting at the second is a fragment of it."""
+        words = units.words
+        return (
+            a > 0
+            and words[a][:1].isupper()
+            and not words[a].isupper()
+            and words[a - 1][:1].isupper()
+            and not units.initial[a - 1]
+            and units.first[a - 1] >= 0
+        )
 
     def _count_acronyms(
         self, tags: str, ukeys: list[tuple[str, ...]], singles: set[int], doc_index: int

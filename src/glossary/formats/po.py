@@ -26,6 +26,7 @@ import re
 import struct
 from collections import Counter
 from dataclasses import dataclass
+from typing import TypeAlias
 
 import polib
 
@@ -41,6 +42,7 @@ __all__ = [
     "EntryState",
     "POEntry",
     "POFile",
+    "PoUnit",
     "base_of",
     "build_catalog",
     "checksum",
@@ -48,6 +50,7 @@ __all__ = [
     "compile_mo",
     "entry_states",
     "language_of",
+    "live_entries",
     "mo_header",
     "new_po",
     "parse_catalog",
@@ -60,8 +63,8 @@ __all__ = [
 ]
 
 #: polib's types, for modules that build draft catalogs (they need no polib import).
-POFile = polib.POFile
-POEntry = polib.POEntry
+POFile: TypeAlias = polib.POFile
+POEntry: TypeAlias = polib.POEntry
 
 CHECKSUM_HEADER = "X-Glossary-Checksum"
 PLURAL_FORMS = {
@@ -410,30 +413,69 @@ def entry_states(
     return states
 
 
-def translation_units(
-    po: polib.POFile, name: str, *, reviewed_only: bool = True
-) -> list[TranslationUnit]:
-    """The segments of a catalog as translation units (the one PO → pairs reader).
+@dataclass(frozen=True, slots=True)
+class PoUnit:
+    """One live entry of any PO file, as every reader of PO needs it."""
 
-    The catalog's ``Language`` header is the target language, the source the other;
-    obsolete and untranslated entries are left out, fuzzy ones too when
-    ``reviewed_only``. Each unit's origin is its first ``#:`` reference, else
-    ``name:line``.
-    """
-    target = language_of(po, name)
+    msgid: str
+    #: The msgstr; for a plural entry its first form.
+    msgstr: str
+    fuzzy: bool
+    msgctxt: str
+    line: int
+    references: tuple[str, ...]
+
+    @property
+    def reviewed(self) -> bool:
+        """Translated and not fuzzy: what gettext compiles and memory may trust."""
+        return bool(self.msgstr) and not self.fuzzy
+
+
+def live_entries(po: polib.POFile) -> list[PoUnit]:
+    """Every entry but the header and obsolete ones (the one place that walks polib entries)."""
     units = []
     for entry in po:
-        if entry.obsolete or not entry.msgstr or not entry.msgid:
+        if entry.obsolete or not entry.msgid:
             continue
-        if reviewed_only and entry.fuzzy:
-            continue
-        origin = (
-            ":".join(p for p in entry.occurrences[0] if p)
-            if entry.occurrences
-            else f"{name}:{entry.linenum}"
+        msgstr = entry.msgstr
+        if entry.msgid_plural:
+            msgstr = (entry.msgstr_plural or {}).get(0, "")
+        units.append(
+            PoUnit(
+                entry.msgid,
+                msgstr,
+                entry.fuzzy,
+                entry.msgctxt or "",
+                entry.linenum,
+                tuple(":".join(p for p in ref if p) for ref in entry.occurrences),
+            )
         )
-        units.append(TranslationUnit(target.other, entry.msgid, target, entry.msgstr, origin))
     return units
+
+
+def translation_units(
+    po: polib.POFile, name: str, *, origin_by_line: bool = False
+) -> list[TranslationUnit]:
+    """The reviewed (translated, non-fuzzy) entries of a catalog as translation units.
+
+    The ``Language`` header is the target language; the source is ``X-Source-Language``
+    when set, else the other language. A unit's origin is its first ``#:`` reference
+    (or ``name:line`` when it has none, or when ``origin_by_line``).
+    """
+    target = language_of(po, name)
+    source_header = po.metadata.get("X-Source-Language", "")
+    source = language_of(po, name, "X-Source-Language") if source_header else target.other
+    return [
+        TranslationUnit(
+            source,
+            unit.msgid,
+            target,
+            unit.msgstr,
+            unit.references[0] if unit.references and not origin_by_line else f"{name}:{unit.line}",
+        )
+        for unit in live_entries(po)
+        if unit.reviewed
+    ]
 
 
 # --- internals -----------------------------------------------------------------------

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from glossary.atomic import atomic_write
 from glossary.errors import FormatError, display_path
-from glossary.formats import MAX_INPUT_BYTES, current_input_limit, read_file
+from glossary.formats import BOM, MAX_INPUT_BYTES, current_input_limit, decode_text, read_file
 from glossary.model import (
     COLUMNS,
     LIST_SEPARATOR,
@@ -31,7 +31,7 @@ from glossary.model import (
 
 __all__ = ["CsvLayout", "TermsCsvError", "dumps", "load", "read", "save", "write"]
 
-_BOM = b"\xef\xbb\xbf"
+_BOM = BOM
 _LIST_COLUMNS = frozenset({"en_variants", "ru_variants", "en_forbidden", "ru_forbidden", "source"})
 
 
@@ -91,13 +91,10 @@ def read(data: bytes, name: str = "terms.csv") -> tuple[Glossary, CsvLayout]:
 
 def _not_utf8(data: bytes, name: str) -> TermsCsvError:
     """The error naming the line of the first byte that is not UTF-8."""
-    body = data[len(_BOM) :] if data.startswith(_BOM) else data
     try:
-        body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = body[: exc.start].count(b"\n") + 1
-        message = f"not UTF-8 (byte 0x{body[exc.start]:02x}); save the file as UTF-8"
-        return TermsCsvError([FormatError(name, line, message)])
+        decode_text(data, name)
+    except FormatError as exc:
+        return TermsCsvError([exc])
     return TermsCsvError([FormatError(name, 0, "not UTF-8; save the file as UTF-8")])
 
 
