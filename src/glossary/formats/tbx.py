@@ -80,12 +80,15 @@ _FORBIDDEN_VALUES = frozenset(
 _PREFERRED_VALUES = frozenset({"preferredterm-admn-sts", "preferredtermadmnsts", "preferred"})
 _ADMITTED_VALUES = frozenset({"admittedterm-admn-sts", "admittedtermadmnsts", "admitted"})
 
+_ROOTS = frozenset({"martif", "tbx"})
+
 # TBX v3 names for the same structure.
 _ENTRY, _LANGSET, _TERM_GROUPS = (
     {"termEntry", "conceptEntry"},
     {"langSet", "langSec"},
     {"tig", "ntig", "termSec"},
 )
+_ENTRIES = frozenset(_ENTRY)
 
 
 def write(glossary: Glossary) -> bytes:
@@ -180,12 +183,11 @@ class _EntryRead:
 
 def read(data: bytes, name: str) -> Glossary:
     """Concepts of a TBX file; a malformed file is a :class:`FormatError` with its line."""
-    doc = xml_safe.parse(data, name)
-    root = doc.root
-    if local_name(root.tag) not in ("martif", "tbx"):
-        raise doc.error(root, f"not a TBX file (root element <{local_name(root.tag)}>)")
+    # Streamed: each entry is read as soon as it is complete and then dropped from the
+    # tree, so a 200 MB term base never becomes one 2 GB element tree.
     entries = [
-        _read_entry(doc, element) for element in root.iter() if local_name(element.tag) in _ENTRY
+        _read_entry(doc, element)
+        for doc, element in xml_safe.stream(data, name, _ENTRIES, ("TBX", _ROOTS))
     ]
     ids = {e.id for e in entries if e.id}
     taken: set[str] = set()

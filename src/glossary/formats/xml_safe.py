@@ -9,8 +9,10 @@ line it started on, so errors read ``file:line: message``.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from typing import Any
 
 from defusedxml import DefusedXmlException
@@ -25,6 +27,7 @@ __all__ = [
     "local_name",
     "parse",
     "serialise",
+    "stream",
     "text_of",
 ]
 
@@ -88,9 +91,91 @@ def parse(data: bytes, name: str) -> ParsedXml:
     target = _LineTarget(name)
     parser = DefusedXMLParser(target=target, forbid_dtd=False)
     target.parser = parser
-    try:
+    with _errors(name, parser):
         parser.feed(data)
         root = parser.close()
+    return ParsedXml(root, target.lines, name)
+
+
+class _StreamTarget(_LineTarget):
+    """A :class:`_LineTarget` that hands over each finished element named in ``wanted``."""
+
+    def __init__(
+        self, name: str, wanted: frozenset[str], roots: tuple[str, frozenset[str]] | None = None
+    ) -> None:
+        super().__init__(name)
+        self.wanted = wanted
+        self.roots = roots
+        self.stack: list[ET.Element] = []
+        self.done: list[tuple[ET.Element, ET.Element | None]] = []
+        self.root: ET.Element | None = None
+
+    def start(self, tag: str, attrs: dict[str, str]) -> ET.Element:
+        element = super().start(tag, attrs)
+        if self.root is None:
+            self.root = element
+            if self.roots is not None and local_name(tag) not in self.roots[1]:
+                raise FormatError(
+                    self.name,
+                    self.lines[element],
+                    f"not a {self.roots[0]} file (root element <{local_name(tag)}>)",
+                )
+        self.stack.append(element)
+        return element
+
+    def end(self, tag: str) -> ET.Element:
+        element = super().end(tag)
+        self.stack.pop()
+        if local_name(element.tag) in self.wanted:
+            self.done.append((element, self.stack[-1] if self.stack else None))
+        return element
+
+
+#: Bytes fed to the parser at a time when streaming.
+STREAM_CHUNK = 1 << 20
+
+
+def stream(
+    data: bytes, name: str, wanted: frozenset[str], roots: tuple[str, frozenset[str]] | None = None
+) -> Iterator[tuple[ParsedXml, ET.Element]]:
+    """Each element named in ``wanted`` (by local name) as soon as it is complete.
+
+    The same protections as :func:`parse` (defusedxml, the depth limit, the encoding
+    check), but the document is fed in chunks and each handed-over element is cut
+    from the tree afterwards, so memory stays bounded by one element, not the file.
+    The :class:`ParsedXml` gives lines and errors for the element (its ``root`` is
+    the document's root, whose children may be gone). ``roots`` is the format's name
+    and the root names it allows: another root element stops the read at once.
+    """
+    target = _StreamTarget(name, wanted, roots)
+    parser = DefusedXMLParser(target=target, forbid_dtd=False)
+    target.parser = parser
+    view = memoryview(data)
+    with _errors(name, parser):
+        for offset in range(0, len(view), STREAM_CHUNK):
+            parser.feed(bytes(view[offset : offset + STREAM_CHUNK]))
+            yield from _hand_over(target, name)
+        parser.close()
+        yield from _hand_over(target, name)
+    if target.root is None:
+        raise FormatError(name, 0, "malformed XML: no element found")
+
+
+def _hand_over(target: _StreamTarget, name: str) -> Iterator[tuple[ParsedXml, ET.Element]]:
+    done, target.done = target.done, []
+    for element, parent in done:
+        yield ParsedXml(target.root or element, target.lines, name), element
+        for inner in element.iter():
+            target.lines.pop(inner, None)
+        if parent is not None:
+            parent.remove(element)
+
+
+@contextlib.contextmanager
+def _errors(name: str, parser: Any) -> Iterator[None]:
+    """expat and defusedxml complaints as one-line :class:`FormatError`."""
+    try:
+        yield
     except DefusedXmlException as exc:
         line = int(parser.parser.CurrentLineNumber)
         raise FormatError(
@@ -108,7 +193,6 @@ def parse(data: bytes, name: str) -> ParsedXml:
         raise FormatError(
             name, 1, f"unsupported encoding in the XML declaration ({exc}); save the file as UTF-8"
         ) from exc
-    return ParsedXml(root, target.lines, name)
 
 
 def _unsafe(exc: DefusedXmlException) -> str:
