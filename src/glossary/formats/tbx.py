@@ -81,6 +81,9 @@ _PREFERRED_VALUES = frozenset({"preferredterm-admn-sts", "preferredtermadmnsts",
 _ADMITTED_VALUES = frozenset({"admittedterm-admn-sts", "admittedtermadmnsts", "admitted"})
 
 _ROOTS = frozenset({"martif", "tbx"})
+#: martif/text/body/termEntry: the indentation level of an entry.
+_ENTRY_DEPTH = 3
+_PLACEHOLDER = "glossary-entries"
 
 # TBX v3 names for the same structure.
 _ENTRY, _LANGSET, _TERM_GROUPS = (
@@ -105,9 +108,27 @@ def write(glossary: Glossary) -> bytes:
     ET.SubElement(encoding, "p", {"type": "XCSURI"}).text = "TBXBasicXCSV02.xcs"
     body = ET.SubElement(ET.SubElement(root, "text"), "body")
     full_forms = {t.full_form for t in glossary if t.full_form}
-    for term in glossary:
-        _write_entry(body, term, full_form=term.id in full_forms)
-    return xml_safe.serialise(root)
+    if not glossary.terms:
+        return xml_safe.serialise(root)
+    # Streamed: the skeleton is serialised around a placeholder, then each entry is
+    # built, indented at its depth and serialised on its own, so exporting 100k
+    # concepts never holds their whole element tree. The bytes equal those of
+    # serialising the complete tree.
+    ET.SubElement(body, _PLACEHOLDER)
+    before, after = xml_safe.serialise(root).split(f"<{_PLACEHOLDER} />".encode())
+    separator = b"\n" + b"  " * _ENTRY_DEPTH
+    parts = [before]
+    for index, term in enumerate(glossary):
+        holder = ET.Element("body")
+        _write_entry(holder, term, full_form=term.id in full_forms)
+        (entry,) = holder
+        ET.indent(entry, space="  ", level=_ENTRY_DEPTH)
+        entry.tail = None
+        if index:
+            parts.append(separator)
+        parts.append(ET.tostring(entry, encoding="unicode").encode("utf-8"))
+    parts.append(after)
+    return b"".join(parts)
 
 
 def _write_entry(body: ET.Element, term: Term, *, full_form: bool) -> None:
