@@ -43,6 +43,7 @@ __all__ = [
     "check",
     "plan",
     "sync",
+    "up_to_date",
 ]
 
 DOMAIN = "glossary"
@@ -90,6 +91,11 @@ class _Existing:
 
     path: Path
     raw: bytes
+    seal: po_format.Seal
+
+    def current(self, wanted: str) -> bool:
+        """Untouched since a build of the glossary whose checksum is ``wanted``."""
+        return self.seal.intact and self.seal.built_from == wanted
 
     @property
     def name(self) -> str:
@@ -129,10 +135,12 @@ def plan(
     for target in TARGETS:
         path = catalog_path(locales, target)
         existing = _read(path)
-        catalog, po_bytes = _render(glossary, target, existing, wanted)
-        if existing is not None and po_bytes != existing.raw and not force:
-            refused += _unsynced(existing, glossary, target)
         mo_path = catalog_path(locales, target, ".mo")
+        if existing is not None and existing.current(wanted) and _mo_matches(mo_path, existing):
+            continue  # the checksums prove both files are this build: nothing to render
+        catalog, po_bytes = _render(glossary, target, existing, wanted)
+        if existing is not None and not existing.seal.intact and not force:
+            refused += _unsynced(existing, glossary, target, wanted)
         mo_bytes = po_format.compile_mo(catalog)
         if existing is None or po_bytes != existing.raw:
             outputs.append((path, po_bytes))
@@ -149,18 +157,38 @@ def plan(
     return outputs
 
 
+def up_to_date(terms_bytes: bytes, locales: Path) -> bool:
+    """Whether ``locales/`` is a build of these terms.csv bytes, proved by checksums alone.
+
+    No parsing and no rendering: each catalog's header records the checksum of the
+    terms.csv it was built from and a digest of its own entries, and each ``.mo``
+    carries the same header. ``False`` only means "look closer" (see :func:`check`).
+    """
+    wanted = po_format.checksum_of_bytes(terms_bytes)
+    for target in TARGETS:
+        existing = _read(catalog_path(locales, target))
+        if existing is None or not existing.current(wanted):
+            return False
+        if not _mo_matches(catalog_path(locales, target, ".mo"), existing):
+            return False
+    return True
+
+
 def check(glossary: Glossary, locales: Path, *, glossary_checksum: str | None = None) -> list[str]:
     """What in ``locales/`` differs from a build of ``glossary``; empty when up to date.
 
     A catalog re-saved by an editor without an edit is up to date: only the checksum
     header and what a reviewer can change are compared. A ``.mo`` is checked by its
-    header checksum and entry count, never by compiling one to compare.
+    header (checksum and entry count), never by compiling one to compare.
     """
     wanted = glossary_checksum or po_format.checksum(glossary)
     problems: list[str] = []
     for target in TARGETS:
         path = catalog_path(locales, target)
+        mo_path = catalog_path(locales, target, ".mo")
         existing = _read(path)
+        if existing is not None and existing.current(wanted) and _mo_matches(mo_path, existing):
+            continue
         if existing is None:
             problems.append(f"{display_path(path)}: missing")
             catalog = po_format.build_catalog(
@@ -170,11 +198,17 @@ def check(glossary: Glossary, locales: Path, *, glossary_checksum: str | None = 
             catalog, po_bytes = _render(glossary, target, existing, wanted)
             if po_bytes != existing.raw:
                 problems += _semantic_differences(existing, catalog, glossary, target, wanted)
-        problems += _check_mo(catalog_path(locales, target, ".mo"), catalog, wanted)
+        problems += _check_mo(mo_path, catalog, wanted)
     return problems
 
 
-def sync(glossary: Glossary, locales: Path, *, force: bool = False) -> SyncResult:
+def sync(
+    glossary: Glossary,
+    locales: Path,
+    *,
+    force: bool = False,
+    glossary_checksum: str | None = None,
+) -> SyncResult:
     """Apply reviewers' catalog edits to the glossary; raise on contradictions.
 
     Rendering changed or fuzzy cleared ⇒ the concept's rendering is updated and it
@@ -182,16 +216,12 @@ def sync(glossary: Glossary, locales: Path, *, force: bool = False) -> SyncResul
     it stays fuzzy. An edited translator comment becomes the note. See the module
     docstring for how an edit is told from a change made in terms.csv.
     """
-    wanted = po_format.checksum(glossary)
     proposals: dict[str, dict[str, tuple[str, str]]] = {}
     conflicts: list[str] = []
     for target in TARGETS:
         existing = _read(catalog_path(locales, target))
-        if existing is None:
-            continue
-        _, fresh = _render(glossary, target, existing, wanted)
-        if fresh == existing.raw:
-            continue  # byte-identical to a build of terms.csv: nothing was edited
+        if existing is None or existing.seal.intact:
+            continue  # the entries are byte for byte as built: nothing was edited
         po = existing.parse()
         built_from = po.metadata.get(po_format.CHECKSUM_HEADER, "")
         for state in po_format.entry_states(po, glossary, existing.name):
@@ -209,11 +239,13 @@ def sync(glossary: Glossary, locales: Path, *, force: bool = False) -> SyncResul
                         "the build; edit one side (or 'sync --force' to let the catalog win)"
                     )
                     continue
-            elif built_from != wanted and not force:
+            elif not force and built_from != (
+                glossary_checksum or (glossary_checksum := po_format.checksum(glossary))
+            ):
                 raise GlossaryError(
                     f"{where}: entry for {term.id!r} has no '#. base:' line and the catalog was "
                     f"built from another version of terms.csv (checksum {built_from or 'none'}, "
-                    f"terms.csv is {wanted}); edits on both sides cannot be told apart. "
+                    f"terms.csv is {glossary_checksum}); edits on both sides cannot be told apart. "
                     "Use 'sync --force' to let the catalogs win, or rebuild"
                 )
             for key, value in _edits(term, target, state).items():
@@ -284,17 +316,18 @@ def _check_result(result: SyncResult) -> None:
 def _read(path: Path) -> _Existing | None:
     if not path.exists():
         return None
-    return _Existing(path, read_file(path))
+    raw = read_file(path)
+    return _Existing(path, raw, po_format.seal_of(raw))
 
 
-def _unsynced(existing: _Existing, glossary: Glossary, target: Lang) -> list[str]:
+def _unsynced(existing: _Existing, glossary: Glossary, target: Lang, wanted: str) -> list[str]:
     """Reviewer edits a build would destroy: entries changed since their base.
 
     An entry without a base (a catalog of an older version) counts as edited when it
     differs from terms.csv and the catalog was built from this very terms.csv.
     """
     po = existing.parse()
-    same_build = po.metadata.get(po_format.CHECKSUM_HEADER) == po_format.checksum(glossary)
+    same_build = po.metadata.get(po_format.CHECKSUM_HEADER) == wanted
     found = []
     for state in po_format.entry_states(po, glossary, existing.name, strict=False):
         now = po_format.state_of(glossary[state.term_id], target)
@@ -340,6 +373,17 @@ def _semantic_differences(
         if e.term_id not in present
     ]
     return problems + (differing + missing)[:_MAX_LISTED]
+
+
+def _mo_matches(path: Path, existing: _Existing) -> bool:
+    """The ``.mo`` carries the header of the catalog beside it (so it was compiled from it)."""
+    if not path.is_file():
+        return False
+    header = po_format.mo_header(read_file(path))
+    if header is None:
+        return False
+    header.pop("#entries", None)
+    return header == existing.seal.metadata
 
 
 def _check_mo(path: Path, catalog: po_format.Catalog, wanted: str) -> list[str]:

@@ -33,12 +33,36 @@ def _anchor(ws: Workspace) -> Path:
 
 @dataclass(slots=True)
 class Session:
-    """The glossary as read under the lock, and the one way to write it back."""
+    """The glossary as read under the lock, and the one way to write it back.
+
+    terms.csv is read when the session opens but parsed only when :attr:`glossary`
+    is first used: a build or sync that checksums prove to be a no-op never pays
+    for validating a large file.
+    """
 
     workspace: Workspace
-    glossary: Glossary
-    layout: terms_csv.CsvLayout
     raw: bytes
+    _parsed: tuple[Glossary, terms_csv.CsvLayout] | None = None
+
+    @property
+    def glossary(self) -> Glossary:
+        return self._parse()[0]
+
+    @property
+    def layout(self) -> terms_csv.CsvLayout:
+        return self._parse()[1]
+
+    @property
+    def checksum(self) -> str:
+        """The checksum catalogs built from terms.csv as read carry."""
+        from glossary.formats import po as po_format
+
+        return po_format.checksum_of_bytes(self.raw)
+
+    def _parse(self) -> tuple[Glossary, terms_csv.CsvLayout]:
+        if self._parsed is None:
+            self._parsed = terms_csv.read(self.raw, display_path(self.workspace.glossary_path))
+        return self._parsed
 
     def commit(
         self,
@@ -58,24 +82,22 @@ class Session:
 
         ws = self.workspace
         files: list[tuple[Path, bytes]] = []
-        final = self.glossary if glossary is None else glossary
+        data = self.raw
         if glossary is not None:
-            if ws.embedded:
-                raise GlossaryError(
-                    "the embedded glossary is read-only; run in a directory with terms.csv "
-                    "or pass --glossary PATH"
-                )
+            ws.require_writable()
             data = terms_csv.write(glossary, self.layout)
             if data != self.raw:
                 # The same validation as on load: never write what we cannot read.
                 terms_csv.read(data, display_path(ws.glossary_path))
                 files.append((ws.glossary_path, data))
-        if rebuild_catalogs:
+        if rebuild_catalogs and not (
+            glossary is None and catalogs.up_to_date(self.raw, ws.locales) and not force_catalogs
+        ):
             files += catalogs.plan(
-                final,
+                self.glossary if glossary is None else glossary,
                 ws.locales,
                 force=force_catalogs,
-                glossary_checksum=po_format.checksum(final),
+                glossary_checksum=po_format.checksum_of_bytes(data),
             )
         transaction.commit(files, transaction.journal_path(_anchor(ws)))
         return [path for path, _ in files]
@@ -92,9 +114,7 @@ def writing(ws: Workspace, wait: float = DEFAULT_WAIT) -> Iterator[Session]:
         raise GlossaryError(f"{display_path(anchor.parent)}: no such directory")
     with glossary_lock(anchor, wait):
         transaction.recover(anchor, catalogs.catalog_files(ws.locales))
-        raw = read_file(ws.glossary_path)
-        glossary, layout = terms_csv.read(raw, display_path(ws.glossary_path))
-        yield Session(ws, glossary, layout, raw)
+        yield Session(ws, read_file(ws.glossary_path))
 
 
 def recover_if_interrupted(ws: Workspace, wait: float | None = None) -> None:

@@ -44,12 +44,19 @@ def test_russian_abbreviations_do_not_end_sentences() -> None:
 
 def test_each_segment_keeps_the_line_it_starts_on() -> None:
     text = "Title line\n\nFirst sentence. Second\nsentence wraps.\n\n\nLast one."
-    assert segment(text, Lang.EN) == [
-        Segment("Title line", 1),
-        Segment("First sentence.", 3),
-        Segment("Second sentence wraps.", 3),
-        Segment("Last one.", 7),
+    assert [(s.text, s.line) for s in segment(text, Lang.EN)] == [
+        ("Title line", 1),
+        ("First sentence.", 3),
+        ("Second sentence wraps.", 3),
+        ("Last one.", 7),
     ]
+
+
+def test_each_segment_knows_its_exact_span() -> None:
+    text = "  Title line\r\n\r\nFirst sentence. Second\n   sentence wraps.  \n"
+    spans = [text[s.start : s.end] for s in segment(text, Lang.EN)]
+    assert spans == ["Title line", "First sentence.", "Second\n   sentence wraps."]
+    assert isinstance(segment(text, Lang.EN)[0], Segment)
 
 
 def test_wrapped_sentence_starting_on_a_later_line() -> None:
@@ -99,3 +106,64 @@ def test_segments_cover_the_text_in_order(pieces: list[str], lang: Lang) -> None
     for s in segments:
         assert s.text and s.text == " ".join(s.text.split())
         assert s.text.split()[0] in lines[s.line - 1]
+
+
+WORDS = ["talks", "Vienna", "the", "OSCE", "said", "ministers", "U.S.", "Jan.", "5", "переговоры"]
+#: How a sentence opens and the end that balances it (real text closes its quotes).
+OPENINGS = [("The", "."), ("Ministers", "!"), ("Ministers", "?"), ('"We', '."'), ("(It", ".)")]
+
+
+@st.composite
+def wrapped_pieces(draw: st.DrawFn) -> str:
+    """A few whole sentences, hard-wrapped: lines may end inside a sentence. Quotes and
+    brackets are balanced, as in real text (an unclosed one changes what the libraries do
+    to every sentence after it)."""
+    sentences = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(OPENINGS),
+                st.lists(st.sampled_from(WORDS), min_size=1, max_size=12),
+            ),
+            min_size=1,
+            max_size=4,
+        )
+    )
+    words: list[str] = []
+    for (first, end), middle in sentences:
+        # A sentence ending in an abbreviation ("the U.S.).") is ambiguous, and pysbd
+        # settles it from text beyond the next sentence: such ends are left out here.
+        last = middle[-1] if middle[-1][-1] != "." else "talks"
+        words += [first, *middle[:-1], last + end]
+    words += ["It", "was", "done."]  # a piece ends surely: nothing joins across it
+    breaks = draw(st.lists(st.booleans(), min_size=len(words), max_size=len(words)))
+    return "".join(w + ("\n" if b else " ") for w, b in zip(words, breaks, strict=True)).strip()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(wrapped_pieces(), min_size=1, max_size=12), st.sampled_from([Lang.EN, Lang.RU]))
+def test_a_long_paragraph_segments_like_its_pieces(pieces: list[str], lang: Lang) -> None:
+    """Windows are invisible: one paragraph without blank lines, cut into windows of a few
+    characters, gives the sentences of its pieces (each whole sentences, ending surely)
+    one after the other, with their lines and spans moved by where each piece starts."""
+    text = "\n".join(pieces)
+    expected: list[tuple[str, int, int, int]] = []
+    line = offset = 0
+    for piece in pieces:
+        for s in segment(piece, lang, window=10**9):
+            expected.append((s.text, s.line + line, s.start + offset, s.end + offset))
+        line += piece.count("\n") + 1
+        offset += len(piece) + 1
+    got = [(s.text, s.line, s.start, s.end) for s in segment(text, lang, window=40)]
+    assert got == expected
+    for text_, _, start, end in got:
+        assert " ".join(text[start:end].split()) == text_
+
+
+def test_a_long_text_without_blank_lines_keeps_every_sentence() -> None:
+    """Many windows: the count of sentences grows with the copies, none is lost."""
+    piece = "The talks ended in Vienna.\nMinisters met the U.S. envoy\non Jan. 5 again.\n"
+    one = segment(piece, Lang.EN)
+    many = segment(piece * 300, Lang.EN, window=100)
+    assert len(one) == 2
+    assert [s.text for s in many] == [s.text for s in one] * 300
+    assert [s.line for s in many[:4]] == [1, 2, 4, 5]

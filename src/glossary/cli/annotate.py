@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from glossary.annotation import Annotator
+    from glossary.formats.document import Document
     from glossary.model import Term
 
 #: Glossaries from this many concepts show a bar while their index is built.
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         _write_json(annotator, document.text, name)
     elif args.html:
-        _write_html(annotator, document.text, name, args.html)
+        _write_html(annotator, document, args.html)
     else:
         _write_terminal(annotator, document.text)
     return 0
@@ -84,12 +85,13 @@ def _write_json(annotator: Annotator, text: str, name: str) -> None:
     out.write("]}\n" if first else "\n]}\n")
 
 
-def _write_html(annotator: Annotator, text: str, name: str, target: str) -> None:
+def _write_html(annotator: Annotator, document: Document, target: str) -> None:
     from glossary.annotation_html import render_html
     from glossary.atomic import atomic_write
 
-    found = annotator.annotate(text)
-    page = render_html(text, found, f"{name} — glossary terms").encode()
+    found = annotator.annotate(document.text)
+    title = f"{document.name} — glossary terms"
+    page = render_html(document.text, found, title, document.lang).encode()
     if target == "-":
         sys.stdout.buffer.write(page)
     else:

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from glossary import catalogs
-from glossary.cli.common import add_wait, load_glossary, workspace
+from glossary.cli.common import add_wait, workspace
 from glossary.cli.output import colour, print_json
 from glossary.errors import display_path
 from glossary.session import writing
@@ -71,18 +71,20 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def _build(args: argparse.Namespace) -> int:
     with writing(workspace(args), args.wait) as session:
         written = session.commit(rebuild_catalogs=True, force_catalogs=args.force)
-        ws, glossary = session.workspace, session.glossary
+        ws = session.workspace
     for path in written:
         print(f"wrote {display_path(path)}")
     if not written:
-        print(f"{display_path(ws.locales)}: up to date ({len(glossary)} concepts)")
+        print(f"{display_path(ws.locales)}: up to date with {display_path(ws.glossary_path)}")
     return 0
 
 
 def _sync(args: argparse.Namespace) -> int:
     with writing(workspace(args), args.wait) as session:
         ws = session.workspace
-        result = catalogs.sync(session.glossary, ws.locales, force=args.force)
+        result = catalogs.sync(
+            session.glossary, ws.locales, force=args.force, glossary_checksum=session.checksum
+        )
         write = bool(result.changes) and not args.dry_run
         if write:
             session.commit(result.glossary, rebuild_catalogs=True, force_catalogs=True)
@@ -123,8 +125,19 @@ def _sync(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    ws, glossary, _ = load_glossary(args)
-    problems = catalogs.check(glossary, ws.locales)
+    from glossary.formats import po as po_format
+    from glossary.formats import read_file, terms_csv
+    from glossary.session import recover_if_interrupted
+
+    ws = workspace(args)
+    recover_if_interrupted(ws)
+    raw = read_file(ws.glossary_path)
+    problems: list[str] = []
+    if not catalogs.up_to_date(raw, ws.locales):  # checksums first: no parse, no render
+        glossary, _ = terms_csv.read(raw, display_path(ws.glossary_path))
+        problems = catalogs.check(
+            glossary, ws.locales, glossary_checksum=po_format.checksum_of_bytes(raw)
+        )
     for problem in problems:
         print(problem)
     if problems:

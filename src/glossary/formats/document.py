@@ -166,8 +166,7 @@ def po_text(data: bytes, name: str, lang: Lang | None, side: str) -> str:
     po = parse_po(data, name)
     if side == "auto":
         side = "msgid"
-        language = po.metadata.get("Language", "")[:2]
-        if lang is not None and language == lang.value:
+        if lang is not None and Lang.from_code(po.metadata.get("Language", "")) is lang:
             side = "msgstr"
     if side not in ("msgid", "msgstr"):
         raise ValueError(f"po_side must be msgid, msgstr or auto, not {side!r}")

@@ -25,27 +25,31 @@ import hashlib
 import re
 import struct
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeAlias
 
 import polib
 
 from glossary.errors import FormatError
-from glossary.formats import decode_text, terms_csv
+from glossary.formats import BOM, decode_text, terms_csv
 from glossary.model import Glossary, Lang, Term, TranslationUnit, fold_term
 
 __all__ = [
     "BASE_PREFIX",
     "CHECKSUM_HEADER",
+    "ENTRIES_HEADER",
     "Catalog",
     "CatalogEntry",
     "EntryState",
     "POEntry",
     "POFile",
     "PoUnit",
+    "Seal",
     "base_of",
     "build_catalog",
     "checksum",
+    "checksum_of_bytes",
     "comparable_note",
     "compile_mo",
     "entry_states",
@@ -57,6 +61,7 @@ __all__ = [
     "parse_po",
     "render_po",
     "same_layout",
+    "seal_of",
     "state_of",
     "stored_note",
     "translation_units",
@@ -67,6 +72,9 @@ POFile: TypeAlias = polib.POFile
 POEntry: TypeAlias = polib.POEntry
 
 CHECKSUM_HEADER = "X-Glossary-Checksum"
+#: A digest of the catalog's bytes after its header: proves an untouched build cheaply.
+ENTRIES_HEADER = "X-Glossary-Entries"
+_DIGEST_DIGITS = 16
 PLURAL_FORMS = {
     Lang.RU: (
         "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
@@ -121,6 +129,8 @@ class Catalog:
     header: str
     metadata: tuple[tuple[str, str], ...]
     entries: tuple[CatalogEntry, ...]
+    #: The rendered entries (see :func:`render_po`); their digest is in the metadata.
+    body: bytes = b""
 
     def meta(self, key: str) -> str:
         return next((v for k, v in self.metadata if k == key), "")
@@ -128,7 +138,15 @@ class Catalog:
 
 def checksum(glossary: Glossary) -> str:
     """Fingerprint of the glossary a catalog was built from (its canonical CSV bytes)."""
-    return hashlib.sha256(terms_csv.write(glossary)).hexdigest()[:16]
+    return checksum_of_bytes(terms_csv.write(glossary))
+
+
+def checksum_of_bytes(data: bytes) -> str:
+    """:func:`checksum` of terms.csv as read from disk: its BOM and line ends do not count,
+    so a file the tool wrote has the checksum of its glossary without being parsed."""
+    if data.startswith(BOM):
+        data = data[len(BOM) :]
+    return _digest(data.replace(b"\r\n", b"\n").replace(b"\r", b"\n"))
 
 
 def state_of(term: Term, target: Lang) -> EntryState:
@@ -215,7 +233,8 @@ def build_catalog(
                 msgctxt=term.id if shared[fold_term(msgid)] > 1 else None,
             )
         )
-    return Catalog(header, metadata, tuple(entries))
+    body = _render_body(entries)
+    return Catalog(header, (*metadata, (ENTRIES_HEADER, _digest(body))), tuple(entries), body)
 
 
 def render_po(catalog: Catalog) -> bytes:
@@ -224,7 +243,13 @@ def render_po(catalog: Catalog) -> bytes:
     out.append('msgid ""')
     out.append('msgstr ""')
     out.extend(f'"{_escape(f"{key}: {value}")}\\n"' for key, value in catalog.metadata)
-    for entry in catalog.entries:
+    return ("\n".join(out) + "\n").encode("utf-8") + catalog.body
+
+
+def _render_body(entries: Sequence[CatalogEntry]) -> bytes:
+    """Every entry after the header, each preceded by a blank line."""
+    out: list[str] = []
+    for entry in entries:
         out.append("")
         if entry.note:
             out.extend(f"# {line}".rstrip() for line in entry.note.split("\n"))
@@ -237,7 +262,44 @@ def render_po(catalog: Catalog) -> bytes:
             out.append(f'msgctxt "{_escape(entry.msgctxt)}"')
         out.append(f'msgid "{_escape(entry.msgid)}"')
         out.append(f'msgstr "{_escape(entry.msgstr)}"')
-    return ("\n".join(out) + "\n").encode("utf-8")
+    return ("\n".join(out) + "\n").encode("utf-8") if out else b""
+
+
+@dataclass(frozen=True, slots=True)
+class Seal:
+    """What a catalog's own header says about it, read without parsing the entries."""
+
+    metadata: dict[str, str]
+    #: The entries are byte for byte what the build wrote (``X-Glossary-Entries``).
+    intact: bool
+
+    @property
+    def built_from(self) -> str:
+        return self.metadata.get(CHECKSUM_HEADER, "")
+
+
+_META_LINE = re.compile(r'^"([A-Za-z0-9-]+): (.*)\\n"$')
+
+
+def seal_of(raw: bytes) -> Seal:
+    """The header fields and integrity of PO bytes as :func:`render_po` wrote them.
+
+    An editor's re-save changes the bytes after the header, so ``intact`` is then
+    false and the caller compares entry by entry instead.
+    """
+    end = raw.find(b"\n\n")
+    head, body = (raw, b"") if end < 0 else (raw[: end + 1], raw[end + 1 :])
+    metadata = {}
+    for line in head.decode("utf-8", "replace").split("\n"):
+        match = _META_LINE.match(line)
+        if match:
+            metadata[match.group(1)] = match.group(2)
+    recorded = metadata.get(ENTRIES_HEADER)
+    return Seal(metadata, recorded is not None and recorded == _digest(body))
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:_DIGEST_DIGITS]
 
 
 def compile_mo(catalog: Catalog) -> bytes:

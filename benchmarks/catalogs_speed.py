@@ -1,0 +1,121 @@
+"""Catalogs at scale: whole-process `glossary catalogs build|check|sync`, time and peak RSS.
+
+Usage::
+
+    python benchmarks/catalogs_speed.py [--concepts 100000] [--runs 1]
+
+Each command runs as a fresh process (``python -m glossary``) in a temporary
+workspace holding a synthetic glossary of ``--concepts`` concepts (the repository's
+concepts repeated with numbered copies). Printed per command: the median wall time of
+``--runs`` runs and the peak RSS of the slowest one (from ``wait4``). The targets of
+issue 13 are build ≤ 5 s, check ≤ 3 s, sync of one edit ≤ 5 s, each ≤ 500 MB.
+``msgfmt`` compiling the same catalog is printed as a reference.
+
+benchmarks/scale.py may call :func:`measure`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from reliability import glossary_of  # noqa: E402
+
+from glossary.formats import terms_csv  # noqa: E402
+
+RU_PO = Path("locales/ru/LC_MESSAGES/glossary.po")
+
+
+def timed(workspace: Path, *args: str) -> tuple[float, float, int]:
+    """(seconds, peak RSS in MB, exit code) of one ``glossary`` process."""
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "NO_COLOR": "1"}
+    started = time.monotonic()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "glossary", *args],
+        cwd=workspace,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.monotonic() - started
+    assert proc.stderr is not None
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"glossary {' '.join(args)} failed ({code}): {err}")
+    return elapsed, usage.ru_maxrss / 1024, code
+
+
+def edit_one(workspace: Path, index: int) -> None:
+    """A reviewer's edit of one msgstr, made the way an editor writes bytes."""
+    path = workspace / RU_PO
+    text = path.read_text(encoding="utf-8")
+    old = 'msgid "OSCE"\nmsgstr "ОБСЕ"'
+    assert old in text
+    path.write_text(text.replace(old, f'msgid "OSCE"\nmsgstr "ОБСЕ (правка {index})"', 1), "utf-8")
+
+
+def measure(concepts: int, runs: int = 1) -> dict[str, tuple[float, float]]:
+    """Median seconds and peak MB per step, on a fresh workspace."""
+    results: dict[str, list[tuple[float, float, int]]] = {}
+    with tempfile.TemporaryDirectory(prefix="glossary-catalogs-") as tmp:
+        root = Path(tmp)
+        template = root / "template"
+        template.mkdir()
+        terms_csv.save(glossary_of(concepts), template / "terms.csv")
+        for run in range(runs):
+            workspace = root / f"w{run}"
+            shutil.copytree(template, workspace)
+            steps = [
+                ("build (fresh)", ("catalogs", "build")),
+                ("build (no change)", ("catalogs", "build")),
+                ("check", ("catalogs", "check")),
+                ("sync (no edit)", ("catalogs", "sync")),
+            ]
+            for name, args in steps:
+                results.setdefault(name, []).append(timed(workspace, *args))
+            edit_one(workspace, run)
+            results.setdefault("sync (one edit)", []).append(timed(workspace, "catalogs", "sync"))
+            results.setdefault("check (after sync)", []).append(
+                timed(workspace, "catalogs", "check")
+            )
+            if shutil.which("msgfmt"):
+                started = time.monotonic()
+                subprocess.run(["msgfmt", "-o", "/dev/null", str(workspace / RU_PO)], check=True)
+                results.setdefault("msgfmt (reference)", []).append(
+                    (time.monotonic() - started, 0.0, 0)
+                )
+            shutil.rmtree(workspace)
+    return {
+        name: (statistics.median(r[0] for r in rows), max(r[1] for r in rows))
+        for name, rows in results.items()
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--concepts", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=1)
+    args = parser.parse_args()
+    print(f"catalogs at {args.concepts} concepts ({args.runs} run(s), whole process)")
+    for name, (seconds, mb) in measure(args.concepts, args.runs).items():
+        memory = f"{mb:7.0f} MB" if mb else ""
+        print(f"  {name:20} {seconds:7.2f} s {memory}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
