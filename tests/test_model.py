@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from glossary import model
 from glossary.model import Glossary, Lang, Term, make_id, validate
 
 
@@ -44,3 +47,37 @@ def test_validate_reports_every_problem() -> None:
 )  # fmt: skip
 def test_language_tags_read_by_their_primary_subtag(code: str, expected: Lang | None) -> None:
     assert Lang.from_code(code) is expected
+
+
+# The fast whole-list pass of validate must never pass a glossary with a problem.
+_piece = st.sampled_from(["a", "б", " ", "  ", "\xa0", "\t", "\n", "\u2028", "Ё", "е", "ﬁ",
+                          "e\u0301", "é", "A", "|", "x-1", "\ue000", "\x85"])  # fmt: skip
+_text = st.lists(_piece, max_size=4).map("".join)
+
+
+@st.composite
+def _term_lists(draw: st.DrawFn) -> list[Term]:
+    terms = []
+    for _ in range(draw(st.integers(0, 5))):
+        terms.append(
+            Term(
+                draw(st.sampled_from(["a", "b", "c", "", "Bad", "a\n"])),
+                en=draw(_text),
+                ru=draw(_text),
+                en_variants=tuple(draw(st.lists(_text, max_size=2))),
+                ru_forbidden=tuple(draw(st.lists(_text, max_size=2))),
+                full_form=draw(st.sampled_from(["", "a", "z"])),
+                definition=draw(st.sampled_from(["", "d1", "d2"])),
+                extra=draw(st.sampled_from([(), (("desk", "x"),), (("status", "x"),)])),
+            )
+        )
+    return terms
+
+
+@settings(max_examples=300, deadline=None)
+@given(terms=_term_lists())
+def test_fast_validation_agrees_with_the_row_by_row_pass(terms: list[Term]) -> None:
+    exact = model._row_by_row(terms, ())
+    assert validate(terms) == exact
+    if model._all_valid(terms, ()):
+        assert exact == []

@@ -1,4 +1,4 @@
-"""The frozen evaluation corpus: benchmarks/data/real.
+"""The frozen evaluation corpus: benchmarks/data/real and benchmarks/data/parallel.
 
 Gold lists are written before any tool runs on a text; the manifest freezes them by
 checksum, so editing a frozen gold list (or its text) fails here instead of silently
@@ -9,14 +9,21 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
 
 DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data"
 REAL = DATA / "real"
+PARALLEL = DATA / "parallel"
 MIN_WORDS = 200
 MAX_WORDS = 1500
+MIN_SENTENCES = 15
+MAX_SENTENCES = 80
+MIN_PAIRS = 3
+STEM_CUT = 2
+MIN_STEM = 3
 GOLD_FIELDS = ["en", "ru", "kind", "level", "note"]
 LEVELS = {"core", "ok"}
 KINDS = {"term", "organization", "title", "treaty", "person", "place", "acronym"}
@@ -75,3 +82,63 @@ def test_gold_list_parses_and_names_the_text_language(path: Path) -> None:
 def test_both_groups_hold_both_languages() -> None:
     seen = {(row["group"], row["lang"]) for row in manifest() if row["lang"]}
     assert {("dev", "en"), ("dev", "ru")} <= seen
+
+
+def parallel_pairs() -> list[str]:
+    return sorted(p.name.removesuffix(".align.tsv") for p in PARALLEL.glob("*.align.tsv"))
+
+
+def sentences(path: Path) -> list[str]:
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def numbers(cell: str) -> list[int]:
+    return [int(x) for x in cell.split(",") if x.strip()]
+
+
+def test_there_are_enough_real_pairs() -> None:
+    assert len([s for s in parallel_pairs() if not s.endswith("-gap")]) >= MIN_PAIRS
+
+
+@pytest.mark.parametrize("slug", parallel_pairs())
+def test_parallel_gold_alignment_covers_each_side_once_in_order(slug: str) -> None:
+    en = len(sentences(PARALLEL / f"{slug}.en.txt"))
+    ru = len(sentences(PARALLEL / f"{slug}.ru.txt"))
+    assert MIN_SENTENCES <= en <= MAX_SENTENCES
+    assert MIN_SENTENCES <= ru <= MAX_SENTENCES
+    with (PARALLEL / f"{slug}.align.tsv").open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t")
+        assert reader.fieldnames == ["en_sentences", "ru_sentences"]
+        rows = list(reader)
+    assert all(row["en_sentences"] or row["ru_sentences"] for row in rows)
+    en_seen = [n for row in rows for n in numbers(row["en_sentences"])]
+    ru_seen = [n for row in rows for n in numbers(row["ru_sentences"])]
+    assert en_seen == list(range(1, en + 1))
+    assert ru_seen == list(range(1, ru + 1))
+
+
+def fold(text: str) -> str:
+    """Lower case with one apostrophe: the texts use both ' and ’."""
+    return text.lower().replace("’", "'")
+
+
+def stem(word: str) -> str:
+    """A crude Russian stem: enough to find an inflected occurrence of a dictionary form."""
+    return word[: max(MIN_STEM, len(word) - STEM_CUT)]
+
+
+@pytest.mark.parametrize("slug", parallel_pairs())
+def test_parallel_terms_occur_on_both_sides(slug: str) -> None:
+    en_text = fold((PARALLEL / f"{slug}.en.txt").read_text(encoding="utf-8"))
+    ru_text = (PARALLEL / f"{slug}.ru.txt").read_text(encoding="utf-8").lower()
+    with (PARALLEL / f"{slug}.terms.csv").open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        assert reader.fieldnames == ["en", "ru", "note"]
+        rows = list(reader)
+    assert rows
+    for row in rows:
+        assert any(fold(a.strip()) in en_text for a in row["en"].split("|")), row
+        assert any(
+            all(stem(w) in ru_text for w in re.findall(r"\w+", a.lower()))
+            for a in row["ru"].split("|")
+        ), row

@@ -109,6 +109,13 @@ def test_html(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "&lt;b&gt;<mark" in page
     assert "A region another power dominates." in page
     assert "wrote out.html: 2 terms" in capsys.readouterr().err
+    assert page.startswith('<!DOCTYPE html>\n<html lang="ru">')  # the document's language
+    assert " title=" not in page and "<script" not in page
+    # the card of «сферы влияния» names its forbidden rendering, in its language
+    assert 'do not use (ru): <span lang="ru">зона интереса</span>' in page
+    assert '<span class="rendering" lang="en">sphere of influence</span>' in page
+    assert main(["annotate", "a.txt", "--html", "-"]) == 0
+    assert capsys.readouterr().out == page
 
 
 def test_missing_file_is_one_line(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -25,6 +25,7 @@ COMMANDS = {
     "annotate": "annotate",
     "dict": "dict",
     "draft": "draft",
+    "render": "render",
     "check": "check",
     "mt": "mt",
     "export": "interchange",

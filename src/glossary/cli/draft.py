@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -15,12 +16,12 @@ from glossary.cli.common import load_glossary, read_input
 from glossary.cli.output import progress
 from glossary.draft.drafts import Draft, Drafter, build_po, render_po
 from glossary.draft.memory import DEFAULT_THRESHOLD, TranslationMemory, read_memory
+from glossary.draft.skeleton import segment_document
 from glossary.errors import GlossaryError, MachineTranslationError, display_path
 from glossary.formats.document import detect_language, read_document
 from glossary.formats.po import parse_po
 from glossary.index import open_matcher
 from glossary.model import Lang
-from glossary.text.segment import segment
 
 _NAMES = {Lang.EN: "English", Lang.RU: "Russian"}
 #: Texts with at least this many sentences get a progress bar (on a terminal).
@@ -111,7 +112,9 @@ def _draft(args: argparse.Namespace) -> int:
     document = read_document(data, name, lang=source)
     if detect_language(document.text) is target:
         _say(f"glossary: {name} looks {_NAMES[target]} already; drafting it as {_NAMES[source]}")
-    segments = segment(document.text, source)
+    segments, headers = segment_document(
+        data, name, source, source_name=_source_name(args.file, args.output)
+    )
 
     memory = TranslationMemory((), source, target, threshold=args.threshold)
     for lang in TARGETS:  # the reviewed catalogs, both directions
@@ -160,6 +163,7 @@ def _draft(args: argparse.Namespace) -> int:
         existing=existing,
         revision_date=time.strftime("%Y-%m-%d %H:%M+0000", time.gmtime()),
         threshold=args.threshold,
+        headers=headers,
     )
     output = render_po(po)
     if args.output == "-":
@@ -169,6 +173,17 @@ def _draft(args: argparse.Namespace) -> int:
     atomic_write(args.output, output)
     _say(f"wrote {display_path(args.output)}: {_summary(po)}")
     return 0
+
+
+def _source_name(file: str, output: str) -> str:
+    """The source as ``render`` will look for it: relative to the draft's folder."""
+    if file == "-":
+        return ""
+    folder = Path(output).parent if output != "-" else Path()
+    try:
+        return Path(os.path.relpath(Path(file).resolve(), folder.resolve())).as_posix()
+    except ValueError:  # another drive
+        return Path(file).resolve().as_posix()
 
 
 def _summary(po: Any) -> str:

@@ -92,11 +92,11 @@ def _print_result(result: SearchResult, number: int, total: int) -> None:
         if number:
             print()
         print(colour(f"» {result.query}", "bold", "blue"))
-    _print_hits(list(result.hits))
+    _print_hits(list(result.hits), result.query)
     strong = [h for h in result.suggestions if h.score >= FUZZY_CUTOFF]
     if strong and not result.hits:
         print(colour("did you mean:", "yellow", "bold"))
-        _print_hits(strong)
+        _print_hits(strong, result.query)
     _print_references(list(result.references), bool(result.hits or strong))
 
 
@@ -105,6 +105,7 @@ def _no_match(result: SearchResult) -> None:
         dict.fromkeys(h.term.preferred(h.lang) if h.lang else h.term.en for h in result.suggestions)
     )
     tail = f"; did you mean: {names}?" if names else "; no similar terms"
+    sys.stdout.flush()  # the blocks above first, when both go to one terminal or file
     print(f"glossary: no match for {result.query!r}{tail}", file=sys.stderr)
 
 
@@ -114,7 +115,7 @@ def _progress(items: Any, total: int) -> Any:
     return progress(items, total, "indexing glossary", min_total=2000)
 
 
-def _print_hits(hits: list[Hit]) -> None:
+def _print_hits(hits: list[Hit], query: str) -> None:
     from glossary.cli.output import colour
 
     for number, hit in enumerate(hits):
@@ -131,7 +132,7 @@ def _print_hits(hits: list[Hit]) -> None:
             print("  " + colour(warning, "red", "bold"))
         if hit.position is not None:
             start, end = hit.position
-            print(f"  contained in the query at {start}-{end}: {hit.matched}")
+            print(f"  contained in the query at {start}-{end}: «{query[start:end]}»")
         if not term.reviewed:
             print(
                 "  "

@@ -21,7 +21,7 @@ comes out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence, Sized
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -186,10 +186,12 @@ def build_po(
     existing: POFile | None = None,
     revision_date: str = "",
     threshold: float = DEFAULT_THRESHOLD,
+    headers: Mapping[str, str] | None = None,
 ) -> POFile:
     """The PO file of ``drafts``, merged with an ``existing`` one msgmerge-style.
 
-    Identical sentences share one entry with several ``#:`` references.
+    Identical sentences share one entry with several ``#:`` references. ``headers``
+    are added to the header entry (the document skeleton ``render`` needs).
     """
     po = new_po()
     po.header = (
@@ -210,6 +212,7 @@ def build_po(
         "Plural-Forms": PLURAL_FORMS[target],
         "X-Generator": "glossary draft",
         "X-Source-Language": source.value,
+        **(headers or {}),
     }
     entries: dict[str, POEntry] = {}
     for draft in drafts:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 from glossary.atomic import atomic_write
@@ -54,14 +56,16 @@ class CsvLayout:
 
 
 def read(data: bytes, name: str = "terms.csv") -> tuple[Glossary, CsvLayout]:
-    """Parse and validate terms.csv bytes; raise :class:`TermsCsvError` on any problem."""
-    layout = CsvLayout(bom=data.startswith(_BOM), newline=_line_end(data))
-    try:
-        text = decode_text(data, name)
-    except FormatError as exc:
-        raise TermsCsvError([exc]) from exc
+    """Parse and validate terms.csv bytes; raise :class:`TermsCsvError` on any problem.
 
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    The bytes are decoded as the CSV reader goes (no second copy of a big file as
+    one string), and rows are turned into concepts by column position.
+    """
+    layout = CsvLayout(bom=data.startswith(_BOM), newline=_line_end(data))
+    stream = io.TextIOWrapper(
+        io.BytesIO(data), encoding="utf-8-sig" if layout.bom else "utf-8", newline=""
+    )
+    reader = csv.reader(stream, strict=True)
     problems: list[FormatError] = []
     try:
         header = next(reader, None)
@@ -69,34 +73,13 @@ def read(data: bytes, name: str = "terms.csv") -> tuple[Glossary, CsvLayout]:
             raise TermsCsvError([FormatError(name, 1, "empty file: missing header row")])
         header = [h.strip() for h in header]
         _check_header(header, name)
-        terms: list[Term] = []
-        lines: list[int] = []
-        unparsed_ids: list[str] = []
-        start = reader.line_num + 1
-        for row in reader:
-            line = start
-            start = reader.line_num + 1
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) != len(header):
-                problems.append(
-                    FormatError(name, line, f"expected {len(header)} fields, found {len(row)}")
-                )
-                continue
-            # A multi-line cell of a CRLF file holds CRLF too; the model only knows "\n".
-            row = [cell.replace("\r\n", "\n") for cell in row]
-            if layout.newline == "\r":
-                row = [cell.replace("\r", "\n") for cell in row]
-            try:
-                terms.append(_term(dict(zip(header, row, strict=True))))
-                lines.append(line)
-            except ValueError as exc:
-                problems.append(FormatError(name, line, str(exc)))
-                unparsed_ids.append(row[header.index("id")].strip())
+        terms, lines, unparsed_ids = _rows(reader, header, name, layout, b"\r" in data, problems)
     except csv.Error as exc:
         raise TermsCsvError(
             [*problems, FormatError(name, reader.line_num, f"malformed CSV: {exc}")]
         ) from exc
+    except UnicodeDecodeError as exc:
+        raise _not_utf8(data, name) from exc
     problems.extend(
         FormatError(name, lines[p.index], p.message) for p in validate(terms, unparsed_ids)
     )
@@ -104,6 +87,54 @@ def read(data: bytes, name: str = "terms.csv") -> tuple[Glossary, CsvLayout]:
         problems.sort(key=lambda p: p.line)
         raise TermsCsvError(problems)
     return Glossary(tuple(terms), tuple(header), tuple(lines)), layout
+
+
+def _not_utf8(data: bytes, name: str) -> TermsCsvError:
+    """The error naming the line of the first byte that is not UTF-8."""
+    try:
+        decode_text(data, name)
+    except FormatError as exc:
+        return TermsCsvError([exc])
+    return TermsCsvError([FormatError(name, 0, "not UTF-8; save the file as UTF-8")])
+
+
+def _rows(
+    reader: Iterator[list[str]],
+    header: list[str],
+    name: str,
+    layout: CsvLayout,
+    has_cr: bool,
+    problems: list[FormatError],
+) -> tuple[list[Term], list[int], list[str]]:
+    """Concepts, their lines and the ids of rows that did not parse; problems appended."""
+    parse = _row_parser(header)
+    width = len(header)
+    id_at = header.index("id")
+    terms: list[Term] = []
+    lines: list[int] = []
+    unparsed_ids: list[str] = []
+    line_num = getattr(reader, "line_num", 0)
+    start = line_num + 1
+    for row in reader:
+        line = start
+        start = reader.line_num + 1  # type: ignore[attr-defined]
+        if not (row and row[0].strip()) and not "".join(row).strip():
+            continue
+        if len(row) != width:
+            problems.append(FormatError(name, line, f"expected {width} fields, found {len(row)}"))
+            continue
+        if has_cr:
+            # A multi-line cell of a CRLF file holds CRLF too; the model only knows "\n".
+            row = [cell.replace("\r\n", "\n") for cell in row]
+            if layout.newline == "\r":
+                row = [cell.replace("\r", "\n") for cell in row]
+        try:
+            terms.append(parse(row))
+            lines.append(line)
+        except ValueError as exc:
+            problems.append(FormatError(name, line, str(exc)))
+            unparsed_ids.append(row[id_at].strip())
+    return terms, lines, unparsed_ids
 
 
 def _line_end(data: bytes) -> str:
@@ -190,42 +221,63 @@ def _check_header(header: list[str], name: str) -> None:
 
 
 def _split(value: str) -> tuple[str, ...]:
-    return tuple(v.strip() for v in value.split(LIST_SEPARATOR) if v.strip())
+    return tuple(filter(None, map(str.strip, value.split(LIST_SEPARATOR)))) if value else ()
 
 
-def _term(row: dict[str, str]) -> Term:
-    status_text = row["status"].strip()
-    kind_text = row["kind"].strip()
+_STATUSES = {s.value: s for s in Status}
+_KINDS = {k.value: k for k in Kind}
+#: Known columns in the order :func:`_row_parser` unpacks them.
+_ORDER = ("id", "en", "ru", "en_variants", "ru_variants", "en_forbidden", "ru_forbidden",
+          "kind", "full_form", "definition", "note", "status", "source")  # fmt: skip
+
+
+def _row_parser(header: list[str]) -> Callable[[list[str]], Term]:
+    """A function from one row of this header to its concept (ValueError on a bad cell)."""
+    # A column the file lacks reads from one empty cell appended to every row.
+    missing = len(header)
+    cells = itemgetter(*(header.index(c) if c in header else missing for c in _ORDER))
+    pad = any(c not in header for c in _ORDER)
+    extra = [(c, i) for i, c in enumerate(header) if c not in COLUMNS]
+
+    def parse(row: list[str]) -> Term:
+        (term_id, en, ru, en_variants, ru_variants, en_forbidden, ru_forbidden, kind_text,
+         full_form, definition, note, status_text,
+         source) = cells([*row, ""] if pad else row)  # fmt: skip
+        status = _STATUSES.get(status_text) or _STATUSES.get(status_text.strip())
+        kind = _KINDS.get(kind_text) or _KINDS.get(kind_text.strip())
+        if status is None or kind is None:
+            _bad_status_or_kind(status_text.strip(), kind_text.strip())
+        return Term(
+            term_id.strip(),
+            en,
+            ru,
+            _split(en_variants) if en_variants else (),
+            _split(ru_variants) if ru_variants else (),
+            _split(en_forbidden) if en_forbidden else (),
+            _split(ru_forbidden) if ru_forbidden else (),
+            kind,  # type: ignore[arg-type]
+            full_form.strip() if full_form else "",
+            definition,
+            note,
+            status,  # type: ignore[arg-type]
+            _split(source) if source else (),
+            tuple((c, row[i]) for c, i in extra) if extra else (),
+        )
+
+    return parse
+
+
+def _bad_status_or_kind(status_text: str, kind_text: str) -> None:
+    """Raise the ValueError that names the first bad cell, as rows are reported."""
     if not status_text:
         raise ValueError("empty required field 'status'")
     if not kind_text:
         raise ValueError("empty required field 'kind'")
-    try:
-        status = Status(status_text)
-    except ValueError:
+    if status_text not in _STATUSES:
         expected = ", ".join(s.value for s in Status)
-        raise ValueError(f"unknown status {status_text!r} (expected {expected})") from None
-    try:
-        kind = Kind(kind_text)
-    except ValueError:
-        expected = ", ".join(k.value for k in Kind)
-        raise ValueError(f"unknown kind {kind_text!r} (expected {expected})") from None
-    return Term(
-        id=row["id"].strip(),
-        en=row["en"],
-        ru=row["ru"],
-        en_variants=_split(row.get("en_variants", "")),
-        ru_variants=_split(row.get("ru_variants", "")),
-        en_forbidden=_split(row.get("en_forbidden", "")),
-        ru_forbidden=_split(row.get("ru_forbidden", "")),
-        kind=kind,
-        full_form=row.get("full_form", "").strip(),
-        definition=row.get("definition", ""),
-        note=row.get("note", ""),
-        status=status,
-        source=_split(row.get("source", "")),
-        extra=tuple((c, v) for c, v in row.items() if c not in COLUMNS),
-    )
+        raise ValueError(f"unknown status {status_text!r} (expected {expected})")
+    expected = ", ".join(k.value for k in Kind)
+    raise ValueError(f"unknown kind {kind_text!r} (expected {expected})")
 
 
 def _cells(term: Term) -> dict[str, str]:

@@ -1,0 +1,97 @@
+"""Reading and validating a big terms.csv: seconds and peak memory.
+
+Run: python benchmarks/validate_speed.py [ROWS]   (default 100000; the target is 1M rows
+in at most 10 s and 1 GB)
+
+The file is generated from the repository's terms.csv with numbered terms (so every
+row is valid and every id and term unique) into a temporary file, then loaded by a
+fresh process with ``terms_csv.load`` (read, decode, CSV parse, row parse,
+``model.validate``). Peak RSS comes from that process's ``resource.getrusage``, so
+the generator's memory is not counted; the RSS before loading is printed too.
+"""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from glossary.formats import input_limit, terms_csv
+from glossary.model import Glossary, validate
+
+DEFAULT_ROWS = 100_000
+
+
+def synthetic(rows: int, first: int = 0) -> Glossary:
+    """Rows ``first`` to ``rows`` of the synthetic glossary."""
+    base = terms_csv.load(Path(__file__).resolve().parents[1] / "terms.csv")[0]
+    terms = []
+    for i in range(first, rows):
+        t = base.terms[i % len(base.terms)]
+        k = i // len(base.terms)
+        suffix = f" {k}" if k else ""
+        terms.append(
+            replace(
+                t,
+                id=f"{t.id}-{k}" if k else t.id,
+                en=t.en + suffix if t.en else "",
+                ru=t.ru + suffix if t.ru else "",
+                en_variants=tuple(v + suffix for v in t.en_variants),
+                ru_variants=tuple(v + suffix for v in t.ru_variants),
+                en_forbidden=tuple(v + suffix for v in t.en_forbidden),
+                ru_forbidden=tuple(v + suffix for v in t.ru_forbidden),
+                full_form=f"{t.full_form}-{k}" if t.full_form and k else t.full_form,
+            )
+        )
+    return Glossary(tuple(terms), base.columns)
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def write_file(rows: int, path: Path) -> None:
+    """The synthetic terms.csv, written in slices so the generator stays small."""
+    step = 50_000
+    with path.open("wb") as out:
+        for first in range(0, rows, step):
+            data = terms_csv.write(synthetic(min(rows, first + step), first))
+            out.write(data if first == 0 else data.split(b"\n", 1)[1])
+
+
+def load(path: Path) -> None:
+    """In a fresh process: load and validate, then print the numbers."""
+    size = path.stat().st_size
+    before = peak_mb()
+    with input_limit(size + 1):
+        start = time.perf_counter()
+        glossary, _ = terms_csv.load(path)
+        load_s = time.perf_counter() - start
+    start = time.perf_counter()
+    problems = validate(glossary.terms)
+    validate_s = time.perf_counter() - start
+    print(f"rows {len(glossary):,}  file {size / 1e6:.1f} MB  problems {len(problems)}")
+    print(
+        f"load (read, decode, parse, validate) {load_s:.2f} s; "
+        f"model.validate alone {validate_s:.2f} s"
+    )
+    print(f"peak RSS {peak_mb():.0f} MB (interpreter and imports before loading: {before:.0f} MB)")
+
+
+def main(argv: list[str]) -> None:
+    if argv[:1] == ["--load"]:
+        load(Path(argv[1]))
+        return
+    rows = int(argv[0]) if argv else DEFAULT_ROWS
+    with tempfile.TemporaryDirectory() as work:
+        path = Path(work) / "terms.csv"
+        write_file(rows, path)
+        subprocess.run([sys.executable, __file__, "--load", str(path)], check=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
