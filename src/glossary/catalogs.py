@@ -41,6 +41,7 @@ __all__ = [
     "catalog_files",
     "catalog_path",
     "check",
+    "edited",
     "plan",
     "sync",
     "up_to_date",
@@ -174,6 +175,12 @@ def up_to_date(terms_bytes: bytes, locales: Path) -> bool:
     return True
 
 
+def edited(locales: Path) -> bool:
+    """Whether any catalog may hold a reviewer's edit (its entries are not as built)."""
+    existing = [_read(catalog_path(locales, target)) for target in TARGETS]
+    return any(e is not None and not e.seal.intact for e in existing)
+
+
 def check(glossary: Glossary, locales: Path, *, glossary_checksum: str | None = None) -> list[str]:
     """What in ``locales/`` differs from a build of ``glossary``; empty when up to date.
 
@@ -222,9 +229,9 @@ def sync(
         existing = _read(catalog_path(locales, target))
         if existing is None or existing.seal.intact:
             continue  # the entries are byte for byte as built: nothing was edited
-        po = existing.parse()
+        states, po = po_format.catalog_states(existing.raw, glossary, existing.name)
         built_from = po.metadata.get(po_format.CHECKSUM_HEADER, "")
-        for state in po_format.entry_states(po, glossary, existing.name):
+        for state in states:
             term = glossary[state.term_id]
             now = po_format.state_of(term, target)
             if state.key == now.key:
@@ -326,10 +333,10 @@ def _unsynced(existing: _Existing, glossary: Glossary, target: Lang, wanted: str
     An entry without a base (a catalog of an older version) counts as edited when it
     differs from terms.csv and the catalog was built from this very terms.csv.
     """
-    po = existing.parse()
+    states, po = po_format.catalog_states(existing.raw, glossary, existing.name, strict=False)
     same_build = po.metadata.get(po_format.CHECKSUM_HEADER) == wanted
     found = []
-    for state in po_format.entry_states(po, glossary, existing.name, strict=False):
+    for state in states:
         now = po_format.state_of(glossary[state.term_id], target)
         if state.key == now.key:
             continue
@@ -347,12 +354,11 @@ def _semantic_differences(
     With the checksum header present, it says whether terms.csv changed; a writer that
     drops unknown headers (Babel) leaves none, and then every entry is compared whole.
     """
-    po = existing.parse()
+    states, po = po_format.catalog_states(existing.raw, glossary, existing.name, strict=False)
     problems = []
     built_from = po.metadata.get(po_format.CHECKSUM_HEADER)
     if built_from is not None and built_from != wanted:
         problems.append(f"{existing.name}: out of date with terms.csv")
-    states = po_format.entry_states(po, glossary, existing.name, strict=False)
     differing = [
         f"{existing.name}:{s.line}: entry for {s.term_id!r} differs from terms.csv"
         for s in states
@@ -363,7 +369,7 @@ def _semantic_differences(
         ids = {s.line: s.term_id for s in states}
         differing = [
             f"{existing.name}:{entry.linenum}: entry for {ids[entry.linenum]!r} is out of date"
-            for entry in po
+            for entry in existing.parse()
             if entry.linenum in ids and not po_format.same_layout(entry, built[ids[entry.linenum]])
         ]
     present = {s.term_id for s in states}

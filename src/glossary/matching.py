@@ -14,12 +14,13 @@ each hit maps back to the character offsets of the original text.
 from __future__ import annotations
 
 import enum
+import itertools
 import marshal
 import re
+import unicodedata
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
 
 import ahocorasick
 
@@ -34,10 +35,18 @@ from glossary.text.normalize import (
     scan_words,
 )
 
-__all__ = ["PAYLOAD_FORMAT", "Designation", "Role", "Span", "TermMatcher"]
+__all__ = [
+    "PAYLOAD_FORMAT",
+    "Designation",
+    "Role",
+    "Span",
+    "TermMatcher",
+    "compile_payload",
+    "pack_designation",
+]
 
 #: Bump when :meth:`TermMatcher.to_payload`'s layout changes.
-PAYLOAD_FORMAT = "glossary-matcher-1"
+PAYLOAD_FORMAT = "glossary-matcher-2"
 #: Separates the fields of a packed designation (ids, codes and terms never hold it).
 _RECORD_SEP = "\x1f"
 #: Digits of the word codes in the key stream.
@@ -128,128 +137,62 @@ class TermMatcher:
         self._normalizer = normalizer or default_normalizer()
         self._build(entries)
         if form_keys is not None:
-            self._forms = self._form_codes(form_keys)
+            self._forms = _form_codes(self._tables.codes, form_keys)
         return self
 
-    def _form_codes(self, form_keys: dict[str, str]) -> dict[str, str]:
-        """Word as written → its code, for the forms whose key the glossary uses, in
-        lower case and capitalised; acronym keys as themselves."""
-        codes = self._codes
-        found = {}
-        for form, key in form_keys.items():
-            code = codes.get(key)
-            if code is not None:
-                found[form] = code
-                capitalised = form[:1].upper() + form[1:]
-                if fold_word(capitalised) == form:
-                    found[capitalised] = code
-        for key, code in codes.items():
-            if is_acronym(key):
-                found[key] = code
-        return found
-
     def _build(self, items: Iterable[tuple[tuple[str, ...], Designation]]) -> None:
-        entries: dict[tuple[str, ...], dict[Designation, None]] = {}
-        for key, designation in items:
-            if key:
-                entries.setdefault(key, {})[designation] = None
-        groups = [tuple(found) for found in entries.values()]
-        self._groups: _Groups = groups
-        self._counts = array("I", map(len, entries))
-        # Each distinct word key is coded as `width` digits of base 64 (code 0, the
-        # filler, stands for every word no designation contains): nodes of the
-        # automaton then branch at most 64 ways, which keeps its transitions fast.
-        distinct = dict.fromkeys(word for key in entries for word in key)
-        self._width = 1
-        while _BASE**self._width <= len(distinct):
-            self._width += 1
-        self._filler = self._digits(0)
-        self._codes = {word: self._digits(n) for n, word in enumerate(distinct, 1)}
+        self._set(_compile((key, pack_designation(d)) for key, d in items), None)
+
+    def _set(self, tables: _Tables, forms: dict[str, str] | None) -> None:
+        self._tables = tables
+        self._width = tables.width
+        self._codes = tables.codes
+        self._counts = tables.counts
+        self._automaton = tables.automaton
+        self._groups = _PackedGroups(
+            tables.members, tables.offsets, tables.records, tables.record_offsets
+        )
+        self._filler = _digits(0, self._width)
         #: Surface word of running text → its code (memoised; words repeat).
         self._word_codes: dict[str, str] = {}
         #: Forms of glossary words → code, when known in advance (see from_keys).
-        self._forms: dict[str, str] | None = None
-        # integer values (the group of designations): nothing Python to pickle or load
-        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        codes = self._codes
-        add = self._automaton.add_word
-        for group, key in enumerate(entries):
-            add("".join([codes[word] for word in key]), group)
-        if entries:
-            self._automaton.make_automaton()
+        self._forms = forms
 
     # -- persistence ------------------------------------------------------------
 
-    def to_payload(self) -> bytes:
-        """The matcher as bytes for :meth:`from_payload`: marshal of plain data (no
-        pickle), the automaton as pyahocorasick's own node dump, the designations packed
-        into one string decoded only for the hits of a text."""
-        records: dict[Designation, int] = {}
-        members = array("I")
-        offsets = array("I", [0])
-        for index in range(len(self._counts)):
-            for designation in self._groups[index]:
-                members.append(records.setdefault(designation, len(records)))
-            offsets.append(len(members))
-        text_parts = [
-            _RECORD_SEP.join((d.term_id, d.lang.value, d.role.value, d.text)) for d in records
-        ]
-        record_offsets = array("I", [0])
-        position = 0
-        for part in text_parts:
-            position += len(part)
-            record_offsets.append(position)
-        state = {
-            "format": PAYLOAD_FORMAT,
-            "width": self._width,
-            "codes": self._codes,
-            "forms": self._forms,
-            "automaton": self._automaton.__reduce__()[1] if len(self._counts) else None,
-            "counts": self._counts.tobytes(),
-            "members": members.tobytes(),
-            "offsets": offsets.tobytes(),
-            "records": "".join(text_parts),
-            "record_offsets": record_offsets.tobytes(),
-        }
-        return marshal.dumps(state)
+    def to_payload(self) -> list[bytes]:
+        """The matcher as byte strings for :meth:`from_payload` (see :func:`compile_payload`)."""
+        return _payload(self._tables, self._forms)
 
     @classmethod
-    def from_payload(cls, payload: bytes, normalizer: Normalizer | None = None) -> TermMatcher:
-        """The matcher :meth:`to_payload` wrote. Only call it on bytes this program
+    def from_payload(
+        cls, payload: list[bytes], normalizer: Normalizer | None = None
+    ) -> TermMatcher:
+        """The matcher :func:`compile_payload` wrote. Only call it on bytes this program
         wrote and checked (the index's checksum): a damaged automaton dump is not
         validated by pyahocorasick. Raises ``ValueError`` on a foreign layout."""
-        state = marshal.loads(payload)  # our own checked file, plain data only
+        state = marshal.loads(payload[0])  # our own checked file, plain data only
         if not isinstance(state, dict) or state.get("format") != PAYLOAD_FORMAT:
             raise ValueError("not a matcher payload of this version")
         self = cls.__new__(cls)
         self._normalizer = normalizer
-        self._width = state["width"]
-        self._filler = self._digits(0)
-        self._codes = state["codes"]
-        self._forms = state["forms"]
-        self._word_codes = {}
-        self._counts = _ints(state["counts"])
-        self._groups = _PackedGroups(
+        arguments = state["automaton"]
+        if arguments is None:
+            automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        else:
+            automaton = ahocorasick.Automaton(payload[1:], *arguments)
+        tables = _Tables(
+            state["width"],
+            state["codes"],
+            automaton,
+            _ints(state["counts"]),
             _ints(state["members"]),
             _ints(state["offsets"]),
             state["records"],
             _ints(state["record_offsets"]),
         )
-        arguments = state["automaton"]
-        if arguments is None:
-            self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        else:
-            self._automaton = ahocorasick.Automaton(*arguments)
+        self._set(tables, state["forms"])
         return self
-
-    def _digits(self, number: int) -> str:
-        """``number`` in base 64, each digit position with its own characters, so a
-        pattern can only match at a code boundary (never from the middle of a code)."""
-        digits = []
-        for position in range(self._width):
-            number, digit = divmod(number, _BASE)
-            digits.append(chr(_FIRST_DIGIT + position * _BASE + digit))
-        return "".join(digits)
 
     @property
     def normalizer(self) -> Normalizer:
@@ -340,7 +283,16 @@ class TermMatcher:
                 get = forms.get
                 for word in missing:
                     code = get(word)
-                    cache[word] = code if code is not None else get(fold_word(word), filler)
+                    if code is None:
+                        # a plain lower-case word is its own folded form: no second look
+                        plain = (
+                            word.isalpha()
+                            and word == word.casefold()
+                            and "ё" not in word
+                            and unicodedata.is_normalized("NFC", word)
+                        )
+                        code = filler if plain else get(fold_word(word), filler)
+                    cache[word] = code
                 return cache
             key, codes = self.normalizer.word_key, self._codes
             for word in missing:
@@ -379,12 +331,8 @@ def _ints(data: bytes) -> array[int]:
     return values
 
 
-class _Groups(Protocol):
-    """Designations of each automaton value: a list when built here, packed when loaded."""
-
-    def __getitem__(self, group: int, /) -> tuple[Designation, ...]: ...
-
-    def __len__(self) -> int: ...
+_LANGS = {lang.value: lang for lang in Lang}
+_ROLES = {role.value: role for role in Role}
 
 
 class _PackedGroups:
@@ -414,4 +362,132 @@ class _PackedGroups:
     def _designation(self, record: int) -> Designation:
         start, end = self._record_offsets[record], self._record_offsets[record + 1]
         term_id, lang, role, text = self._records[start:end].split(_RECORD_SEP, 3)
-        return Designation(term_id, Lang(lang), text, Role(role))
+        return Designation(term_id, _LANGS[lang], text, _ROLES[role])
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    """What a matcher is made of, built once (here or at index build time)."""
+
+    width: int
+    #: Word key → its fixed-width code.
+    codes: dict[str, str]
+    #: Code patterns → group number (integer values: nothing Python to load).
+    automaton: ahocorasick.Automaton
+    #: Words in each group's key.
+    counts: array[int]
+    #: Group *g*'s designations are records ``members[offsets[g]:offsets[g + 1]]``.
+    members: array[int]
+    offsets: array[int]
+    #: Packed designations: record *r* is ``records[record_offsets[r]:record_offsets[r + 1]]``.
+    records: str
+    record_offsets: array[int]
+
+
+def pack_designation(designation: Designation) -> str:
+    """One designation as a record of the packed table (see :func:`compile_payload`)."""
+    d = designation
+    return _RECORD_SEP.join((d.term_id, d.lang.value, d.role.value, d.text))
+
+
+def _digits(number: int, width: int) -> str:
+    """``number`` in base 64, each digit position with its own characters, so a
+    pattern can only match at a code boundary (never from the middle of a code)."""
+    digits = []
+    for position in range(width):
+        number, digit = divmod(number, _BASE)
+        digits.append(chr(_FIRST_DIGIT + position * _BASE + digit))
+    return "".join(digits)
+
+
+def _compile(items: Iterable[tuple[tuple[str, ...], str]]) -> _Tables:
+    """The tables of a matcher over ``(match key, packed designation)`` pairs; a key's
+    designations keep their first-seen order, duplicates dropped."""
+    groups: dict[tuple[str, ...], dict[str, None]] = {}
+    for key, record in items:
+        if key:
+            found = groups.get(key)
+            if found is None:
+                groups[key] = {record: None}
+            else:
+                found[record] = None
+    numbers: dict[str, int] = {}
+    members = array("I")
+    offsets = array("I", [0])
+    for found in groups.values():
+        members.extend([numbers.setdefault(record, len(numbers)) for record in found])
+        offsets.append(len(members))
+    record_offsets = array("I", [0])
+    record_offsets.extend(itertools.accumulate(map(len, numbers)))
+    # Each distinct word key is coded as `width` digits of base 64 (code 0, the
+    # filler, stands for every word no designation contains): nodes of the
+    # automaton then branch at most 64 ways, which keeps its transitions fast.
+    distinct = dict.fromkeys(word for key in groups for word in key)
+    width = 1
+    while _BASE**width <= len(distinct):
+        width += 1
+    codes = {word: _digits(n, width) for n, word in enumerate(distinct, 1)}
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    add = automaton.add_word
+    for group, key in enumerate(groups):
+        add("".join([codes[word] for word in key]), group)
+    if groups:
+        automaton.make_automaton()
+    counts = array("I", map(len, groups))
+    records = "".join(numbers)
+    return _Tables(width, codes, automaton, counts, members, offsets, records, record_offsets)
+
+
+def _form_codes(codes: dict[str, str], form_keys: dict[str, str]) -> dict[str, str]:
+    """Word as written → its code, for the forms whose key the glossary uses, in
+    lower case and capitalised; acronym keys as themselves."""
+    found = {}
+    for form, key in form_keys.items():
+        code = codes.get(key)
+        if code is not None:
+            found[form] = code
+            capitalised = form[:1].upper() + form[1:]
+            # what fold_word gives back for the capitalised word, without calling it
+            if (
+                capitalised != form
+                and capitalised.casefold() == form
+                and not (capitalised.isupper() and is_acronym(capitalised))
+            ):
+                found[capitalised] = code
+    for key, code in codes.items():
+        if is_acronym(key):
+            found[key] = code
+    return found
+
+
+def _payload(tables: _Tables, forms: dict[str, str] | None) -> list[bytes]:
+    arguments = tables.automaton.__reduce__()[1] if len(tables.counts) else None
+    state = {
+        "format": PAYLOAD_FORMAT,
+        "width": tables.width,
+        "codes": tables.codes,
+        "forms": forms,
+        "automaton": arguments[1:] if arguments else None,
+        "counts": tables.counts.tobytes(),
+        "members": tables.members.tobytes(),
+        "offsets": tables.offsets.tobytes(),
+        "records": tables.records,
+        "record_offsets": tables.record_offsets.tobytes(),
+    }
+    return [marshal.dumps(state), *(arguments[0] if arguments else ())]
+
+
+def compile_payload(
+    items: Iterable[tuple[tuple[str, ...], str]], form_keys: dict[str, str] | None = None
+) -> list[bytes]:
+    """A stored matcher (for :meth:`TermMatcher.from_payload`) over ``(match key,
+    packed designation)`` pairs, without creating a Designation per entry.
+
+    The byte strings are: a marshal of plain data (no pickle) with the word codes,
+    the forms map and the designations packed into one string that is decoded only
+    for the hits of a text; then the automaton as pyahocorasick's own node dump, kept
+    apart so that loading makes no extra copy of it.
+    """
+    tables = _compile(items)
+    forms = _form_codes(tables.codes, form_keys) if form_keys is not None else None
+    return _payload(tables, forms)

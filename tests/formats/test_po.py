@@ -111,3 +111,28 @@ def test_crlf_catalog_reads_like_lf() -> None:
     crlf_data = data.replace(b"\n", b"\r\n")
     crlf = po_format.entry_states(po_format.parse_catalog(crlf_data, "a"), small_glossary(), "a")
     assert lf == crlf
+
+
+def test_fast_block_reader_agrees_with_polib() -> None:
+    glossary = small_glossary()
+    data = po_format.render_po(_catalog(glossary))
+    expected = po_format.entry_states(po_format.parse_catalog(data, "g.po"), glossary, "g.po")
+    fast, _ = po_format.catalog_states(data, glossary, "g.po")
+    assert fast == expected
+    # One block an editor rewrote in its own layout goes to polib, line numbers kept.
+    text = data.decode()
+    mixed = text.replace('msgstr "ОБСЕ"', 'msgstr ""\n"ОБ"\n"СЕ (ред.)"', 1).encode()
+    polib_states = po_format.entry_states(po_format.parse_catalog(mixed, "g.po"), glossary, "g.po")
+    fast_states, _ = po_format.catalog_states(mixed, glossary, "g.po")
+    assert fast_states == polib_states
+    assert next(s for s in fast_states if s.term_id == "osce").rendering == "ОБСЕ (ред.)"
+
+
+def test_fast_block_reader_finds_a_duplicate_across_both_readers() -> None:
+    glossary = small_glossary()
+    data = po_format.render_po(_catalog(glossary)).decode()
+    block = data[
+        data.index("#. kind: acronym") : data.index('msgstr "ОБСЕ"') + len('msgstr "ОБСЕ"')
+    ]
+    with pytest.raises(FormatError, match=r"duplicate entry for 'OSCE'|second entry"):
+        po_format.catalog_states((data + "\n" + block + "\n").encode(), glossary, "g.po")

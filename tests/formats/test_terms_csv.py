@@ -151,3 +151,25 @@ def test_unreadable_path_is_a_format_error(tmp_path: Path) -> None:
     with pytest.raises(Exception, match="cannot read") as info:
         terms_csv.load(tmp_path / "missing.csv")
     assert "missing.csv" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("line_end", "stable"),
+    [(b"\r", b"\r"), (b"\r\n", b"\r\n"), (b"\n", b"\n")],
+    ids=["cr", "crlf", "lf"],
+)
+def test_line_ends_are_kept_on_rewrite(line_end: bytes, stable: bytes) -> None:
+    data = terms_csv.write(small_glossary()).replace(b"\n", line_end)
+    glossary, layout = terms_csv.read(data)
+    assert terms_csv.write(glossary, layout) == data
+
+
+def test_a_mixed_line_end_file_settles_on_its_majority_once() -> None:
+    lines = terms_csv.write(small_glossary()).split(b"\n")
+    mixed = b"\r\n".join(lines[:4]) + b"\n" + b"\n".join(lines[4:])  # mostly LF
+    glossary, layout = terms_csv.read(mixed)
+    once = terms_csv.write(glossary, layout)
+    assert b"\r" not in once
+    again, layout_again = terms_csv.read(once)
+    assert terms_csv.write(again, layout_again) == once
+    assert again == glossary

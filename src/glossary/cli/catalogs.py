@@ -80,14 +80,18 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _sync(args: argparse.Namespace) -> int:
+    changes: list[catalogs.Change] = []
     with writing(workspace(args), args.wait) as session:
         ws = session.workspace
-        result = catalogs.sync(
-            session.glossary, ws.locales, force=args.force, glossary_checksum=session.checksum
-        )
-        write = bool(result.changes) and not args.dry_run
-        if write:
-            session.commit(result.glossary, rebuild_catalogs=True, force_catalogs=True)
+        # Both catalogs byte for byte as built: no edit, and terms.csv need not be parsed.
+        if catalogs.edited(ws.locales):
+            result = catalogs.sync(
+                session.glossary, ws.locales, force=args.force, glossary_checksum=session.checksum
+            )
+            changes = result.changes
+            if changes and not args.dry_run:
+                session.commit(result.glossary, rebuild_catalogs=True, force_catalogs=True)
+    write = bool(changes) and not args.dry_run
     if args.json:
         print_json(
             "catalogs-sync",
@@ -100,24 +104,22 @@ def _sync(args: argparse.Namespace) -> int:
                         "new": c.new,
                         "where": c.where,
                     }
-                    for c in result.changes
+                    for c in changes
                 ],
-                "written": bool(result.changes) and not args.dry_run,
+                "written": write,
             },
         )
     else:
-        for change in result.changes:
+        for change in changes:
             print(change)
     if not write:
         if not args.json:
-            print(
-                "no reviewer edits to apply" if not result.changes else "dry run: nothing written"
-            )
+            print("no reviewer edits to apply" if not changes else "dry run: nothing written")
         return 0
     if not args.json:
         print(
             colour(
-                f"applied {len(result.changes)} change(s) to {display_path(ws.glossary_path)}",
+                f"applied {len(changes)} change(s) to {display_path(ws.glossary_path)}",
                 "green",
             )
         )

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from glossary.text.normalize import Normalizer, fold_case, is_acronym, scan_words, script
+from glossary.text.ru.paradigm import _russian_paradigm as paradigm
 from glossary.text.ru.paradigm import alias_keys, russian_forms
 
 __all__ = [
@@ -47,9 +49,21 @@ def words(text: str) -> list[str]:
     return scan_words(text)[0]
 
 
+#: fold_form memoised: index builds fold the same few thousand words again and again.
+_fold = lru_cache(maxsize=1 << 18)(fold_form)
+#: No function word is longer than this, a stress mark included (only short parts
+#: need folding to be checked).
+_FUNCTION_WORD_LENGTH = max(map(len, _FUNCTION_WORDS)) + 1
+
+
 def surface(text: str) -> str:
     """Whole-text lookup form: folded words joined by one space (hyphens, quotes, dashes gone)."""
-    return " ".join(fold_form(w) for w in words(text))
+    return surface_of_words(words(text))
+
+
+def surface_of_words(text_words: list[str]) -> str:
+    """:func:`surface` of a text already split by :func:`words`."""
+    return " ".join(map(_fold, text_words))
 
 
 def initials(text: str) -> str:
@@ -57,10 +71,14 @@ def initials(text: str) -> str:
     Co-operation in Europe" → OSCE); an acronym gives its own letters (U.N. → UN).
     Empty for a single ordinary word."""
     stripped = text.replace(".", "").replace(" ", "")
-    if is_acronym(stripped) and stripped.isalpha():
+    if stripped.isalpha() and stripped.isupper() and is_acronym(stripped):
         return fold_form(stripped).upper()
     parts = [p for p in _COMPOUND_SPLIT.split(text) if p]
-    letters = [p[0] for p in parts if fold_form(p) not in _FUNCTION_WORDS and p[0].isalpha()]
+    letters = [
+        p[0]
+        for p in parts
+        if p[0].isalpha() and not (len(p) <= _FUNCTION_WORD_LENGTH and _fold(p) in _FUNCTION_WORDS)
+    ]
     if len(letters) < 2:
         return ""
     return fold_form("".join(letters)).upper()
@@ -99,7 +117,8 @@ def word_forms(words: Iterable[str], normalizer: Normalizer) -> Iterator[tuple[s
         key = normalizer.word_key(word)
         kind = script(word)
         if kind == "ru":
-            forms = russian_forms(word, morph)
+            # the paradigm memo that alias_keys fills for the same words
+            forms = russian_forms(word, morph) if is_acronym(word) else paradigm(word.casefold())
         elif kind == "en":
             forms = english_forms(word, getAllInflections, getAllLemmas)
         else:

@@ -39,6 +39,8 @@ FUZZY_LIMIT = 5
 FUZZY_CUTOFF = 80.0
 SUGGESTION_CUTOFF = 55.0
 _MAX_KEYS = 256
+#: Ids per query when many concepts are fetched at once (below SQLite's 999 variables).
+_BATCH = 500
 #: Contained terms: the longest sub-phrase tried, and lemma-key combinations per sub-phrase.
 CONTAINED_MAX_WORDS = 12
 _CONTAINED_KEYS = 16
@@ -150,6 +152,7 @@ class Lookup:
         self.db = connection
         self._lemmatize = lemmatize
         self._terms: dict[int, Term] = {}
+        self._by_id: dict[str, Term] = {}
         self._choices: list[tuple[str, int, str, str, str]] | None = None
         self._texts: list[str] = []
         #: Concepts linked by full_form (both ways) to a concept seen in this lookup.
@@ -234,9 +237,27 @@ class Lookup:
         ]
 
     def term(self, term_id: str) -> Term | None:
-        """The concept with ``term_id``, as stored in the index."""
-        row = self.db.execute("SELECT pos FROM concepts WHERE id = ?", (term_id,)).fetchone()
-        return self._term(row[0]) if row else None
+        """The concept with ``term_id``, as stored in the index (memoised: annotation
+        asks for the same concepts once per hit)."""
+        found = self._by_id.get(term_id)
+        if found is None:
+            row = self.db.execute("SELECT pos FROM concepts WHERE id = ?", (term_id,)).fetchone()
+            if row is None:
+                return None
+            found = self._by_id[term_id] = self._term(row[0])
+        return found
+
+    def terms(self, term_ids: Iterable[str]) -> dict[str, Term]:
+        """The concepts with these ids that exist, fetched in batches (an annotated
+        text resolves thousands: one query each would cost more than the matching)."""
+        found: dict[str, Term] = {}
+        wanted = list(dict.fromkeys(term_ids))
+        for start in range(0, len(wanted), _BATCH):
+            batch = wanted[start : start + _BATCH]
+            sql = f"SELECT pos, id, data FROM concepts WHERE id IN ({','.join('?' * len(batch))})"
+            for pos, term_id, data in self.db.execute(sql, batch):
+                found[term_id] = self._term(pos, data)
+        return found
 
     def match_keys(self) -> Iterator[tuple[tuple[str, ...], Designation]]:
         """Every designation with its precomputed match key, for

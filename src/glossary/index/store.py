@@ -22,9 +22,9 @@ instead of rebuilding, checked by a CRC and trusted only in a private directory.
 from __future__ import annotations
 
 import atexit
-import concurrent.futures
 import contextlib
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -38,10 +38,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from glossary.errors import GlossaryError
-from glossary.index.forms import initials, surface
+from glossary.index.forms import initials
 from glossary.model import Glossary, Term
 
 if TYPE_CHECKING:
+    import concurrent.futures
+
     from glossary.matching import TermMatcher
 
 __all__ = [
@@ -61,7 +63,7 @@ __all__ = [
 ]
 
 #: Bump whenever the tables or their meaning change: old files are then rebuilt.
-SCHEMA_VERSION = "glossary-index-5"
+SCHEMA_VERSION = "glossary-index-6"
 
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -95,7 +97,9 @@ CREATE TABLE matchers (
 );
 """
 #: Matcher payloads are stored in pieces of this size (SQLite caps one value at 1 GB).
-_CHUNK_BYTES = 1 << 25
+_CHUNK_BYTES = 1 << 29
+#: How much of the index SQLite may memory-map (lookups touch a few pages).
+_MMAP_BYTES = 1 << 30
 #: Permission bits that must be clear on the cache directory (group and others).
 _SHARED_BITS = 0o077
 _PRIVATE_MODE = 0o700
@@ -317,7 +321,7 @@ def _try_open(path: Path) -> sqlite3.Connection | None:
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         # memory-mapped reads: a lookup touches a few pages without read() calls
-        connection.execute("PRAGMA mmap_size = 1073741824")
+        connection.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
     except sqlite3.Error:
         return None
     return connection
@@ -377,9 +381,6 @@ _CHUNK_WORDS = 4000
 #: The terms being indexed, for forked workers (no pickling of the glossary).
 _SHARED_TERMS: tuple[Term, ...] = ()
 
-#: One designation as analysed: lang, role, text, exact, surface, key, initials, aliases.
-_Analysed = tuple[str, str, str, str, str, tuple[str, ...], str, tuple[tuple[str, ...], ...]]
-
 
 def build_index(
     glossary: Glossary,
@@ -394,103 +395,102 @@ def build_index(
 
     The morphology of each concept is independent of the others, so large glossaries
     are analysed by a pool of ``workers`` processes (default: the usable cores) in
-    chunks, and their word forms likewise; the database and the matchers are written
-    here as the chunks come back, in glossary order.
+    chunks, and their word forms likewise; the database is written here as the
+    chunks come back, in glossary order, and the matchers are compiled from plain
+    strings (no object per designation).
     """
-    from glossary.matching import Designation, Role, TermMatcher
-    from glossary.model import Lang
-    from glossary.text.normalize import default_normalizer
+    from glossary.matching import compile_payload
 
-    normalizer = default_normalizer()
     db = new_database(target, stamp.meta(), _SCHEMA, _INDEXES)
     terms = glossary.terms
     count = workers if workers is not None else _usable_cores()
     pool = _pool(count, terms) if count > 1 and len(terms) >= PARALLEL_FROM else None
+    entries: list[tuple[tuple[str, ...], str, bool]] = []
+    alias_entries: list[tuple[tuple[str, ...], str, bool]] = []
+    form_keys: dict[str, str] = {}
     try:
         chunks = [
             (start, min(start + _CHUNK_TERMS, len(terms)))
             for start in range(0, len(terms), _CHUNK_TERMS)
         ]
-        analysed: Iterable[list[list[_Analysed]]]
+        analysed: Iterable[_Chunk]
         if pool is None:
-            analysed = (_analyse(terms[start:end]) for start, end in chunks)
+            analysed = (_analyse_range(chunk, terms) for chunk in chunks)
         else:
             analysed = pool.map(_analyse_shared, chunks)
-        done = _progress_chunks(analysed, chunks, terms, progress)
         all_words: dict[str, None] = {}
-        entries: list[tuple[tuple[str, ...], Designation]] = []
-        alias_entries: list[tuple[tuple[str, ...], Designation]] = []
-        forbidden = False
+        positions: dict[str, int] = {}
+        full_forms: list[tuple[int, str]] = []
         rowid = 0
-        concepts = []
-        for (start, _), per_term in done:
-            rows = []
-            aliases: list[tuple[int, str]] = []
-            for pos, (term, found) in enumerate(zip(terms[start:], per_term, strict=False), start):
-                concepts.append((pos, term.id, term.full_form, term_record(term)))
-                for lang, role, text, exact, surface_form, key, letters, alias_list in found:
-                    designation = Designation(term.id, Lang(lang), text, Role(role))
-                    entries.append((key, designation))
-                    alias_entries.extend((alias, designation) for alias in alias_list)
-                    # forbidden renderings are rows too: lookup finds them as such
-                    forbidden = forbidden or role == Role.FORBIDDEN.value
-                    rowid += 1
-                    rows.append(
-                        (
-                            pos,
-                            lang,
-                            role,
-                            text,
-                            exact,
-                            surface_form,
-                            " ".join(key),
-                            letters,
-                            len(key),
-                        )
-                    )
-                    if role != Role.FORBIDDEN.value:
-                        aliases.extend((rowid, " ".join(alias)) for alias in alias_list)
-                    all_words.update(dict.fromkeys(_words_of(text)))
-            db.executemany("INSERT INTO designations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-            db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
-        db.executemany("INSERT INTO concepts VALUES (?, ?, ?, ?, ?)", _with_links(concepts))
-        del concepts
-        form_keys: dict[str, str] = {}
+        for _, chunk in _progress_chunks(analysed, chunks, terms, progress):
+            db.executemany("INSERT INTO concepts VALUES (?, ?, ?, '', ?)", chunk.concepts)
+            for pos, term_id, full_form, _ in chunk.concepts:
+                positions[term_id] = pos
+                if full_form:
+                    full_forms.append((pos, full_form))
+            db.executemany(
+                "INSERT INTO designations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", chunk.rows
+            )
+            db.executemany(
+                "INSERT INTO aliases VALUES (?, ?)",
+                [(rowid + row, key) for row, key in chunk.aliases],
+            )
+            rowid += len(chunk.rows)
+            entries.extend(chunk.entries)
+            alias_entries.extend(chunk.alias_entries)
+            all_words.update(dict.fromkeys(chunk.words))
+        db.executemany("UPDATE concepts SET links = ? WHERE pos = ?", _links(positions, full_forms))
+        del positions, full_forms
         db.executemany(
             "INSERT OR IGNORE INTO forms VALUES (?, ?)",
             _all_forms(list(all_words), pool, form_keys),
         )
+        del all_words
     finally:
         if pool is not None:
             pool.shutdown()
-    del all_words
-    plain = TermMatcher.from_keys(
-        ((key, d) for key, d in [*entries, *alias_entries] if d.role is not Role.FORBIDDEN),
-        normalizer,
-        form_keys,
-    )
-    _store_matcher(db, "plain", plain.to_payload())
-    del plain
-    if forbidden:
-        full = TermMatcher.from_keys([*entries, *alias_entries], normalizer, form_keys)
-        _store_matcher(db, "forbidden", full.to_payload())
+    everything = [*entries, *alias_entries]
+    del entries, alias_entries
+    plain = [(key, record) for key, record, forbidden in everything if not forbidden]
+    _store_matcher(db, "plain", compile_payload(plain, form_keys))
+    if len(plain) < len(everything):
+        del plain
+        full = [(key, record) for key, record, _ in everything]
+        _store_matcher(db, "forbidden", compile_payload(full, form_keys))
     else:
         db.execute("INSERT INTO meta VALUES ('matcher.forbidden', 'plain')")
     finish(db)
 
 
+@dataclass(frozen=True, slots=True)
+class _Chunk:
+    """What a worker returns for a range of concepts: rows ready to insert, matcher
+    entries as plain strings, the words whose forms the index needs."""
+
+    #: (pos, id, full_form, record JSON)
+    concepts: list[tuple[int, str, str, str]]
+    #: designations rows
+    rows: list[tuple[int, str, str, str, str, str, str, str, int]]
+    #: (1-based row within this chunk, alias key)
+    aliases: list[tuple[int, str]]
+    #: (match key, packed designation, forbidden?) in glossary order
+    entries: list[tuple[tuple[str, ...], str, bool]]
+    alias_entries: list[tuple[tuple[str, ...], str, bool]]
+    words: list[str]
+
+
 def _progress_chunks(
-    analysed: Iterable[list[list[_Analysed]]],
+    analysed: Iterable[_Chunk],
     chunks: list[tuple[int, int]],
     terms: tuple[Term, ...],
     progress: Callable[[Iterable[Term], int], Iterable[Term]] | None,
-) -> Iterable[tuple[tuple[int, int], list[list[_Analysed]]]]:
+) -> Iterable[tuple[tuple[int, int], _Chunk]]:
     """The chunks' results with their ranges, advancing ``progress`` by their concepts."""
     results = zip(chunks, analysed, strict=True)
     if progress is None:
         yield from results
         return
-    pending: list[tuple[tuple[int, int], list[list[_Analysed]]]] = []
+    pending: list[tuple[tuple[int, int], _Chunk]] = []
 
     def ticks() -> Iterable[Term]:
         for item in results:
@@ -498,8 +498,7 @@ def _progress_chunks(
             (start, end), _ = item
             yield from terms[start:end]
 
-    shown = iter(progress(ticks(), len(terms)))
-    for _ in shown:
+    for _ in progress(ticks(), len(terms)):
         while pending:
             yield pending.pop(0)
     while pending:
@@ -517,52 +516,76 @@ def _pool(count: int, terms: tuple[Term, ...]) -> concurrent.futures.ProcessPool
     """Worker processes forked after the morphology is loaded (they share it and the
     glossary); ``None`` where fork is unavailable (the work then stays here)."""
     global _SHARED_TERMS
+    import concurrent.futures
     import multiprocessing
+
+    from glossary.text.normalize import default_normalizer
 
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:
         return None
+    default_normalizer().key("загрузка")  # load both morphologies once, before the fork
     _SHARED_TERMS = terms
     return concurrent.futures.ProcessPoolExecutor(count, mp_context=context)
 
 
-def _analyse_shared(chunk: tuple[int, int]) -> list[list[_Analysed]]:
-    start, end = chunk
-    return _analyse(_SHARED_TERMS[start:end])
+def _analyse_shared(chunk: tuple[int, int]) -> _Chunk:
+    return _analyse_range(chunk, _SHARED_TERMS)
 
 
-def _analyse(terms: Iterable[Term]) -> list[list[_Analysed]]:
-    """Every designation of each concept (forbidden ones included) with its lookup
-    columns, match key and the alias keys of its Russian forms."""
-    from glossary.index.forms import alias_keys
-    from glossary.matching import Role, designations
-    from glossary.text.normalize import default_normalizer
+def _analyse_range(chunk: tuple[int, int], terms: tuple[Term, ...]) -> _Chunk:
+    """Every designation of the concepts ``terms[start:end]`` (forbidden ones
+    included) with its lookup columns, match key and the alias keys of its Russian
+    forms."""
+    from glossary.index.forms import alias_keys, surface_of_words
+    from glossary.matching import designations, pack_designation
+    from glossary.text.normalize import default_normalizer, scan_words
 
     normalizer = default_normalizer()
-    key_of = normalizer.key
-    result = []
-    for term in terms:
-        found: list[_Analysed] = []
+    word_key = normalizer.word_key
+    start, end = chunk
+    result = _Chunk([], [], [], [], [], [])
+    words: dict[str, None] = {}
+    for pos in range(start, end):
+        term = terms[pos]
+        result.concepts.append((pos, term.id, term.full_form, term_record(term)))
         for designation in designations(term, forbidden=True):
             text = designation.text
-            key = key_of(text)
+            text_words = scan_words(text)[0]  # once: key, surface and forms share it
+            key = tuple(map(word_key, text_words))  # what normalizer.key(text) is
             if not key:
                 continue
             lang = designation.lang.value
-            aliases = tuple(alias_keys(text, normalizer)) if lang == "ru" else ()
-            if designation.role is Role.FORBIDDEN:
-                found.append(
-                    (lang, designation.role.value, text, exact_form(text), surface(text), key,
-                     "", aliases)
-                )  # fmt: skip
-                continue
-            found.append(
-                (lang, designation.role.value, text, exact_form(text), surface(text), key,
-                 initials(text), aliases)
+            role = designation.role.value
+            record = pack_designation(designation)
+            forbidden = role == "forbidden"
+            aliases = alias_keys(text, normalizer) if lang == "ru" else []
+            result.entries.append((key, record, forbidden))
+            result.alias_entries.extend((alias, record, forbidden) for alias in aliases)
+            words.update(dict.fromkeys(text_words))
+            # forbidden renderings are rows too (lookup finds them as such), without
+            # initials, and their alias keys are for the forbidden matcher only
+            result.rows.append(
+                (pos, lang, role, text, exact_form(text), surface_of_words(text_words),
+                 " ".join(key), "" if forbidden else initials(text), len(key))
             )  # fmt: skip
-        result.append(found)
+            if not forbidden:
+                row = len(result.rows)
+                result.aliases.extend((row, " ".join(alias)) for alias in aliases)
+    result.words.extend(words)
     return result
+
+
+def _links(positions: dict[str, int], full_forms: list[tuple[int, str]]) -> list[tuple[str, int]]:
+    """Each concept's acronym/expansion links (full_form, both ways) as positions."""
+    links: dict[int, list[int]] = {}
+    for pos, full_form in full_forms:
+        target = positions.get(full_form)
+        if target is not None and target != pos:
+            links.setdefault(pos, []).append(target)
+            links.setdefault(target, []).append(pos)
+    return [(",".join(map(str, linked)), pos) for pos, linked in links.items()]
 
 
 def _all_forms(
@@ -593,19 +616,25 @@ def _forms_packed(words: list[str]) -> str:
     return "\n".join(f"{form}\t{key}\t{own(form)}" for form, key in word_forms(words, normalizer))
 
 
-def _store_matcher(db: sqlite3.Connection, variant: str, payload: bytes) -> None:
-    db.executemany(
-        "INSERT INTO matchers VALUES (?, ?, ?)",
-        (
-            (variant, seq, payload[start : start + _CHUNK_BYTES])
-            for seq, start in enumerate(range(0, len(payload), _CHUNK_BYTES))
-        ),
-    )
+def _store_matcher(db: sqlite3.Connection, variant: str, parts: list[bytes]) -> None:
+    """``parts`` as rows of at most :data:`_CHUNK_BYTES`; the meta records how many
+    rows each part has and one CRC over all of them."""
+    layout = []
+    crc = 0
+    seq = 0
+    for part in parts:
+        pieces = [part[i : i + _CHUNK_BYTES] for i in range(0, len(part), _CHUNK_BYTES)] or [b""]
+        layout.append(str(len(pieces)))
+        for piece in pieces:
+            db.execute("INSERT INTO matchers VALUES (?, ?, ?)", (variant, seq, piece))
+            seq += 1
+        crc = zlib.crc32(part, crc)
     db.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [
-            (f"matcher.{variant}.crc32", str(zlib.crc32(payload))),
-            (f"matcher.{variant}.bytes", str(len(payload))),
+            (f"matcher.{variant}.crc32", str(crc)),
+            (f"matcher.{variant}.layout", ",".join(layout)),
+            (f"matcher.{variant}.bytes", str(sum(map(len, parts)))),
         ],
     )
 
@@ -634,35 +663,34 @@ def load_matcher(connection: sqlite3.Connection, *, forbidden: bool = False) -> 
     variant = "forbidden" if forbidden else "plain"
     variant = meta.get(f"matcher.{variant}", variant)
     crc, size = meta.get(f"matcher.{variant}.crc32"), meta.get(f"matcher.{variant}.bytes")
-    payload = b"".join(
-        row[0]
-        for row in connection.execute(
-            "SELECT data FROM matchers WHERE variant = ? ORDER BY seq", (variant,)
-        )
+    layout = meta.get(f"matcher.{variant}.layout", "")
+    try:
+        counts = [int(n) for n in layout.split(",")]
+    except ValueError:
+        raise UntrustedMatcher("the stored matcher has no layout") from None
+    # read through SQLite's page cache, not its memory map: mapped pages of the blob
+    # would stay in this process's resident memory beside the copy
+    connection.execute("PRAGMA mmap_size = 0")
+    rows = connection.execute(
+        "SELECT data FROM matchers WHERE variant = ? ORDER BY seq", (variant,)
     )
-    if crc is None or size != str(len(payload)) or str(zlib.crc32(payload)) != crc:
+    payload = []
+    total = 0
+    crc_found = 0
+    for count in counts:
+        pieces = [row[0] for row in itertools.islice(rows, count)]
+        part = pieces[0] if len(pieces) == 1 else b"".join(pieces)
+        del pieces
+        total += len(part)
+        crc_found = zlib.crc32(part, crc_found)
+        payload.append(part)
+    connection.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
+    if crc is None or size != str(total) or str(crc_found) != crc or not payload:
         raise UntrustedMatcher("the stored matcher is damaged")
     try:
         return TermMatcher.from_payload(payload)
     except (ValueError, TypeError, EOFError, KeyError) as exc:
         raise UntrustedMatcher(f"the stored matcher is unreadable: {exc}") from exc
-
-
-def _with_links(
-    concepts: list[tuple[int, str, str, str]],
-) -> list[tuple[int, str, str, str, str]]:
-    """Add each concept's acronym/expansion links (full_form, both ways) as positions."""
-    position = {term_id: pos for pos, term_id, _, _ in concepts}
-    links: dict[int, list[int]] = {}
-    for pos, _, full_form, _ in concepts:
-        target = position.get(full_form)
-        if target is not None and target != pos:
-            links.setdefault(pos, []).append(target)
-            links.setdefault(target, []).append(pos)
-    return [
-        (pos, term_id, full_form, ",".join(map(str, links.get(pos, ()))), data)
-        for pos, term_id, full_form, data in concepts
-    ]
 
 
 def exact_form(text: str) -> str:
