@@ -72,3 +72,12 @@ def test_dask_local_cluster_gives_the_same_counts() -> None:
         on_dask = extract_corpus_dask(work, client)
     local = extract_corpus(work)
     assert summary(on_dask[Lang.EN]) == summary(local[Lang.EN])
+
+
+def test_a_folder_without_documents_is_a_one_line_error(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workspace / "empty").mkdir()
+    code = main(["extract", "empty", "--jobs", "2"])
+    _, err = capsys.readouterr()
+    assert code == 2 and err.count("\n") == 1 and "empty" in err

@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from glossary.errors import GlossaryError, display_path
 from glossary.extract.extractor import Counts, Extractor
 from glossary.model import Lang
 
@@ -39,16 +40,21 @@ _WORKER_EXTRACTORS: dict[Lang, Extractor] = {}
 
 
 def documents_in(arguments: Iterable[str]) -> list[str]:
-    """File arguments with folders replaced by the documents under them, sorted."""
+    """File arguments with folders replaced by the documents under them, sorted; a
+    folder holding none is an error (a mistyped path should not pass silently)."""
     result: list[str] = []
     for argument in arguments:
         path = Path(argument)
         if argument != "-" and path.is_dir():
-            result.extend(
+            found = [
                 str(p)
                 for p in sorted(path.rglob("*"))
                 if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-            )
+            ]
+            if not found:
+                known = ", ".join(sorted(DOCUMENT_SUFFIXES))
+                raise GlossaryError(f"{display_path(path)}: no documents in this folder ({known})")
+            result.extend(found)
         else:
             result.append(argument)
     return result
