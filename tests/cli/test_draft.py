@@ -217,6 +217,26 @@ def test_a_text_already_in_the_target_language_is_pointed_out(
     news: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     news.write_text("Переговоры завершились.\n", encoding="utf-8")
-    assert main(["draft", "news.txt", "--to", "ru", "--no-mt"]) == 0
+    assert main(["draft", "news.txt", "--to", "ru", "--no-mt", "-o", "out.po"]) == 2
     err = capsys.readouterr().err
-    assert "news.txt looks Russian already; drafting it as English" in err
+    assert "news.txt is Russian already" in err
+    assert "did you mean --to en?" in err
+    assert not (news.parent / "out.po").exists()
+    news.write_text("The talks ended.\n", encoding="utf-8")
+    assert main(["draft", "news.txt", "--to", "en", "--no-mt"]) == 2
+    assert "did you mean --to ru?" in capsys.readouterr().err
+
+
+def test_a_fuzzy_memory_draft_shows_the_memory_source_as_previous_msgid(
+    news: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (news.parent / "memory.po").write_text(MEMORY_PO, encoding="utf-8")
+    news.write_text("The talks have ended.\nThe talks ended.\n\n", encoding="utf-8")
+    assert main(["draft", "news.txt", "--to", "ru", "--no-mt", "-o", "out.po",
+                 "--memory", "memory.po", "--threshold", "70"]) == 0  # fmt: skip
+    text = (news.parent / "out.po").read_text(encoding="utf-8")
+    assert '#| msgid "The talks ended."\nmsgid "The talks have ended."' in text
+    entries = read_po(news.parent / "out.po")
+    assert entries["The talks have ended."].previous_msgid == "The talks ended."
+    assert entries["The talks ended."].previous_msgid is None  # exact: nothing changed
+    msgfmt_ok(news.parent / "out.po")

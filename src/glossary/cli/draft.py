@@ -111,7 +111,10 @@ def _draft(args: argparse.Namespace) -> int:
     data, name = read_input(args.file)
     document = read_document(data, name, lang=source)
     if detect_language(document.text) is target:
-        _say(f"glossary: {name} looks {_NAMES[target]} already; drafting it as {_NAMES[source]}")
+        raise GlossaryError(
+            f"{name} is {_NAMES[target]} already: nothing to translate into "
+            f"{_NAMES[target]}; did you mean --to {source.value}?"
+        )
     segments, headers = segment_document(
         data, name, source, source_name=_source_name(args.file, args.output)
     )

@@ -56,6 +56,8 @@ class Draft:
     fuzzy: bool = False
     glossary: tuple[str, ...] = ()
     provenance: tuple[str, ...] = ()
+    #: The memory source a fuzzy draft translates (PO ``#| msgid``: Poedit shows the change).
+    previous: str = ""
 
 
 @dataclass(slots=True)
@@ -123,7 +125,12 @@ class Drafter:
                     flags = checked.flags
                     notes.extend(f"review: {flag}" for flag in flags)
                 item.draft = Draft(
-                    item.segment, match.target.strip(), True, item.glossary, tuple(notes)
+                    item.segment,
+                    match.target.strip(),
+                    True,
+                    item.glossary,
+                    tuple(notes),
+                    "" if match.exact else match.source,
                 )
         todo = [item for item in pending if item.draft is None]
         if self.translator is not None and todo:
@@ -227,6 +234,8 @@ def build_po(
             occurrences=[_occurrence(document, draft.segment.line)],
             flags=["fuzzy"] if draft.fuzzy and draft.msgstr else [],
         )
+        if draft.previous and draft.msgstr and draft.previous != key:
+            entry.previous_msgid = draft.previous
         entries[key] = entry
     reused = _merge(entries, existing, threshold) if existing is not None else set()
     for entry in entries.values():
@@ -263,6 +272,7 @@ def _merge(entries: dict[str, POEntry], existing: POFile, threshold: float) -> s
             entry.msgstr = old.msgstr
             entry.tcomment = old.tcomment
             entry.flags = list(old.flags)
+            entry.previous_msgid = old.previous_msgid if old.fuzzy else None
             if old.fuzzy:
                 # A draft left for review: keep what was said about it.
                 provenance = [c for c in old.comment.splitlines() if not c.startswith("glossary: ")]
