@@ -24,6 +24,13 @@ from glossary.formats.po import parse_po
 from glossary.model import Status
 
 ROOT = Path(__file__).resolve().parents[1]
+#: In every CYCLE entries, one each has a forbidden rendering, a changed number, no
+#: translation and a fuzzy flag (at these positions): a tenth of each problem.
+CYCLE = 10
+FORBIDDEN_AT = 3
+WRONG_NUMBER_AT = 5
+UNTRANSLATED_AT = 7
+FUZZY_AT = 8
 
 
 def catalog(size: int) -> bytes:
@@ -35,11 +42,13 @@ def catalog(size: int) -> bytes:
     for i in range(size):
         term = terms[i % len(terms)]
         msgid = f"Officials discussed the {term.en} on day {i} of the talks."
-        rendering = term.ru_forbidden[0] if i % 10 == 3 and term.ru_forbidden else term.ru
-        number = i + 1 if i % 10 == 5 else i
+        rendering = (
+            term.ru_forbidden[0] if i % CYCLE == FORBIDDEN_AT and term.ru_forbidden else term.ru
+        )
+        number = i + 1 if i % CYCLE == WRONG_NUMBER_AT else i
         msgstr = f"Официальные лица обсудили {rendering} в день {number} переговоров."
-        entry = polib.POEntry(msgid=msgid, msgstr="" if i % 10 == 7 else msgstr)
-        if i % 10 == 8:
+        entry = polib.POEntry(msgid=msgid, msgstr="" if i % CYCLE == UNTRANSLATED_AT else msgstr)
+        if i % CYCLE == FUZZY_AT:
             entry.flags = ["fuzzy"]
         po.append(entry)
     return str(po).encode()

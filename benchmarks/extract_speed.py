@@ -26,6 +26,8 @@ from glossary.extract import Extractor
 from glossary.model import Lang
 
 ROOT = Path(__file__).resolve().parents[1]
+#: Words per synthetic sentence.
+SENTENCE_WORDS = 15
 SOURCES = {
     Lang.EN: [ROOT / "benchmarks/data/vienna-talks.en.txt",
               ROOT.parent / "shared/corpus/geneva-2022-01-21.en.txt"],
@@ -60,7 +62,7 @@ def word_salad(lang: Lang, words: int, vocabulary: int) -> str:
     out = []
     for index in range(words):
         out.append(rng.choice(pool))
-        if index % 15 == 14:
+        if index % SENTENCE_WORDS == SENTENCE_WORDS - 1:
             out.append(".\n")
     return " ".join(out)
 

@@ -28,6 +28,9 @@ from glossary.formats import registry, terms_csv
 from glossary.interchange import merge
 from glossary.model import Glossary
 
+#: ``--tbx-import N``: the position of N in sys.argv.
+_COUNT_ARGUMENT = 2
+
 
 def synthetic(n: int) -> Glossary:
     base = terms_csv.load(Path(__file__).resolve().parents[1] / "terms.csv")[0].terms
@@ -96,7 +99,7 @@ def _step(step: str, work: Path) -> None:
 
 def main() -> None:
     if sys.argv[1:2] == ["--tbx-import"]:
-        tbx_import(int(sys.argv[2]) if len(sys.argv) > 2 else 200)
+        tbx_import(int(sys.argv[2]) if len(sys.argv) > _COUNT_ARGUMENT else 200)
         return
     if sys.argv[1:2] == ["--make"]:
         _make(int(sys.argv[2]), Path(sys.argv[3]))

@@ -23,6 +23,9 @@ from glossary.formats.po import parse_po
 from glossary.index import open_matcher
 from glossary.model import Lang
 
+#: Similarity thresholds are percentages.
+_MAX_THRESHOLD = 100
+
 _NAMES = {Lang.EN: "English", Lang.RU: "Russian"}
 #: Texts with at least this many sentences get a progress bar (on a terminal).
 PROGRESS_FROM = 20
@@ -105,8 +108,10 @@ def _say(message: str) -> None:
 def _draft(args: argparse.Namespace) -> int:
     target: Lang = args.to
     source = target.other
-    if not 0 <= args.threshold <= 100:
-        raise GlossaryError(f"--threshold must be between 0 and 100, not {args.threshold:g}")
+    if not 0 <= args.threshold <= _MAX_THRESHOLD:
+        raise GlossaryError(
+            f"--threshold must be between 0 and {_MAX_THRESHOLD}, not {args.threshold:g}"
+        )
     ws, glossary, _ = load_glossary(args)
     data, name = read_input(args.file)
     document = read_document(data, name, lang=source)

@@ -115,7 +115,7 @@ def _progress(items: Any, total: int) -> Any:
     return progress(items, total, "indexing glossary", min_total=2000)
 
 
-def _print_hits(hits: list[Hit], query: str) -> None:
+def _print_hits(hits: list[Hit], query: str) -> None:  # noqa: C901 - each branch prints one optional field of a hit, in reading order
     from glossary.cli.output import colour
 
     for number, hit in enumerate(hits):

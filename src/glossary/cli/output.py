@@ -11,6 +11,9 @@ from typing import IO, Any, TypeVar
 
 __all__ = ["JSON_SCHEMA_VERSION", "colour", "json_document", "print_json", "progress", "use_colour"]
 
+#: The bar is redrawn at most this often (seconds): drawing costs more than a step.
+_REDRAW_SECONDS = 0.1
+
 #: Version of every ``--json`` shape; docs/json.md describes version 1. A change that
 #: removes or retypes a key raises it; adding a key does not.
 JSON_SCHEMA_VERSION = 1
@@ -72,7 +75,7 @@ def progress(
     for done, item in enumerate(items, 1):
         yield item
         now = time.monotonic()
-        if now - last > 0.1 or done == total:
+        if now - last > _REDRAW_SECONDS or done == total:
             last = now
             filled = int(width * done / max(total, 1))
             out.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")

@@ -375,7 +375,7 @@ def _clear_language_cache() -> None:
     get_installed_languages.cache_clear()
 
 
-def _validate_archive(path: Path) -> tuple[str, dict[str, Any]]:
+def _validate_archive(path: Path) -> tuple[str, dict[str, Any]]:  # noqa: C901 - one refusal per way an untrusted archive can be unsafe, cheapest first
     """Check an ``.argosmodel`` before extraction; return its folder and metadata."""
     if not path.is_file():
         raise MachineTranslationError(f"{path}: no such file")

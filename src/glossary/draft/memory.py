@@ -36,6 +36,9 @@ __all__ = [
     "units_from_po",
 ]
 
+#: rapidfuzz scores are percentages: a hundred is the same segment.
+EXACT_SCORE = 100.0
+
 #: Fuzzy matches scoring below this (0-100) are not offered.
 DEFAULT_THRESHOLD = 75.0
 _WORD = re.compile(r"[^\W_]+")
@@ -60,7 +63,7 @@ class MemoryMatch:
 
     @property
     def exact(self) -> bool:
-        return self.score >= 100.0
+        return self.score >= EXACT_SCORE
 
 
 def fold_segment(text: str) -> str:

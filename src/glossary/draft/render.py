@@ -31,6 +31,9 @@ from glossary.formats.po import POFile, PoUnit, live_entries
 
 __all__ = ["Problem", "Rendered", "render_draft", "source_of"]
 
+#: How much of a segment a problem report quotes.
+_QUOTED_CHARS = 60
+
 _BOM = "\ufeff"
 
 
@@ -127,7 +130,7 @@ def _fill(
 
 def _quoted(text: str) -> str:
     words = " ".join(text.split())
-    return repr(words if len(words) <= 60 else words[:57] + "...")
+    return repr(words if len(words) <= _QUOTED_CHARS else words[: _QUOTED_CHARS - 3] + "...")
 
 
 def _encode(document: str, encoding: str) -> bytes:

@@ -20,6 +20,11 @@ from glossary.text.normalize import Token
 
 __all__ = ["Definition", "definitions", "initials_match"]
 
+#: Words a parenthesised short form may have on each side of its acronym (INF Treaty).
+_SHORT_FORM_REACH = 2
+#: A short form needs this many units before it to have an expansion in front of it.
+_MIN_EXPANSION_START = 2
+
 _FUNCTION_WORDS = word_set(
     "of for and in on the to at by with de des du la le по и в на для о об при с со"
 )
@@ -68,10 +73,10 @@ def _short_form(text: str, tokens: list[Token], units: Units, index: int) -> tup
     """The parenthesised short form around acronym unit ``index``: "(NATO)", "(INF Treaty)"."""
     first, last, words = units.first, units.last, units.words
     lo = index
-    while lo > 0 and first[lo - 1] >= 0 and index - lo < 2:
+    while lo > 0 and first[lo - 1] >= 0 and index - lo < _SHORT_FORM_REACH:
         lo -= 1
     hi = index
-    while hi + 1 < len(first) and first[hi + 1] >= 0 and hi - index < 2:
+    while hi + 1 < len(first) and first[hi + 1] >= 0 and hi - index < _SHORT_FORM_REACH:
         hi += 1
     for a in range(lo, index + 1):
         for b in range(hi, index - 1, -1):
@@ -86,7 +91,7 @@ def _short_form(text: str, tokens: list[Token], units: Units, index: int) -> tup
     return None
 
 
-def definitions(text: str, tokens: list[Token], units: Units, tags: str) -> Iterator[Definition]:
+def definitions(text: str, tokens: list[Token], units: Units, tags: str) -> Iterator[Definition]:  # noqa: C901 - the two definition shapes, expansion (ACR) and ACR (expansion), read at one acronym
     words, first, last = units.words, units.first, units.last
     for index, tag in enumerate(tags):
         if tag != "X" or first[index] < 0:
@@ -94,7 +99,7 @@ def definitions(text: str, tokens: list[Token], units: Units, tags: str) -> Iter
         end = tokens[last[index]].end
         after = text[end : end + 3].lstrip()
         short = _short_form(text, tokens, units, index)
-        if short is not None and short[0] >= 2:
+        if short is not None and short[0] >= _MIN_EXPANSION_START:
             # Expansion (ACR): the run of words before the parenthesis.
             short_start, short_end = short
             extra = [w.lower() for w in words[short_start : short_end + 1] if w != words[index]]

@@ -25,6 +25,11 @@ from glossary.text.normalize import is_acronym
 
 __all__ = ["EnglishTagger", "Span", "spans"]
 
+#: An unknown word ending in -ly longer than this is read as an adverb (not "ally").
+_MIN_LY_ADVERB = 4
+#: Two unknown capitalised parts joined by a hyphen are two names, not a term.
+_JOINED_NAMES = 2
+
 #: (first unit, last unit, unit to skip or -1, rule)
 Span = tuple[int, int, int, str]
 
@@ -122,7 +127,7 @@ class EnglishTagger:
         self._cache[lower] = tag
         return tag
 
-    def _classify(self, lower: str) -> str:
+    def _classify(self, lower: str) -> str:  # noqa: C901 - one case per word class, in the order the lexicon is consulted
         if not lower.isalpha():
             return "D"
         if len(lower) == 1:
@@ -132,7 +137,7 @@ class EnglishTagger:
             self.verbal.add(lower)
         if not found:
             self.unknown.add(lower)
-            if lower.endswith("ly") and len(lower) > 4:
+            if lower.endswith("ly") and len(lower) > _MIN_LY_ADVERB:
                 return "R"
             return "U"
         pos = found.keys()
@@ -186,7 +191,7 @@ class EnglishTagger:
             return "A"  # 90-minute
         if all(p[:1].isupper() for p in parts):
             unknown = sum(1 for p in parts if self.lexical(p.lower()) == "U")
-            if unknown >= 2:
+            if unknown >= _JOINED_NAMES:
                 return "Q"  # two names joined ("Blinken-Lavrov meeting"): no term
             if not initial:
                 return "P" if unknown else "T"
@@ -234,7 +239,7 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
     return tags.replace("S", "N")
 
 
-def spans(tags: str, units: Units) -> Iterator[Span]:
+def spans(tags: str, units: Units) -> Iterator[Span]:  # noqa: C901 - one loop per candidate pattern over the same tag string
     """Every candidate occurrence: maximal phrases and the sub-phrases nested in them."""
     for match in _NP.finditer(tags):
         yield from _phrase_spans(tags, match.start(), match.end() - 1)
@@ -266,13 +271,13 @@ def spans(tags: str, units: Units) -> Iterator[Span]:
         if match.group(1):
             # "through diplomacy and through dialogue": the same preposition twice.
             if (
-                c >= 2
+                c - 2 >= 0
                 and tags[c - 2] in "IW"
                 and units.words[c - 2].lower() == units.words[c + 1].lower()
             ):
                 yield (c - 1, right, c + 1, "c")
             continue
-        if c >= 2 and tags[c - 2] in "NJ":
+        if c - 2 >= 0 and tags[c - 2] in "NJ":
             continue  # "security guarantees and ...": not two bare nouns
         yield (c - 1, right, -1, "c")
     compound = units.compound
@@ -281,7 +286,7 @@ def spans(tags: str, units: Units) -> Iterator[Span]:
             yield (index, index, -1, "h")
 
 
-def _phrase_spans(tags: str, start: int, end: int) -> Iterator[Span]:
+def _phrase_spans(tags: str, start: int, end: int) -> Iterator[Span]:  # noqa: C901 - the nested sub-phrases of one phrase, one case per shape
     if all(t == "P" for t in tags[start : end + 1]):
         yield (start, end, -1, "n")  # a name: "Sergey Lavrov", not "Lavrov" inside it
         return

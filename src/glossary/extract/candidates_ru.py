@@ -87,7 +87,7 @@ class RussianTagger:
             self._cache[word] = found
         return found
 
-    def _classify(self, word: str) -> tuple[str, Features]:
+    def _classify(self, word: str) -> tuple[str, Features]:  # noqa: C901 - one case per word class, in the order pymorphy3's readings are tested
         if not word[:1].isalpha():
             return "D", frozenset()
         if is_acronym(word):
@@ -244,7 +244,7 @@ def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
             yield (index, index, index, "v")
 
 
-def _phrase(
+def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every case edits the same span
     tags: str,
     features: list[Features],
     start: int,

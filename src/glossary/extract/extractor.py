@@ -36,6 +36,9 @@ from glossary.text.normalize import Normalizer, default_normalizer
 
 __all__ = ["Extractor"]
 
+#: Words in the shortest phrase (single words are counted apart).
+_MIN_PHRASE_WORDS = 2
+
 #: Occurrences kept per candidate for forms, references and context.
 SAMPLES = 40
 #: On huge inputs, how many keys (at least) get the full ranking after the first pass.
@@ -387,7 +390,7 @@ class Extractor:
             kind=self._kind(key, entry),
         )
 
-    def _merge_aliases(self) -> dict[tuple[str, ...], _Stats]:
+    def _merge_aliases(self) -> dict[tuple[str, ...], _Stats]:  # noqa: C901 - each kind of alias (surname, acronym spelling, short form) folds into one table
         """Fold repeated mentions into one candidate: surnames into full names,
         a capitalised dateline ("GENEVA") into the place."""
         stats = dict(self._stats)
@@ -439,7 +442,7 @@ class Extractor:
         free = self.rules.free_modifiers
         result = set()
         for key, entry in stats.items():
-            if len(key) < 2:
+            if len(key) < _MIN_PHRASE_WORDS:
                 continue
             if entry.free:
                 result.add(key)
@@ -464,7 +467,7 @@ class Extractor:
         words = [units.words[i] for i in range(a, b + 1) if i != skip]
         capitalised = [w[:1].isupper() for w in words]
         pairs = list(zip(capitalised, tags, strict=True))
-        if len(tags) >= 2 and "T" in tags and all(c or t == "O" for c, t in pairs):
+        if len(tags) >= _MIN_PHRASE_WORDS and "T" in tags and all(c or t == "O" for c, t in pairs):
             return Shape.CAPITALISED_CHAIN
         mixed = any(capitalised) and not all(capitalised) and "O" not in tags
         if mixed and (

@@ -23,6 +23,9 @@ from glossary.extract.units import word_set
 
 __all__ = ["NESTED_SHARE", "c_values", "specificity", "termhood"]
 
+#: Words in the shortest phrase that can hold nested phrases.
+_MIN_PHRASE_WORDS = 2
+
 NESTED_SHARE = 0.5
 #: Words beyond which a longer phrase earns no more length credit.
 LENGTH_CAP = 2
@@ -74,7 +77,7 @@ def c_values(
     parents: dict[tuple[str, ...], list[int]] = {}
     for key, frequency in frequencies.items():
         n = len(key)
-        if n < 2 or (nesting is not None and key not in nesting):
+        if n < _MIN_PHRASE_WORDS or (nesting is not None and key not in nesting):
             continue
         cuts = boundaries.get(key) if boundaries is not None else None
         for start, sub in _subsequences(key):
@@ -99,7 +102,7 @@ def c_values(
 
 def _subsequences(key: tuple[str, ...]) -> Iterable[tuple[int, tuple[str, ...]]]:
     n = len(key)
-    if n == 2:
+    if n == _MIN_PHRASE_WORDS:
         return ((0, key[:1]), (1, key[1:]))
     return [
         (start, key[start : start + length])

@@ -20,6 +20,11 @@ from glossary.formats import current_input_limit, read_file
 
 __all__ = ["DictdData", "IndexEntry", "b64_number", "data_path_for", "parse_index"]
 
+#: A dictd .index line: headword, offset, length.
+_INDEX_FIELDS = 3
+#: The dictzip RA field starts with three 16-bit numbers: version, chunk length, count.
+_RA_HEADER_BYTES = 6
+
 _DIGITS = {
     c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
 }
@@ -62,7 +67,7 @@ def parse_index(data: bytes, name: str, data_size: int | None = None) -> Iterato
         if not row.strip():
             continue
         parts = row.split("\t")
-        if len(parts) != 3 or not parts[0]:
+        if len(parts) != _INDEX_FIELDS or not parts[0]:
             raise FormatError(
                 name, number, "expected 'headword<TAB>offset<TAB>length' (is this a dictd .index?)"
             )
@@ -183,10 +188,10 @@ class DictdData:
             (length,) = struct.unpack_from("<H", extra, position + 2)
             body = extra[position + 4 : position + 4 + length]
             position += 4 + length
-            if sub_id == b"RA" and len(body) >= 6:
+            if sub_id == b"RA" and len(body) >= _RA_HEADER_BYTES:
                 _version, chunk_length, count = struct.unpack_from("<HHH", body)
                 self._chunk_length = chunk_length
-                self._sizes = list(struct.unpack_from(f"<{count}H", body, 6))
+                self._sizes = list(struct.unpack_from(f"<{count}H", body, _RA_HEADER_BYTES))
                 self._chunks = []
 
     def _read_chunks(self, offset: int, length: int) -> bytes:

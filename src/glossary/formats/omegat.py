@@ -26,6 +26,10 @@ from glossary.model import Glossary, Status, Term
 
 __all__ = ["FIELDS", "HEADER", "read", "write"]
 
+#: OmegaT glossary columns: source, target and an optional comment.
+_MIN_CELLS = 2
+_MAX_CELLS = 3
+
 FIELDS = frozenset({"en", "ru", "ru_variants", "note"})
 HEADER = "# Glossary in tab-separated format -*- coding: utf-8 -*-"
 _FLATTEN = re.compile(r"[\t\r\n]")
@@ -57,11 +61,11 @@ def read(data: bytes, name: str) -> Glossary:
         if cells[0].startswith("'#"):
             cells[0] = cells[0][1:]
         cells = [restore(c) for c in cells]
-        if len(cells) < 2:
+        if len(cells) < _MIN_CELLS:
             raise FormatError(
                 name, number, "expected source<TAB>target[<TAB>comment], found no tab"
             )
-        if len(cells) > 3:
+        if len(cells) > _MAX_CELLS:
             raise FormatError(name, number, f"expected at most 3 fields, found {len(cells)}")
         source, target = cells[0].strip(), cells[1].strip()
         if not source or not target:
@@ -70,7 +74,7 @@ def read(data: bytes, name: str) -> Glossary:
         targets, notes = groups.setdefault(source, ([], []))
         if target not in targets:
             targets.append(target)
-        if len(cells) == 3 and cells[2]:
+        if len(cells) == _MAX_CELLS and cells[2]:
             notes.append(cells[2])
     terms = tuple(
         Term(

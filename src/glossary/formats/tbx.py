@@ -131,7 +131,7 @@ def write(glossary: Glossary) -> bytes:
     return b"".join(parts)
 
 
-def _write_entry(body: ET.Element, term: Term, *, full_form: bool) -> None:
+def _write_entry(body: ET.Element, term: Term, *, full_form: bool) -> None:  # noqa: C901 - one optional TBX field per branch, in the order TBX-Basic lists them
     def text(value: str, what: str) -> str:
         return xml_safe.check_text(value, f"{term.id}: {what}")
 
@@ -239,7 +239,7 @@ def _read_entry(doc: ParsedXml, element: ET.Element) -> _EntryRead:
     return entry
 
 
-def _aux(doc: ParsedXml, element: ET.Element, entry: _EntryRead, *, concept_level: bool) -> None:
+def _aux(doc: ParsedXml, element: ET.Element, entry: _EntryRead, *, concept_level: bool) -> None:  # noqa: C901 - one case per TBX-Basic descrip/admin/note type
     """Concept- and language-level information: descrip, admin, note, ref and their groups."""
     kind, kind_type = local_name(element.tag), element.get("type", "")
     value = xml_safe.text_of(element)

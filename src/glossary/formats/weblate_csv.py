@@ -35,6 +35,9 @@ from glossary.model import Glossary, Status, Term
 
 __all__ = ["COLUMNS", "FIELDS", "decode", "defuse", "read", "restore", "write"]
 
+#: A headerless Weblate glossary row: source and target.
+_BARE_PAIR = 2
+
 COLUMNS = (
     "location",
     "source",
@@ -123,7 +126,7 @@ def _columns(row: list[str], name: str, line: int) -> tuple[list[str], bool]:
         if duplicates:
             raise FormatError(name, line, f"duplicate column {duplicates[0]!r} in header")
         return header, True
-    if len(row) == 2:
+    if len(row) == _BARE_PAIR:
         return ["source", "target"], False
     if len(row) == len(COLUMNS):
         return list(COLUMNS), False

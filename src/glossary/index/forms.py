@@ -31,6 +31,9 @@ __all__ = [
     "words",
 ]
 
+#: Initials of fewer significant words than this are not an acronym.
+_MIN_INITIALS = 2
+
 #: Words left out of initials (OSCE has no letter for "for", "and", "in").
 _FUNCTION_WORDS = frozenset(
     ("a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
@@ -79,7 +82,7 @@ def initials(text: str) -> str:
         for p in parts
         if p[0].isalpha() and not (len(p) <= _FUNCTION_WORD_LENGTH and _fold(p) in _FUNCTION_WORDS)
     ]
-    if len(letters) < 2:
+    if len(letters) < _MIN_INITIALS:
         return ""
     return fold_form("".join(letters)).upper()
 

@@ -32,6 +32,11 @@ if TYPE_CHECKING:
 
 __all__ = ["Hit", "Lookup", "Match"]
 
+#: A one-word query longer than this is not tried as an acronym.
+_MAX_ACRONYM_LETTERS = 8
+#: Fuzzy queries shorter than this get the full candidate bucket for each prefix.
+_SHORT_FUZZY_QUERY = 3
+
 #: Prefix and substring hits shown at most.
 PARTIAL_LIMIT = 20
 FUZZY_LIMIT = 5
@@ -352,7 +357,11 @@ class Lookup:
     def _initials(self, query: str, lang: Lang | None, found: _Found) -> None:
         """Acronyms spelled out and expansions abbreviated, when no link says so."""
         query_words = words(query)
-        if len(query_words) == 1 and query_words[0].isalpha() and len(query_words[0]) <= 8:
+        if (
+            len(query_words) == 1
+            and query_words[0].isalpha()
+            and len(query_words[0]) <= _MAX_ACRONYM_LETTERS
+        ):
             letters = fold_form(query.replace(".", "").replace(" ", "")).upper()
             sql = (
                 "SELECT concept, lang, text FROM designations "
@@ -517,7 +526,9 @@ class Lookup:
         )
         for prefix in dict.fromkeys(p for p in prefixes if p):
             limit = (
-                FUZZY_BUCKET if len(prefix) > len(a + b) or len(folded) < 3 else FUZZY_BUCKET // 4
+                FUZZY_BUCKET
+                if len(prefix) > len(a + b) or len(folded) < _SHORT_FUZZY_QUERY
+                else FUZZY_BUCKET // 4
             )
             for rowid, *row in self.db.execute(
                 sql, (prefix, prefix + _TOP, shortest, longest, limit)

@@ -177,7 +177,7 @@ def index_path(source: Path, prefix: str = "glossary") -> Path:
     return cache_dir() / f"{prefix}-{digest}.sqlite3"
 
 
-def open_fresh(
+def open_fresh(  # noqa: C901 - the freshness ladder: missing, other schema, stamp, hash, journal
     source: Path,
     build: Callable[[bytes, FileStamp, Path], None],
     *,

@@ -30,6 +30,9 @@ __all__ = [
     "script",
 ]
 
+#: Letters in the shortest acronym (a lone capital is an initial, not an acronym).
+MIN_ACRONYM_LETTERS = 2
+
 #: A word: letters and digits with the combining marks inside them (offsets stay exact).
 WORD_RE = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489])+")
 #: The same as a capturing split (separators and words alternate), and without
@@ -70,7 +73,7 @@ def script(word: str) -> str:
 def is_acronym(word: str) -> bool:
     """Two or more letters, all capitals (NATO, ОБСЕ, СНВ): such words keep their case."""
     letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return len(letters) >= MIN_ACRONYM_LETTERS and all(c.isupper() for c in letters)
 
 
 def fold_case(word: str) -> str:

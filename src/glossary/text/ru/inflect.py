@@ -123,38 +123,56 @@ def _inflected(
     head_parse = analysis.head_parse
     if number is None or {"Pltm", "Sgtm"} & head_parse.tag.grammemes:
         number = analysis.number
-    head_word = analysis.words[analysis.head]
-    gender = str(head_parse.tag.gender) if head_parse.tag.gender else None
-    if not is_acronym(head_word):
-        noun_form = _inflect_word(head_parse, {case, number}, head_word)
-        if noun_form is None:
-            words[analysis.head] = _FAILED
-        elif noun_form is not _UNCHANGED:
-            words[analysis.head] = _restore_case(head_word, noun_form.word)
-            if noun_form.tag.gender:
-                gender = str(noun_form.tag.gender)
+    gender = _inflect_head(analysis, words, case, number)
     animacy = "anim" if "anim" in head_parse.tag else "inan"
     for index, parse in analysis.parses:
         if index == analysis.head or is_acronym(analysis.words[index]):
             continue
-        grammemes = {case, number}
-        if number == "sing" and gender in _GENDERS:
-            grammemes.add(gender)
-        if (
-            case == "accs"
-            and parse.tag.POS in ("ADJF", "PRTF")
-            and (number == "plur" or gender == "masc")
-        ):
-            # Accusative adjectives follow the animacy of their noun (видим союзников).
-            grammemes.add(animacy)
-        form = _inflect_word(parse, grammemes, analysis.words[index])
-        if form is None:
-            words[index] = _FAILED
-        elif form is not _UNCHANGED:
-            words[index] = _restore_case(analysis.words[index], form.word)
+        grammemes = _agreement(parse, case, number, gender, animacy)
+        _put(words, index, _inflect_word(parse, grammemes, analysis.words[index]))
     if NAME_GRAMMEMES & head_parse.tag.grammemes:
         _decline_apposition(analysis, words, case, number, morph)
     return words
+
+
+def _inflect_head(
+    analysis: PhraseAnalysis, words: list[str | None], case: str, number: str
+) -> str | None:
+    """Put the head into ``words``; returns the gender its modifiers agree with."""
+    head_parse = analysis.head_parse
+    gender = str(head_parse.tag.gender) if head_parse.tag.gender else None
+    if is_acronym(analysis.words[analysis.head]):
+        return gender
+    form = _inflect_word(head_parse, {case, number}, analysis.words[analysis.head])
+    _put(words, analysis.head, form)
+    if form is not None and form is not _UNCHANGED and form.tag.gender:
+        gender = str(form.tag.gender)
+    return gender
+
+
+def _agreement(parse: Any, case: str, number: str, gender: str | None, animacy: str) -> set[str]:
+    """The grammemes a modifier takes to agree with its head."""
+    grammemes = {case, number}
+    if number == "sing" and gender in _GENDERS:
+        grammemes.add(gender)
+    if (
+        case == "accs"
+        and parse.tag.POS in ("ADJF", "PRTF")
+        and (number == "plur" or gender == "masc")
+    ):
+        # Accusative adjectives follow the animacy of their noun (видим союзников).
+        grammemes.add(animacy)
+    return grammemes
+
+
+def _put(words: list[str | None], index: int, form: Any | None) -> None:
+    """Write an inflected form over the written word (None: the word failed)."""
+    if form is None:
+        words[index] = _FAILED
+    elif form is not _UNCHANGED:
+        original = words[index]
+        assert original is not None
+        words[index] = _restore_case(original, form.word)
 
 
 def _decline_apposition(
