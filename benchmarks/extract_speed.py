@@ -65,11 +65,40 @@ def word_salad(lang: Lang, words: int, vocabulary: int) -> str:
     return " ".join(out)
 
 
+def corpus_mode(count: int) -> int:
+    """Wall time of corpus mode (count, rank the top 60) on 1 and on 2 processes."""
+    from glossary.extract.corpus import extract_corpus
+
+    for lang in (Lang.EN, Lang.RU):
+        text = build_text(lang, 800 * count)
+        paragraphs = text.split("\n\n")
+        size = max(1, len(paragraphs) // count)
+        docs = [(lang, "\n\n".join(paragraphs[i : i + size]), f"doc{i}.txt")
+                for i in range(0, len(paragraphs), size)]  # fmt: skip
+        extract_corpus(docs[:2])  # warm the models in this process
+        times = {}
+        for jobs in (1, 2):
+            started = time.perf_counter()
+            extractor = extract_corpus(docs, jobs)[lang]
+            extractor.candidates(60)
+            times[jobs] = time.perf_counter() - started
+        words = extractor.words
+        print(f"{lang.value}: {len(docs)} documents, {words} words: 1 job {times[1]:.2f} s, "
+              f"2 jobs {times[2]:.2f} s, speed-up {times[1] / times[2]:.2f}x")  # fmt: skip
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="extraction words/s")
     parser.add_argument("--words", type=int, default=200_000)
     parser.add_argument("--vocabulary", type=int, default=0, metavar="N")
+    parser.add_argument(
+        "--corpus", type=int, default=0, metavar="DOCS",
+        help="corpus mode instead: DOCS documents of ~800 words, --jobs 1 against --jobs 2",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    if args.corpus:
+        return corpus_mode(args.corpus)
     for lang in (Lang.EN, Lang.RU):
         if args.vocabulary:
             text = word_salad(lang, args.words, args.vocabulary)

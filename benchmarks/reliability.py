@@ -55,6 +55,10 @@ class Totals:
     lost: int = 0
     refused: int = 0
     stuck: int = 0
+    #: Kills that left a journal (the next command rolled forward) ...
+    journals: int = 0
+    #: ... or only temporaries (the next writer rolled back and cleaned them).
+    temporaries: int = 0
 
 
 def glossary_of(concepts: int) -> Glossary:
@@ -211,6 +215,8 @@ def kill_trial(template_dir: Path, root: Path, index: int, kind: str, span: floa
     time.sleep(random.uniform(0, span))
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    journal = (workspace / ".terms.csv.journal").exists()
+    temps = any(p.name.endswith(".tmp") for p in workspace.rglob(".*"))
     run(workspace, "catalogs", "check")  # the next plain command: it recovers first
     again = run(workspace, *args)
     final = run(workspace, "catalogs", "check")
@@ -224,11 +230,18 @@ def kill_trial(template_dir: Path, root: Path, index: int, kind: str, span: floa
     else:
         present = has_rendering(glossary, f"truce {index}", f"перемирие {index}")
     shutil.rmtree(workspace)
-    return Totals(1, int(not present), 0, stuck)
+    return Totals(1, int(not present), 0, stuck, int(journal), int(temps and not journal))
 
 
 def add(a: Totals, b: Totals) -> Totals:
-    return Totals(a.trials + b.trials, a.lost + b.lost, a.refused + b.refused, a.stuck + b.stuck)
+    return Totals(
+        a.trials + b.trials,
+        a.lost + b.lost,
+        a.refused + b.refused,
+        a.stuck + b.stuck,
+        a.journals + b.journals,
+        a.temporaries + b.temporaries,
+    )
 
 
 def measure(concurrent: int, kills: int, concepts: int, seed: int = 1) -> dict[str, Totals]:
@@ -263,6 +276,10 @@ def main() -> int:
     c, k = results["concurrent"], results["kill"]
     print(f"concurrent writers: {c.trials} trials, {c.lost} lost, {c.refused} refused")
     print(f"kill -9 during sync/import: {k.trials} trials, {k.stuck} stuck, {k.lost} lost")
+    print(
+        f"  of which {k.journals} left a journal (rolled forward) and {k.temporaries} left "
+        "only temporaries (rolled back); the rest died before writing or after finishing"
+    )
     print(f"({time.monotonic() - started:.0f} s)")
     return 0 if c.lost == k.lost == k.stuck == 0 else 1
 

@@ -127,3 +127,31 @@ def test_json_and_html_exclusive(workspace: Path) -> None:
     with pytest.raises(SystemExit) as info:
         main(["annotate", "--json", "--html", "x.html", "a.txt"])
     assert info.value.code == 2
+
+
+def test_large_plain_text_is_streamed_with_the_same_output(
+    workspace: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import glossary.cli.annotate as command
+
+    text = (
+        "\ufeff" + TEXT + "\r\n" + "Сферы влияния и ОБСЕ.\r\n\r\n" * 3 + "military bloc"
+    ).encode()
+    (workspace / "big.txt").write_bytes(text)
+    (workspace / "big.cp1251.txt").write_bytes(text[3:].decode().encode("cp1251"))
+    outputs = {}
+    for streamed in (False, True):
+        # a tiny threshold and read size: multi-byte letters are split between reads
+        monkeypatch.setattr(command, "STREAM_FROM", 0 if streamed else 1 << 40)
+        monkeypatch.setattr(command, "_READ_BYTES", 7)
+        assert (command._utf8_stream("big.txt") is not None) is streamed
+        assert command._utf8_stream("big.cp1251.txt") is None  # read whole, then detected
+        assert main(["annotate", "--json", "big.txt"]) == 0
+        assert main(["annotate", "big.txt"]) == 0
+        outputs[streamed] = capsys.readouterr().out
+    assert outputs[True] == outputs[False]
+    document, _ = json.JSONDecoder().raw_decode(outputs[True])  # then the terminal output
+    spans = document["spans"]
+    decoded = text.decode("utf-8-sig")
+    assert len(spans) == 10
+    assert all(decoded[s["start"] : s["end"]] == s["text"] for s in spans)

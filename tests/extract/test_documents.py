@@ -9,7 +9,7 @@ from glossary.text.normalize import default_normalizer
 
 def make(text: str, name: str = "a.txt", line_offset: int = 0) -> Document:
     tokens = default_normalizer().tokens(text)
-    return Document(name, text, tokens, build_units(text, tokens), "", line_offset)
+    return Document.of(name, text, tokens, build_units(text, tokens), "", line_offset)
 
 
 def test_references_are_document_colon_line_and_keep_the_offset() -> None:

@@ -203,3 +203,23 @@ def test_contained_prefers_the_longest_cover(repo_lookup: Lookup) -> None:
         ("legally-binding", Match.CONTAINED, (0, 22)),
         ("security-guarantees", Match.CONTAINED, (23, 44)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("typo", "term_id"),
+    [
+        ("securty garantees", "security-guarantees"),  # typos after the first letters
+        ("sceurity guarantees", "security-guarantees"),  # two letters swapped early
+        ("scurity guarantees", "security-guarantees"),  # an early letter missing
+        ("Sergei Lavro", "sergey-lavrov"),
+    ],
+)
+def test_fuzzy_candidates_of_a_large_index_find_typos(
+    repo_lookup: Lookup, monkeypatch: pytest.MonkeyPatch, typo: str, term_id: str
+) -> None:
+    from glossary.index import lookup as lookup_module
+
+    whole = [h.term.id for h in repo_lookup.fuzzy(typo)]
+    monkeypatch.setattr(lookup_module, "FUZZY_SCAN_ALL", 0)  # as if it held millions
+    bucketed = [h.term.id for h in repo_lookup.fuzzy(typo)]
+    assert bucketed[0] == whole[0] == term_id

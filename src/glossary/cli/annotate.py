@@ -11,8 +11,10 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from glossary.errors import display_path
+
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable, Iterator
 
     from glossary.annotation import Annotator
     from glossary.formats.document import Document
@@ -20,6 +22,12 @@ if TYPE_CHECKING:
 
 #: Glossaries from this many concepts show a bar while their index is built.
 BAR_FROM = 2000
+#: Plain-text files from this size (bytes) are annotated as a stream.
+STREAM_FROM = 8 << 20
+_PLAIN_SUFFIXES = frozenset({".txt", ".text", ""})
+_READ_BYTES = 1 << 20
+#: Bytes searched for a NUL (a binary file is refused by the whole-file path).
+_BINARY_PROBE = 8192
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -51,16 +59,66 @@ def run(args: argparse.Namespace) -> int:
     from glossary.formats.document import read_document
 
     ws = workspace(args)
-    data, name = read_input(args.file)
-    document = read_document(data, name)
-    annotator = Annotator.of(ws.glossary_path, progress=_bar)
-    if args.json:
-        _write_json(annotator, document.text, name)
-    elif args.html:
-        _write_html(annotator, document, args.html)
+    streamed = None if args.html else _utf8_stream(args.file)
+    pieces: Iterable[str]
+    if streamed is not None:
+        annotator = Annotator.of(ws.glossary_path, progress=_bar)
+        name, pieces = display_path(args.file), streamed()
     else:
-        _write_terminal(annotator, document.text)
+        data, name = read_input(args.file)
+        document = read_document(data, name)
+        annotator = Annotator.of(ws.glossary_path, progress=_bar)
+        if args.html:
+            _write_html(annotator, document, args.html)
+            return 0
+        pieces = [document.text]
+    if args.json:
+        _write_json(annotator, pieces, name)
+    else:
+        _write_terminal(annotator, pieces)
     return 0
+
+
+def _utf8_stream(name: str) -> Callable[[], Iterator[str]] | None:
+    """For a large UTF-8 plain-text file: a way to read it again in decoded pieces,
+    so that annotation holds one paragraph, not the file, in memory. The file is
+    checked whole first (one decoding pass, nothing kept), so a bad byte still ends
+    the command before any output; anything else (stdin, other formats or
+    encodings, small or too large files) is read whole as usual."""
+    import codecs
+    import os
+
+    from glossary.formats import current_input_limit
+
+    if name == "-" or os.path.splitext(name)[1].lower() not in _PLAIN_SUFFIXES:
+        return None
+    try:
+        size = os.path.getsize(name)
+    except OSError:
+        return None
+    if not STREAM_FROM <= size <= current_input_limit():
+        return None
+
+    def chunks() -> Iterator[bytes]:
+        with open(name, "rb") as stream:
+            while chunk := stream.read(_READ_BYTES):
+                yield chunk
+
+    def pieces() -> Iterator[str]:
+        decoder = codecs.getincrementaldecoder("utf-8-sig")("strict")
+        for chunk in chunks():
+            yield decoder.decode(chunk)
+        yield decoder.decode(b"", final=True)
+
+    try:
+        with open(name, "rb") as stream:
+            if b"\x00" in stream.read(_BINARY_PROBE):
+                return None
+        for _ in pieces():
+            pass
+    except (OSError, UnicodeDecodeError):
+        return None  # the whole-file path reports it, or detects another encoding
+    return pieces
 
 
 def _bar(terms: Iterable[Term], total: int) -> Iterable[Term]:
@@ -69,7 +127,7 @@ def _bar(terms: Iterable[Term], total: int) -> Iterable[Term]:
     return progress(terms, total, "indexing the glossary", min_total=BAR_FROM)
 
 
-def _write_json(annotator: Annotator, text: str, name: str) -> None:
+def _write_json(annotator: Annotator, pieces: Iterable[str], name: str) -> None:
     """The JSON document (docs/json.md), written span by span so that a long text
     never holds every span in memory."""
     from glossary.cli.output import json_document
@@ -78,7 +136,7 @@ def _write_json(annotator: Annotator, text: str, name: str) -> None:
     head = json.dumps(json_document("annotate", {"document": name}), ensure_ascii=False)
     out.write(head[:-1] + ', "spans": [')
     first = True
-    for item in annotator.stream([text]):
+    for item in annotator.stream(pieces):
         out.write("\n  " if first else ",\n  ")
         out.write(json.dumps(item.to_json(), ensure_ascii=False))
         first = False
@@ -99,14 +157,15 @@ def _write_html(annotator: Annotator, document: Document, target: str) -> None:
         print(f"wrote {target}: {len(found)} terms", file=sys.stderr)
 
 
-def _write_terminal(annotator: Annotator, text: str) -> None:
+def _write_terminal(annotator: Annotator, pieces: Iterable[str]) -> None:
     from glossary.annotation import render_terminal
     from glossary.cli.output import colour
 
     def style(part: str, styles: tuple[str, ...]) -> str:
         return colour(part, *styles)
 
-    for offset, paragraph, found in annotator.paragraphs([text]):
+    paragraph = ""
+    for offset, paragraph, found in annotator.paragraphs(pieces):
         sys.stdout.write(render_terminal(paragraph, found, style, offset))
-    if text and not text.endswith("\n"):
+    if paragraph and not paragraph.endswith("\n"):
         sys.stdout.write("\n")

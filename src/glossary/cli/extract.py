@@ -16,10 +16,6 @@ if TYPE_CHECKING:
     from glossary.extract.candidate import Candidate
     from glossary.extract.merge import MergeResult
 
-#: Documents longer than this many characters get a progress bar (on a terminal).
-_LONG_INPUT = 200_000
-_CHUNK = 50_000
-
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     parser = sub.add_parser(
@@ -74,6 +70,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="aligned translation memory (TMX or PO) to suggest renderings from",
     )
     parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="corpus mode: count documents in N processes (FILE may be a folder)",
+    )
+    parser.add_argument(
         "--no-mt", action="store_true", help="do not ask an installed MT model for suggestions"
     )
     add_wait(parser)
@@ -108,6 +111,7 @@ def _reference_name(name: str, shown: str, ws: Workspace) -> str:
 
 def _extract(args: argparse.Namespace) -> int:
     from glossary.extract import Extractor
+    from glossary.extract.corpus import documents_in, extract_corpus
     from glossary.extract.suggest import find_translator
     from glossary.formats.document import read_document
 
@@ -118,14 +122,21 @@ def _extract(args: argparse.Namespace) -> int:
     kinds = _kinds(args.kind)
     forced = None if args.lang == "auto" else Lang(args.lang)
     ws, glossary, _layout = load_glossary(args, writing=args.merge and not args.dry_run)
+    if args.jobs < 1:
+        raise GlossaryError(f"--jobs must be at least 1 (got {args.jobs})")
     documents = []
-    for name in args.files:
+    for name in documents_in(args.files):
         data, shown = read_input(name)
         document = read_document(data, _reference_name(name, shown, ws), lang=forced)
         documents.append(document)
     memory = _memory(args.memory)
     extractors: dict[Lang, Extractor] = {}
-    for document in documents:
+    if len(documents) > 1 or args.jobs > 1:
+        work = [(d.lang or forced or Lang.EN, d.text, d.name) for d in documents]
+        extractors = extract_corpus(
+            work, args.jobs, lambda items, total: progress(items, total, "extract", min_total=20)
+        )
+    for document in documents if not extractors else ():
         lang = document.lang or forced or Lang.EN
         extractor = extractors.get(lang)
         if extractor is None:
@@ -209,17 +220,8 @@ def _merge(args: argparse.Namespace, ws: Workspace, candidates: list[Candidate])
 
 def _add(extractor: Any, text: str, name: str) -> None:
     """Feed a document in paragraph-aligned chunks so a bar can show progress on long input."""
-    if len(text) <= _LONG_INPUT:
-        extractor.add(text, name)
-        return
-    pieces = []
-    start = 0
-    while start < len(text):
-        end = text.find("\n\n", start + _CHUNK)
-        end = len(text) if end < 0 else end + 2
-        pieces.append((start, text[start:end]))
-        start = end
-    lines = 0
-    for _offset, piece in progress(pieces, len(pieces), f"extract {name}"):
+    from glossary.extract.corpus import chunks
+
+    pieces = list(chunks(text))
+    for lines, piece in progress(pieces, len(pieces), f"extract {name}", min_total=5):
         extractor.add(piece, name, line_offset=lines)
-        lines += piece.count("\n")

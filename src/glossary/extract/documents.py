@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from glossary.extract.units import Units
@@ -22,15 +24,34 @@ _SPACE = re.compile(r"\s+")
 
 @dataclass(slots=True)
 class Document:
-    """One document (or chunk of one) as the extractor counted it."""
+    """One document (or chunk of one) as the extractor counted it.
+
+    Token offsets are kept as two integer arrays, not token objects, so a document
+    is cheap to send back from a worker process in corpus mode.
+    """
 
     name: str
     text: str
-    tokens: list[Token]
+    starts: array[int]
+    ends: array[int]
     units: Units
     tags: str
     line_offset: int = 0
     line_starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(
+        cls,
+        name: str,
+        text: str,
+        tokens: Sequence[Token],
+        units: Units,
+        tags: str,
+        line_offset: int = 0,
+    ) -> Document:
+        starts = array("i", [t.start for t in tokens])
+        ends = array("i", [t.end for t in tokens])
+        return cls(name, text, starts, ends, units, tags, line_offset)
 
     def line(self, offset: int) -> int:
         """The file's line number (from 1) of a character offset."""
@@ -40,13 +61,13 @@ class Document:
 
     def reference(self, unit: int) -> str:
         """``document:line`` of a unit."""
-        offset = self.tokens[self.units.first[unit]].start
+        offset = self.starts[self.units.first[unit]]
         return f"{self.name}:{self.line(offset)}"
 
     def context(self, first: int, last: int) -> str:
         """The line around units ``first``..``last``, cut with an ellipsis when long."""
-        start = self.tokens[self.units.first[first]].start
-        end = self.tokens[self.units.last[last]].end
+        start = self.starts[self.units.first[first]]
+        end = self.ends[self.units.last[last]]
         text = self.text
         left = text.rfind("\n", 0, start) + 1
         right = text.find("\n", end)

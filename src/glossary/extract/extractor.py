@@ -8,6 +8,7 @@ contexts, suggestions) happens once per *returned* candidate.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -73,6 +74,24 @@ class _Stats:
     #: Seen as a dependent of a longer phrase: it stands on its own (not a fragment).
     free: bool = False
     samples: list[tuple[int, int, int, int]] = field(default_factory=list)
+    #: In how many documents it was seen (a document fed in chunks counts once).
+    documents: int = 0
+    last_document: str = ""
+
+
+@dataclass(slots=True)
+class Counts:
+    """What an extractor counted: mergeable by :meth:`Extractor.absorb` (map per
+    document, reduce by sum), picklable so it can come back from a worker process."""
+
+    lang: Lang
+    stats: dict[tuple[str, ...], _Stats]
+    documents: list[Document]
+    links: dict[tuple[str, ...], tuple[str, ...]]
+    short_forms: dict[tuple[str, ...], tuple[str, ...]]
+    names: set[tuple[int, int, int]]
+    inside_names: set[tuple[int, int]]
+    words: int
 
 
 class Extractor:
@@ -126,7 +145,7 @@ class Extractor:
         tags = rules.tag(units)
         spans = list(rules.spans(tags, units))
         singles.update(span[0] for span in spans if span[0] == span[1])
-        self._count_acronyms(tags, ukeys, singles, doc_index)
+        self._count_acronyms(tags, ukeys, singles, doc_index, document)
         for a, b, skip, head, rule in spans:
             if a == b:
                 key = ukeys[a]
@@ -140,6 +159,9 @@ class Extractor:
             if entry is None:
                 entry = stats[key] = _Stats(rule=Rule(rule), head=head - a if head >= 0 else -1)
             entry.count += 1
+            if entry.last_document != document:
+                entry.documents += 1
+                entry.last_document = document
             if rule == Rule.DEPENDENT and not (
                 a > 0 and ukeys[a - 1][-1:] and ukeys[a - 1][-1] in _NAMED_HEADS
             ):
@@ -172,7 +194,7 @@ class Extractor:
                 # The bare acronym inside it ("START" in "New START") is the same name.
                 self._short_forms[ukeys[definition.acronym]] = short
             self._links.setdefault(short, key)
-        self._documents.append(Document(document, text, tokens, units, tags, line_offset))
+        self._documents.append(Document.of(document, text, tokens, units, tags, line_offset))
 
     @staticmethod
     def _inside_capitalised(units: Units, a: int) -> bool:
@@ -189,7 +211,12 @@ class Extractor:
         )
 
     def _count_acronyms(
-        self, tags: str, ukeys: list[tuple[str, ...]], singles: set[int], doc_index: int
+        self,
+        tags: str,
+        ukeys: list[tuple[str, ...]],
+        singles: set[int],
+        doc_index: int,
+        document: str,
     ) -> None:
         """Acronyms count on their own even inside a phrase ("NATO rejects")."""
         stats = self._stats
@@ -199,11 +226,57 @@ class Extractor:
             entry = stats.get(ukeys[tag_index])
             if entry is None:
                 entry = stats[ukeys[tag_index]] = _Stats()
+            if entry.last_document != document:
+                entry.documents += 1
+                entry.last_document = document
             if tag_index not in singles:
                 entry.count += 1
                 if len(entry.samples) < SAMPLES:
                     entry.samples.append((doc_index, tag_index, tag_index, -1))
             entry.rule = Rule.ACRONYM
+
+    # -- map and reduce ------------------------------------------------------------------
+
+    def take(self) -> Counts:
+        """Hand over everything counted so far and start afresh (the taggers and their
+        caches stay): one worker's result in corpus mode."""
+        counts = Counts(
+            self.lang, self._stats, self._documents, self._links, self._short_forms,
+            self._names, self._inside_names, self.words,
+        )  # fmt: skip
+        self._stats, self._documents, self._links, self._short_forms = {}, [], {}, {}
+        self._names, self._inside_names, self.words = set(), set(), 0
+        return counts
+
+    def absorb(self, counts: Counts) -> None:
+        """Add counts made elsewhere (another process, a Dask worker): sums and unions,
+        so the order documents are absorbed in changes no count."""
+        offset = len(self._documents)
+        self._documents.extend(counts.documents)
+        self.words += counts.words
+        stats = self._stats
+        for key, theirs in counts.stats.items():
+            samples = [(d + offset, a, b, skip) for d, a, b, skip in theirs.samples]
+            ours = stats.get(key)
+            if ours is None:
+                theirs.samples = samples
+                stats[key] = theirs
+                continue
+            ours.count += theirs.count
+            ours.documents += theirs.documents
+            ours.free = ours.free or theirs.free
+            if theirs.rule in _NAMES and ours.rule not in _NAMES:
+                ours.rule = theirs.rule
+            ours.samples.extend(samples[: max(0, SAMPLES - len(ours.samples))])
+        for short, expansion in counts.links.items():
+            self._links.setdefault(short, expansion)
+        self._short_forms.update(counts.short_forms)
+        self._names.update((d + offset, a, b) for d, a, b in counts.names)
+        self._inside_names.update((d + offset, u) for d, u in counts.inside_names)
+
+    @property
+    def document_count(self) -> int:
+        return len({document.name for document in self._documents})
 
     # -- ranking ------------------------------------------------------------------------
 
@@ -230,12 +303,17 @@ class Extractor:
         # modifiers, heads) only for the best of those when the input is huge, since
         # they cost far more per key and cannot lift a key from deep down the list.
         weights = self.weights
+        # Over a corpus, a candidate found in many documents is more likely a term of
+        # the domain than one phrase repeated in one article.
+        spread = self.document_count > 1
         first_pass = []
         for key, entry in stats.items():
             specific = termhood(key, lang)
             if entry.rule is Rule.ACRONYM:
                 specific = max(specific, weights.acronym_min_termhood)
             coarse = coarse_score(cvalues[key], specific, entry.rule, key in expansions, weights)
+            if spread:
+                coarse *= (1 + math.log2(max(entry.documents, 1))) ** weights.document_frequency
             first_pass.append((coarse, specific, key))
         if top is not None and len(first_pass) > max(FINE_RANKED, 20 * top):
             first_pass.sort(key=lambda item: -item[0])

@@ -72,6 +72,8 @@ class Weights:
     #: still needs them, so they stay, ranked by their own score).
     person: float = 0.35
     place: float = 0.35
+    #: Corpus mode: the coarse score times (1 + log2(documents it occurs in)) ** this.
+    document_frequency: float = 0.5
 
     def shape(self, shape: Shape) -> float:
         return {

@@ -33,7 +33,7 @@ import polib
 
 from glossary.errors import FormatError
 from glossary.formats import BOM, decode_text, terms_csv
-from glossary.model import Glossary, Lang, Term, TranslationUnit, fold_term
+from glossary.model import Glossary, Kind, Lang, Status, Term, TranslationUnit, fold_term
 
 __all__ = [
     "BASE_PREFIX",
@@ -159,8 +159,12 @@ def state_of(term: Term, target: Lang) -> EntryState:
 
 
 def base_of(state: EntryState) -> str:
-    rendering, fuzzy, note = state.key
-    digest = hashlib.sha256(f"{rendering}\0{int(fuzzy)}\0{note}".encode())
+    """The base of an entry in this state (a build writes it as ``#. base: …``)."""
+    return _base(*state.key)
+
+
+def _base(rendering: str, fuzzy: bool, note_key: str) -> str:
+    digest = hashlib.sha256(f"{rendering}\0{int(fuzzy)}\0{note_key}".encode())
     return digest.hexdigest()[:_BASE_DIGITS]
 
 
@@ -212,26 +216,33 @@ def build_catalog(
         (CHECKSUM_HEADER, glossary_checksum or checksum(glossary)),
         ("X-Source-Language", source.value),
     )
-    shared = Counter(fold_term(t.preferred(source)) for t in glossary if t.preferred(source))
+    msgids = [term.preferred(source) for term in glossary]
+    folds = [fold_term(msgid) if msgid else "" for msgid in msgids]
+    shared = Counter(folds)
+    kinds = {kind: f"kind: {kind.value}" for kind in Kind}
+    statuses = {status: f"status: {status.value}" for status in Status}
     entries = []
-    for term in glossary:
-        msgid = term.preferred(source)
+    for term, msgid, fold in zip(glossary, msgids, folds, strict=True):
         if not msgid:
             continue
-        state = state_of(term, target)
+        rendering = term.preferred(target)
+        fuzzy = bool(rendering) and term.status is not Status.REVIEWED
+        note = term.note
+        extracted = term.definition.split("\n") if term.definition else []
+        extracted.append(kinds[term.kind])
+        _describe(extracted, term, glossary, source, target)
+        extracted += (statuses[term.status], _ID_PREFIX + term.id)
+        extracted.append(BASE_PREFIX + _base(rendering, fuzzy, " ".join(note.split())))
         entries.append(
             CatalogEntry(
                 term_id=term.id,
                 msgid=msgid,
-                msgstr=state.rendering,
-                fuzzy=state.fuzzy,
-                note=term.note,
-                extracted=(
-                    *_extracted_comment(term, glossary, source, target),
-                    BASE_PREFIX + base_of(state),
-                ),
+                msgstr=rendering,
+                fuzzy=fuzzy,
+                note=note,
+                extracted=tuple(extracted),
                 occurrences=tuple(_occurrence(ref) for ref in term.source),
-                msgctxt=term.id if shared[fold_term(msgid)] > 1 else None,
+                msgctxt=term.id if shared[fold] > 1 else None,
             )
         )
     body = _render_body(entries)
@@ -683,21 +694,19 @@ def _entry_id_and_base(entry: polib.POEntry) -> tuple[str, str]:
     return term_id, base
 
 
-def _extracted_comment(term: Term, glossary: Glossary, source: Lang, target: Lang) -> list[str]:
-    lines = term.definition.split("\n") if term.definition else []
-    lines.append(f"kind: {term.kind.value}")
+def _describe(lines: list[str], term: Term, glossary: Glossary, source: Lang, target: Lang) -> None:
+    """The ``#.`` lines between kind and status: full form, variants, forbidden renderings."""
     full = glossary.get(term.full_form) if term.full_form else None
     if full is not None:
         lines.append(f"full form: {full.preferred(source) or full.preferred(target)}")
     for lang in (source, target):
-        if term.variants(lang):
-            lines.append(f"{lang.value} variants: " + " | ".join(term.variants(lang)))
+        variants = term.variants(lang)
+        if variants:
+            lines.append(f"{lang.value} variants: " + " | ".join(variants))
     for lang in (target, source):
-        if term.forbidden(lang):
-            lines.append(f"{lang.value} forbidden: " + " | ".join(term.forbidden(lang)))
-    lines.append(f"status: {term.status.value}")
-    lines.append(_ID_PREFIX + term.id)
-    return lines
+        forbidden = term.forbidden(lang)
+        if forbidden:
+            lines.append(f"{lang.value} forbidden: " + " | ".join(forbidden))
 
 
 def _occurrence(reference: str) -> str:

@@ -39,6 +39,14 @@ FUZZY_LIMIT = 5
 FUZZY_CUTOFF = 80.0
 SUGGESTION_CUTOFF = 55.0
 _MAX_KEYS = 256
+#: Up to this many designations the fuzzy stage scores them all (held in memory);
+#: beyond, it reads candidates that begin like the query, at most FUZZY_BUCKET a prefix.
+FUZZY_SCAN_ALL = 50_000
+FUZZY_BUCKET = 4_000
+_FUZZY_COLUMNS = "surface, concept, lang, role, text"
+#: Letters of a query's start whose one-typo variants choose fuzzy candidates (+1).
+_TYPO_PREFIX = 4
+_NOT_FORBIDDEN = "WHERE role != 'forbidden'"
 #: Ids per query when many concepts are fetched at once (below SQLite's 999 variables).
 _BATCH = 500
 #: Contained terms: the longest sub-phrase tried, and lemma-key combinations per sub-phrase.
@@ -196,7 +204,7 @@ class Lookup:
         folded = surface(query)
         if not folded:
             return []
-        choices, texts = self._fuzzy_choices()
+        choices, texts = self._fuzzy_choices(folded, cutoff)
         found = _Found()
         for _, score, index in process.extract(
             folded, texts, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit * 3
@@ -469,17 +477,67 @@ class Lookup:
             return self._lemmatize(word)
         return form
 
-    def _fuzzy_choices(self) -> tuple[list[tuple[str, int, str, str, str]], list[str]]:
+    def _fuzzy_choices(
+        self, folded: str, cutoff: float
+    ) -> tuple[list[tuple[str, int, str, str, str]], list[str]]:
+        """Designations the fuzzy stage scores: all of a small glossary (loaded once);
+        in a large one only the candidates :meth:`_fuzzy_candidates` reads."""
+        (rows,) = self.db.execute("SELECT max(rowid) FROM designations").fetchone()
+        if (rows or 0) > FUZZY_SCAN_ALL:
+            choices = self._fuzzy_candidates(folded, cutoff)
+            return choices, [c[0] for c in choices]
         if self._choices is None:
             self._choices = [
                 (row[0], row[1], row[2], row[3], row[4])
                 for row in self.db.execute(
-                    "SELECT surface, concept, lang, role, text FROM designations "
-                    "WHERE role != 'forbidden'"
+                    f"SELECT {_FUZZY_COLUMNS} FROM designations {_NOT_FORBIDDEN}"
                 )
             ]
             self._texts = [c[0] for c in self._choices]
         return self._choices, self._texts
+
+    def _fuzzy_candidates(self, folded: str, cutoff: float) -> list[tuple[str, int, str, str, str]]:
+        """Designations that begin like ``folded`` (its first letters, or those letters
+        with one typo: two swapped, one missing) and whose length allows the score:
+        indexed range reads of a few thousand rows, never the whole table."""
+        shortest = int(len(folded) * cutoff / (200 - cutoff))
+        longest = int(len(folded) * (200 - cutoff) / cutoff) + 1
+        padded = folded + "\0" * _TYPO_PREFIX
+        a, b, c, d = padded[0], padded[1], padded[2], padded[3]
+        prefixes = [p.rstrip("\0") for p in (a + b + c, a + c + b, b + a + c, a + c + d, a + b + d)]
+        prefixes.append(a + b)
+        seen: set[int] = set()
+        choices = []
+        sql = (
+            f"SELECT rowid, {_FUZZY_COLUMNS} FROM designations "
+            "WHERE surface >= ? AND surface < ? AND length(surface) BETWEEN ? AND ? "
+            "AND role != 'forbidden' LIMIT ?"
+        )
+        for prefix in dict.fromkeys(p for p in prefixes if p):
+            limit = (
+                FUZZY_BUCKET if len(prefix) > len(a + b) or len(folded) < 3 else FUZZY_BUCKET // 4
+            )
+            for rowid, *row in self.db.execute(
+                sql, (prefix, prefix + _TOP, shortest, longest, limit)
+            ):
+                if rowid not in seen:
+                    seen.add(rowid)
+                    choices.append((row[0], row[1], row[2], row[3], row[4]))
+        # a letter missing from the query's start: one scan of its first letter's range
+        if len(folded) >= _TYPO_PREFIX - 1:
+            like = [_like(a) + "_" + _like(b + c) + "%", _like(a + b) + "_" + _like(c) + "%"]
+            missing = (
+                f"SELECT rowid, {_FUZZY_COLUMNS} FROM designations "
+                "WHERE surface >= ? AND surface < ? AND length(surface) BETWEEN ? AND ? "
+                "AND (surface LIKE ? ESCAPE '\\' OR surface LIKE ? ESCAPE '\\') "
+                "AND role != 'forbidden' LIMIT ?"
+            )
+            arguments = (a, a + _TOP, shortest, longest, *like, FUZZY_BUCKET)
+            for rowid, *row in self.db.execute(missing, arguments):
+                if rowid not in seen:
+                    seen.add(rowid)
+                    choices.append((row[0], row[1], row[2], row[3], row[4]))
+        return choices
 
     def _term(self, pos: int, data: str | None = None) -> Term:
         term = self._terms.get(pos)
@@ -491,3 +549,8 @@ class Lookup:
             term = term_from_json(json.loads(data))
             self._terms[pos] = term
         return term
+
+
+def _like(text: str) -> str:
+    """``text`` as a literal inside a LIKE pattern (escape character ``\\``)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
