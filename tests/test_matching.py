@@ -1,4 +1,4 @@
-"""The term matcher: inflected forms, word boundaries, longest match, exact offsets."""
+"""The term matcher: inflected forms, word boundaries, the longest cover, exact offsets."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def test_longest_match_wins_over_nested(matcher: TermMatcher) -> None:
     ]
 
 
-def test_overlapping_terms_leftmost_wins() -> None:
+def test_an_equal_cover_goes_to_the_earlier_term() -> None:
     glossary = Glossary(
         (
             Term("a", en="arms control", status=Status.REVIEWED),
@@ -162,8 +162,9 @@ def test_inflections_cover_forms_read_as_other_words() -> None:
     ]
 
 
-def test_agrees_with_brute_force_leftmost_longest() -> None:
-    """More word keys than one code digit holds, so codes span several characters."""
+def test_agrees_with_a_brute_force_longest_cover() -> None:
+    """More word keys than one code digit holds, so codes span several characters; the
+    oracle is a dynamic programme over word positions (cover, then fewer, then earlier)."""
     import random
 
     from glossary.text.normalize import Normalizer
@@ -171,25 +172,37 @@ def test_agrees_with_brute_force_leftmost_longest() -> None:
     rng = random.Random(7)
     vocabulary = [f"w{i}" for i in range(150)]
     phrases = {" ".join(rng.choices(vocabulary, k=rng.randint(1, 3))) for _ in range(400)}
+    phrases |= {" ".join(rng.choices(vocabulary[:12], k=rng.randint(2, 4))) for _ in range(60)}
     glossary = Glossary(
         tuple(Term(f"t{i}", en=p, status=Status.REVIEWED) for i, p in enumerate(sorted(phrases)))
     )
     normalizer = Normalizer(None, None)
     matcher = TermMatcher(glossary, normalizer)
-    text = " ".join(rng.choices(vocabulary, k=3000))
+    text = " ".join(rng.choices(vocabulary[:40], k=3000))
     tokens = normalizer.tokens(text)
     keys = {tuple(p.split()) for p in phrases}
-    expected, i = [], 0
-    while i < len(tokens):
-        for length in (3, 2, 1):
+    count = len(tokens)
+    # best[i]: (words covered, -terms, -sum of first words) over tokens[i:], and the choice
+    best: list[tuple[tuple[int, int, int], int]] = [((0, 0, 0), 0)] * (count + 1)
+    for i in range(count - 1, -1, -1):
+        options = [(best[i + 1][0], 0)]
+        for length in (1, 2, 3, 4):
             words = tuple(t.key for t in tokens[i : i + length])
             if len(words) == length and words in keys:
-                expected.append((tokens[i].start, tokens[i + length - 1].end))
-                i += length
-                break
+                rest = best[i + length][0]
+                options.append(((rest[0] + length, rest[1] - 1, rest[2] - i), length))
+        best[i] = max(options, key=lambda option: option[0])
+    expected, i = [], 0
+    while i < count:
+        length = best[i][1]
+        if length:
+            expected.append((tokens[i].start, tokens[i + length - 1].end))
+            i += length
         else:
             i += 1
-    assert [(s.start, s.end) for s in matcher.find(text)] == expected
+    spans = matcher.find(text)
+    assert sum(1 for s in spans if s.also) > 10  # the text really has overlaps
+    assert [(s.start, s.end) for s in spans] == expected
     assert [(s.start, s.end) for s in matcher.find(text, tokens)] == expected
 
 
