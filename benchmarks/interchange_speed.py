@@ -1,14 +1,25 @@
 """Export, import and merge speed of every interchange format on a large glossary.
 
 Run: .venv/bin/python benchmarks/interchange_speed.py [N]   (N concepts, default 10000)
+     .venv/bin/python benchmarks/interchange_speed.py --tbx-import MB   (default 200)
 
 The glossary is the repository's terms.csv repeated with numbered terms, so text,
 field use and statuses are realistic. Prints seconds per step and the file sizes.
+
+``--tbx-import`` measures the streaming TBX import at scale: it writes a TBX of about
+MB megabytes and a terms.csv of the same concepts, then, each in a fresh process
+(peak RSS from ``resource.getrusage``): ``tbx.read`` alone, and the whole
+``glossary import`` command of that TBX into that terms.csv (every concept matches
+by id), and the TBX export of the glossary.
 """
 
 from __future__ import annotations
 
+import os
+import resource
+import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -41,7 +52,58 @@ def synthetic(n: int) -> Glossary:
     return Glossary(tuple(terms))
 
 
+#: Bytes of TBX per concept of the synthetic glossary (measured: about 1.4 kB).
+_TBX_BYTES_PER_CONCEPT = 1400
+
+
+def tbx_import(megabytes: int) -> None:
+    """Generate, then time each step in a fresh process so that peak RSS is its own."""
+    concepts = megabytes * 1_000_000 // _TBX_BYTES_PER_CONCEPT
+    with tempfile.TemporaryDirectory() as work:
+        subprocess.run([sys.executable, __file__, "--make", str(concepts), work], check=True)
+        size = (Path(work) / "big.tbx").stat().st_size
+        print(f"TBX of {concepts} concepts, {size / 1e6:.0f} MB")
+        for step in ("read", "import", "export"):
+            subprocess.run([sys.executable, __file__, "--step", step, work], check=True)
+
+
+def _make(concepts: int, work: Path) -> None:
+    glossary = synthetic(concepts)
+    terms_csv.save(glossary, work / "terms.csv")
+    (work / "big.tbx").write_bytes(registry.by_name("tbx").write(glossary))
+
+
+def _step(step: str, work: Path) -> None:
+    from glossary.cli import main as cli
+
+    start = time.perf_counter()
+    if step == "read":
+        data = (work / "big.tbx").read_bytes()
+        found = len(registry.by_name("tbx").read(data, "big.tbx"))
+        what = f"tbx.read: {found} concepts"
+    elif step == "import":
+        os.chdir(work)
+        code = cli(["--max-size", "2G", "import", "big.tbx"])
+        what = f"glossary import big.tbx (exit {code})"
+    else:
+        os.chdir(work)
+        code = cli(["export", "-o", "out.tbx"])
+        what = f"glossary export -o out.tbx (exit {code})"
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{what}: {seconds:.1f} s, peak RSS {peak:.0f} MB", flush=True)
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--tbx-import"]:
+        tbx_import(int(sys.argv[2]) if len(sys.argv) > 2 else 200)
+        return
+    if sys.argv[1:2] == ["--make"]:
+        _make(int(sys.argv[2]), Path(sys.argv[3]))
+        return
+    if sys.argv[1:2] == ["--step"]:
+        _step(sys.argv[2], Path(sys.argv[3]))
+        return
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     glossary = synthetic(n)
     print(f"{n} concepts")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from glossary.errors import FormatError, GlossaryError
-from glossary.formats import tbx
+from glossary.formats import tbx, xml_safe
 from glossary.model import COLUMNS, Glossary, Kind, Status, Term
 from tests.conftest import small_glossary
 
@@ -205,3 +205,22 @@ def test_translate_toolkit_reads_our_tbx(repo_glossary: Glossary) -> None:
         ("сфера влияния", False),
         ("зона интереса", True),
     ]
+
+
+def test_streamed_export_equals_the_whole_tree_serialised(repo_glossary: Glossary) -> None:
+    # the writer serialises entry by entry; re-serialising the parsed document must
+    # give the same bytes, indentation included
+    data = tbx.write(repo_glossary)
+    assert xml_safe.serialise(ET.fromstring(data)) == data
+    assert tbx.read(data, "repo.tbx").terms == repo_glossary.terms
+
+
+def test_streamed_import_reads_entries_at_any_depth_and_keeps_lines() -> None:
+    data = (
+        b"<martif><text><body>\n<termEntry id='a'><langSet xml:lang='en'><tig><term>arms"
+        b"</term></tig></langSet></termEntry>\n<group><termEntry id='b'><langSet xml:lang='en'>"
+        b"<tig><term>truce</term></tig></langSet></termEntry></group></body></text></martif>"
+    )
+    glossary = tbx.read(data, "nested.tbx")
+    assert [t.id for t in glossary] == ["a", "b"]
+    assert glossary.lines == (2, 3)

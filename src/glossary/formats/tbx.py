@@ -80,12 +80,18 @@ _FORBIDDEN_VALUES = frozenset(
 _PREFERRED_VALUES = frozenset({"preferredterm-admn-sts", "preferredtermadmnsts", "preferred"})
 _ADMITTED_VALUES = frozenset({"admittedterm-admn-sts", "admittedtermadmnsts", "admitted"})
 
+_ROOTS = frozenset({"martif", "tbx"})
+#: martif/text/body/termEntry: the indentation level of an entry.
+_ENTRY_DEPTH = 3
+_PLACEHOLDER = "glossary-entries"
+
 # TBX v3 names for the same structure.
 _ENTRY, _LANGSET, _TERM_GROUPS = (
     {"termEntry", "conceptEntry"},
     {"langSet", "langSec"},
     {"tig", "ntig", "termSec"},
 )
+_ENTRIES = frozenset(_ENTRY)
 
 
 def write(glossary: Glossary) -> bytes:
@@ -102,9 +108,27 @@ def write(glossary: Glossary) -> bytes:
     ET.SubElement(encoding, "p", {"type": "XCSURI"}).text = "TBXBasicXCSV02.xcs"
     body = ET.SubElement(ET.SubElement(root, "text"), "body")
     full_forms = {t.full_form for t in glossary if t.full_form}
-    for term in glossary:
-        _write_entry(body, term, full_form=term.id in full_forms)
-    return xml_safe.serialise(root)
+    if not glossary.terms:
+        return xml_safe.serialise(root)
+    # Streamed: the skeleton is serialised around a placeholder, then each entry is
+    # built, indented at its depth and serialised on its own, so exporting 100k
+    # concepts never holds their whole element tree. The bytes equal those of
+    # serialising the complete tree.
+    ET.SubElement(body, _PLACEHOLDER)
+    before, after = xml_safe.serialise(root).split(f"<{_PLACEHOLDER} />".encode())
+    separator = b"\n" + b"  " * _ENTRY_DEPTH
+    parts = [before]
+    for index, term in enumerate(glossary):
+        holder = ET.Element("body")
+        _write_entry(holder, term, full_form=term.id in full_forms)
+        (entry,) = holder
+        ET.indent(entry, space="  ", level=_ENTRY_DEPTH)
+        entry.tail = None
+        if index:
+            parts.append(separator)
+        parts.append(ET.tostring(entry, encoding="unicode").encode("utf-8"))
+    parts.append(after)
+    return b"".join(parts)
 
 
 def _write_entry(body: ET.Element, term: Term, *, full_form: bool) -> None:
@@ -180,12 +204,11 @@ class _EntryRead:
 
 def read(data: bytes, name: str) -> Glossary:
     """Concepts of a TBX file; a malformed file is a :class:`FormatError` with its line."""
-    doc = xml_safe.parse(data, name)
-    root = doc.root
-    if local_name(root.tag) not in ("martif", "tbx"):
-        raise doc.error(root, f"not a TBX file (root element <{local_name(root.tag)}>)")
+    # Streamed: each entry is read as soon as it is complete and then dropped from the
+    # tree, so a 200 MB term base never becomes one 2 GB element tree.
     entries = [
-        _read_entry(doc, element) for element in root.iter() if local_name(element.tag) in _ENTRY
+        _read_entry(doc, element)
+        for doc, element in xml_safe.stream(data, name, _ENTRIES, ("TBX", _ROOTS))
     ]
     ids = {e.id for e in entries if e.id}
     taken: set[str] = set()

@@ -7,17 +7,21 @@ order, unknown columns, BOM and line ends, so a rewrite changes only what change
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import difflib
+import gc
 import io
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
+from typing import BinaryIO
 
 from glossary.atomic import atomic_write
 from glossary.errors import FormatError, display_path
-from glossary.formats import BOM, MAX_INPUT_BYTES, current_input_limit, decode_text, read_file
+from glossary.formats import BOM, current_input_limit, decode_text, read_file
 from glossary.model import (
     COLUMNS,
     LIST_SEPARATOR,
@@ -32,6 +36,10 @@ from glossary.model import (
 __all__ = ["CsvLayout", "TermsCsvError", "dumps", "load", "read", "save", "write"]
 
 _BOM = BOM
+#: Largest terms.csv read by default: the user's own file, so far above the input
+#: limit (a 1M-concept glossary is about 350 MB).
+MAX_GLOSSARY_BYTES = 2 * 1000**3
+_SCAN_CHUNK = 1 << 20
 _LIST_COLUMNS = frozenset({"en_variants", "ru_variants", "en_forbidden", "ru_forbidden", "source"})
 
 
@@ -56,37 +64,61 @@ class CsvLayout:
 
 
 def read(data: bytes, name: str = "terms.csv") -> tuple[Glossary, CsvLayout]:
-    """Parse and validate terms.csv bytes; raise :class:`TermsCsvError` on any problem.
-
-    The bytes are decoded as the CSV reader goes (no second copy of a big file as
-    one string), and rows are turned into concepts by column position.
-    """
+    """Parse and validate terms.csv bytes; raise :class:`TermsCsvError` on any problem."""
     layout = CsvLayout(bom=data.startswith(_BOM), newline=_line_end(data))
-    stream = io.TextIOWrapper(
-        io.BytesIO(data), encoding="utf-8-sig" if layout.bom else "utf-8", newline=""
-    )
+    return _parse(io.BytesIO(data), name, layout, has_cr=b"\r" in data, bad_text=lambda: data)
+
+
+def _parse(
+    binary: BinaryIO,
+    name: str,
+    layout: CsvLayout,
+    *,
+    has_cr: bool,
+    bad_text: Callable[[], bytes],
+) -> tuple[Glossary, CsvLayout]:
+    """The glossary of a terms.csv stream, decoded as the CSV reader goes.
+
+    No second copy of a big file is held as one string; rows become concepts by
+    column position; the garbage collector is paused while a million small objects
+    are made (each of its passes would walk them all). ``bad_text`` gives the bytes
+    again to place a decoding error.
+    """
+    stream = io.TextIOWrapper(binary, encoding="utf-8-sig" if layout.bom else "utf-8", newline="")
     reader = csv.reader(stream, strict=True)
     problems: list[FormatError] = []
+    with _gc_paused():
+        try:
+            header = next(reader, None)
+            if header is None or header == []:
+                raise TermsCsvError([FormatError(name, 1, "empty file: missing header row")])
+            header = [h.strip() for h in header]
+            _check_header(header, name)
+            terms, lines, unparsed_ids = _rows(reader, header, name, layout, has_cr, problems)
+        except csv.Error as exc:
+            raise TermsCsvError(
+                [*problems, FormatError(name, reader.line_num, f"malformed CSV: {exc}")]
+            ) from exc
+        except UnicodeDecodeError as exc:
+            raise _not_utf8(bad_text(), name) from exc
+        problems.extend(
+            FormatError(name, lines[p.index], p.message) for p in validate(terms, unparsed_ids)
+        )
+        if problems:
+            problems.sort(key=lambda p: p.line)
+            raise TermsCsvError(problems)
+        return Glossary(tuple(terms), tuple(header), tuple(lines)), layout
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        header = next(reader, None)
-        if header is None or header == []:
-            raise TermsCsvError([FormatError(name, 1, "empty file: missing header row")])
-        header = [h.strip() for h in header]
-        _check_header(header, name)
-        terms, lines, unparsed_ids = _rows(reader, header, name, layout, b"\r" in data, problems)
-    except csv.Error as exc:
-        raise TermsCsvError(
-            [*problems, FormatError(name, reader.line_num, f"malformed CSV: {exc}")]
-        ) from exc
-    except UnicodeDecodeError as exc:
-        raise _not_utf8(data, name) from exc
-    problems.extend(
-        FormatError(name, lines[p.index], p.message) for p in validate(terms, unparsed_ids)
-    )
-    if problems:
-        problems.sort(key=lambda p: p.line)
-        raise TermsCsvError(problems)
-    return Glossary(tuple(terms), tuple(header), tuple(lines)), layout
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _not_utf8(data: bytes, name: str) -> TermsCsvError:
@@ -174,11 +206,48 @@ def dumps(glossary: Glossary) -> str:
 def load(path: str | Path) -> tuple[Glossary, CsvLayout]:
     """Read terms.csv from disk; unreadable files are a :class:`FormatError` too.
 
-    The glossary is the user's own file: ``--max-size`` may raise its limit, but a
-    lower one (meant for untrusted inputs) leaves it at :data:`MAX_INPUT_BYTES`.
+    The file is parsed as it is read (a 1M-row glossary is never held as bytes and
+    text at once). It is the user's own file: its limit is :data:`MAX_GLOSSARY_BYTES`,
+    which ``--max-size`` may raise but not lower.
     """
-    limit = max(current_input_limit(), MAX_INPUT_BYTES)
-    return read(read_file(path, limit), display_path(path))
+    limit = max(current_input_limit(), MAX_GLOSSARY_BYTES)
+    name = display_path(path)
+    try:
+        with open(path, "rb") as stream:
+            if os.fstat(stream.fileno()).st_size > limit:
+                raise FormatError(
+                    path, 0, f"larger than {limit} bytes; refused (raise the limit with --max-size)"
+                )
+            if not stream.seekable():
+                return read(read_file(path, limit), name)
+            bom, newline, has_cr = _scan_layout(stream)
+            stream.seek(0)
+            return _parse(
+                stream,
+                name,
+                CsvLayout(bom=bom, newline=newline),
+                has_cr=has_cr,
+                bad_text=lambda: read_file(path, limit),
+            )
+    except IsADirectoryError:
+        raise FormatError(path, 0, "is a directory, not a file") from None
+    except OSError as exc:
+        raise FormatError(path, 0, f"cannot read: {exc.strerror or exc}") from exc
+
+
+def _scan_layout(stream: BinaryIO) -> tuple[bool, str, bool]:
+    """BOM, majority line end (as :func:`_line_end`) and any CR, read in chunks."""
+    bom = stream.read(len(_BOM)) == _BOM
+    stream.seek(0)
+    lf = cr = crlf = 0
+    previous = b""
+    while chunk := stream.read(_SCAN_CHUNK):
+        lf += chunk.count(b"\n")
+        cr += chunk.count(b"\r")
+        crlf += chunk.count(b"\r\n") + (previous == b"\r" and chunk[:1] == b"\n")
+        previous = chunk[-1:]
+    counts = {"\n": lf - crlf, "\r\n": crlf, "\r": cr - crlf}
+    return bom, max(counts, key=lambda end: counts[end]), cr > 0
 
 
 def save(glossary: Glossary, path: str | Path, layout: CsvLayout | None = None) -> None:
@@ -239,6 +308,17 @@ def _row_parser(header: list[str]) -> Callable[[list[str]], Term]:
     pad = any(c not in header for c in _ORDER)
     extra = [(c, i) for i, c in enumerate(header) if c not in COLUMNS]
 
+    # Cells that repeat from row to row (definitions, notes, sources, extra values)
+    # are kept once: a big glossary holds many copies of the same usage note.
+    shared: dict[str, str] = {}
+    lists: dict[str, tuple[str, ...]] = {}
+
+    def split_shared(cell: str) -> tuple[str, ...]:
+        found = lists.get(cell)
+        if found is None:
+            found = lists[cell] = _split(cell)
+        return found
+
     def parse(row: list[str]) -> Term:
         (term_id, en, ru, en_variants, ru_variants, en_forbidden, ru_forbidden, kind_text,
          full_form, definition, note, status_text,
@@ -257,11 +337,11 @@ def _row_parser(header: list[str]) -> Callable[[list[str]], Term]:
             _split(ru_forbidden) if ru_forbidden else (),
             kind,  # type: ignore[arg-type]
             full_form.strip() if full_form else "",
-            definition,
-            note,
+            shared.setdefault(definition, definition),
+            shared.setdefault(note, note),
             status,  # type: ignore[arg-type]
-            _split(source) if source else (),
-            tuple((c, row[i]) for c, i in extra) if extra else (),
+            split_shared(source) if source else (),
+            tuple((c, shared.setdefault(row[i], row[i])) for c, i in extra) if extra else (),
         )
 
     return parse
