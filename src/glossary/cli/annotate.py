@@ -159,10 +159,12 @@ def _write_html(annotator: Annotator, document: Document, target: str) -> None:
 
 def _write_terminal(annotator: Annotator, pieces: Iterable[str]) -> None:
     from glossary.annotation import render_terminal
-    from glossary.cli.output import colour
+    from glossary.cli.output import colour, use_colour
+
+    coloured = use_colour()  # once: asking the terminal per span cost more than matching
 
     def style(part: str, styles: tuple[str, ...]) -> str:
-        return colour(part, *styles)
+        return colour(part, *styles) if coloured else part
 
     paragraph = ""
     for offset, paragraph, found in annotator.paragraphs(pieces):

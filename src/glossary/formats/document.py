@@ -23,6 +23,8 @@ _ENCODINGS = ["utf_8", "cp1251", "koi8_r", "cp866"]
 _BINARY_PROBE = 8192
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +83,9 @@ def _line_at(data: bytes, offset: int) -> int:
 
 def detect_language(text: str) -> Lang | None:
     """Russian when Cyrillic letters outnumber Latin ones; ``None`` for text with neither."""
-    cyrillic = len(_CYRILLIC.findall(text))
-    latin = len(_LATIN.findall(text))
+    # letters counted by what removing them takes away: no list of every letter
+    cyrillic = len(text) - len(_CYRILLIC_RUN.sub("", text))
+    latin = len(text) - len(_LATIN_RUN.sub("", text))
     if not cyrillic and not latin:
         return None
     return Lang.RU if cyrillic >= latin else Lang.EN

@@ -249,10 +249,12 @@ class Lookup:
         asks for the same concepts once per hit)."""
         found = self._by_id.get(term_id)
         if found is None:
-            row = self.db.execute("SELECT pos FROM concepts WHERE id = ?", (term_id,)).fetchone()
+            row = self.db.execute(
+                "SELECT pos, data FROM concepts WHERE id = ?", (term_id,)
+            ).fetchone()
             if row is None:
                 return None
-            found = self._by_id[term_id] = self._term(row[0])
+            found = self._by_id[term_id] = self._term(row[0], row[1])
         return found
 
     def terms(self, term_ids: Iterable[str]) -> dict[str, Term]:
