@@ -185,3 +185,17 @@ def test_title_case_at_sentence_start_keeps_its_capitals() -> None:
     terms = _terms(text)
     assert "Secretary of State" in terms
     assert "secretary of State" not in terms
+
+
+def test_a_place_complement_is_split_off_an_organisation_kept() -> None:
+    """Regression: "annexation of <place>" hid the term; "members of the <organisation>"
+    must stay whole."""
+    text = (
+        "They condemned the annexation of Velmoria. The annexation of Velmoria was illegal. "
+        "The permanent members of the Harbour Council met the permanent members of the "
+        "Harbour Council again.\n"
+    )
+    terms = _terms(text)
+    assert "annexation" in terms
+    assert not any(t.startswith("annexation of") for t in terms)
+    assert "permanent members of the Harbour Council" in terms

@@ -155,3 +155,20 @@ def test_a_capitalised_dependent_inside_a_name_is_no_candidate() -> None:
     terms = [c.term for c in extract(text, "ru")]
     assert "Совет Безопасности ООН" in terms
     assert not any(t.startswith("Безопасность") for t in terms)
+
+
+def test_qualitative_modifiers_rank_below_relational_ones() -> None:
+    """Regression: an evaluative adjective («значительный», pymorphy3 tag Qual) made a
+    phrase rank like a term; a relational one («военный») makes terms."""
+    from glossary.extract import Extractor
+    from glossary.extract.ranking import Modifier
+    from glossary.model import Lang
+
+    extractor = Extractor(Lang.RU)
+    extractor.add("Значительный потенциал и военный потенциал обсуждали долго.\n")
+    stats = extractor._stats
+    modifiers = {
+        " ".join(key): extractor._modifier(entry) for key, entry in stats.items() if len(key) == 2
+    }
+    assert modifiers["значительный потенциал"] is Modifier.QUALITATIVE
+    assert modifiers["военный потенциал"] is Modifier.RELATIONAL
