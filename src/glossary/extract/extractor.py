@@ -557,8 +557,11 @@ class Extractor:
         if tag not in "AB":
             return Modifier.NONE
         parses = self._morph.parses(word)
-        lemma = str(parses[0].normal_form) if parses else word
-        return Modifier.RELATIONAL if lemma.endswith(_RELATIONAL_RU) else Modifier.QUALITATIVE
+        if not parses:
+            return Modifier.QUALITATIVE
+        # pymorphy3 marks qualitative adjectives ("Qual": крупный, недавний, значительный);
+        # the rest are relational (военный, международный, стратегический).
+        return Modifier.QUALITATIVE if "Qual" in parses[0].tag else Modifier.RELATIONAL
 
     def _is_name(self, key: tuple[str, ...], entry: _Stats) -> bool:
         doc_index, a, b, _ = entry.samples[0]

@@ -1,0 +1,44 @@
+"""``glossary align``: JSON, a TMX that ``draft --memory`` uses at once, refusals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polib
+import pytest
+
+from glossary.cli import main
+from glossary.formats import tmx
+from tests.test_align import EN, RU
+
+
+def test_cli_json_and_tmx_the_memory_draft_uses(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workspace / "en.txt").write_text(EN, encoding="utf-8")
+    (workspace / "ru.txt").write_text(RU, encoding="utf-8")
+    assert main(["align", "en.txt", "ru.txt", "--json", "--tmx", "memory.tmx"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["schema"] == "glossary.align/1"  # its keys: tests/cli/test_json_contract
+    assert document["source"] == {"file": "en.txt", "lang": "en"}
+    low = [p for p in document["pairs"] if p["low_confidence"]]
+    assert any(p["target_lines"] == [] and p["source_lines"] == [7] for p in low)
+    units = tmx.read((workspace / "memory.tmx").read_bytes(), "memory.tmx")
+    assert len(units) == sum(1 for p in document["pairs"] if p["source"] and p["target"])
+    text = (workspace / "memory.tmx").read_text(encoding="utf-8")
+    assert 'type="x-glossary-confidence"' in text
+    # The TMX is a memory at once: the same sentence drafts from it.
+    (workspace / "new.txt").write_text("The delegations left on 14 March.\n", encoding="utf-8")
+    assert main(["draft", "new.txt", "--to", "ru", "--no-mt", "-o", "new.po",
+                 "--memory", "memory.tmx"]) == 0  # fmt: skip
+    [entry] = [e for e in polib.pofile(str(workspace / "new.po")) if e.msgid]
+    assert entry.msgstr == "Делегации уехали 14 марта."
+
+
+def test_cli_refuses_two_texts_in_one_language(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workspace / "a.txt").write_text(EN, encoding="utf-8")
+    assert main(["align", "a.txt", "a.txt"]) == 2
+    assert "both en" in capsys.readouterr().err
