@@ -38,11 +38,14 @@ from glossary.text.segment import segment
 __all__ = [
     "Alignment",
     "Bead",
+    "Rendering",
     "Sentence",
+    "TermPair",
     "align_sentences",
     "align_texts",
     "anchors",
     "sentences_of",
+    "term_pairs",
 ]
 
 #: Gale & Church's bead priors (as NLTK's implementation has them).
@@ -454,3 +457,129 @@ def align_texts(
     target = sentences_of(target_text, target_lang, presplit=presplit)
     beads = align_sentences(source, target, source_terms=source_terms, target_terms=target_terms)
     return Alignment(source_lang, target_lang, tuple(source), tuple(target), tuple(beads))
+
+
+# Term pairs ----------------------------------------------------------------------------
+
+#: Longest term, in words, looked for in a sentence.
+LONGEST_TERM = 8
+#: Renderings proposed per source term.
+RENDERINGS = 3
+#: Added to the Dice score of a rendering whose words sound like the term's
+#: (transliteration-insensitive, as name anchors: France/Франция).
+SOUND_BONUS = 0.5
+
+
+#: Taken off the Dice score per word a rendering is longer or shorter than the term.
+LENGTH_PENALTY = 0.25
+
+
+def _inside(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    n = len(part)
+    return n < len(whole) and any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
+
+
+def _sounds_alike(term: str, rendering: str) -> bool:
+    """Same number of words, each pair with the same transliterated first letters."""
+    left, right = term.split(), rendering.split()
+    return len(left) == len(right) and all(
+        len(a) > NAME_PREFIX and _latin(a)[:NAME_PREFIX] == _latin(b)[:NAME_PREFIX]
+        for a, b in zip(left, right, strict=True)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    """A proposed target rendering of a source term, with its evidence."""
+
+    term: str
+    score: float
+    pairs: int
+    evidence: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TermPair:
+    source: str
+    occurrences: int
+    renderings: tuple[Rendering, ...]
+
+
+def _grams(keys: Sequence[str]) -> set[tuple[str, ...]]:
+    return {
+        tuple(keys[i : i + n]) for n in range(1, LONGEST_TERM + 1) for i in range(len(keys) - n + 1)
+    }
+
+
+def term_pairs(
+    alignment: Alignment,
+    *,
+    source_name: str = "source",
+    target_name: str = "target",
+    source_terms: Sequence[str] | None = None,
+) -> list[TermPair]:
+    """For each source term (the extractor's candidates, or ``source_terms``), its
+    renderings among the target side's extractor candidates, ranked by the Dice
+    coefficient of their occurrence over the aligned pairs; evidence is the pairs'
+    ``document:line`` on both sides. Russian renderings are the extractor's dictionary
+    forms (nominative, agreement kept)."""
+    from glossary.extract.extractor import Extractor
+    from glossary.text.normalize import default_normalizer
+
+    normalizer = default_normalizer()
+    pairs = alignment.pairs
+    source_texts, target_texts = zip(*(alignment.text(b) for b in pairs), strict=True) or ((), ())
+    source_grams = [_grams(normalizer.key(t)) for t in source_texts]
+    target_grams = [_grams(normalizer.key(t)) for t in target_texts]
+
+    def extracted(lang: Lang, sentences: tuple[Sentence, ...]) -> list[tuple[str, tuple[str, ...]]]:
+        extractor = Extractor(lang, normalizer)
+        extractor.add("\n".join(s.text for s in sentences), "text")
+        return [(c.term, c.key) for c in extractor.candidates()]
+
+    if source_terms is None:
+        wanted = extracted(alignment.source_lang, alignment.source)
+    else:
+        wanted = [(term, normalizer.key(term)) for term in source_terms]
+    offered = extracted(alignment.target_lang, alignment.target)
+    known = {key for _, key in offered}
+    for sentence in alignment.target:  # single words too, in dictionary form
+        for token in normalizer.tokens(sentence.text):
+            word_key = (token.key,)
+            if token.key.isalpha() and len(token.key) > 2 and word_key not in known:
+                known.add(word_key)
+                offered.append((token.key, word_key))
+    where: dict[tuple[str, ...], set[int]] = {}
+    for _, key in offered:
+        where[key] = {i for i, grams in enumerate(target_grams) if key in grams}
+    result = []
+    for term, key in wanted:
+        found = {i for i, grams in enumerate(source_grams) if key in grams}
+        if not found:
+            result.append(TermPair(term, 0, ()))
+            continue
+        ranked: list[tuple[Rendering, tuple[str, ...]]] = []
+        for rendering, target_key in offered:
+            both = found & where[target_key]
+            if not both:
+                continue
+            dice = 2 * len(both) / (len(found) + len(where[target_key]))
+            dice -= LENGTH_PENALTY * abs(len(target_key) - len(key))
+            if _sounds_alike(term, rendering):
+                dice += SOUND_BONUS
+            evidence = tuple(
+                (
+                    f"{source_name}:{alignment.source[pairs[i].source[0]].line}",
+                    f"{target_name}:{alignment.target[pairs[i].target[0]].line}",
+                )
+                for i in sorted(both)
+            )
+            ranked.append((Rendering(rendering, round(dice, 3), len(both), evidence), target_key))
+        ranked.sort(key=lambda r: (-r[0].score, -r[0].pairs))
+        kept: list[tuple[Rendering, tuple[str, ...]]] = []
+        for proposal, proposal_key in ranked:
+            # A part of a rendering already proposed is no rendering of its own.
+            if not any(_inside(proposal_key, other) for _, other in kept):
+                kept.append((proposal, proposal_key))
+        result.append(TermPair(term, len(found), tuple(r for r, _ in kept[:RENDERINGS])))
+    return result

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from glossary.align import Alignment, align_texts
+from glossary.align import Alignment, TermPair, align_texts, term_pairs
 from glossary.atomic import atomic_write
 from glossary.cli.common import load_glossary, read_input
 from glossary.cli.output import print_json
@@ -37,6 +37,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="the files hold one sentence per line (blank lines between paragraphs)",
     )
+    parser.add_argument(
+        "--terms",
+        action="store_true",
+        help="also propose, for each source term the extractor finds, its renderings in "
+        "the target (ranked by co-occurrence over the aligned pairs, with evidence)",
+    )
     parser.set_defaults(func=_align)
 
 
@@ -65,16 +71,47 @@ def _align(args: argparse.Namespace) -> int:
     )
     if args.tmx:
         atomic_write(args.tmx, to_tmx(alignment, source_name, target_name))
+    pairs = (
+        term_pairs(alignment, source_name=source_name, target_name=target_name)
+        if args.terms
+        else []
+    )
     if args.json:
-        print_json("align", to_json(alignment, source_name, target_name))
+        body = to_json(alignment, source_name, target_name)
+        if args.terms:
+            body["terms"] = [_term_json(pair) for pair in pairs]
+        print_json("align", body)
     else:
         for bead in alignment.beads:
             left, right = alignment.text(bead)
             mark = " LOW" if bead.low else ""
             print(f"{bead.confidence:.2f}{mark}\t{left}\t{right}")
+        for pair in pairs:
+            if pair.renderings:
+                shown = "; ".join(
+                    f"{r.term} ({r.score:.2f}, {' '.join('='.join(e) for e in r.evidence[:2])})"
+                    for r in pair.renderings
+                )
+                print(f"term\t{pair.source}\t{shown}")
     if args.tmx:
         print(f"wrote {display_path(args.tmx)}: {len(alignment.pairs)} pairs", file=sys.stderr)
     return 0
+
+
+def _term_json(pair: TermPair) -> dict[str, Any]:
+    return {
+        "term": pair.source,
+        "occurrences": pair.occurrences,
+        "renderings": [
+            {
+                "term": r.term,
+                "score": r.score,
+                "pairs": r.pairs,
+                "evidence": [{"source": a, "target": b} for a, b in r.evidence],
+            }
+            for r in pair.renderings
+        ],
+    }
 
 
 def _concepts(path: Any) -> Callable[[Lang], Callable[[str], Iterable[str]]]:
