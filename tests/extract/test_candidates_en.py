@@ -199,3 +199,15 @@ def test_a_place_complement_is_split_off_an_organisation_kept() -> None:
     assert "annexation" in terms
     assert not any(t.startswith("annexation of") for t in terms)
     assert "permanent members of the Harbour Council" in terms
+
+
+def test_names_keep_their_number_suffix() -> None:
+    """Regression: "Nord Stream 2" came out as "Nord Stream"; "G7" was no candidate."""
+    text = (
+        "The Velmor Link 2 pipeline stopped. Leaders of the Q7 met, and the Q7 agreed "
+        "that Velmor Link 2 stays idle.\n"
+    )
+    terms = _terms(text)
+    assert "Velmor Link 2" in terms
+    assert "Velmor Link" not in terms
+    assert "Q7" in terms

@@ -10,11 +10,12 @@ beyond the tokens themselves.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from glossary.text.normalize import Token
 
-__all__ = ["HYPHENS", "Units", "build_units", "word_set"]
+__all__ = ["HYPHENS", "SUFFIXED", "Units", "build_units", "word_set"]
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -25,6 +26,13 @@ def word_set(text: str) -> frozenset[str]:
 #: Longest hyphenated compound joined into one unit ("a-b-c-d-e-f..." is not a word).
 _MAX_PARTS = 4
 HYPHENS = frozenset("-\u2010\u2011")
+#: A name's number suffix: at most this many digits, after a space, hyphen or dash.
+_MAX_SUFFIX_DIGITS = 2
+_SUFFIX_GAPS = frozenset(
+    {" ", "-", "\u2010", "\u2011", "\u2013", "\u2014", " \u2013 ", " \u2014 ", " - "}
+)
+#: A unit ending in a name's number suffix: the name part, then the number.
+SUFFIXED = re.compile(r"^(.*?\D)(?:\s*[-\u2010\u2011\u2013\u2014]\s*|\s+)\d{1,2}$")
 _SENTENCE_END = frozenset(".!?…")
 #: Abbreviations after which a full stop does not end the sentence.
 _ABBREVIATIONS = word_set(
@@ -64,6 +72,23 @@ def build_units(text: str, tokens: list[Token]) -> Units:
         word = text[start:end]
         if prev_end >= 0:
             gap = text[prev_end:start]
+            if (
+                len(word) <= _MAX_SUFFIX_DIGITS
+                and word.isdigit()
+                and gap in _SUFFIX_GAPS
+                and first
+                and first[-1] >= 0
+                and (
+                    words[-1][:1].isupper()
+                    or (len(first) > 1 and first[-2] >= 0 and words[-2][:1].isupper())
+                )
+            ):
+                # "Nord Stream 2", "СНВ-3", "Северный поток — 2": a number after a
+                # name (one of its last two words capitalised) is part of the name.
+                words[-1] = text[tokens[first[-1]].start : end]
+                last[-1] = index
+                prev_end, prev_word = end, word
+                continue
             if (
                 gap in HYPHENS
                 and first
