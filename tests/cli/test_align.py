@@ -67,3 +67,24 @@ def test_cli_terms_merge_adds_candidates_and_keeps_reviewed_rows(
     assert "added " in err
     reviewed_before = [line for line in before.splitlines() if ",reviewed," in line]
     assert all(line in after.splitlines() for line in reviewed_before)
+
+
+def test_cli_merge_reports_a_published_rendering_differing_from_a_reviewed_one(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workspace / "en.txt").write_text(
+        "The ministers discussed security guarantees.\n"
+        "Security guarantees matter to every state.\n",
+        encoding="utf-8",
+    )
+    (workspace / "ru.txt").write_text(
+        "Министры обсудили гарантии надёжности.\nГарантии надёжности важны каждому государству.\n",
+        encoding="utf-8",
+    )
+    before = (workspace / "terms.csv").read_text(encoding="utf-8")
+    assert main(["align", "en.txt", "ru.txt", "--terms", "--merge"]) == 0
+    err = capsys.readouterr().err
+    assert "security-guarantees: published rendering «гарантии надёжности» differs" in err
+    after = (workspace / "terms.csv").read_text(encoding="utf-8")
+    reviewed = [line for line in before.splitlines() if "security-guarantees," in line]
+    assert reviewed and all(line in after.splitlines() for line in reviewed)
