@@ -6,8 +6,9 @@ For every pair in ``benchmarks/data/parallel`` (one sentence per line, gold bead
 ``SLUG.align.tsv``, see its README): precision, recall and F1 over predicted beads
 with a sentence on each side (a bead is right when it equals a gold bead), with and
 without the glossary's terms as anchors; then alignment speed in sentence pairs per
-second on all texts repeated (``--copies``). Term-pair accuracy (``SLUG.terms.csv``)
-is not measured: ``align --terms`` is not built yet.
+second on all texts repeated (``--copies``). Term pairs: for each gold English term of
+``SLUG.terms.csv``, whether a gold Russian rendering (``|``-separated; compared
+case-folded, ё as е) is among the top 2 proposals of ``term_pairs``.
 
 Development: only ``carlson-2024-istanbul`` was looked at while the aligner was
 written (the length-ratio bound and the anchor rules were checked on it); the other
@@ -22,7 +23,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from glossary.align import Sentence, align_sentences, sentences_of
+from glossary.align import Alignment, Sentence, align_sentences, sentences_of, term_pairs
 from glossary.index import open_matcher
 from glossary.model import Lang
 
@@ -65,6 +66,24 @@ def sides(slug: str) -> tuple[list[Sentence], list[Sentence]]:
     return en, ru
 
 
+def fold(text: str) -> str:
+    return " ".join(text.casefold().replace("ё", "е").split())
+
+
+def term_accuracy(slug: str) -> tuple[int, int]:
+    """Gold terms whose gold rendering is among the top 2 proposals, and gold terms."""
+    en, ru = sides(slug)
+    alignment = Alignment(Lang.EN, Lang.RU, tuple(en), tuple(ru), tuple(align_sentences(en, ru)))
+    with (DATA / f"{slug}.terms.csv").open(encoding="utf-8") as stream:
+        gold_terms = list(csv.DictReader(stream))
+    proposals = term_pairs(alignment, source_terms=[row["en"] for row in gold_terms])
+    right = 0
+    for row, pair in zip(gold_terms, proposals, strict=True):
+        top = {fold(r.term) for r in pair.renderings[:2]}
+        right += any(fold(g) in top for g in row["ru"].split("|"))
+    return right, len(gold_terms)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--copies", type=int, default=20)
@@ -84,6 +103,15 @@ def main() -> None:
                 f"{slug:32} {kind:6} {len(en):4d} {len(ru):4d} {label:10} "
                 f"{precision:6.3f} {recall:6.3f} {f1:6.3f}"
             )
+    print(f"{'pair':32} {'set':6} {'terms':>5} {'top-2':>5} {'accuracy':>8}")
+    right_total = terms_total = 0
+    for slug in slugs:
+        right, total = term_accuracy(slug)
+        right_total += right
+        terms_total += total
+        kind = "dev" if slug in DEVELOPMENT else "unseen"
+        print(f"{slug:32} {kind:6} {total:5d} {right:5d} {right / total:8.2f}")
+    print(f"{'all':32} {'':6} {terms_total:5d} {right_total:5d} {right_total / terms_total:8.2f}")
     en_all: list[Sentence] = []
     ru_all: list[Sentence] = []
     for copy in range(args.copies):

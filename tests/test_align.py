@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glossary.align import align_texts, anchors
+from glossary.align import align_texts, anchors, term_pairs
 from glossary.model import Lang
 
 # Invented for these tests: an English text and a Russian rendering of it where one
@@ -77,3 +77,42 @@ def test_anchors_meet_across_scripts() -> None:
     russian = anchors("И Путин, и Карлсон говорили о НАТО и США в 2024 году.")
     shared = english & russian
     assert {"#2024", "Anato", "Aus", "Nputi", "Nkarl"} <= set(shared)
+
+
+# Invented: a term rendered two ways, seen over several aligned pairs.
+TERMS_EN = """\
+The ministers discussed nuclear weapons in Vienna.
+France and Germany spoke about nuclear weapons again.
+The security guarantees were not discussed.
+
+Nuclear weapons remain a concern for the ministers.
+The ministers left Vienna on Friday.
+"""
+TERMS_RU = """\
+Министры обсудили ядерное оружие в Вене.
+Франция и Германия снова говорили о ядерных вооружениях.
+Гарантии безопасности не обсуждались.
+
+Ядерное оружие по-прежнему беспокоит министров.
+Министры покинули Вену в пятницу.
+"""
+
+
+def test_term_pairs_rank_renderings_in_dictionary_form_with_evidence() -> None:
+    alignment = align_texts(TERMS_EN, TERMS_RU, Lang.EN, Lang.RU)
+    pairs = term_pairs(
+        alignment,
+        source_name="en.txt",
+        target_name="ru.txt",
+        source_terms=["nuclear weapons", "France", "security guarantees", "absent term"],
+    )
+    by_term = {p.source: p for p in pairs}
+    nuclear = [r.term for r in by_term["nuclear weapons"].renderings]
+    assert nuclear[0] == "ядерное оружие"  # three pairs of four, in the nominative
+    assert "ядерные вооружения" in nuclear  # the other rendering, ranked below
+    assert by_term["nuclear weapons"].occurrences == 3
+    first = by_term["nuclear weapons"].renderings[0]
+    assert first.evidence[0] == ("en.txt:1", "ru.txt:1") and first.pairs == 2
+    assert by_term["France"].renderings[0].term == "Франция"  # sounds alike
+    assert by_term["security guarantees"].renderings[0].term == "гарантии безопасности"
+    assert by_term["absent term"].renderings == ()

@@ -31,18 +31,26 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from glossary.model import Lang
+from glossary.model import Glossary, Kind, Lang
 from glossary.text.segment import segment
+
+if TYPE_CHECKING:
+    from glossary.extract.candidate import Candidate
 
 __all__ = [
     "Alignment",
     "Bead",
+    "Rendering",
     "Sentence",
+    "TermPair",
     "align_sentences",
     "align_texts",
     "anchors",
+    "merge_proposals",
     "sentences_of",
+    "term_pairs",
 ]
 
 #: Gale & Church's bead priors (as NLTK's implementation has them).
@@ -454,3 +462,193 @@ def align_texts(
     target = sentences_of(target_text, target_lang, presplit=presplit)
     beads = align_sentences(source, target, source_terms=source_terms, target_terms=target_terms)
     return Alignment(source_lang, target_lang, tuple(source), tuple(target), tuple(beads))
+
+
+# Term pairs ----------------------------------------------------------------------------
+
+#: Longest term, in words, looked for in a sentence.
+LONGEST_TERM = 8
+#: Renderings proposed per source term.
+RENDERINGS = 3
+#: Added to the Dice score of a rendering whose words sound like the term's
+#: (transliteration-insensitive, as name anchors: France/Франция).
+SOUND_BONUS = 0.5
+
+
+#: Taken off the Dice score per word a rendering is longer or shorter than the term.
+LENGTH_PENALTY = 0.25
+
+
+def _inside(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    n = len(part)
+    return n < len(whole) and any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
+
+
+def _sounds_alike(term: str, rendering: str) -> bool:
+    """Same number of words, each pair with the same transliterated first letters."""
+    left, right = term.split(), rendering.split()
+    return len(left) == len(right) and all(
+        len(a) > NAME_PREFIX and _latin(a)[:NAME_PREFIX] == _latin(b)[:NAME_PREFIX]
+        for a, b in zip(left, right, strict=True)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    """A proposed target rendering of a source term, with its evidence."""
+
+    term: str
+    score: float
+    pairs: int
+    evidence: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TermPair:
+    source: str
+    occurrences: int
+    renderings: tuple[Rendering, ...]
+
+
+def _grams(keys: Sequence[str]) -> set[tuple[str, ...]]:
+    return {
+        tuple(keys[i : i + n]) for n in range(1, LONGEST_TERM + 1) for i in range(len(keys) - n + 1)
+    }
+
+
+def term_pairs(
+    alignment: Alignment,
+    *,
+    source_name: str = "source",
+    target_name: str = "target",
+    source_terms: Sequence[str] | None = None,
+) -> list[TermPair]:
+    """For each source term (the extractor's candidates, or ``source_terms``), its
+    renderings among the target side's extractor candidates, ranked by the Dice
+    coefficient of their occurrence over the aligned pairs; evidence is the pairs'
+    ``document:line`` on both sides. Russian renderings are the extractor's dictionary
+    forms (nominative, agreement kept)."""
+    from glossary.extract.extractor import Extractor
+    from glossary.text.normalize import default_normalizer
+
+    normalizer = default_normalizer()
+    pairs = alignment.pairs
+    source_texts, target_texts = zip(*(alignment.text(b) for b in pairs), strict=True) or ((), ())
+    source_grams = [_grams(normalizer.key(t)) for t in source_texts]
+    target_grams = [_grams(normalizer.key(t)) for t in target_texts]
+
+    def extracted(lang: Lang, sentences: tuple[Sentence, ...]) -> list[tuple[str, tuple[str, ...]]]:
+        extractor = Extractor(lang, normalizer)
+        extractor.add("\n".join(s.text for s in sentences), "text")
+        return [(c.term, c.key) for c in extractor.candidates()]
+
+    if source_terms is None:
+        wanted = extracted(alignment.source_lang, alignment.source)
+    else:
+        wanted = [(term, normalizer.key(term)) for term in source_terms]
+    offered = extracted(alignment.target_lang, alignment.target)
+    known = {key for _, key in offered}
+    for sentence in alignment.target:  # single words too, in dictionary form
+        for token in normalizer.tokens(sentence.text):
+            word_key = (token.key,)
+            if token.key.isalpha() and len(token.key) > 2 and word_key not in known:
+                known.add(word_key)
+                offered.append((token.key, word_key))
+    where: dict[tuple[str, ...], set[int]] = {}
+    for _, key in offered:
+        where[key] = {i for i, grams in enumerate(target_grams) if key in grams}
+    result = []
+    for term, key in wanted:
+        found = {i for i, grams in enumerate(source_grams) if key in grams}
+        if not found:
+            result.append(TermPair(term, 0, ()))
+            continue
+        ranked: list[tuple[Rendering, tuple[str, ...]]] = []
+        for rendering, target_key in offered:
+            both = found & where[target_key]
+            if not both:
+                continue
+            dice = 2 * len(both) / (len(found) + len(where[target_key]))
+            dice -= LENGTH_PENALTY * abs(len(target_key) - len(key))
+            if _sounds_alike(term, rendering):
+                dice += SOUND_BONUS
+            evidence = tuple(
+                (
+                    f"{source_name}:{alignment.source[pairs[i].source[0]].line}",
+                    f"{target_name}:{alignment.target[pairs[i].target[0]].line}",
+                )
+                for i in sorted(both)
+            )
+            ranked.append((Rendering(rendering, round(dice, 3), len(both), evidence), target_key))
+        ranked.sort(key=lambda r: (-r[0].score, -r[0].pairs))
+        kept: list[tuple[Rendering, tuple[str, ...]]] = []
+        for proposal, proposal_key in ranked:
+            # A part of a rendering already proposed is no rendering of its own.
+            if not any(_inside(proposal_key, other) for _, other in kept):
+                kept.append((proposal, proposal_key))
+        result.append(TermPair(term, len(found), tuple(r for r, _ in kept[:RENDERINGS])))
+    return result
+
+
+#: Lowest score of a rendering ``--merge`` adds.
+MERGE_SCORE = 0.5
+
+
+def merge_proposals(
+    pairs: Sequence[TermPair], glossary: Glossary, source_lang: Lang
+) -> tuple[list[Candidate], list[str]]:
+    """Candidates for ``extract --merge``'s writer (the best rendering as an ``aligned``
+    suggestion, the evidence as references), and, for terms the glossary already has,
+    a line for each published rendering that differs from the glossary's."""
+    from glossary.extract.candidate import Candidate
+    from glossary.matching import TermMatcher
+
+    matcher = TermMatcher(glossary, forbidden=True)
+    target_lang = source_lang.other
+    candidates: list[Candidate] = []
+    differing: list[str] = []
+    # Each rendering goes to its best-scoring term only (two concepts with one
+    # rendering would make terms.csv invalid), and never to one the glossary has.
+    best_for: dict[str, tuple[float, str]] = {}
+    for pair in pairs:
+        if pair.renderings:
+            top = pair.renderings[0]
+            if top.score > best_for.get(top.term, (-1.0, ""))[0]:
+                best_for[top.term] = (top.score, pair.source)
+    for pair in pairs:
+        if not pair.renderings:
+            continue
+        best = pair.renderings[0]
+        if best.score < MERGE_SCORE or best_for[best.term][1] != pair.source:
+            continue
+        ids = {d.term_id for span in matcher.find(pair.source) for d in span.designations}
+        exact = [glossary.get(i) for i in ids if matcher.exact(pair.source)]
+        known = [t for t in exact if t is not None]
+        if known:
+            for term in known:
+                renderings = {term.preferred(target_lang), *term.variants(target_lang)}
+                if best.term not in renderings:
+                    differing.append(
+                        f"{term.id}: published rendering «{best.term}» differs from "
+                        f"«{term.preferred(target_lang)}» ({' '.join(best.evidence[0])})"
+                    )
+            continue
+        if matcher.exact(best.term):
+            continue
+        references = tuple(dict.fromkeys(ref for both in best.evidence for ref in both))
+        candidates.append(
+            Candidate(
+                term=pair.source,
+                lang=source_lang,
+                key=(),
+                kind=Kind.TERM,
+                score=best.score,
+                frequency=pair.occurrences,
+                forms=(pair.source,),
+                references=references,
+                context="",
+                suggestion=best.term,
+                suggestion_source="aligned",
+            )
+        )
+    return candidates, differing

@@ -189,7 +189,7 @@ def test_commands_print_what_is_documented(
         run_json(capsys, "import", str(fixtures / "weblate.tbx"), "--dry-run"),
         run_json(capsys, "import", "theirs.csv", "--dry-run"),
         run_json(capsys, "dict", "list"),
-        run_json(capsys, "align", "a.txt", "ru.txt"),
+        run_json(capsys, "align", "a.txt", "ru.txt", "--terms"),
         run_json(capsys, "extract", "a.txt", "--no-mt", "--merge"),
     ]
     names = [contract.check(document) for document in printed]

@@ -172,3 +172,15 @@ def test_qualitative_modifiers_rank_below_relational_ones() -> None:
     }
     assert modifiers["значительный потенциал"] is Modifier.QUALITATIVE
     assert modifiers["военный потенциал"] is Modifier.RELATIONAL
+
+
+def test_names_keep_their_number_suffix() -> None:
+    """Regression: «СНВ-3» came out as «СНВ», «Северный поток — 2» as «Северный поток»."""
+    text = (
+        "Договор ОСВ-4 истекает. Канал «Озёрный путь — 2» закрыт. Судьба «Озёрного пути — 2» "
+        "неясна. Продление ОСВ-4 обсуждали.\n"
+    )
+    terms = [c.term for c in extract(text, "ru")]
+    assert "ОСВ-4" in terms and "ОСВ" not in terms
+    assert "Озёрный путь — 2" in terms
+    assert "Озёрный путь" not in terms

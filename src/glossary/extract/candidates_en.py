@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from glossary.extract.units import Units, word_set
+from glossary.extract.units import SUFFIXED, Units, word_set
 from glossary.text.normalize import is_acronym
 
 __all__ = ["EnglishTagger", "Span", "spans"]
@@ -80,6 +80,7 @@ ORGANIZATION_WORDS = word_set(
     "council assembly organization organisation union alliance committee commission agency "
     "office parliament court bank fund forum ministry department secretariat"
 )
+_LETTERS_DIGITS = re.compile(r"^[A-Z]{1,3}\d{1,2}$")
 _DEMONYM_ENDINGS = ("ian", "an", "ese", "ish", "ic", "ean")
 #: Prefixes whose hyphenated compounds take the class of the word they prefix.
 _PREFIXES = word_set(
@@ -164,6 +165,12 @@ class EnglishTagger:
 
     def word(self, word: str, initial: bool, compound: bool) -> str:
         """The class of one unit, using its capitals and position in the sentence."""
+        if word[-1:].isdigit():
+            if _LETTERS_DIGITS.match(word):
+                return "X"  # "G7", "P5": a name of letters and a number
+            suffixed = SUFFIXED.match(word)
+            if suffixed:
+                return self.word(suffixed.group(1), initial, compound)  # "Stream 2"
         if compound:
             return self._compound(word, initial)
         if word[0].isupper():
