@@ -31,9 +31,13 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from glossary.model import Lang
+from glossary.model import Glossary, Kind, Lang
 from glossary.text.segment import segment
+
+if TYPE_CHECKING:
+    from glossary.extract.candidate import Candidate
 
 __all__ = [
     "Alignment",
@@ -44,6 +48,7 @@ __all__ = [
     "align_sentences",
     "align_texts",
     "anchors",
+    "merge_proposals",
     "sentences_of",
     "term_pairs",
 ]
@@ -583,3 +588,67 @@ def term_pairs(
                 kept.append((proposal, proposal_key))
         result.append(TermPair(term, len(found), tuple(r for r, _ in kept[:RENDERINGS])))
     return result
+
+
+#: Lowest score of a rendering ``--merge`` adds.
+MERGE_SCORE = 0.5
+
+
+def merge_proposals(
+    pairs: Sequence[TermPair], glossary: Glossary, source_lang: Lang
+) -> tuple[list[Candidate], list[str]]:
+    """Candidates for ``extract --merge``'s writer (the best rendering as an ``aligned``
+    suggestion, the evidence as references), and, for terms the glossary already has,
+    a line for each published rendering that differs from the glossary's."""
+    from glossary.extract.candidate import Candidate
+    from glossary.matching import TermMatcher
+
+    matcher = TermMatcher(glossary, forbidden=True)
+    target_lang = source_lang.other
+    candidates: list[Candidate] = []
+    differing: list[str] = []
+    # Each rendering goes to its best-scoring term only (two concepts with one
+    # rendering would make terms.csv invalid), and never to one the glossary has.
+    best_for: dict[str, tuple[float, str]] = {}
+    for pair in pairs:
+        if pair.renderings:
+            top = pair.renderings[0]
+            if top.score > best_for.get(top.term, (-1.0, ""))[0]:
+                best_for[top.term] = (top.score, pair.source)
+    for pair in pairs:
+        if not pair.renderings:
+            continue
+        best = pair.renderings[0]
+        if best.score < MERGE_SCORE or best_for[best.term][1] != pair.source:
+            continue
+        ids = {d.term_id for span in matcher.find(pair.source) for d in span.designations}
+        exact = [glossary.get(i) for i in ids if matcher.exact(pair.source)]
+        known = [t for t in exact if t is not None]
+        if known:
+            for term in known:
+                renderings = {term.preferred(target_lang), *term.variants(target_lang)}
+                if best.term not in renderings:
+                    differing.append(
+                        f"{term.id}: published rendering «{best.term}» differs from "
+                        f"«{term.preferred(target_lang)}» ({' '.join(best.evidence[0])})"
+                    )
+            continue
+        if matcher.exact(best.term):
+            continue
+        references = tuple(dict.fromkeys(ref for both in best.evidence for ref in both))
+        candidates.append(
+            Candidate(
+                term=pair.source,
+                lang=source_lang,
+                key=(),
+                kind=Kind.TERM,
+                score=best.score,
+                frequency=pair.occurrences,
+                forms=(pair.source,),
+                references=references,
+                context="",
+                suggestion=best.term,
+                suggestion_source="aligned",
+            )
+        )
+    return candidates, differing

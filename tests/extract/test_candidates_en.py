@@ -211,3 +211,19 @@ def test_names_keep_their_number_suffix() -> None:
     assert "Velmor Link 2" in terms
     assert "Velmor Link" not in terms
     assert "Q7" in terms
+
+
+def test_title_case_headlines_give_no_capitalised_names() -> None:
+    """Regression: a title-case headline's words were taken for names ("Extends Mandate
+    of Expert Panel ..."); its capitals are style, so its words count as sentence-initial."""
+    from glossary.extract.units import is_headline
+
+    headline = "Harbour Board Extends Mandate of Expert Panel Reviewing Tariffs"
+    assert is_headline(headline)
+    assert not is_headline("The Harbour Board extended the mandate.")
+    assert not is_headline("OSCE PC")  # too short, and capitals there are an acronym's
+    text = f"{headline}\n\nThe board extended the mandate of the expert panel on Tuesday.\n"
+    terms = _terms(text)
+    assert "expert panel" in terms
+    assert not any(t[:1].isupper() and "Mandate" in t for t in terms)
+    assert all(t == t.lower() for t in terms if "panel" in t.lower())

@@ -9,7 +9,7 @@ from typing import Any
 
 from glossary.align import Alignment, TermPair, align_texts, term_pairs
 from glossary.atomic import atomic_write
-from glossary.cli.common import load_glossary, read_input
+from glossary.cli.common import add_wait, load_glossary, read_input
 from glossary.cli.output import print_json
 from glossary.errors import GlossaryError, display_path
 from glossary.formats import tmx
@@ -43,6 +43,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="also propose, for each source term the extractor finds, its renderings in "
         "the target (ranked by co-occurrence over the aligned pairs, with evidence)",
     )
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="with --terms: add each new source term with its best rendering to terms.csv "
+        "as a candidate row (evidence in source); reviewed rows are never changed, and a "
+        "published rendering differing from the glossary's is reported",
+    )
+    add_wait(parser)
     parser.set_defaults(func=_align)
 
 
@@ -58,7 +66,9 @@ def _align(args: argparse.Namespace) -> int:
             f"{source_name} and {target_name} are both {source_doc.lang.value}: "
             "align needs a text and its translation (en↔ru)"
         )
-    ws, _, _ = load_glossary(args)
+    if args.merge and not args.terms:
+        raise GlossaryError("--merge goes with --terms")
+    ws, glossary, _ = load_glossary(args, writing=args.merge)
     finder = _concepts(ws.glossary_path)
     alignment = align_texts(
         source_doc.text,
@@ -76,6 +86,8 @@ def _align(args: argparse.Namespace) -> int:
         if args.terms
         else []
     )
+    if args.merge:
+        _merge(args, ws, glossary, pairs, alignment.source_lang)
     if args.json:
         body = to_json(alignment, source_name, target_name)
         if args.terms:
@@ -96,6 +108,24 @@ def _align(args: argparse.Namespace) -> int:
     if args.tmx:
         print(f"wrote {display_path(args.tmx)}: {len(alignment.pairs)} pairs", file=sys.stderr)
     return 0
+
+
+def _merge(
+    args: argparse.Namespace, ws: Any, glossary: Any, pairs: list[TermPair], lang: Lang
+) -> None:
+    """New terms through ``extract --merge``'s one writer (its lock covers this)."""
+    from glossary.align import merge_proposals
+    from glossary.cli.extract import merge_into
+
+    candidates, differing = merge_proposals(pairs, glossary, lang)
+    result = merge_into(ws, candidates, wait=args.wait)
+    for term in result.added:
+        print(
+            f"added {term.id}: {term.preferred(lang)} → {term.preferred(lang.other)}",
+            file=sys.stderr,
+        )
+    for line in differing:
+        print(f"glossary: {line}", file=sys.stderr)
 
 
 def _term_json(pair: TermPair) -> dict[str, Any]:

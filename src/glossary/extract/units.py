@@ -58,6 +58,34 @@ class Units:
     compound: list[bool]
 
 
+#: A title-case line: at least this many words, this share of the longer ones capitalised.
+_HEADLINE_WORDS = 3
+_HEADLINE_SHARE = 0.75
+_HEADLINE_MAX_WORDS = 25
+_LONG_WORD = 3
+_LINE = re.compile(r"[^\n]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def is_headline(line: str) -> bool:
+    """A title-case line ("Council Extends Mandate of Expert Panel"): there capitals
+    mark the style, not names, so its words count as sentence-initial."""
+    stripped = line.strip()
+    if not stripped or stripped[-1] in ".!?;,:…":
+        return False
+    words = _LETTERS.findall(stripped)
+    if not _HEADLINE_WORDS <= len(words) <= _HEADLINE_MAX_WORDS:
+        return False
+    longer = [w for w in words if len(w) > _LONG_WORD]
+    if len(longer) < _HEADLINE_WORDS or all(w.isupper() for w in longer):
+        return False
+    return sum(1 for w in longer if w[0].isupper()) >= _HEADLINE_SHARE * len(longer)
+
+
+def _headlines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _LINE.finditer(text) if is_headline(m.group())]
+
+
 def build_units(text: str, tokens: list[Token]) -> Units:
     words: list[str] = []
     first: list[int] = []
@@ -67,6 +95,7 @@ def build_units(text: str, tokens: list[Token]) -> Units:
     prev_end = -1
     prev_word = ""
     sentence_start = True
+    headlines = _headlines(text) if "\n" in text else []
     for index, token in enumerate(tokens):
         start, end = token.start, token.end
         word = text[start:end]
@@ -138,6 +167,10 @@ def build_units(text: str, tokens: list[Token]) -> Units:
         words.append(word)
         first.append(index)
         last.append(index)
+        if headlines:
+            while headlines[0][1] < start and len(headlines) > 1:
+                headlines.pop(0)
+            sentence_start = sentence_start or headlines[0][0] <= start < headlines[0][1]
         initial.append(sentence_start)
         compound.append(False)
         sentence_start = False
