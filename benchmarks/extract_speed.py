@@ -4,8 +4,9 @@ Usage::
 
     python benchmarks/extract_speed.py [--words 200000] [--vocabulary 30000]
 
-The input is built from our own benchmark texts (benchmarks/data) and the shared
-article: their paragraphs shuffled with a fixed seed and repeated until the text
+The input is built from every benchmark text of the language (benchmarks/data, the
+real corpus in benchmarks/data/real, the shared article: many documents by different
+authors), their paragraphs shuffled with a fixed seed and repeated until the text
 has at least ``--words`` words. Model loading (pymorphy3, lemminflect, wordfreq)
 is warmed up first and not timed; the timed part is counting, ranking and the
 canonical forms of the top 60 candidates.
@@ -30,8 +31,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SENTENCE_WORDS = 15
 SOURCES = {
     Lang.EN: [ROOT / "benchmarks/data/vienna-talks.en.txt",
-              ROOT.parent / "shared/corpus/geneva-2022-01-21.en.txt"],
-    Lang.RU: [ROOT / "benchmarks/data/minsk-consultations.ru.txt"],
+              ROOT / "benchmarks/data/ceasefire-council.en.txt",
+              ROOT.parent / "shared/corpus/geneva-2022-01-21.en.txt",
+              *sorted((ROOT / "benchmarks/data/real").glob("*.en.txt"))],
+    Lang.RU: [ROOT / "benchmarks/data/minsk-consultations.ru.txt",
+              ROOT / "benchmarks/data/brussels-talks.ru.txt",
+              ROOT / "benchmarks/data/vienna-meeting.ru.txt",
+              *sorted((ROOT / "benchmarks/data/real").glob("*.ru.txt"))],
 }  # fmt: skip
 
 

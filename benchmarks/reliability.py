@@ -12,7 +12,8 @@ have said so. *lost* counts changes of successful processes that are missing.
 
 **Kills.** Each trial starts ``catalogs sync`` (with a reviewer's edit) or ``import``
 on a workspace of ``--concepts`` concepts and sends SIGKILL after a random delay
-spread over the command's own run time. Then the plain commands run, no ``--force``:
+spread over the command's own run time (half of them over its last third, where
+the files are written). Then the plain commands run, no ``--force``:
 ``catalogs check``, the same command again, ``catalogs check`` again. *stuck*
 counts trials where the re-run or the final check fails, or a temporary or journal
 is left; *lost* counts trials where the reviewer's edit or the imported concept is
@@ -47,6 +48,8 @@ EDITED_MSGID = "OSCE"
 RU_PO = Path("locales/ru/LC_MESSAGES/glossary.po")
 ARTICLE = "The ceasefire monitors of the mission reported shelling near the contact line.\n"
 WAIT = "120"
+#: Where in a command's run time its writes begin, roughly (for aiming kills).
+WRITE_PHASE = 0.67
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +215,10 @@ def kill_trial(template_dir: Path, root: Path, index: int, kind: str, span: floa
         command(*args), cwd=workspace, env=env(), stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    time.sleep(random.uniform(0, span))
+    # Half the kills anywhere in the run, half in its last third, where the files are
+    # written (the run's start is mostly Python starting and terms.csv being read).
+    low = 0.0 if index % 4 < 2 else WRITE_PHASE * span
+    time.sleep(random.uniform(low, span * 1.02))
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     journal = (workspace / ".terms.csv.journal").exists()

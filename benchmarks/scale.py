@@ -200,6 +200,10 @@ def environment(cache: Path, fresh: bool = False) -> dict[str, str]:
     env["XDG_CACHE_HOME"] = str(cache)
     env["XDG_CONFIG_HOME"] = str(cache.parent / "config")
     env["PYTHONPATH"] = str(ROOT / "src")
+    # compiled modules cached as an installed package has them (outside the tree):
+    # with PYTHONDONTWRITEBYTECODE every cold process would compile them again
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(cache.parent / "pycache")
     return env
 
 

@@ -72,8 +72,11 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
             "the HTML test needs a headless Chromium and its driver: "
             "apt-get install -y chromium chromium-driver (.ci/run installs them)"
         )
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        pytest.fail("the HTML test drives Chromium through Selenium: pip install -e '.[test]'")
 
     options = webdriver.ChromeOptions()
     options.binary_location = binary

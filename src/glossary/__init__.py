@@ -19,7 +19,7 @@ from glossary.model import Glossary, Kind, Lang, Status, Term
 
 if TYPE_CHECKING:
     from glossary.annotation import Annotation, Annotator, annotate, annotate_stream
-    from glossary.index.search import SearchResult, search, search_all
+    from glossary.lookup import SearchResult, search, search_all
     from glossary.term_json import term_from_json, term_to_json
 
 #: The version reported when the package runs from a source tree without being installed.
@@ -31,9 +31,9 @@ _LAZY = {
     "Annotator": "glossary.annotation",
     "annotate": "glossary.annotation",
     "annotate_stream": "glossary.annotation",
-    "SearchResult": "glossary.index.search",
-    "search": "glossary.index.search",
-    "search_all": "glossary.index.search",
+    "SearchResult": "glossary.lookup",
+    "search": "glossary.lookup",
+    "search_all": "glossary.lookup",
     "term_from_json": "glossary.term_json",
     "term_to_json": "glossary.term_json",
 }

@@ -289,8 +289,9 @@ _OTHER_SPACE = re.compile("[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 def _all_valid(items: Sequence[Term], other_ids: tuple[str, ...]) -> bool:
     """True when no concept has a problem, found with a few C-speed passes.
 
-    Whole-list string tests (one regex over all ids, one over all designations, one
-    fold of all preferred terms) instead of per-value Python work; any doubt is
+    Whole-list string tests (one regex over all ids, one over the designations and
+    one fold of the preferred terms per slice of :data:`_SLICE` concepts, so the
+    temporary strings stay small) instead of per-value Python work; any doubt is
     answered ``False`` and :func:`validate` then finds the exact problems row by row.
     """
     ids = [t.id for t in items]
@@ -299,6 +300,29 @@ def _all_valid(items: Sequence[Term], other_ids: tuple[str, ...]) -> bool:
     if any(not (t.en or t.ru) or (t.extra and _KNOWN.intersection(c for c, _ in t.extra))
            for t in items):  # fmt: skip
         return False
+    folded: tuple[set[str], set[str]] = (set(), set())
+    counts = [0, 0]
+    for first in range(0, len(items), _SLICE):
+        part = items[first : first + _SLICE]
+        if not _clean_designations(part):
+            return False
+        for index, preferred in enumerate(
+            ([t.en for t in part if t.en], [t.ru for t in part if t.ru])
+        ):
+            folded[index].update(_fold_all(preferred))
+            counts[index] += len(preferred)
+            if len(folded[index]) != counts[index]:
+                return False  # a duplicate (or homonyms): let the row-by-row pass judge
+    known = set(ids).union(other_ids)
+    return all(not t.full_form or t.full_form in known for t in items)
+
+
+#: Concepts checked per slice by :func:`_all_valid`.
+_SLICE = 65_536
+
+
+def _clean_designations(items: Sequence[Term]) -> bool:
+    """No designation with outer whitespace, a line break, a tab or another control."""
     values = list(
         chain.from_iterable(
             (t.en, t.ru, *t.en_variants, *t.ru_variants, *t.en_forbidden, *t.ru_forbidden)
@@ -306,15 +330,9 @@ def _all_valid(items: Sequence[Term], other_ids: tuple[str, ...]) -> bool:
         )
     )
     if [v.strip() for v in values] != values:
-        return False  # leading or trailing whitespace somewhere
+        return False
     joined = "\n".join(values)
-    if joined.count("\n") != len(values) - 1 or _BAD_BUT_NEWLINE.search(joined):
-        return False  # a line break, tab or other control character somewhere
-    for preferred in ([t.en for t in items if t.en], [t.ru for t in items if t.ru]):
-        if len(set(_fold_all(preferred))) != len(preferred):
-            return False  # a duplicate (or homonyms): let the row-by-row pass judge
-    known = set(ids).union(other_ids)
-    return all(not t.full_form or t.full_form in known for t in items)
+    return joined.count("\n") == len(values) - 1 and not _BAD_BUT_NEWLINE.search(joined)
 
 
 def _fold_all(values: list[str]) -> list[str]:

@@ -167,6 +167,7 @@ def test_commands_print_what_is_documented(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(workspace / "config"))
     (workspace / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (workspace / "a.po").write_text(FINDINGS_PO, encoding="utf-8")
+    (workspace / "ru.txt").write_text("Министры встретились с ОБСЕ в Вене.\n", encoding="utf-8")
     fixtures = REPO_ROOT / "tests" / "formats" / "fixtures"
     write_dictd(workspace / "d", "eng-rus", {"peace": "peace\n  мир\n"})
     assert main(["dict", "add", str(workspace / "d" / "eng-rus.dict")]) == 0
@@ -188,6 +189,7 @@ def test_commands_print_what_is_documented(
         run_json(capsys, "import", str(fixtures / "weblate.tbx"), "--dry-run"),
         run_json(capsys, "import", "theirs.csv", "--dry-run"),
         run_json(capsys, "dict", "list"),
+        run_json(capsys, "align", "a.txt", "ru.txt", "--terms"),
         run_json(capsys, "extract", "a.txt", "--no-mt", "--merge"),
     ]
     names = [contract.check(document) for document in printed]

@@ -155,3 +155,32 @@ def test_a_capitalised_dependent_inside_a_name_is_no_candidate() -> None:
     terms = [c.term for c in extract(text, "ru")]
     assert "Совет Безопасности ООН" in terms
     assert not any(t.startswith("Безопасность") for t in terms)
+
+
+def test_qualitative_modifiers_rank_below_relational_ones() -> None:
+    """Regression: an evaluative adjective («значительный», pymorphy3 tag Qual) made a
+    phrase rank like a term; a relational one («военный») makes terms."""
+    from glossary.extract import Extractor
+    from glossary.extract.ranking import Modifier
+    from glossary.model import Lang
+
+    extractor = Extractor(Lang.RU)
+    extractor.add("Значительный потенциал и военный потенциал обсуждали долго.\n")
+    stats = extractor._stats
+    modifiers = {
+        " ".join(key): extractor._modifier(entry) for key, entry in stats.items() if len(key) == 2
+    }
+    assert modifiers["значительный потенциал"] is Modifier.QUALITATIVE
+    assert modifiers["военный потенциал"] is Modifier.RELATIONAL
+
+
+def test_names_keep_their_number_suffix() -> None:
+    """Regression: «СНВ-3» came out as «СНВ», «Северный поток — 2» as «Северный поток»."""
+    text = (
+        "Договор ОСВ-4 истекает. Канал «Озёрный путь — 2» закрыт. Судьба «Озёрного пути — 2» "
+        "неясна. Продление ОСВ-4 обсуждали.\n"
+    )
+    terms = [c.term for c in extract(text, "ru")]
+    assert "ОСВ-4" in terms and "ОСВ" not in terms
+    assert "Озёрный путь — 2" in terms
+    assert "Озёрный путь" not in terms

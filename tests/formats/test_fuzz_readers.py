@@ -39,3 +39,13 @@ def mutations(draw: st.DrawFn, name: str) -> bytes:
 @given(data=st.data())
 def test_reader_raises_only_glossary_errors(name: str, data: st.DataObject) -> None:
     check(name, data.draw(st.one_of(mutations(name), st.binary(max_size=64))))
+
+
+@pytest.mark.parametrize("data", [b"\x00", b"", b"<"])
+def test_regression_streaming_tbx_on_input_without_a_root(data: bytes) -> None:
+    # found by this fuzz: the streamed reader asserted on a document with no element
+    from glossary.errors import FormatError
+    from glossary.formats import tbx
+
+    with pytest.raises(FormatError, match=r"^fuzz\.tbx:\d+: malformed XML"):
+        tbx.read(data, "fuzz.tbx")

@@ -26,6 +26,7 @@ COMMANDS = {
     "dict": "dict",
     "draft": "draft",
     "render": "render",
+    "align": "align",
     "check": "check",
     "mt": "mt",
     "export": "interchange",

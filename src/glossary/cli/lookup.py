@@ -3,7 +3,7 @@
 This is the translator's hot path, so the module imports nothing heavy: the
 persistent index answers from SQLite, and the morphology is loaded only for a
 Russian word the index has never seen. The search itself is
-:func:`glossary.index.search.search_all`; this module parses and renders.
+:func:`glossary.lookup.search_all`; this module parses and renders.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from glossary.index import Hit
     from glossary.index.dictionaries import DictEntry
-    from glossary.index.search import SearchResult
+    from glossary.lookup import SearchResult
 
 #: Lines of a reference-dictionary entry shown.
 REFERENCE_LINES = 12
@@ -66,7 +66,7 @@ def _language(value: str) -> str:
 def run(args: argparse.Namespace) -> int:
     from glossary.cli.common import workspace
     from glossary.cli.output import print_json
-    from glossary.index.search import search_all
+    from glossary.lookup import search_all
     from glossary.model import Lang
 
     ws = workspace(args)

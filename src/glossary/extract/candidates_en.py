@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from glossary.extract.units import Units, word_set
+from glossary.extract.units import SUFFIXED, Units, word_set
 from glossary.text.normalize import is_acronym
 
 __all__ = ["EnglishTagger", "Span", "spans"]
@@ -80,6 +80,12 @@ TITLE_WORDS = word_set(
     "spokesperson chairman chair director commissioner representative speaker chief advisor "
     "adviser secretary-general"
 )
+#: Head words of organisations' names.
+ORGANIZATION_WORDS = word_set(
+    "council assembly organization organisation union alliance committee commission agency "
+    "office parliament court bank fund forum ministry department secretariat"
+)
+_LETTERS_DIGITS = re.compile(r"^[A-Z]{1,3}\d{1,2}$")
 _DEMONYM_ENDINGS = ("ian", "an", "ese", "ish", "ic", "ean")
 #: Prefixes whose hyphenated compounds take the class of the word they prefix.
 _PREFIXES = word_set(
@@ -91,7 +97,8 @@ _PREFIXES = word_set(
 # optionally "of" and a second such phrase. Names (P, T, X) may take part.
 _MOD = r"(?:R[AGJ]|[AGJNTPXM])"
 _HEAD = r"[NJTPX]"
-_NP = re.compile(rf"{_MOD}*{_HEAD}(?:O{_MOD}*{_HEAD})?")
+#: "of the" joins a complement only when a name follows ("members of the Security Council").
+_NP = re.compile(rf"{_MOD}*{_HEAD}(?:O(?:Z(?=[TPXM]))?{_MOD}*{_HEAD})?")
 #: A capitalised name or title with an inner "of (the)": "Director of the Federal
 #: Security Service", "Charter of the United Nations" (names are capitalised chains).
 _NAMED_OF = re.compile(r"[TX][TPX]*OZ?[TPXM]*[TPX]")
@@ -163,6 +170,12 @@ class EnglishTagger:
 
     def word(self, word: str, initial: bool, compound: bool) -> str:
         """The class of one unit, using its capitals and position in the sentence."""
+        if word[-1:].isdigit():
+            if _LETTERS_DIGITS.match(word):
+                return "X"  # "G7", "P5": a name of letters and a number
+            suffixed = SUFFIXED.match(word)
+            if suffixed:
+                return self.word(suffixed.group(1), initial, compound)  # "Stream 2"
         if compound:
             return self._compound(word, initial)
         if word[0].isupper():
@@ -241,9 +254,24 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
 
 def spans(tags: str, units: Units) -> Iterator[Span]:  # noqa: C901 - one loop per candidate pattern over the same tag string
     """Every candidate occurrence: maximal phrases and the sub-phrases nested in them."""
-    for match in _NP.finditer(tags):
-        yield from _phrase_spans(tags, match.start(), match.end() - 1)
     words = units.words
+    for match in _NP.finditer(tags):
+        start, end = match.start(), match.end() - 1
+        of = tags.find("O", start, end)
+        if (
+            of > start
+            and tags[of + 1 : of + 2] in ("Z", "T", "P", "X")
+            and (words[start][:1].islower() and words[end].lower() not in ORGANIZATION_WORDS)
+        ):
+            # A common noun with a named complement: the complement is split off unless
+            # it names an organisation ("members of the Security Council"): a place or
+            # a treaty is a qualifier ("annexation of | ...", "arsenals of | ...").
+            yield from _phrase_spans(tags, start, of - 1)
+            complement = of + 2 if tags[of + 1] == "Z" else of + 1
+            if complement <= end:
+                yield from _phrase_spans(tags, complement, end)
+            continue
+        yield from _phrase_spans(tags, start, end)
     for match in _NP.finditer(tags):
         start, end = match.start(), match.end() - 1
         while start < end and tags[start] == "M":
@@ -340,7 +368,11 @@ def _phrase_spans(tags: str, start: int, end: int) -> Iterator[Span]:  # noqa: C
     # "sphere of influence": the whole, the head phrase, the complement phrase.
     yield from _suffixes(tags, start, of - 1, end)
     yield from _suffixes(tags, start, of - 1, of - 1)
-    yield from _suffixes(tags, of + 1, end, end)
+    complement = of + 2 if tags[of + 1 : of + 2] == "Z" else of + 1
+    if complement <= end and all(t in "TPXM" for t in tags[complement : end + 1]):
+        yield from _phrase_spans(tags, complement, end)  # a name: whole, no fragments
+        return
+    yield from _suffixes(tags, complement, end, end)
 
 
 def _compound_modifiers(tags: str, start: int, head: int) -> Iterator[Span]:

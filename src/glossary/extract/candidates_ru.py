@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from glossary.extract.units import Units, word_set
+from glossary.extract.units import SUFFIXED, Units, word_set
 from glossary.text.morph_ru import RussianMorphology
 from glossary.text.normalize import is_acronym
 from glossary.text.ru.grammar import CASE_ALIASES
@@ -194,7 +194,9 @@ def classes(units: Units, tagger: RussianTagger) -> tuple[str, list[Features]]:
             tags.append("D")
             features.append(frozenset())
         else:
-            tag, feats = word(w)
+            suffixed = SUFFIXED.match(w) if w[-1:].isdigit() else None
+            # "поток — 2", "СНВ-3": the name part decides the class.
+            tag, feats = word(suffixed.group(1) if suffixed else w)
             if initial and tag in "AB" and tagger.word(w.lower())[0] in "EF":
                 tag = "E" if tag == "A" else "F"  # "Российская сторона" at a sentence start
             tags.append(tag)

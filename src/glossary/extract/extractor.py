@@ -560,8 +560,11 @@ class Extractor:
         if tag not in "AB":
             return Modifier.NONE
         parses = self._morph.parses(word)
-        lemma = str(parses[0].normal_form) if parses else word
-        return Modifier.RELATIONAL if lemma.endswith(_RELATIONAL_RU) else Modifier.QUALITATIVE
+        if not parses:
+            return Modifier.QUALITATIVE
+        # pymorphy3 marks qualitative adjectives ("Qual": крупный, недавний, значительный);
+        # the rest are relational (военный, международный, стратегический).
+        return Modifier.QUALITATIVE if "Qual" in parses[0].tag else Modifier.RELATIONAL
 
     def _is_name(self, key: tuple[str, ...], entry: _Stats) -> bool:
         doc_index, a, b, _ = entry.samples[0]
@@ -617,19 +620,31 @@ class Extractor:
         doc_index, a, _b, _skip = sample
         return self._documents[doc_index].units.initial[a]
 
+    def _cased_en(self, sample: tuple[int, int, int, int]) -> str:
+        """The surface with the capitals that carry no information lowered: a word's at a
+        sentence start (unless the phrase goes on in capitals: "Secretary of State"),
+        and every word's in a title-case headline (where all count as initial)."""
+        doc_index, a, b, skip = sample
+        document = self._documents[doc_index]
+        units, tags = document.units, document.tags
+        indices = [u for u in range(a, b + 1) if u != skip]
+        titled = any(
+            units.words[u][:1].isupper() and not units.initial[u]
+            for u in indices[1:]
+            if units.words[u].lower() not in _LOWER_IN_NAMES
+        )
+        words = []
+        for u in indices:
+            word = units.words[u]
+            if units.initial[u] and tags[u] not in "PTXM" and not titled:
+                word = word[:1].lower() + word[1:]
+            words.append(word)
+        return " ".join(words)
+
     def _canonical_en(self, key: tuple[str, ...], entry: _Stats, forms: Counter[str]) -> str:
         inner: Counter[str] = Counter()
         for sample in entry.samples:
-            surface = self._surface(sample)
-            if self._initial(sample):
-                doc_index, a, _, _ = sample
-                # A capital at a sentence start says nothing, unless the phrase goes on
-                # in capitals ("Secretary of State", "National Security Advisor").
-                later = surface.split()[1:]
-                titled = any(w[:1].isupper() for w in later if w.lower() not in _LOWER_IN_NAMES)
-                if self._documents[doc_index].tags[a] not in "PTXM" and not titled:
-                    surface = surface[:1].lower() + surface[1:]
-            inner[surface] += 1
+            inner[self._cased_en(sample)] += 1
         ranked = [f for f, _ in inner.most_common()]
         # Singular unless the text only uses the plural: the head word equal to its lemma.
         head = _english_head(key)

@@ -20,6 +20,13 @@ from glossary.text.normalize import Normalizer
 __all__ = ["MergeResult", "merge_candidates"]
 
 
+#: Suggestion sources that fill the other language of a new row, and the note it gets.
+_FILLED_FROM = {
+    "mt": "machine-translated suggestion, not checked",
+    "aligned": "rendering found in an aligned published translation (glossary align)",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class MergeResult:
     glossary: Glossary
@@ -47,13 +54,14 @@ def merge_candidates(
         seen.add(key)
         term_id = make_id(candidate.term, taken)
         taken.add(term_id)
-        suggestion = candidate.suggestion if candidate.suggestion_source == "mt" else None
+        filled = candidate.suggestion_source in _FILLED_FROM
+        suggestion = candidate.suggestion if filled else None
         term = Term(
             id=term_id,
             kind=candidate.kind,
             status=Status.CANDIDATE,
             source=candidate.references,
-            note="machine-translated suggestion, not checked" if suggestion else "",
+            note=_FILLED_FROM.get(candidate.suggestion_source or "", "") if suggestion else "",
         ).with_preferred(candidate.lang, candidate.term)
         if suggestion:
             term = term.with_preferred(candidate.lang.other, suggestion)

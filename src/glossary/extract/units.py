@@ -10,11 +10,12 @@ beyond the tokens themselves.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from glossary.text.normalize import Token
 
-__all__ = ["HYPHENS", "Units", "build_units", "word_set"]
+__all__ = ["HYPHENS", "SUFFIXED", "Units", "build_units", "word_set"]
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -25,6 +26,13 @@ def word_set(text: str) -> frozenset[str]:
 #: Longest hyphenated compound joined into one unit ("a-b-c-d-e-f..." is not a word).
 _MAX_PARTS = 4
 HYPHENS = frozenset("-\u2010\u2011")
+#: A name's number suffix: at most this many digits, after a space, hyphen or dash.
+_MAX_SUFFIX_DIGITS = 2
+_SUFFIX_GAPS = frozenset(
+    {" ", "-", "\u2010", "\u2011", "\u2013", "\u2014", " \u2013 ", " \u2014 ", " - "}
+)
+#: A unit ending in a name's number suffix: the name part, then the number.
+SUFFIXED = re.compile(r"^(.*?\D)(?:\s*[-\u2010\u2011\u2013\u2014]\s*|\s+)\d{1,2}$")
 _SENTENCE_END = frozenset(".!?…")
 #: Abbreviations after which a full stop does not end the sentence.
 _ABBREVIATIONS = word_set(
@@ -50,6 +58,34 @@ class Units:
     compound: list[bool]
 
 
+#: A title-case line: at least this many words, this share of the longer ones capitalised.
+_HEADLINE_WORDS = 3
+_HEADLINE_SHARE = 0.75
+_HEADLINE_MAX_WORDS = 25
+_LONG_WORD = 3
+_LINE = re.compile(r"[^\n]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def is_headline(line: str) -> bool:
+    """A title-case line ("Council Extends Mandate of Expert Panel"): there capitals
+    mark the style, not names, so its words count as sentence-initial."""
+    stripped = line.strip()
+    if not stripped or stripped[-1] in ".!?;,:…":
+        return False
+    words = _LETTERS.findall(stripped)
+    if not _HEADLINE_WORDS <= len(words) <= _HEADLINE_MAX_WORDS:
+        return False
+    longer = [w for w in words if len(w) > _LONG_WORD]
+    if len(longer) < _HEADLINE_WORDS or all(w.isupper() for w in longer):
+        return False
+    return sum(1 for w in longer if w[0].isupper()) >= _HEADLINE_SHARE * len(longer)
+
+
+def _headlines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _LINE.finditer(text) if is_headline(m.group())]
+
+
 def build_units(text: str, tokens: list[Token]) -> Units:
     words: list[str] = []
     first: list[int] = []
@@ -59,11 +95,29 @@ def build_units(text: str, tokens: list[Token]) -> Units:
     prev_end = -1
     prev_word = ""
     sentence_start = True
+    headlines = _headlines(text) if "\n" in text else []
     for index, token in enumerate(tokens):
         start, end = token.start, token.end
         word = text[start:end]
         if prev_end >= 0:
             gap = text[prev_end:start]
+            if (
+                len(word) <= _MAX_SUFFIX_DIGITS
+                and word.isdigit()
+                and gap in _SUFFIX_GAPS
+                and first
+                and first[-1] >= 0
+                and (
+                    words[-1][:1].isupper()
+                    or (len(first) > 1 and first[-2] >= 0 and words[-2][:1].isupper())
+                )
+            ):
+                # "Nord Stream 2", "СНВ-3", "Северный поток — 2": a number after a
+                # name (one of its last two words capitalised) is part of the name.
+                words[-1] = text[tokens[first[-1]].start : end]
+                last[-1] = index
+                prev_end, prev_word = end, word
+                continue
             if (
                 gap in HYPHENS
                 and first
@@ -113,6 +167,10 @@ def build_units(text: str, tokens: list[Token]) -> Units:
         words.append(word)
         first.append(index)
         last.append(index)
+        if headlines:
+            while headlines[0][1] < start and len(headlines) > 1:
+                headlines.pop(0)
+            sentence_start = sentence_start or headlines[0][0] <= start < headlines[0][1]
         initial.append(sentence_start)
         compound.append(False)
         sentence_start = False

@@ -20,7 +20,7 @@ carriage return into a line feed.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -73,6 +73,21 @@ def write(units: Iterable[TranslationUnit]) -> bytes:
     root, body = _document(srclang)
     for unit in units:
         _segment_tu(body, unit, srclang)
+    return xml_safe.serialise(root)
+
+
+def write_with_props(units: Sequence[TranslationUnit], props: Sequence[Mapping[str, str]]) -> bytes:
+    """:func:`write` with extra ``<prop>`` elements per unit (alignment confidence)."""
+    langs = {u.source_lang for u in units}
+    srclang = next(iter(langs)) if len(langs) == 1 else None
+    root, body = _document(srclang)
+    for unit, extra in zip(units, props, strict=True):
+        _segment_tu(body, unit, srclang)
+        tu = body[-1]
+        for position, (kind, value) in enumerate(extra.items(), start=1):
+            element = ET.Element("prop", {"type": kind})
+            element.text = xml_safe.check_text(value, kind)
+            tu.insert(position, element)  # props precede the tuvs (TMX 1.4 order)
     return xml_safe.serialise(root)
 
 

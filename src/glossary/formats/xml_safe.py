@@ -221,13 +221,27 @@ def _unsafe(exc: DefusedXmlException) -> str:
     return "entity declarations"
 
 
+_LOCAL_NAMES: dict[str, str] = {}
+
+
 def local_name(tag: str) -> str:
     """``{ns}term`` and ``term`` alike: TBX files come with and without a namespace."""
-    return tag.rsplit("}", 1)[-1]
+    found = _LOCAL_NAMES.get(tag)
+    if found is None:
+        found = tag.rsplit("}", 1)[-1]
+        if len(_LOCAL_NAMES) < _LOCAL_NAME_CACHE:
+            _LOCAL_NAMES[tag] = found
+    return found
+
+
+#: Distinct tag names remembered by :func:`local_name` (a hostile file may invent many).
+_LOCAL_NAME_CACHE = 10_000
 
 
 def text_of(element: ET.Element, skip: frozenset[str] = frozenset()) -> str:
     """All character data inside ``element``; children named in ``skip`` keep only their tail."""
+    if not len(element):
+        return element.text or ""
     parts: list[str] = []
     # An explicit stack rather than recursion: nesting depth is bounded, but cheaply so.
     stack: list[tuple[ET.Element, bool]] = [(element, False)]

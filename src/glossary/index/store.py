@@ -449,13 +449,16 @@ def build_index(
     finally:
         if pool is not None:
             pool.shutdown()
-    everything = [*entries, *alias_entries]
-    del entries, alias_entries
-    plain = [(key, record) for key, record, forbidden in everything if not forbidden]
+    # streamed into the compiler: no copy of the entry lists
+    everything = itertools.chain
+    plain = (
+        (key, record)
+        for key, record, forbidden in everything(entries, alias_entries)
+        if not forbidden
+    )
     _store_matcher(db, "plain", compile_payload(plain, form_keys))
-    if len(plain) < len(everything):
-        del plain
-        full = [(key, record) for key, record, _ in everything]
+    if any(forbidden for _, _, forbidden in entries):
+        full = ((key, record) for key, record, _ in everything(entries, alias_entries))
         _store_matcher(db, "forbidden", compile_payload(full, form_keys))
     else:
         db.execute("INSERT INTO meta VALUES ('matcher.forbidden', 'plain')")

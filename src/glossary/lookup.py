@@ -1,9 +1,12 @@
-"""The lookup job: queries in, glossary hits, reference-dictionary entries and
-"did you mean" suggestions out, one :class:`SearchResult` per query.
+"""The lookup job over :mod:`glossary.index`: queries in; glossary hits,
+reference-dictionary entries and "did you mean" suggestions out, one
+:class:`SearchResult` per query.
 
 The command line only renders these; what counts as a match (anything but a fuzzy
-guess), which spellings are tried in the attached dictionaries, and the retry over
-a damaged index are decided here.
+guess) and which spellings are tried in the attached dictionaries are decided here.
+The job runs through :func:`glossary.index.using_index`, which owns the one retry
+over a damaged index. It lives in the job layer, above the index, because with no
+glossary given it asks the workspace which one the command line would use.
 """
 
 from __future__ import annotations

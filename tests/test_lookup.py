@@ -9,11 +9,17 @@ import pytest
 
 from glossary.formats import terms_csv
 from glossary.index import Lookup, Match, using_index
-from glossary.index.search import search, search_all
 from glossary.index.store import index_path
+from glossary.lookup import search, search_all
 
-from ..conftest import small_glossary
-from ..formats.dictd_files import write_dictd
+from .conftest import small_glossary
+from .formats.dictd_files import write_dictd
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 
 @pytest.fixture
@@ -58,9 +64,7 @@ def test_a_damaged_index_is_rebuilt_once(terms: Path) -> None:
         using_index(terms, broken)
 
 
-def test_dictionary_only_is_found_but_not_matched(
-    terms: Path, tmp_path: Path, private_dirs: Path
-) -> None:
+def test_dictionary_only_is_found_but_not_matched(terms: Path, tmp_path: Path) -> None:
     from glossary.index.dictionaries import add
 
     add(write_dictd(tmp_path / "d", "x", {"zebra": "zebra\n  зебра\n"}))

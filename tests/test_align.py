@@ -1,0 +1,118 @@
+"""Sentence alignment on invented parallel texts: merged, split, missing paragraph."""
+
+from __future__ import annotations
+
+from glossary.align import align_texts, anchors, term_pairs
+from glossary.model import Lang
+
+# Invented for these tests: an English text and a Russian rendering of it where one
+# Russian sentence renders two English ones (merged), one English sentence becomes two
+# Russian ones (split), and the third paragraph is missing from the Russian side.
+EN = """\
+The ministers met in Vienna on 12 March.
+They discussed the OSCE mission and its budget for 2025.
+
+Ivanov said the talks were useful. Petrov agreed.
+The next round will take place in Geneva in May, after a long pause caused by \
+the disagreements over the mandate of the mission.
+
+This paragraph about the weather in Vienna has no counterpart at all.
+Nobody translated it: 17 umbrellas, 3 hats and 40 coats were sold in 1999.
+
+The delegations left on 14 March.
+"""
+RU = """Министры встретились в Вене 12 марта.
+Они обсудили миссию ОБСЕ и её бюджет на 2025 год.
+
+Иванов назвал переговоры полезными, и Петров согласился.
+Следующий раунд пройдёт в Женеве в мае.
+Ему предшествовала долгая пауза из-за разногласий по мандату миссии.
+
+Делегации уехали 14 марта.
+"""
+
+
+def beads_by_line(
+    source: str, target: str, src: Lang, tgt: Lang
+) -> list[tuple[list[int], list[int]]]:
+    alignment = align_texts(source, target, src, tgt)
+    return [
+        ([alignment.source[i].line for i in b.source], [alignment.target[i].line for i in b.target])
+        for b in alignment.beads
+    ]
+
+
+def test_merged_split_and_missing_paragraph_are_found() -> None:
+    beads = beads_by_line(EN, RU, Lang.EN, Lang.RU)
+    assert ([1], [1]) in beads
+    assert ([2], [2]) in beads
+    assert ([4, 4], [4]) in beads  # two English sentences rendered as one
+    assert ([5], [5, 6]) in beads  # one English sentence rendered as two
+    assert ([7], []) in beads and ([8], []) in beads  # the missing paragraph
+    assert ([10], [8]) in beads
+    assert len(beads) == 7
+
+
+def test_either_direction() -> None:
+    beads = beads_by_line(RU, EN, Lang.RU, Lang.EN)
+    assert ([4], [4, 4]) in beads
+    assert ([5, 6], [5]) in beads
+    assert ([], [7]) in beads
+
+
+def test_low_confidence_and_unpaired_are_marked_never_dropped() -> None:
+    alignment = align_texts(EN, RU, Lang.EN, Lang.RU)
+    covered_source = sorted(i for b in alignment.beads for i in b.source)
+    covered_target = sorted(i for b in alignment.beads for i in b.target)
+    assert covered_source == list(range(len(alignment.source)))
+    assert covered_target == list(range(len(alignment.target)))
+    unpaired = [b for b in alignment.beads if not b.target]
+    assert unpaired and all(b.low for b in unpaired)
+    assert all(0.0 <= b.confidence <= 1.0 for b in alignment.beads)
+    assert all(not b.low for b in alignment.pairs if len(b.source) == len(b.target) == 1)
+
+
+def test_anchors_meet_across_scripts() -> None:
+    english = anchors("Both Putin and Carlson spoke of NATO and the US in 2024.")
+    russian = anchors("И Путин, и Карлсон говорили о НАТО и США в 2024 году.")
+    shared = english & russian
+    assert {"#2024", "Anato", "Aus", "Nputi", "Nkarl"} <= set(shared)
+
+
+# Invented: a term rendered two ways, seen over several aligned pairs.
+TERMS_EN = """\
+The ministers discussed nuclear weapons in Vienna.
+France and Germany spoke about nuclear weapons again.
+The security guarantees were not discussed.
+
+Nuclear weapons remain a concern for the ministers.
+The ministers left Vienna on Friday.
+"""
+TERMS_RU = """\
+Министры обсудили ядерное оружие в Вене.
+Франция и Германия снова говорили о ядерных вооружениях.
+Гарантии безопасности не обсуждались.
+
+Ядерное оружие по-прежнему беспокоит министров.
+Министры покинули Вену в пятницу.
+"""
+
+
+def test_term_pairs_rank_renderings_in_dictionary_form_with_evidence() -> None:
+    alignment = align_texts(TERMS_EN, TERMS_RU, Lang.EN, Lang.RU)
+    pairs = term_pairs(
+        alignment,
+        source_name="en.txt",
+        target_name="ru.txt",
+        source_terms=["nuclear weapons", "France", "security guarantees", "absent term"],
+    )
+    by_term = {p.source: p for p in pairs}
+    nuclear = [r.term for r in by_term["nuclear weapons"].renderings]
+    assert nuclear[0] == "ядерное оружие"  # three pairs of four, in the nominative
+    assert "ядерные вооружения" in nuclear  # the other rendering, ranked below
+    assert by_term["nuclear weapons"].occurrences == 3
+    first = by_term["nuclear weapons"].renderings[0]
+    assert first.evidence[0] == ("en.txt:1", "ru.txt:1") and first.pairs == 2
+    assert by_term["France"].renderings[0].term == "Франция"  # sounds alike
+    assert by_term["security guarantees"].renderings[0].term == "гарантии безопасности"
+    assert by_term["absent term"].renderings == ()
