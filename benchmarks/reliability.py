@@ -50,6 +50,8 @@ ARTICLE = "The ceasefire monitors of the mission reported shelling near the cont
 WAIT = "120"
 #: Where in a command's run time its writes begin, roughly (for aiming kills).
 WRITE_PHASE = 0.67
+#: Kills come in groups of this many: the first half anywhere, the rest in the write phase.
+KILL_CYCLE = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +219,7 @@ def kill_trial(template_dir: Path, root: Path, index: int, kind: str, span: floa
     )  # fmt: skip
     # Half the kills anywhere in the run, half in its last third, where the files are
     # written (the run's start is mostly Python starting and terms.csv being read).
-    low = 0.0 if index % 4 < 2 else WRITE_PHASE * span
+    low = 0.0 if index % KILL_CYCLE < KILL_CYCLE // 2 else WRITE_PHASE * span
     time.sleep(random.uniform(low, span * 1.02))
     proc.send_signal(signal.SIGKILL)
     proc.wait()

@@ -66,6 +66,10 @@ _COSTS = {kind: -math.log(p) for kind, p in PRIORS.items()}
 #: The target/source length ratio is the two texts' ratio, kept within this factor
 #: of 1 (a paragraph missing on one side of a short text would bias it far).
 RATIO_BOUND = 1.25
+#: Letters in the shortest capitalised word read as an acronym anchor (NATO, ЕС).
+_MIN_ACRONYM_LETTERS = 2
+#: Single target words this short or shorter (в, на, of) are never offered as renderings.
+_MAX_FUNCTION_WORD = 2
 #: Variance of the target length per source character (Gale & Church: 6.8).
 VARIANCE = 6.8
 #: Cost (nats) taken off a bead per anchor both sides share.
@@ -246,7 +250,7 @@ def anchors(text: str, terms: Callable[[str], Iterable[str]] | None = None) -> C
     for index, word in enumerate(words):
         if word[0].isdigit():
             found["#" + re.sub(r"[.,]", "", word)] += 1
-        elif len(word) >= 2 and word.isupper():
+        elif len(word) >= _MIN_ACRONYM_LETTERS and word.isupper():
             key = _ACRONYM_KEYS.get(word.casefold(), _latin(word))
             found["A" + key] += 1
         elif (
@@ -516,7 +520,7 @@ def _grams(keys: Sequence[str]) -> set[tuple[str, ...]]:
     }
 
 
-def term_pairs(
+def term_pairs(  # noqa: C901 - both sides' candidates gathered, then every pair scored over one alignment
     alignment: Alignment,
     *,
     source_name: str = "source",
@@ -551,7 +555,11 @@ def term_pairs(
     for sentence in alignment.target:  # single words too, in dictionary form
         for token in normalizer.tokens(sentence.text):
             word_key = (token.key,)
-            if token.key.isalpha() and len(token.key) > 2 and word_key not in known:
+            if (
+                token.key.isalpha()
+                and len(token.key) > _MAX_FUNCTION_WORD
+                and word_key not in known
+            ):
                 known.add(word_key)
                 offered.append((token.key, word_key))
     where: dict[tuple[str, ...], set[int]] = {}

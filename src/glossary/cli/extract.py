@@ -153,6 +153,12 @@ def _extract(args: argparse.Namespace) -> int:
     if args.json:
         print_json("extract", {"candidates": [c.to_json() for c in candidates]})
         return 0
+    _print_candidates(candidates)
+    return 0
+
+
+def _print_candidates(candidates: list[Candidate]) -> None:
+    """The terminal listing: rank, score, frequency, term, links, suggestion, references."""
     for rank, candidate in enumerate(candidates, 1):
         suggestion = ""
         if candidate.suggestion:
@@ -167,7 +173,6 @@ def _extract(args: argparse.Namespace) -> int:
             f"{colour(candidate.term, 'bold')}{extra} {colour(candidate.kind.value, 'dim')}"
             f"{suggestion}  {colour(refs, 'dim')}"
         )
-    return 0
 
 
 def _memory(paths: list[str]) -> Any:

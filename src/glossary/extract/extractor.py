@@ -131,7 +131,7 @@ class Extractor:
 
     # -- counting -----------------------------------------------------------------------
 
-    def add(self, text: str, document: str = "<text>", line_offset: int = 0) -> None:
+    def add(self, text: str, document: str = "<text>", line_offset: int = 0) -> None:  # noqa: C901, PLR0915 - one pass over a document's spans and acronym definitions, sharing its unit keys
         """Count the candidates of one document (or of a piece of one starting after
         ``line_offset`` lines, so references keep the file's line numbers)."""
         tokens = self.normalizer.tokens(text)

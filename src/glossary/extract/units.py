@@ -86,7 +86,7 @@ def _headlines(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _LINE.finditer(text) if is_headline(m.group())]
 
 
-def build_units(text: str, tokens: list[Token]) -> Units:
+def build_units(text: str, tokens: list[Token]) -> Units:  # noqa: PLR0915 - one pass over the tokens, each case joining or breaking units in place
     words: list[str] = []
     first: list[int] = []
     last: list[int] = []
