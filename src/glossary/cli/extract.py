@@ -12,6 +12,9 @@ from glossary.errors import GlossaryError
 from glossary.model import Kind, Lang
 from glossary.workspace import Workspace
 
+#: Below this many documents (or pieces of one long text) no progress bar is drawn.
+_PROGRESS_FROM = 5
+
 if TYPE_CHECKING:
     from glossary.extract.candidate import Candidate
     from glossary.extract.merge import MergeResult
@@ -110,9 +113,8 @@ def _reference_name(name: str, shown: str, ws: Workspace) -> str:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from glossary.extract import Extractor
-    from glossary.extract.corpus import documents_in, extract_corpus
-    from glossary.extract.suggest import find_translator
+    from glossary.extract import extract_documents
+    from glossary.extract.corpus import documents_in
     from glossary.formats.document import read_document
 
     if args.top < 1:
@@ -129,25 +131,18 @@ def _extract(args: argparse.Namespace) -> int:
         data, shown = read_input(name)
         document = read_document(data, _reference_name(name, shown, ws), lang=forced)
         documents.append(document)
-    memory = _memory(args.memory)
-    extractors: dict[Lang, Extractor] = {}
-    if len(documents) > 1 or args.jobs > 1:
-        work = [(d.lang or forced or Lang.EN, d.text, d.name) for d in documents]
-        extractors = extract_corpus(
-            work, args.jobs, lambda items, total: progress(items, total, "extract", min_total=20)
-        )
-    for document in documents if not extractors else ():
-        lang = document.lang or forced or Lang.EN
-        extractor = extractors.get(lang)
-        if extractor is None:
-            extractor = extractors[lang] = Extractor(lang)
-        _add(extractor, document.text, document.name)
-    candidates: list[Candidate] = []
-    for lang, extractor in extractors.items():
-        translator = None if args.no_mt else find_translator(lang.value, lang.other.value)
-        found = extractor.candidates(args.top, glossary, translator, kinds=kinds, memory=memory)
-        candidates.extend(c for c in found if c.score >= args.min_score)
-    candidates.sort(key=lambda c: -c.score)
+    candidates = extract_documents(
+        documents,
+        glossary,
+        top=args.top,
+        default_lang=forced or Lang.EN,
+        kinds=kinds,
+        min_score=args.min_score,
+        jobs=args.jobs,
+        memory=_memory(args.memory),
+        translator_for=None if args.no_mt else _translator_for,
+        progress=_progress,
+    )
     if args.merge:
         return _merge(args, ws, candidates)
     if args.json:
@@ -223,10 +218,12 @@ def _merge(args: argparse.Namespace, ws: Workspace, candidates: list[Candidate])
     return 0
 
 
-def _add(extractor: Any, text: str, name: str) -> None:
-    """Feed a document in paragraph-aligned chunks so a bar can show progress on long input."""
-    from glossary.extract.corpus import chunks
+def _translator_for(lang: Lang) -> Any:
+    from glossary.extract.suggest import find_translator
 
-    pieces = list(chunks(text))
-    for lines, piece in progress(pieces, len(pieces), f"extract {name}", min_total=5):
-        extractor.add(piece, name, line_offset=lines)
+    return find_translator(lang.value, lang.other.value)
+
+
+def _progress(items: Any, total: int, label: str) -> Any:
+    """A bar on a terminal for long work: many documents, or many pieces of one."""
+    return progress(items, total, label, min_total=_PROGRESS_FROM)
