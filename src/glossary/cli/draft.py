@@ -14,11 +14,10 @@ from glossary.atomic import atomic_write
 from glossary.catalogs import TARGETS, catalog_path
 from glossary.cli.common import load_glossary, read_input
 from glossary.cli.output import progress
-from glossary.draft.drafts import Draft, Drafter, build_po, render_po
-from glossary.draft.memory import DEFAULT_THRESHOLD, TranslationMemory, read_memory
-from glossary.draft.skeleton import segment_document
+from glossary.draft.drafts import render_po
+from glossary.draft.job import draft_document
+from glossary.draft.memory import DEFAULT_THRESHOLD, read_memory
 from glossary.errors import GlossaryError, MachineTranslationError, display_path
-from glossary.formats.document import detect_language, read_document
 from glossary.formats.po import parse_po
 from glossary.index import open_matcher
 from glossary.model import Lang
@@ -26,7 +25,6 @@ from glossary.model import Lang
 #: Similarity thresholds are percentages.
 _MAX_THRESHOLD = 100
 
-_NAMES = {Lang.EN: "English", Lang.RU: "Russian"}
 #: Texts with at least this many sentences get a progress bar (on a terminal).
 PROGRESS_FROM = 20
 
@@ -114,64 +112,32 @@ def _draft(args: argparse.Namespace) -> int:
         )
     ws, glossary, _ = load_glossary(args)
     data, name = read_input(args.file)
-    document = read_document(data, name, lang=source)
-    if detect_language(document.text) is target:
-        raise GlossaryError(
-            f"{name} is {_NAMES[target]} already: nothing to translate into "
-            f"{_NAMES[target]}; did you mean --to {source.value}?"
-        )
-    segments, headers = segment_document(
-        data, name, source, source_name=_source_name(args.file, args.output)
-    )
-
-    memory = TranslationMemory((), source, target, threshold=args.threshold)
+    memory = []
     for lang in TARGETS:  # the reviewed catalogs, both directions
         path = catalog_path(ws.locales, lang)
         if path.is_file():
-            for unit in read_memory(*read_input(str(path))):
-                memory.add(unit)
+            memory.extend(read_memory(*read_input(str(path))))
     for memory_file in args.memory:
-        memory_data, memory_name = read_input(memory_file)
-        for unit in read_memory(memory_data, memory_name):
-            memory.add(unit)
-
+        memory.extend(read_memory(*read_input(memory_file)))
     existing = None
     if args.output != "-" and Path(args.output).is_file():
         existing = parse_po(*read_input(args.output))
-
-    translator: Any = None
-    label = ""
-    if not args.no_mt and segments:
-        from glossary.draft.machine import find_translator
-
-        found = find_translator(source.value, target.value)
-        if found is None:
-            _say(
-                f"glossary: no MT model installed for {source.value}→{target.value}; "
-                "drafting from memory and glossary only "
-                f"(see 'glossary mt install --from {source.value} --to {target.value}')"
-            )
-        else:
-            translator = _OnceTranslator(found)
-            label = f"argos {source.value}→{target.value}"
-
-    drafter = Drafter(
-        glossary, source, target, memory=memory, translator=translator, translator_label=label,
-        matcher=open_matcher(ws.glossary_path, forbidden=True)[1],
-    )  # fmt: skip
-    drafts: list[Draft] = list(
-        progress(drafter.draft(segments), len(segments), "drafting", min_total=PROGRESS_FROM)
-    )
-    document_name = "stdin" if args.file == "-" else display_path(args.file)
-    po = build_po(
-        drafts,
-        document_name,
-        source,
+    translator, label = (None, "") if args.no_mt else _translator(source, target)
+    po = draft_document(
+        data,
+        name,
+        glossary,
         target,
-        existing=existing,
-        revision_date=time.strftime("%Y-%m-%d %H:%M+0000", time.gmtime()),
+        memory=memory,
         threshold=args.threshold,
-        headers=headers,
+        existing=existing,
+        translator=translator,
+        translator_label=label,
+        matcher=open_matcher(ws.glossary_path, forbidden=True)[1],
+        document_name="stdin" if args.file == "-" else display_path(args.file),
+        source_name=_source_name(args.file, args.output),
+        revision_date=time.strftime("%Y-%m-%d %H:%M+0000", time.gmtime()),
+        progress=lambda drafts, total: progress(drafts, total, "drafting", min_total=PROGRESS_FROM),
     )
     output = render_po(po)
     if args.output == "-":
@@ -181,6 +147,21 @@ def _draft(args: argparse.Namespace) -> int:
     atomic_write(args.output, output)
     _say(f"wrote {display_path(args.output)}: {_summary(po)}")
     return 0
+
+
+def _translator(source: Lang, target: Lang) -> tuple[Any, str]:
+    """The installed Argos model for the pair (said once when there is none) and its label."""
+    from glossary.draft.machine import find_translator
+
+    found = find_translator(source.value, target.value)
+    if found is None:
+        _say(
+            f"glossary: no MT model installed for {source.value}→{target.value}; "
+            "drafting from memory and glossary only "
+            f"(see 'glossary mt install --from {source.value} --to {target.value}')"
+        )
+        return None, ""
+    return _OnceTranslator(found), f"argos {source.value}→{target.value}"
 
 
 def _source_name(file: str, output: str) -> str:
