@@ -48,3 +48,43 @@ def test_unknown_suffix_and_name_are_usage_errors() -> None:
         registry.for_path("terms.xlsx")
     with pytest.raises(GlossaryError, match="unknown format 'xliff' \\(expected tbx, tmx"):
         registry.by_name("xliff")
+
+
+@pytest.mark.parametrize(
+    ("name", "form"),
+    [("a.md", "md"), ("A.HTML", "html"), ("b.htm", "html"), ("c.po", "po"), ("d.txt", "txt"),
+     ("notes", "txt")],
+)  # fmt: skip
+def test_document_suffixes(name: str, form: str) -> None:
+    assert registry.document_format(name) == form
+
+
+def test_memory_suffixes_and_the_one_line_error() -> None:
+    from glossary.errors import FormatError
+
+    assert registry.memory_format("old.po") == "po"
+    assert registry.memory_format("MEM.TMX") == "tmx"
+    with pytest.raises(
+        FormatError, match=r"unknown memory format '\.xlf' \(expected \.po or \.tmx\)"
+    ):
+        registry.memory_format("mem.xlf")
+
+
+def test_all_fields_are_what_tbx_carries() -> None:
+    from glossary.formats import tbx
+
+    assert registry.ALL_FIELDS == tbx.FIELDS
+    assert registry.by_name("terms").fields == registry.ALL_FIELDS
+
+
+def test_the_table_imports_no_format_until_one_is_used() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from glossary.formats import registry, document;"
+        "print(sorted(m for m in ('glossary.formats.tbx', 'glossary.formats.tmx',"
+        " 'glossary.formats.omegat', 'glossary.formats.weblate_csv') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -19,12 +19,11 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import PurePath
 
 from rapidfuzz import fuzz, process
 
-from glossary.errors import FormatError
 from glossary.formats.po import POFile, translation_units
+from glossary.formats.registry import memory_format
 from glossary.model import Lang, TranslationUnit
 
 __all__ = [
@@ -191,15 +190,10 @@ def units_from_po(po: POFile, name: str) -> list[TranslationUnit]:
 
 def read_memory(data: bytes, name: str) -> list[TranslationUnit]:
     """Units of a memory file, by suffix: ``.po`` (gettext) or ``.tmx`` (TMX 1.4)."""
-    suffix = PurePath(name).suffix.lower()
-    if suffix in (".po", ".pot"):
+    if memory_format(name) == "po":
         from glossary.formats.po import parse_po
 
         return units_from_po(parse_po(data, name), name)
-    if suffix == ".tmx":
-        from glossary.formats import tmx
+    from glossary.formats import tmx
 
-        return tmx.read(data, name)
-    raise FormatError(
-        name, 0, f"unknown memory format {suffix or '(no suffix)'!r} (expected .po or .tmx)"
-    )
+    return tmx.read(data, name)

@@ -33,10 +33,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import PurePath
 
 from glossary.errors import FormatError
 from glossary.formats.document import decode, read_document
+from glossary.formats.registry import document_format
 from glossary.model import Lang
 from glossary.text.segment import Segment, segment
 
@@ -48,7 +48,6 @@ __all__ = [
     "Slot",
     "Visible",
     "checksum",
-    "document_format",
     "entry_key",
     "segment_document",
     "visible_text",
@@ -61,12 +60,6 @@ SOURCE_HEADER = "X-Glossary-Source"
 SKELETON_VERSION = 1
 #: Hex digits of an entry key (64 bits: no two sentences of a document collide).
 KEY_DIGITS = 16
-_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xhtml": "html"}
-
-
-def document_format(name: str) -> str:
-    """``md``, ``html`` or ``txt`` from the file name (as ``read_document`` decides)."""
-    return _FORMATS.get(PurePath(name).suffix.lower(), "txt")
 
 
 def entry_key(msgid: str) -> str:
@@ -311,7 +304,7 @@ def segment_document(
     draft's folder); empty for stdin.
     """
     form = document_format(name)
-    if PurePath(name).suffix.lower() in (".po", ".pot"):
+    if form == "po":
         return segment(read_document(data, name, lang=lang).text, lang), {}
     text, encoding = decode(data, name)
     visible = visible_text(text, form)

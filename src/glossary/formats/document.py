@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import PurePath
 
 from glossary.errors import FormatError
+from glossary.formats.registry import document_format
 from glossary.model import Lang
 
 __all__ = ["Document", "decode", "detect_language", "read_document"]
@@ -44,12 +44,12 @@ def read_document(
     ``msgstr``; ``auto`` takes the side written in ``lang`` when given, else msgids.
     """
     text, encoding = decode(data, name)
-    suffix = PurePath(name).suffix.lower()
-    if suffix in (".html", ".htm", ".xhtml"):
+    form = document_format(name)
+    if form == "html":
         text = html_text(text)
-    elif suffix in (".md", ".markdown"):
+    elif form == "md":
         text = markdown_text(text)
-    elif suffix in (".po", ".pot"):
+    elif form == "po":
         text = po_text(data, name, lang, po_side)
     return Document(name, text, lang or detect_language(text), encoding)
 

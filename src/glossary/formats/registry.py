@@ -7,51 +7,106 @@ concept fields a format carries; the import merge compares and updates only thos
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Any
 
-from glossary.errors import GlossaryError
-from glossary.formats import omegat, tbx, terms_csv, tmx, weblate_csv
+from glossary.errors import FormatError, GlossaryError
 from glossary.model import Glossary
 
-__all__ = ["FORMATS", "Format", "by_name", "for_path"]
+__all__ = [
+    "DOCUMENT_FORMATS",
+    "FORMATS",
+    "MEMORY_FORMATS",
+    "Format",
+    "by_name",
+    "document_format",
+    "for_path",
+    "memory_format",
+]
 
 #: Every field of a concept: what TBX and terms.csv carry.
-ALL_FIELDS = tbx.FIELDS
+ALL_FIELDS = frozenset(
+    {
+        "id", "en", "ru", "en_variants", "ru_variants", "en_forbidden", "ru_forbidden",
+        "kind", "full_form", "definition", "note", "status", "source", "extra",
+    }
+)  # fmt: skip
+
+
+def _module(name: str) -> Any:
+    """A format module, imported on first use: reading a document or a memory must not
+    pay for importing every interchange format (cold commands count milliseconds)."""
+    return importlib.import_module(f"glossary.formats.{name}")
 
 
 @dataclass(frozen=True, slots=True)
 class Format:
+    """An interchange format: its reader and writer are ``module.reader``/``module.writer``."""
+
     name: str
     suffixes: tuple[str, ...]
     description: str
-    read: Callable[[bytes, str], Glossary]
-    write: Callable[[Glossary], bytes]
-    fields: frozenset[str]
+    module: str
+    reader: str = "read"
+    writer: str = "write"
 
+    @property
+    def read(self) -> Callable[[bytes, str], Glossary]:
+        read: Callable[[bytes, str], Glossary] = getattr(_module(self.module), self.reader)
+        return read
 
-def _read_terms_csv(data: bytes, name: str) -> Glossary:
-    return terms_csv.read(data, name)[0]
+    @property
+    def write(self) -> Callable[[Glossary], bytes]:
+        write: Callable[[Glossary], bytes] = getattr(_module(self.module), self.writer)
+        return write
 
-
-def _write_terms_csv(glossary: Glossary) -> bytes:
-    return terms_csv.write(glossary)
+    @property
+    def fields(self) -> frozenset[str]:
+        """The concept fields the format carries (the import merge compares only those)."""
+        return ALL_FIELDS if self.name == "terms" else frozenset(_module(self.module).FIELDS)
 
 
 FORMATS: tuple[Format, ...] = (
-    Format("tbx", (".tbx",), "TBX-Basic term base (ISO 30042), every field",
-           tbx.read, tbx.write, tbx.FIELDS),
+    Format("tbx", (".tbx",), "TBX-Basic term base (ISO 30042), every field", "tbx"),
     Format("tmx", (".tmx",), "TMX 1.4 memory of reviewed term pairs (and draft segments)",
-           tmx.read_glossary, tmx.write_glossary, tmx.FIELDS),
+           "tmx", "read_glossary", "write_glossary"),
     Format("csv", (".csv",), "Weblate glossary CSV (source, target, context, comments)",
-           weblate_csv.read, weblate_csv.write, weblate_csv.FIELDS),
+           "weblate_csv"),
     Format("omegat", (".txt", ".utf8", ".tab", ".tsv"),
-           "OmegaT tab-separated glossary (source, target, comment)",
-           omegat.read, omegat.write, omegat.FIELDS),
+           "OmegaT tab-separated glossary (source, target, comment)", "omegat"),
     Format("terms", (), "another terms.csv (the project's own format), every field",
-           _read_terms_csv, _write_terms_csv, ALL_FIELDS),
+           "terms_csv", "read_glossary", "write"),
 )  # fmt: skip
+
+#: Source documents by suffix: which text ``read_document`` extracts and which layout
+#: ``render`` rebuilds; any other suffix is plain text.
+DOCUMENT_FORMATS: dict[str, str] = {
+    ".md": "md", ".markdown": "md",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".po": "po", ".pot": "po",
+}  # fmt: skip
+#: Translation memories by suffix (``draft --memory``, ``extract --memory``).
+MEMORY_FORMATS: dict[str, str] = {".po": "po", ".pot": "po", ".tmx": "tmx"}
+
+
+def document_format(name: str) -> str:
+    """``md``, ``html``, ``po`` or ``txt``, from the file name."""
+    return DOCUMENT_FORMATS.get(PurePath(name).suffix.lower(), "txt")
+
+
+def memory_format(name: str) -> str:
+    """``po`` or ``tmx``, from the file name; any other suffix is a one-line error."""
+    suffix = PurePath(name).suffix.lower()
+    try:
+        return MEMORY_FORMATS[suffix]
+    except KeyError:
+        raise FormatError(
+            name, 0, f"unknown memory format {suffix or '(no suffix)'!r} (expected .po or .tmx)"
+        ) from None
+
 
 _BY_NAME = {f.name: f for f in FORMATS}
 _BY_SUFFIX = {suffix: f for f in FORMATS for suffix in f.suffixes}

@@ -33,7 +33,7 @@ from glossary.model import (
     validate,
 )
 
-__all__ = ["CsvLayout", "TermsCsvError", "dumps", "load", "read", "save", "write"]
+__all__ = ["CsvLayout", "TermsCsvError", "dumps", "load", "read", "read_glossary", "save", "write"]
 
 _BOM = BOM
 #: Largest terms.csv read by default: the user's own file, so far above the input
@@ -178,6 +178,11 @@ def _line_end(data: bytes) -> str:
     crlf = data.count(b"\r\n")
     counts = {"\n": data.count(b"\n") - crlf, "\r\n": crlf, "\r": data.count(b"\r") - crlf}
     return max(counts, key=lambda end: counts[end])
+
+
+def read_glossary(data: bytes, name: str = "terms.csv") -> Glossary:
+    """The glossary alone, for the interchange registry (import of another terms.csv)."""
+    return read(data, name)[0]
 
 
 def write(glossary: Glossary, layout: CsvLayout = CsvLayout()) -> bytes:
