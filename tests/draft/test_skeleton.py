@@ -39,3 +39,12 @@ def test_entry_keys_and_checksums_are_stable_and_distinct() -> None:
     assert entry_key("The talks ended.") == entry_key("The talks ended.")
     assert entry_key("The talks ended.") != entry_key("The talks began.")
     assert checksum(b"a") != checksum(b"b") and checksum(b"a").startswith("sha256:")
+
+
+def test_an_unknown_marked_section_in_html_is_skipped_as_browsers_do() -> None:
+    """Regression: the draft's HTML reader raised html.parser's AssertionError on
+    ``<![h/<`` although the document reader already skipped it (one parser now)."""
+    page = b"<html><body><p>The envoys met.</p><![x/<<p>The talks ended.</p></body></html>\n"
+    segments, headers = segment_document(page, "page.html", Lang.EN)
+    assert [s.text for s in segments] == ["The envoys met.", "The talks ended."]
+    assert headers[SKELETON_HEADER]

@@ -32,10 +32,9 @@ import zlib
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from glossary.errors import FormatError
-from glossary.formats.document import decode, read_document
+from glossary.formats.document import VisibleHTMLParser, decode, read_document
 from glossary.formats.registry import document_format
 from glossary.model import Lang
 from glossary.text.segment import Segment, segment
@@ -149,16 +148,10 @@ def _markdown(source: str) -> Visible:
     return out.build()
 
 
-class _HtmlVisible(HTMLParser):
+class _HtmlVisible(VisibleHTMLParser):
     """Visible text of HTML with its source offsets; every block element is a paragraph
     of its own (a heading never runs into the paragraph under it)."""
 
-    _HIDDEN = frozenset({"script", "style", "head", "template", "noscript", "svg", "math"})
-    _BLOCK = frozenset(
-        {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td",
-         "th", "table", "section", "article", "header", "footer", "blockquote", "pre", "hr",
-         "title", "dd", "dt", "figcaption"}
-    )  # fmt: skip
     _REFERENCE = re.compile(r"&#?[0-9A-Za-z]+;?")
 
     def __init__(self, source: str) -> None:
@@ -166,23 +159,10 @@ class _HtmlVisible(HTMLParser):
         self.source = source
         self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", source)]
         self.out = _Builder()
-        self.hidden = 0
 
     def _offset(self) -> int:
         line, column = self.getpos()
         return self.line_starts[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._HIDDEN:
-            self.hidden += 1
-        elif tag in self._BLOCK:
-            self._separate()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._HIDDEN:
-            self.hidden = max(0, self.hidden - 1)
-        elif tag in self._BLOCK:
-            self._separate()
 
     def handle_data(self, data: str) -> None:
         if not self.hidden and data:

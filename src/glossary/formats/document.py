@@ -16,7 +16,7 @@ from glossary.errors import FormatError
 from glossary.formats.registry import document_format
 from glossary.model import Lang
 
-__all__ = ["Document", "decode", "detect_language", "read_document"]
+__all__ = ["Document", "VisibleHTMLParser", "decode", "detect_language", "read_document"]
 
 _ENCODINGS = ["utf_8", "cp1251", "koi8_r", "cp866"]
 #: How far into a file a NUL byte marks it as binary.
@@ -91,43 +91,37 @@ def detect_language(text: str) -> Lang | None:
     return Lang.RU if cyrillic >= latin else Lang.EN
 
 
-class _VisibleText(HTMLParser):
-    """Collects visible text, each piece on the source line it started on."""
+class VisibleHTMLParser(HTMLParser):
+    """What every reader of HTML's visible text shares: hidden elements (scripts,
+    styles, the head) are skipped, block elements separate text, and a marked section
+    html.parser does not know is skipped as browsers do instead of raising.
 
-    _HIDDEN = frozenset({"script", "style", "head", "template", "noscript", "svg", "math"})
-    _BLOCK = frozenset(
+    Subclasses collect the text (``handle_data``) and say how blocks separate it
+    (``_separate``).
+    """
+
+    HIDDEN_TAGS = frozenset({"script", "style", "head", "template", "noscript", "svg", "math"})
+    BLOCK_TAGS = frozenset(
         {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td",
          "th", "table", "section", "article", "header", "footer", "blockquote", "pre", "hr",
          "title", "dd", "dt", "figcaption"}
     )  # fmt: skip
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.line = 1
+    def __init__(self, *, convert_charrefs: bool = True) -> None:
+        super().__init__(convert_charrefs=convert_charrefs)
         self.hidden = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._HIDDEN:
+        if tag in self.HIDDEN_TAGS:
             self.hidden += 1
-        elif tag in self._BLOCK:
+        elif tag in self.BLOCK_TAGS:
             self._separate()
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self._HIDDEN:
+        if tag in self.HIDDEN_TAGS:
             self.hidden = max(0, self.hidden - 1)
-        elif tag in self._BLOCK:
+        elif tag in self.BLOCK_TAGS:
             self._separate()
-
-    def handle_data(self, data: str) -> None:
-        if self.hidden or not data:
-            return
-        source_line = self.getpos()[0]
-        if source_line > self.line:
-            self.parts.append("\n" * (source_line - self.line))
-            self.line = source_line
-        self.parts.append(data)
-        self.line += data.count("\n")
 
     def parse_marked_section(self, i: int, report: bool = True) -> int:
         """``<![CDATA[``-like sections html.parser does not know are bogus comments.
@@ -140,6 +134,28 @@ class _VisibleText(HTMLParser):
         except AssertionError:
             end = self.rawdata.find(">", i + 3)
             return -1 if end < 0 else end + 1
+
+    def _separate(self) -> None:
+        raise NotImplementedError
+
+
+class _VisibleText(VisibleHTMLParser):
+    """Collects visible text, each piece on the source line it started on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.line = 1
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden or not data:
+            return
+        source_line = self.getpos()[0]
+        if source_line > self.line:
+            self.parts.append("\n" * (source_line - self.line))
+            self.line = source_line
+        self.parts.append(data)
+        self.line += data.count("\n")
 
     def _separate(self) -> None:
         if self.parts and not self.parts[-1].endswith((" ", "\n")):
