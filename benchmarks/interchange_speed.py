@@ -21,8 +21,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
+
+from synthetic import repeated_terms
 
 from glossary.formats import registry, terms_csv
 from glossary.interchange import merge
@@ -33,26 +34,7 @@ _COUNT_ARGUMENT = 2
 
 
 def synthetic(n: int) -> Glossary:
-    base = terms_csv.load(Path(__file__).resolve().parents[1] / "terms.csv")[0].terms
-    terms = []
-    for i in range(n):
-        t = base[i % len(base)]
-        k = i // len(base)
-        suffix = f" {k}" if k else ""
-        terms.append(
-            replace(
-                t,
-                id=f"{t.id}-{k}" if k else t.id,
-                en=t.en + suffix if t.en else "",
-                ru=t.ru + suffix if t.ru else "",
-                en_variants=tuple(v + suffix for v in t.en_variants),
-                ru_variants=tuple(v + suffix for v in t.ru_variants),
-                en_forbidden=tuple(v + suffix for v in t.en_forbidden),
-                ru_forbidden=tuple(v + suffix for v in t.ru_forbidden),
-                full_form=f"{t.full_form}-{k}" if t.full_form and k else t.full_form,
-            )
-        )
-    return Glossary(tuple(terms))
+    return Glossary(repeated_terms(n))
 
 
 #: Bytes of TBX per concept of the synthetic glossary (measured: about 1.4 kB).

@@ -33,11 +33,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+
+from synthetic import repeated_terms  # noqa: E402
 
 from glossary import catalogs  # noqa: E402
 from glossary.formats import terms_csv  # noqa: E402
@@ -68,29 +70,7 @@ class Totals:
 
 def glossary_of(concepts: int) -> Glossary:
     """The repository's glossary, repeated with numbered copies up to ``concepts``."""
-    base = terms_csv.load(REPO / "terms.csv")[0].terms
-    terms = []
-    for i in range(concepts):
-        t = base[i % len(base)]
-        k = i // len(base)
-        if not k:
-            terms.append(t)
-            continue
-        suffix = f" {k}"
-        terms.append(
-            replace(
-                t,
-                id=f"{t.id}-{k}",
-                en=t.en + suffix if t.en else "",
-                ru=t.ru + suffix if t.ru else "",
-                en_variants=tuple(v + suffix for v in t.en_variants),
-                ru_variants=tuple(v + suffix for v in t.ru_variants),
-                en_forbidden=tuple(v + suffix for v in t.en_forbidden),
-                ru_forbidden=tuple(v + suffix for v in t.ru_forbidden),
-                full_form=f"{t.full_form}-{k}" if t.full_form else "",
-            )
-        )
-    return Glossary(tuple(terms))
+    return Glossary(repeated_terms(concepts))
 
 
 def template(root: Path, concepts: int) -> Path:

@@ -17,8 +17,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
+
+from synthetic import repeated_terms, repo_glossary
 
 from glossary.formats import terms_csv
 from glossary.model import Glossary, validate
@@ -28,26 +29,7 @@ DEFAULT_ROWS = 100_000
 
 def synthetic(rows: int, first: int = 0) -> Glossary:
     """Rows ``first`` to ``rows`` of the synthetic glossary."""
-    base = terms_csv.load(Path(__file__).resolve().parents[1] / "terms.csv")[0]
-    terms = []
-    for i in range(first, rows):
-        t = base.terms[i % len(base.terms)]
-        k = i // len(base.terms)
-        suffix = f" {k}" if k else ""
-        terms.append(
-            replace(
-                t,
-                id=f"{t.id}-{k}" if k else t.id,
-                en=t.en + suffix if t.en else "",
-                ru=t.ru + suffix if t.ru else "",
-                en_variants=tuple(v + suffix for v in t.en_variants),
-                ru_variants=tuple(v + suffix for v in t.ru_variants),
-                en_forbidden=tuple(v + suffix for v in t.en_forbidden),
-                ru_forbidden=tuple(v + suffix for v in t.ru_forbidden),
-                full_form=f"{t.full_form}-{k}" if t.full_form and k else t.full_form,
-            )
-        )
-    return Glossary(tuple(terms), base.columns)
+    return Glossary(repeated_terms(rows, first), repo_glossary().columns)
 
 
 def peak_mb() -> float:
