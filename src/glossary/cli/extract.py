@@ -40,7 +40,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--top", type=int, default=60, metavar="N", help="candidates per language (default 60)"
     )
-    parser.add_argument("--json", action="store_true", help="print a JSON array, best first")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the candidates, best first, as JSON (see docs/json.md)",
+    )
     parser.add_argument(
         "--merge",
         action="store_true",

@@ -22,7 +22,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     actions.required = True
 
     listing = actions.add_parser("list", help="list the installed language pairs", parents=[common])
-    listing.add_argument("--json", action="store_true", help="print [{from, to}] as JSON")
+    listing.add_argument(
+        "--json", action="store_true", help="print the installed pairs as JSON (see docs/json.md)"
+    )
     listing.set_defaults(func=_list)
 
     install = actions.add_parser(
