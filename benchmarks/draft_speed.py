@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from glossary.catalogs import TARGETS, catalog_path
-from glossary.draft.drafts import Drafter, build_po, render_po
+from glossary.draft.drafts import Drafter, build_po, draft_po_bytes
 from glossary.draft.memory import TranslationMemory, read_memory
 from glossary.formats import terms_csv
 from glossary.model import Lang, TranslationUnit
@@ -60,7 +60,7 @@ def main() -> None:
     t2 = time.perf_counter()
     drafts = list(drafter.draft(segments))
     t3 = time.perf_counter()
-    data = render_po(build_po(drafts, "bench.txt", Lang.EN, Lang.RU, revision_date="x"))
+    data = draft_po_bytes(build_po(drafts, "bench.txt", Lang.EN, Lang.RU, revision_date="x"))
     t4 = time.perf_counter()
     from_memory = sum(1 for d in drafts if d.msgstr)
     total = t4 - t1

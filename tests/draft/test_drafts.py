@@ -10,7 +10,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from glossary.draft.drafts import Draft, Drafter, build_po, render_po
+from glossary.draft.drafts import Draft, Drafter, build_po, draft_po_bytes
 from glossary.draft.memory import TranslationMemory
 from glossary.errors import MachineTranslationError
 from glossary.formats.po import parse_po
@@ -91,7 +91,7 @@ def test_headers_and_msgfmt(tmp_path: Path) -> None:
     assert po.metadata["X-Source-Language"] == "en"
     assert po.metadata["Plural-Forms"].startswith("nplurals=3;")
     path = tmp_path / "draft.po"
-    path.write_bytes(render_po(po))
+    path.write_bytes(draft_po_bytes(po))
     msgfmt = shutil.which("msgfmt")
     assert msgfmt is not None, "gettext's msgfmt is needed to validate drafts"
     result = subprocess.run(
@@ -127,7 +127,7 @@ def test_redraft_keeps_reviewer_translations(tmp_path: Path) -> None:
     entries["The talks ended."].flags = []
     entries["Nobody knows this sentence."].msgstr = "Этого предложения никто не знает."
     entries["Nobody knows this sentence."].tcomment = "checked with the author"
-    saved = parse_po(render_po(first), "out.po")
+    saved = parse_po(draft_po_bytes(first), "out.po")
 
     updated = [
         Segment("The talks ended.", 1),
@@ -154,13 +154,13 @@ def test_vanished_reviewer_translation_is_kept_obsolete() -> None:
     first = draft_po([Segment("Gone tomorrow.", 1)])
     entry = by_id(first)["Gone tomorrow."]
     entry.msgstr = "Завтра исчезнет."
-    saved = parse_po(render_po(first), "out.po")
+    saved = parse_po(draft_po_bytes(first), "out.po")
     merged = draft_po([Segment("Completely unrelated words.", 1)], existing=saved)
     obsolete = [e for e in merged if e.obsolete]
     assert [(e.msgid, e.msgstr) for e in obsolete] == [("Gone tomorrow.", "Завтра исчезнет.")]
-    assert "#~ msgid" in render_po(merged).decode()
+    assert "#~ msgid" in draft_po_bytes(merged).decode()
     # ...and comes back when the sentence does.
-    again = draft_po([Segment("Gone tomorrow.", 2)], existing=parse_po(render_po(merged), "o"))
+    again = draft_po([Segment("Gone tomorrow.", 2)], existing=parse_po(draft_po_bytes(merged), "o"))
     assert by_id(again)["Gone tomorrow."].msgstr == "Завтра исчезнет."
     assert by_id(again)["Gone tomorrow."].flags == []
 
@@ -168,7 +168,7 @@ def test_vanished_reviewer_translation_is_kept_obsolete() -> None:
 def test_reviewer_edited_draft_still_fuzzy_is_kept_with_its_provenance() -> None:
     first = draft_po(SEGMENTS)
     by_id(first)["The talks ended."].msgstr = "Переговоры закончены (правка)."
-    merged = draft_po(SEGMENTS, existing=parse_po(render_po(first), "out.po"))
+    merged = draft_po(SEGMENTS, existing=parse_po(draft_po_bytes(first), "out.po"))
     entry = by_id(merged)["The talks ended."]
     assert entry.msgstr == "Переговоры закончены (правка)."
     assert entry.flags == ["fuzzy"]

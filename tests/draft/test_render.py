@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glossary.draft.drafts import Draft, build_po, render_po
+from glossary.draft.drafts import Draft, build_po, draft_po_bytes
 from glossary.draft.render import render_draft
 from glossary.draft.skeleton import SKELETON_HEADER, segment_document
 from glossary.errors import FormatError
@@ -57,7 +57,7 @@ def draft_bytes(data: bytes, name: str, lang: Lang = Lang.EN) -> bytes:
     """What ``glossary draft`` writes for ``data``, without memory or machine."""
     segments, headers = segment_document(data, name, lang)
     drafts = [Draft(s) for s in segments]
-    return render_po(build_po(drafts, name, lang, lang.other, headers=headers))
+    return draft_po_bytes(build_po(drafts, name, lang, lang.other, headers=headers))
 
 
 def identity(po: polib.POFile) -> polib.POFile:

@@ -14,7 +14,7 @@ from glossary.atomic import atomic_write
 from glossary.catalogs import TARGETS, catalog_path
 from glossary.cli.common import load_glossary, read_input
 from glossary.cli.output import progress
-from glossary.draft.drafts import render_po
+from glossary.draft.drafts import draft_po_bytes
 from glossary.draft.job import draft_document
 from glossary.draft.memory import DEFAULT_THRESHOLD, read_memory
 from glossary.errors import GlossaryError, MachineTranslationError, display_path
@@ -139,7 +139,7 @@ def _draft(args: argparse.Namespace) -> int:
         revision_date=time.strftime("%Y-%m-%d %H:%M+0000", time.gmtime()),
         progress=lambda drafts, total: progress(drafts, total, "drafting", min_total=PROGRESS_FROM),
     )
-    output = render_po(po)
+    output = draft_po_bytes(po)
     if args.output == "-":
         sys.stdout.buffer.write(output)
         sys.stdout.flush()

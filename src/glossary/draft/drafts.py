@@ -40,7 +40,7 @@ __all__ = [
     "Draft",
     "Drafter",
     "build_po",
-    "render_po",
+    "draft_po_bytes",
 ]
 
 #: Extracted-comment prefixes written by the drafter (refreshed on every re-draft).
@@ -316,5 +316,7 @@ def _obsolete(old: POEntry) -> POEntry:
     return entry
 
 
-def render_po(po: POFile) -> bytes:
+def draft_po_bytes(po: POFile) -> bytes:
+    """The bytes of a draft, as polib writes it (the catalogs have their own writer,
+    ``formats.po.render_po``)."""
     return (str(po).rstrip("\n") + "\n").encode("utf-8")
