@@ -227,3 +227,17 @@ def test_title_case_headlines_give_no_capitalised_names() -> None:
     assert "expert panel" in terms
     assert not any(t[:1].isupper() and "Mandate" in t for t in terms)
     assert all(t == t.lower() for t in terms if "panel" in t.lower())
+
+
+def test_plural_nouns_listed_only_as_verbs_stay_nouns() -> None:
+    """Regression: lemminflect lists "acts" under the verb only, so "acts of sabotage"
+    and "hostile acts" never became candidates."""
+    found = terms("The council condemned acts of sabotage. Such hostile acts recur.\n")
+    assert "acts of sabotage" in found or "act of sabotage" in found
+    assert "hostile acts" in found or "hostile act" in found
+
+
+def test_after_to_only_a_base_form_is_an_infinitive() -> None:
+    """Regression: "replies to questions" read "questions" as an infinitive."""
+    found = terms("The envoy gave replies to questions from reporters. We want to question it.\n")
+    assert any(t.startswith("repl") and "question" in t for t in found) or "questions" in found

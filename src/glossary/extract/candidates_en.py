@@ -106,6 +106,7 @@ _ARTICLES = word_set("the a an its their his her our my your this these those")
 _BEFORE_ADVERB = re.compile(r"[NS](?=R)")
 _AFTER_NAME = re.compile(r"(?<=[PXT])G")
 _AFTER_VERB_CUE = re.compile(r"(?<=[WK])[NJSGU]")
+_VERB_S_AS_NOUN = re.compile(r"(?<=[AM])V|V(?=O)")
 _COORD = re.compile(r"(?<=N)C([IW]?)(?=N(?![NJ]))")
 
 
@@ -122,6 +123,9 @@ class EnglishTagger:
         self.unknown: set[str] = set()
         #: Words with a verb reading, for telling "to join" from "the join".
         self.verbal: set[str] = set()
+        #: -s forms the lexicon lists under a verb only; "acts" is also a plural noun,
+        #: which its neighbours show (see :data:`_VERB_S_AS_NOUN`).
+        self.verb_s: set[str] = set()
 
     def lexical(self, lower: str) -> str:
         """The class of a lower-case word, ignoring capitals."""
@@ -158,6 +162,8 @@ class EnglishTagger:
             if "VERB" in pos and lower.endswith("s"):
                 return "S"  # "worries", "guarantees": noun or verb, decided by the next word
             return "N"
+        if set(pos) == {"VERB"} and lower.endswith("s"):
+            self.verb_s.add(lower)
         if "ADJ" in pos:
             return "A"
         if "VERB" in pos or "AUX" in pos:
@@ -167,6 +173,10 @@ class EnglishTagger:
         if "ADV" in pos:
             return "R" if lower.endswith("ly") else "D"
         return "D"
+
+    def base_verb(self, lower: str) -> bool:
+        """The word is a verb's base form ("join"), the only form an infinitive takes."""
+        return lower in self._lemmas(lower).get("VERB", ())
 
     def word(self, word: str, initial: bool, compound: bool) -> str:
         """The class of one unit, using its capitals and position in the sentence."""
@@ -226,6 +236,15 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
         "|" if f < 0 else word(w, i, c)
         for w, f, i, c in zip(units.words, units.first, units.initial, units.compound, strict=True)
     )
+    # An -s form the lexicon has only as a verb is a plural noun after an adjective or
+    # before "of": "hostile acts", "acts of sabotage" (a finite verb takes neither).
+    if tagger.verb_s:
+        chars = list(tags)
+        for match in _VERB_S_AS_NOUN.finditer(tags):
+            index = match.start()
+            if units.words[index].lower() in tagger.verb_s:
+                chars[index] = "S"
+        tags = "".join(chars)
     # A past form right after a name is its verb: "Lavrov met reporters".
     tags = _AFTER_NAME.sub("V", tags)
     cues = [m.start() for m in _AFTER_VERB_CUE.finditer(tags)]
@@ -233,7 +252,9 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
         chars = list(tags)
         verbal = tagger.verbal
         for index in cues:
-            if units.words[index].lower() in verbal:
+            lower = units.words[index].lower()
+            if lower in verbal and (tags[index - 1] != "W" or tagger.base_verb(lower)):
+                # After "to" only a base form is an infinitive: "answers to questions".
                 chars[index] = "V"
         tags = "".join(chars)
     # A noun/verb homograph before an article is the verb: "the arms race worries the
