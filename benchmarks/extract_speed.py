@@ -6,10 +6,10 @@ Usage::
 
 The input is built from every benchmark text of the language (benchmarks/data, the
 real corpus in benchmarks/data/real except its held-out group, the shared article: many
-documents by different authors), their paragraphs shuffled with a fixed seed and repeated until the text
-has at least ``--words`` words. Model loading (pymorphy3, lemminflect, wordfreq)
-is warmed up first and not timed; the timed part is counting, ranking and the
-canonical forms of the top 60 candidates.
+documents by different authors), their paragraphs shuffled with a fixed seed and
+repeated until the text has at least ``--words`` words. Model loading (pymorphy3,
+lemminflect, wordfreq) is warmed up first and not timed; the timed part is counting,
+ranking and the canonical forms of the top 60 candidates.
 
 ``--vocabulary N`` measures a worst case instead: words drawn at random from
 wordfreq's N most frequent words (no grammar, a new word every few tokens), so
@@ -44,6 +44,7 @@ def _tuned_on(lang: str) -> list[Path]:
             for row in csv.DictReader(handle)
             if row["file"].endswith(f".{lang}.txt") and row["group"].strip() != "heldout"
         ]
+
 
 #: Words per synthetic sentence.
 SENTENCE_WORDS = 15

@@ -278,7 +278,7 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
     return tags.replace("S", "N")
 
 
-def spans(tags: str, units: Units) -> Iterator[Span]:  # noqa: C901 - one loop per candidate pattern over the same tag string
+def spans(tags: str, units: Units) -> Iterator[Span]:
     """Every candidate occurrence: maximal phrases and the sub-phrases nested in them."""
     words = units.words
     for match in _NP.finditer(tags):
@@ -309,6 +309,17 @@ def spans(tags: str, units: Units) -> Iterator[Span]:  # noqa: C901 - one loop p
                 # "Federation Council | Speaker": the organisation before a title word.
                 yield (start, title - 1, -1, "n")
                 break
+    yield from _named_of(tags)
+    yield from _coordinations(tags, units)
+    compound = units.compound
+    for index, tag in enumerate(tags):
+        if compound[index] and tag in "NVGS":  # not adjectives: "non-permanent" alone
+            yield (index, index, -1, "h")
+
+
+def _named_of(tags: str) -> Iterator[Span]:
+    """Capitalised names and titles with inner "of"s ("Director of the Federal Security
+    Service"), without a person's name after them."""
     for match in _NAMED_OF.finditer(tags):
         start, end = match.start(), match.end() - 1
         # A person's name after the title is not part of it: "... Service | Alexander Bortnikov".
@@ -327,6 +338,11 @@ def spans(tags: str, units: Units) -> Iterator[Span]:  # noqa: C901 - one loop p
                 if tags[inner - 1] == "Z" and tags[inner] == "T" and "O" in tags[inner:end]:
                     yield (inner, end, -1, "n")
                     break
+
+
+def _coordinations(tags: str, units: Units) -> Iterator[Span]:
+    """Coordinated nouns ("allies and partners"), also with a shared adjective, and
+    coordinated adjectives sharing a head."""
     for match in _COORD.finditer(tags):
         c = match.start()
         right = match.end()  # the second noun
@@ -354,10 +370,6 @@ def spans(tags: str, units: Units) -> Iterator[Span]:  # noqa: C901 - one loop p
             yield (first, right, -1, "c")  # "new challenges and threats"
     for match in _COORD_MODIFIERS.finditer(tags):
         yield (match.start(), match.end() - 1, -1, "c")
-    compound = units.compound
-    for index, tag in enumerate(tags):
-        if compound[index] and tag in "NVGS":  # not adjectives: "non-permanent" alone
-            yield (index, index, -1, "h")
 
 
 def _phrase_spans(tags: str, start: int, end: int) -> Iterator[Span]:  # noqa: C901 - the nested sub-phrases of one phrase, one case per shape
