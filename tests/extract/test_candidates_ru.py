@@ -184,3 +184,34 @@ def test_names_keep_their_number_suffix() -> None:
     assert "ОСВ-4" in terms and "ОСВ" not in terms
     assert "Озёрный путь — 2" in terms
     assert "Озёрный путь" not in terms
+
+
+def test_only_rare_verbs_coined_from_borrowed_roots_are_candidates() -> None:
+    """Regression: colloquial rare verbs («поруководить», «недоработать») and rare
+    reflexives («культивироваться») were candidates like «деэскалировать»."""
+    found = terms(
+        "Он хотел поруководить отделом, но решил недоработать смену. Идеи стали "
+        "культивироваться. Стороны готовы деэскалировать ситуацию.\n"
+    )
+    assert "деэскалировать" in found
+    assert not {"поруководить", "недоработать", "культивироваться"} & set(found)
+
+
+def test_an_adjective_from_an_obscure_place_name_is_no_demonym() -> None:
+    """Regression: «банковский» was read as a demonym (a village «Банкова» exists), so
+    «банковская система» never started a phrase."""
+    found = terms("Министры обсудили банковскую систему и российскую экономику.\n")
+    assert "банковская система" in found
+    assert "российская экономика" not in found  # a real demonym still qualifies
+
+
+def test_coordinations_sharing_a_modifier_a_dependent_or_a_head() -> None:
+    """Regression: a coordination with a shared adjective, genitive or head noun was
+    never a candidate («новые риски и угрозы», «равная и неделимая безопасность»)."""
+    found = terms(
+        "Министры обсудили новые риски и угрозы. Нужна равная и неделимая безопасность. "
+        "Стороны соблюдают нормы и принципы морского права.\n"
+    )
+    assert "новые риски и угрозы" in found
+    assert "равная и неделимая безопасность" in found
+    assert "нормы и принципы морского права" in found

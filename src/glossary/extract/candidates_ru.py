@@ -50,10 +50,20 @@ _PP = re.compile(r"(?<=[NG])I[ABEF]{0,2}[NGX]")
 _MAX_WORDS = 4
 _TERM_PREPOSITIONS = word_set("над о об по в во на между против с со")
 _COORD = re.compile(r"(?<=[NGXL])C(?=[NGXL])")
+#: Coordinated adjectives sharing one head: "равная и неделимая безопасность".
+_COORD_MODIFIERS = re.compile(r"(?<![ABEFR])[AB]C[AB]{1,2}[NG]")
 #: Initials: capital letters each followed by a full stop ("В.В.", "С. И.").
 _INITIALS = re.compile(r"^(?:[А-ЯЁ]\.){1,3}$|^(?:[А-ЯЁ]\.[А-ЯЁ])$")
 #: Verbs rarer than this (Zipf scale) are candidates on their own.
 RARE_VERB_ZIPF = 2.0
+#: The suffix of verbs coined from borrowed roots (деэскалировать, денуклеаризировать,
+#: ратифицировать): the only rare verbs that are terms. Other rare verbs are colloquial
+#: prefixed formations (поруководить, недоработать) or reflexives (культивироваться).
+LOAN_VERB_SUFFIX = "ировать"
+#: A demonym is made from a place everybody knows: its Zipf frequency is at least this
+#: (Россия 5.5, Катар 3.4); an obscure village whose name looks like an adjective's stem
+#: («Банкова» for «банковский») makes no demonym.
+MIN_PLACE_ZIPF = 2.5
 
 
 class RussianTagger:
@@ -67,16 +77,23 @@ class RussianTagger:
 
     @staticmethod
     def rare_verb(lemma: str) -> bool:
-        """A verb unusual in general language (Zipf below 2): "деэскалировать"."""
+        """A verb unusual in general language (Zipf below 2) coined from a borrowed root
+        (-ировать, not reflexive): "деэскалировать"."""
+        if not lemma.endswith(LOAN_VERB_SUFFIX):
+            return False
         from wordfreq import zipf_frequency
 
         return zipf_frequency(lemma, "ru") < RARE_VERB_ZIPF
 
     def _demonym(self, lemma: str) -> bool:
         """An adjective made from a place name (российский ← Россия, киевский ← Киев)."""
+        from wordfreq import zipf_frequency
+
         for place in _geo_stems(lemma):
             parses = self.morph.parses(place)
-            if any("Geox" in p.tag and p.normal_form == place for p in parses):
+            if any("Geox" in p.tag and p.normal_form == place for p in parses) and (
+                zipf_frequency(place, "ru") >= MIN_PLACE_ZIPF
+            ):
                 return True
         return False
 
@@ -154,6 +171,8 @@ def _geo_stems(lemma: str) -> Iterator[str]:
         if lemma.endswith(suffix):
             stem = lemma[: -len(suffix)]
             yield from (stem + "ия", stem + "а", stem, stem + "ь", stem[:-1] + "а", stem + "я")
+            if stem.endswith("ан"):
+                yield stem[:-1]  # американский ← Америка, африканский ← Африка
 
 
 def _features(parses: list[Any]) -> Features:
@@ -231,19 +250,58 @@ def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
         if any(not _agree(features[noun], features[m]) for m in range(prep + 1, noun)):
             continue
         yield (prep - 1, noun, prep - 1, "r")
-    for match in _COORD.finditer(tags):
-        c = match.start()
-        left, right = c - 1, c + 1
-        if tags[right + 1 : right + 2] in ("G", "X", "B", "A", "N", "E", "F"):
-            continue  # the right conjunct goes on: not two bare nouns
-        cases_left = {f[0] for f in features[left]}
-        cases_right = {f[0] for f in features[right]}
-        if cases_left & cases_right or "X" in (tags[left], tags[right]):
-            # Conjuncts share a case, not a gender: "дипломатию и диалог".
-            yield (left, right, -1, "c")
+    yield from _coordinations(tags, features)
     for index, tag in enumerate(tags):
         if tag == "Y":
             yield (index, index, index, "v")
+
+
+def _coordinations(tags: str, features: list[Features]) -> Iterator[Span]:
+    """Coordinated nouns ("дипломатия и диалог"), also sharing a modifier ("новые вызовы
+    и угрозы") or a genitive dependent ("нормы и принципы международного права"), and
+    coordinated adjectives sharing a head ("равная и неделимая безопасность")."""
+    for match in _COORD.finditer(tags):
+        c = match.start()
+        left, right = c - 1, c + 1
+        cases_left = {f[0] for f in features[left]}
+        cases_right = {f[0] for f in features[right]}
+        if not (cases_left & cases_right or "X" in (tags[left], tags[right])):
+            continue  # conjuncts share a case, not a gender: "дипломатию и диалог"
+        after = tags[right + 1 : right + 2]
+        if after in ("G", "X", "B"):
+            # A genitive after the second noun depends on both when the two share their
+            # readings ("нормы и принципы | международного права").
+            end = _genitive_end(tags, features, right + 1)
+            if end > right and _agree(features[left], features[right]):
+                yield (left, end, -1, "c")
+            continue
+        if after in ("A", "N", "E", "F"):
+            continue  # the right conjunct goes on: not two bare nouns
+        yield (left, right, -1, "c")
+        first = left
+        while first > 0 and tags[first - 1] in "AB" and _agree(features[first - 1], features[left]):
+            first -= 1
+        if first < left and all(_agree(features[m], features[right]) for m in range(first, left)):
+            yield (first, right, -1, "c")  # the modifier is shared: "новые вызовы и угрозы"
+    for match in _COORD_MODIFIERS.finditer(tags):
+        start, head = match.start(), match.end() - 1
+        if all(_agree(features[m], features[head]) for m in range(start, head) if tags[m] != "C"):
+            yield (start, head, -1, "c")
+
+
+def _genitive_end(tags: str, features: list[Features], position: int) -> int:
+    """The last unit of one genitive dependent group starting at ``position`` (its
+    adjectives, then its noun), or ``position - 1`` when there is none."""
+    end = position
+    while end < len(tags) and tags[end] in "BF":
+        end += 1
+    if end >= len(tags) or tags[end] not in "GX":
+        return position - 1
+    if tags[end] == "G" and any(
+        not _agree(features[end], features[m]) for m in range(position, end)
+    ):
+        return position - 1
+    return end
 
 
 def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every case edits the same span
