@@ -70,8 +70,9 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().replace("ё", "е").split())
 
 
-def term_accuracy(slug: str) -> tuple[int, int]:
-    """Gold terms whose gold rendering is among the top 2 proposals, and gold terms."""
+def term_accuracy(slug: str, misses: bool = False) -> tuple[int, int]:
+    """Gold terms whose gold rendering is among the top 2 proposals, and gold terms;
+    ``misses``: print each miss with the proposals (to find failure classes)."""
     en, ru = sides(slug)
     alignment = Alignment(Lang.EN, Lang.RU, tuple(en), tuple(ru), tuple(align_sentences(en, ru)))
     with (DATA / f"{slug}.terms.csv").open(encoding="utf-8") as stream:
@@ -80,13 +81,18 @@ def term_accuracy(slug: str) -> tuple[int, int]:
     right = 0
     for row, pair in zip(gold_terms, proposals, strict=True):
         top = {fold(r.term) for r in pair.renderings[:2]}
-        right += any(fold(g) in top for g in row["ru"].split("|"))
+        hit = any(fold(g) in top for g in row["ru"].split("|"))
+        right += hit
+        if misses and not hit:
+            shown = "; ".join(f"{r.term} ({r.score:.2f}, {r.pairs})" for r in pair.renderings)
+            print(f"  miss {slug}: {row['en']} → gold {row['ru']}: {shown or 'none'}")
     return right, len(gold_terms)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--copies", type=int, default=20)
+    parser.add_argument("--misses", action="store_true", help="print each term-pair miss")
     args = parser.parse_args()
     slugs = sorted(p.name.removesuffix(".align.tsv") for p in DATA.glob("*.align.tsv"))
     terms = (finder(Lang.EN), finder(Lang.RU))
@@ -106,7 +112,7 @@ def main() -> None:
     print(f"{'pair':32} {'set':6} {'terms':>5} {'top-2':>5} {'accuracy':>8}")
     right_total = terms_total = 0
     for slug in slugs:
-        right, total = term_accuracy(slug)
+        right, total = term_accuracy(slug, args.misses)
         right_total += right
         terms_total += total
         kind = "dev" if slug in DEVELOPMENT else "unseen"
