@@ -366,8 +366,8 @@ class _PackedGroups:
 
     def _designation(self, record: int) -> Designation:
         start, end = self._record_offsets[record], self._record_offsets[record + 1]
-        record = self._records[start:end].decode()
-        term_id, lang, role, text = record.split(_RECORD_SEP, 3)
+        fields = self._records[start:end].decode()
+        term_id, lang, role, text = fields.split(_RECORD_SEP, 3)
         return Designation(term_id, _LANGS[lang], text, _ROLES[role])
 
 
