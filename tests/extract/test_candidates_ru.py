@@ -215,3 +215,41 @@ def test_coordinations_sharing_a_modifier_a_dependent_or_a_head() -> None:
     assert "новые риски и угрозы" in found
     assert "равная и неделимая безопасность" in found
     assert "нормы и принципы морского права" in found
+
+
+def test_gradable_adjectives_describe_and_relational_ones_make_terms() -> None:
+    """Regression: pymorphy3's Qual tag marked «ядерный» like «недавний»; gradability (a
+    comparative in use: «недавнее», never «ядернее») tells them apart."""
+    from glossary.extract import Extractor
+    from glossary.extract.ranking import Modifier
+    from glossary.model import Lang
+
+    extractor = Extractor(Lang.RU)
+    extractor.add("Недавний конфликт и ядерный конфликт обсуждали долго.\n")
+    modifiers = {
+        " ".join(key): extractor._modifier(entry)
+        for key, entry in extractor._stats.items()
+        if len(key) == 2
+    }
+    assert modifiers["недавний конфликт"] is Modifier.QUALITATIVE
+    assert modifiers["ядерный конфликт"] is Modifier.RELATIONAL
+
+
+def test_adjectives_of_a_number_and_a_unit_of_time_start_no_term() -> None:
+    """Regression: «двухчасовая встреча», «трёхдневный визит» were candidates; the
+    duration describes the event."""
+    found = terms("Прошла двухчасовая встреча министров. Трёхдневный визит делегации завершён.\n")
+    assert not any(t.lower().startswith(("двухчасов", "трёхднев")) for t in found)
+    assert "встреча министров" in found
+
+
+def test_a_name_never_seen_without_its_complement_ranks_above_its_fragment() -> None:
+    """Regression: «Совет Безопасности» (a dependent, so free) outranked «Совет
+    Безопасности ООН», which every one of its occurrences went on into."""
+    found = terms(
+        "Постоянные члены Совета Безопасности ООН встретились. Роль Совета Безопасности "
+        "ООН растёт.\n"
+    )
+    assert "Совет Безопасности ООН" in found
+    if "Совет Безопасности" in found:
+        assert found.index("Совет Безопасности ООН") < found.index("Совет Безопасности")

@@ -60,6 +60,15 @@ RARE_VERB_ZIPF = 2.0
 #: ратифицировать): the only rare verbs that are terms. Other rare verbs are colloquial
 #: prefixed formations (поруководить, недоработать) or reflexives (культивироваться).
 LOAN_VERB_SUFFIX = "ировать"
+#: A comparative used at least this often (Zipf) makes its adjective gradable, that is
+#: evaluative (серьёзнее 2.7, крупнее 3.6; военнее, ядернее: never).
+GRADABLE_ZIPF = 2.5
+#: Adjectives of a number and a unit of time ("двухчасовая встреча", "трёхдневный визит").
+_TIME_MEASURE = re.compile(
+    r"^(?:одно|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти|"
+    r"полу|полутора|много|несколько)-?(?:часов|минутн|дневн|суточн|недельн|месячн|"
+    r"годичн|летн)"
+)
 #: A demonym is made from a place everybody knows: its Zipf frequency is at least this
 #: (Россия 5.5, Катар 3.4); an obscure village whose name looks like an adjective's stem
 #: («Банкова» for «банковский») makes no demonym.
@@ -72,6 +81,7 @@ class RussianTagger:
     def __init__(self, morph: RussianMorphology | None = None) -> None:
         self.morph = morph or RussianMorphology.shared()
         self._cache: dict[str, tuple[str, Features]] = {}
+        self._gradable: dict[str, bool] = {}
         #: Words read as nouns that can also be adjectives, with that reading.
         self.adjective_reading: dict[str, tuple[str, Features]] = {}
 
@@ -96,6 +106,31 @@ class RussianTagger:
             ):
                 return True
         return False
+
+    @staticmethod
+    def _describes(lemma: str) -> bool:
+        """A temporal adjective of a number and a unit of time ("двухчасовая | встреча",
+        "трёхдневный | визит"): it describes the event, it is no part of its name, so no
+        phrase starts with it (the phrase is kept as a form seen)."""
+        return bool(_TIME_MEASURE.match(lemma))
+
+    def gradable(self, word: str) -> bool:
+        """An evaluative adjective is gradable: its synthetic comparative is in use
+        (серьёзнее, крупнее, тяжелее: Zipf ≥ :data:`GRADABLE_ZIPF`); relational
+        adjectives (военный, ядерный, стратегический) have none in use."""
+        found = self._gradable.get(word)
+        if found is None:
+            found = False
+            parses = [p for p in self.morph.parses(word) if p.tag.POS == "ADJF"]
+            if parses:
+                from wordfreq import zipf_frequency
+
+                comparative = parses[0].inflect({"COMP"})
+                found = comparative is not None and (
+                    zipf_frequency(comparative.word, "ru") >= GRADABLE_ZIPF
+                )
+            self._gradable[word] = found
+        return found
 
     def word(self, word: str) -> tuple[str, Features]:
         found = self._cache.get(word)
@@ -155,7 +190,8 @@ class RussianTagger:
                 return "D", frozenset()
             features = _features(adjectives)
             genitive = any(f[0] == "gent" for f in features)
-            if word[:1].islower() and self._demonym(str(top.normal_form)):
+            lemma = str(top.normal_form)
+            if self._describes(lemma) or (word[:1].islower() and self._demonym(lemma)):
                 # "российский министр" → "министр": a nationality qualifies, as in
                 # "Russian Foreign Minister", so no phrase starts with it (E, F); inside
                 # one it stays ("архитектура евразийской безопасности").
