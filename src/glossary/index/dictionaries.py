@@ -238,6 +238,8 @@ def entries(headwords: Iterable[str]) -> list[tuple[str, str]]:
                 ).fetchall()
             connection.close()
             if rows:
+                from glossary.formats.dictd import DictdData
+
                 reader = DictdData(item.data)
                 results += [(h, reader.read(o, n)) for h, o, n in rows]
         except (FormatError, OSError) as exc:
