@@ -27,7 +27,6 @@ import hashlib
 import itertools
 import json
 import os
-import shutil
 import sqlite3
 import stat as stat_module
 import tempfile
@@ -240,6 +239,8 @@ def open_fresh(  # noqa: C901 - the freshness ladder: missing, other schema, sta
         raise
     connection = _try_open(tmp)
     if shared:  # kept private to this run, removed at exit
+        import shutil
+
         atexit.register(shutil.rmtree, directory, ignore_errors=True)
     if connection is None or _meta(connection) is None:
         raise OSError(f"cannot read back the index written to {tmp}")
