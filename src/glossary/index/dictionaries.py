@@ -209,3 +209,39 @@ def lookup(candidates: Iterable[str], limit: int = 5) -> list[DictEntry]:
                 file=sys.stderr,
             )
     return results
+
+
+#: Headwords per SQL query (SQLite's default variable limit is far above this).
+_BATCH = 500
+
+
+def entries(headwords: Iterable[str]) -> list[tuple[str, str]]:
+    """Every ``(headword, entry text)`` of every attached dictionary whose headword
+    folds to one of ``headwords`` (all of them, for a bilingual lexicon; a broken
+    dictionary is skipped with a warning, as in :func:`lookup`)."""
+    import sys
+
+    folded = sorted({c for c in (surface(x) for x in headwords) if c})
+    results: list[tuple[str, str]] = []
+    if not folded:
+        return results
+    for item in attached():
+        try:
+            connection = _open(item.index, item.data)
+            rows = []
+            for start in range(0, len(folded), _BATCH):
+                batch = folded[start : start + _BATCH]
+                rows += connection.execute(
+                    f'SELECT headword, "offset", length FROM entries WHERE folded IN '
+                    f"({','.join('?' * len(batch))})",
+                    batch,
+                ).fetchall()
+            connection.close()
+            if rows:
+                from glossary.formats.dictd import DictdData
+
+                reader = DictdData(item.data)
+                results += [(h, reader.read(o, n)) for h, o, n in rows]
+        except (FormatError, OSError) as exc:
+            print(f"glossary: warning: dictionary {item.name}: {exc}", file=sys.stderr)
+    return results
