@@ -51,3 +51,8 @@ def test_spellings_alike() -> None:
     assert similar_spelling("gipersonik", "giperzvukovoi")
     assert not similar_spelling("treati", "dogovor")
     assert not similar_spelling("un", "us")
+
+
+def test_a_word_inside_a_compound_spells_alike() -> None:
+    assert similar_spelling("sekretari", "gossekretar")
+    assert not similar_spelling("sekretari", "sekunda")

@@ -88,6 +88,8 @@ VARIANCE = 6.8
 ANCHOR_BONUS = 1.5
 #: Cost added per anchor with no counterpart on the other side.
 ANCHOR_PENALTY = 0.4
+#: Cost taken off a bead at a lexicon Dice of 1 (its words all pair up).
+LEXICON_WEIGHT = 4.0
 #: Half-width of the DP band round the line from (0, 0) to the end, in units.
 BAND = 40
 #: Half-width of the paragraph DP band, in paragraphs.
@@ -299,11 +301,19 @@ class _Unit:
     #: Anchors whose absence on the other side counts against a bead (numbers and
     #: acronyms; a name or a term may be rendered by a pronoun or a paraphrase).
     strict: int = 0
+    #: Lexicon anchors: English keys of the words a lexicon knows (English side) or
+    #: of the words it translates them as (Russian side), and how many words those are.
+    lexical: Counter[str] | None = None
+    lexical_words: int = 0
 
     @classmethod
-    def of(cls, length: int, anchors: Counter[str]) -> _Unit:
+    def of(
+        cls, length: int, anchors: Counter[str], lexical: tuple[Counter[str], int] | None = None
+    ) -> _Unit:
         strict = sum(n for key, n in anchors.items() if key[0] in _STRICT)
-        return cls(length, anchors, anchors.total(), strict)
+        if lexical is None:
+            return cls(length, anchors, anchors.total(), strict)
+        return cls(length, anchors, anchors.total(), strict, lexical[0], lexical[1])
 
 
 _STRICT = "#A"
@@ -377,14 +387,52 @@ def _bead_cost(source: _Unit | None, target: _Unit | None, prior: float, ratio: 
             )
         )
         anchor = ANCHOR_PENALTY * unmatched - ANCHOR_BONUS * shared
+    if source.lexical_words and target.lexical_words:
+        anchor -= LEXICON_WEIGHT * _lexical_dice(source, target)
     return prior + length + anchor
+
+
+def _lexical_dice(source: _Unit, target: _Unit) -> float:
+    """Dice of the lexicon's word pairs over the two sides: a share, so merging a
+    sentence into a bead gains nothing unless its words have counterparts there."""
+    assert source.lexical is not None and target.lexical is not None
+    small, large = sorted((source.lexical, target.lexical), key=len)
+    shared = sum(min(count, large.get(key, 0)) for key, count in small.items())
+    shared = min(shared, source.lexical_words, target.lexical_words)
+    return 2 * shared / (source.lexical_words + target.lexical_words)
 
 
 def _merged_units(units: Sequence[_Unit]) -> _Unit:
     counter: Counter[str] = Counter()
     for unit in units:
         counter.update(unit.anchors)
-    return _Unit.of(sum(u.length for u in units), counter)
+    if not any(u.lexical_words for u in units):
+        return _Unit.of(sum(u.length for u in units), counter)
+    lexical: Counter[str] = Counter()
+    for unit in units:
+        lexical.update(unit.lexical or ())
+    words = sum(u.lexical_words for u in units)
+    return _Unit.of(sum(u.length for u in units), counter, (lexical, words))
+
+
+def _lexical(text: str, lexicon: Lexicon, lang: Lang) -> tuple[Counter[str], int]:
+    """A sentence's lexicon anchors (see :class:`_Unit`); function words left out."""
+    from glossary.text.normalize import default_normalizer
+
+    keys = default_normalizer().key(text)
+    found: Counter[str] = Counter()
+    words = 0
+    for key in keys:
+        if lang is Lang.EN:
+            if key not in _EN_EDGE and lexicon.knows(key):
+                found[key] += 1
+                words += 1
+            continue
+        english = lexicon.english_for(key)
+        if english:
+            found.update(english)
+            words += 1
+    return found, words
 
 
 def _confidence(cost: float) -> float:
@@ -397,10 +445,25 @@ def align_sentences(
     *,
     source_terms: Callable[[str], Iterable[str]] | None = None,
     target_terms: Callable[[str], Iterable[str]] | None = None,
+    lexicon: Lexicon | None = None,
+    source_lang: Lang = Lang.EN,
 ) -> list[Bead]:
-    """Beads over both sentence lists, paragraphs first, in document order."""
-    src = [_Unit.of(len(s.text), anchors(s.text, source_terms)) for s in source]
-    tgt = [_Unit.of(len(s.text), anchors(s.text, target_terms)) for s in target]
+    """Beads over both sentence lists, paragraphs first, in document order;
+    ``lexicon`` (English→Russian word pairs, e.g. from an attached dictd dictionary)
+    adds the Dice of its word pairs over a bead as an anchor."""
+
+    def lexical(text: str, lang: Lang) -> tuple[Counter[str], int] | None:
+        return _lexical(text, lexicon, lang) if lexicon else None
+
+    target_lang = source_lang.other
+    src = [
+        _Unit.of(len(s.text), anchors(s.text, source_terms), lexical(s.text, source_lang))
+        for s in source
+    ]
+    tgt = [
+        _Unit.of(len(s.text), anchors(s.text, target_terms), lexical(s.text, target_lang))
+        for s in target
+    ]
     measured = (sum(u.length for u in tgt) or 1) / (sum(u.length for u in src) or 1)
     ratio = min(max(measured, 1 / RATIO_BOUND), RATIO_BOUND)
     src_paragraphs = _groups(source)
@@ -472,11 +535,19 @@ def align_texts(
     presplit: bool = False,
     source_terms: Callable[[str], Iterable[str]] | None = None,
     target_terms: Callable[[str], Iterable[str]] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Alignment:
     """Segment both texts (or take one sentence per line) and align them."""
     source = sentences_of(source_text, source_lang, presplit=presplit)
     target = sentences_of(target_text, target_lang, presplit=presplit)
-    beads = align_sentences(source, target, source_terms=source_terms, target_terms=target_terms)
+    beads = align_sentences(
+        source,
+        target,
+        source_terms=source_terms,
+        target_terms=target_terms,
+        lexicon=lexicon,
+        source_lang=source_lang,
+    )
     return Alignment(source_lang, target_lang, tuple(source), tuple(target), tuple(beads))
 
 

@@ -41,12 +41,18 @@ class Lexicon:
 
     pairs: frozenset[tuple[str, str]]
     _by_russian: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _english: set[str] = field(default_factory=set, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, set[str]] = defaultdict(set)
         for english, russian in self.pairs:
             index[russian].add(english)
         self._by_russian.update({k: frozenset(v) for k, v in index.items()})
+        self._english.update(english for english, _ in self.pairs)
+
+    def knows(self, english: str) -> bool:
+        """Whether the lexicon has translations of an English key."""
+        return english in self._english
 
     def has(self, english: str, russian: str) -> bool:
         return (english, russian) in self.pairs

@@ -47,6 +47,10 @@ SPELLING_PRIOR = 25.0
 MIN_SPELLING = 4
 #: A common beginning this long makes two spellings alike whatever follows.
 STEM = 5
+#: A run of letters this long, covering this share of the shorter spelling, makes a
+#: word part of a compound (secretary in Госсекретарь, "state secretary").
+COMPOUND_PART = 6
+COMPOUND_SHARE = 0.8
 #: Share of the longer transliterated spelling two words must have in common
 #: (longest common subsequence) to spell alike.
 SPELLING_SHARE = 0.7
@@ -73,10 +77,26 @@ def _lcs(a: str, b: str) -> int:
     return previous[-1]
 
 
+def _common_run(a: str, b: str) -> int:
+    """Length of the longest run of letters the two share."""
+    best = 0
+    previous = [0] * (len(b) + 1)
+    for char in a:
+        current = [0] * (len(b) + 1)
+        for j, other in enumerate(b, 1):
+            if char == other:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
+
+
 def similar_spelling(left: str, right: str) -> bool:
     """Whether two transliterated spellings share most of their letters in order."""
     if min(len(left), len(right)) < MIN_SPELLING:
         return left == right and bool(left)
+    if _common_run(left, right) >= max(COMPOUND_PART, COMPOUND_SHARE * min(len(left), len(right))):
+        return True  # one inside the other: Госсекретарь holds secretary
     if left[0] != right[0]:
         return False
     prefix = next((k for k, (a, b) in enumerate(zip(left, right, strict=False)) if a != b), None)
