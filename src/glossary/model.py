@@ -6,7 +6,6 @@ Pure values, no I/O: format adapters in :mod:`glossary.formats` turn files into 
 
 from __future__ import annotations
 
-import difflib
 import enum
 import re
 import unicodedata
@@ -247,6 +246,8 @@ def extra_column_problem(name: str, present: Iterable[str] = ()) -> str | None:
         return f"column name {name!r} is empty, padded or holds a control character"
     if name in COLUMNS:
         return f"extra column {name!r} would override the known column of that name"
+    import difflib
+
     close = difflib.get_close_matches(name.lower(), COLUMNS, n=1, cutoff=CLOSE_COLUMN_RATIO)
     if close and close[0] not in set(present):
         return f"unknown column {name!r} (did you mean {close[0]!r}?)"
