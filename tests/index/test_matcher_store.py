@@ -238,3 +238,20 @@ def test_empty_glossary_matcher_round_trips() -> None:
     matcher = TermMatcher(Glossary(()))
     loaded = TermMatcher.from_payload(matcher.to_payload())
     assert loaded.find("any text") == [] and len(loaded) == 0
+
+
+def test_stored_matcher_folds_capitalised_and_spelling_variants(terms: Path) -> None:
+    """The stored forms are folded only: capitalised and stressed words of a text are
+    folded when first seen and still found, acronyms keep their case (invented text)."""
+    _, stored = open_matcher(terms)
+    fresh = TermMatcher(small_glossary(), inflections=True)
+    text = (
+        "Гарантиям безопасности посвятили день. Сферы Влияния делят опять; сфе\u0301ры "
+        "влияния тоже. ОБСЕ и Обсерватория, но не обсе."
+    )
+    found = _spans(stored, text)
+    assert found == _spans(fresh, text)
+    ids = [i for _, _, spans in found for i in spans]
+    assert ids.count("osce") == 1
+    assert ids.count("sphere-of-influence") == 2  # capitalised and stressed
+    assert text[found[0][0] : found[0][1]].startswith("Гарантиям")
