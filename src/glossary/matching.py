@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 #: Bump when :meth:`TermMatcher.to_payload`'s layout changes.
-PAYLOAD_FORMAT = "glossary-matcher-3"
+PAYLOAD_FORMAT = "glossary-matcher-4"
 #: Separates the fields of a packed designation (ids, codes and terms never hold it).
 _RECORD_SEP = "\x1f"
 #: Digits of the word codes in the key stream.
@@ -345,7 +345,7 @@ class _PackedGroups:
     loading a million-concept matcher creates no objects for terms a text lacks."""
 
     def __init__(
-        self, members: array[int], offsets: array[int], records: str, record_offsets: array[int]
+        self, members: array[int], offsets: array[int], records: bytes, record_offsets: array[int]
     ) -> None:
         if len(offsets) < 1 or len(record_offsets) < 1 or offsets[-1] != len(members):
             raise ValueError("inconsistent matcher payload")
@@ -366,7 +366,8 @@ class _PackedGroups:
 
     def _designation(self, record: int) -> Designation:
         start, end = self._record_offsets[record], self._record_offsets[record + 1]
-        term_id, lang, role, text = self._records[start:end].split(_RECORD_SEP, 3)
+        fields = self._records[start:end].decode()
+        term_id, lang, role, text = fields.split(_RECORD_SEP, 3)
         return Designation(term_id, _LANGS[lang], text, _ROLES[role])
 
 
@@ -384,8 +385,9 @@ class _Tables:
     #: Group *g*'s designations are records ``members[offsets[g]:offsets[g + 1]]``.
     members: array[int]
     offsets: array[int]
-    #: Packed designations: record *r* is ``records[record_offsets[r]:record_offsets[r + 1]]``.
-    records: str
+    #: Packed designations, UTF-8 (kept as bytes: a loaded matcher decodes only the
+    #: records a text hits): record *r* is ``records[record_offsets[r]:record_offsets[r + 1]]``.
+    records: bytes
     record_offsets: array[int]
 
 
@@ -422,8 +424,9 @@ def _compile(items: Iterable[tuple[tuple[str, ...], str]]) -> _Tables:
     for found in groups.values():
         members.extend([numbers.setdefault(record, len(numbers)) for record in found])
         offsets.append(len(members))
+    encoded = [record.encode() for record in numbers]
     record_offsets = array("I", [0])
-    record_offsets.extend(itertools.accumulate(map(len, numbers)))
+    record_offsets.extend(itertools.accumulate(map(len, encoded)))
     # Each distinct word key is coded as `width` digits of base 64 (code 0, the
     # filler, stands for every word no designation contains): nodes of the
     # automaton then branch at most 64 ways, which keeps its transitions fast.
@@ -439,7 +442,7 @@ def _compile(items: Iterable[tuple[tuple[str, ...], str]]) -> _Tables:
     if groups:
         automaton.make_automaton()
     counts = array("I", map(len, groups))
-    records = "".join(numbers)
+    records = b"".join(encoded)
     return _Tables(width, codes, automaton, counts, members, offsets, records, record_offsets)
 
 

@@ -253,3 +253,40 @@ def test_a_name_never_seen_without_its_complement_ranks_above_its_fragment() -> 
     assert "Совет Безопасности ООН" in found
     if "Совет Безопасности" in found:
         assert found.index("Совет Безопасности ООН") < found.index("Совет Безопасности")
+
+
+def test_a_genitive_after_a_substantivised_participle_is_a_phrase_of_its_own() -> None:
+    """Regression: in «в качестве главных составляющих морской мощи» the participle
+    («составляющих», plural) does not agree with «мощи», and the whole dependent chain
+    was dropped, «морская мощь» with it."""
+    found = terms("Флот служит в качестве главных составляющих морской мощи страны.\n")
+    assert "морская мощь" in found
+
+
+def test_a_coordination_followed_by_a_new_phrase_is_a_candidate() -> None:
+    """Regression: «новые риски и угрозы» was dropped when an adjective of the next
+    phrase followed it («... угрозы морским границам»)."""
+    found = terms("Возникают новые риски и угрозы морским границам.\n")
+    assert "новые риски и угрозы" in found
+
+
+def test_a_capitalised_name_keeps_its_place_and_an_acronym_does_not() -> None:
+    """Regression: «Конституция Франции», «Президент Франции» lost the place (a place
+    only qualifies common nouns); «МИД Франции» is still «МИД»."""
+    found = terms(
+        "Это нарушает Конституцию Франции, сказал он. Вчера Президент Франции выступил. "
+        "Представитель МИД Франции промолчал.\n"
+    )
+    assert "Конституция Франции" in found
+    assert "Президент Франции" in found
+    assert "МИД Франции" not in found
+
+
+def test_ordinal_adjectives_make_terms() -> None:
+    """Regression: ordinals were never modifiers, so «второй раунд» and «Третье главное
+    управление» (a name) were lost."""
+    found = terms(
+        "Назначили второй раунд консультаций. Документ готовило Третье главное управление.\n"
+    )
+    assert "второй раунд" in found
+    assert "Третье главное управление" in found

@@ -121,13 +121,15 @@ class RussianTagger:
         found = self._gradable.get(word)
         if found is None:
             found = False
-            parses = [p for p in self.morph.parses(word) if p.tag.POS == "ADJF"]
+            parses = [p for p in self.morph.parses(word) if p.tag.POS in ("ADJF", "PRTF")]
             if parses:
                 from wordfreq import zipf_frequency
 
-                comparative = parses[0].inflect({"COMP"})
-                found = comparative is not None and (
-                    zipf_frequency(comparative.word, "ru") >= GRADABLE_ZIPF
+                short = "ADJS" if parses[0].tag.POS == "ADJF" else "PRTS"
+                forms = [parses[0].inflect({"COMP"})] if short == "ADJS" else []
+                forms += [parses[0].inflect({short, g}) for g in ("masc", "femn", "plur")]
+                found = any(
+                    zipf_frequency(f.word, "ru") >= GRADABLE_ZIPF for f in forms if f is not None
                 )
             self._gradable[word] = found
         return found
@@ -162,12 +164,9 @@ class RussianTagger:
         cutoff = float(top.score) * 0.3
         nouns = [p for p in parses if p.tag.POS == "NOUN" and p.score >= cutoff]
         # Agreement features come from every adjective reading (gender is often split
-        # between readings: постоянного is masculine or neuter).
-        adjectives = [
-            p
-            for p in parses
-            if p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag and "Anum" not in p.tag
-        ]
+        # between readings: постоянного is masculine or neuter). Ordinals are adjectives
+        # too: "третий тур", "Первое главное управление".
+        adjectives = [p for p in parses if p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag]
         if pos == "NOUN" or (nouns and pos not in ("ADJF", "PRTF")):
             if top.normal_form in _STOP_NOUNS:
                 return "D", frozenset()
@@ -311,7 +310,7 @@ def _coordinations(tags: str, features: list[Features]) -> Iterator[Span]:
             if end > right and _agree(features[left], features[right]):
                 yield (left, end, -1, "c")
             continue
-        if after in ("A", "N", "E", "F"):
+        if after in ("N", "E", "F"):
             continue  # the right conjunct goes on: not two bare nouns
         yield (left, right, -1, "c")
         first = left
@@ -338,6 +337,39 @@ def _genitive_end(tags: str, features: list[Features], position: int) -> int:
     ):
         return position - 1
     return end
+
+
+def _dependent_groups(
+    tags: str, features: list[Features], head: int, end: int
+) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
+    """The genitive groups after ``head`` (first unit, noun), each agreeing inside, and
+    where a phrase of its own restarts when a group's modifiers do not agree."""
+    groups: list[tuple[int, int]] = []
+    restart: tuple[int, int] | None = None
+    position = head + 1
+    while position <= end:
+        group_start = position
+        while position <= end and tags[position] in "BF":
+            position += 1
+        if position > end:
+            break
+        noun = features[position]
+        genitive = frozenset(x for x in noun if x[0] == "gent") if tags[position] != "X" else None
+        if genitive is not None and not genitive:
+            break
+        if any(
+            genitive is None or not _agree(genitive, features[m])
+            for m in range(group_start, position)
+        ):
+            if genitive is not None:
+                # A participle or adjective that does not agree is a noun of its own
+                # ("в качестве главных составляющих | национальной мощи"): what agrees
+                # with the genitive is a phrase of its own.
+                restart = (group_start, position)
+            break
+        groups.append((group_start, position))
+        position += 1
+    return groups, restart
 
 
 def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every case edits the same span
@@ -367,26 +399,7 @@ def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every ca
             agreed = frozenset(x for x in agreed if any(_agree(frozenset([x]), shared)))
         first = index
         index -= 1
-    # Dependent groups: each must be genitive and agree inside.
-    groups: list[tuple[int, int]] = []
-    position = head + 1
-    while position <= end:
-        group_start = position
-        while position <= end and tags[position] in "BF":
-            position += 1
-        if position > end:
-            break
-        noun = features[position]
-        genitive = frozenset(x for x in noun if x[0] == "gent") if tags[position] != "X" else None
-        if genitive is not None and not genitive:
-            break
-        if any(
-            genitive is None or not _agree(genitive, features[m])
-            for m in range(group_start, position)
-        ):
-            break
-        groups.append((group_start, position))
-        position += 1
+    groups, restart = _dependent_groups(tags, features, head, end)
     # A trailing place ("министр иностранных дел | России") qualifies, it is not the term.
     # So does an acronym after a common noun ("военный блок | НАТО"); after a name it
     # belongs to it ("Постоянный совет ОБСЕ").
@@ -394,7 +407,14 @@ def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every ca
 
     def ends_from(s: int) -> list[int]:
         named = words[s][:1].isupper() and not initial[s]
-        return [head] + [g[1] for g in groups if tags[g[1]] != "L" and (named or tags[g[1]] != "X")]
+        # A name takes both ("Постоянный совет ОБСЕ", "Конституция Украины"); an acronym
+        # takes no place ("МИД | России").
+        place = named and not words[s].isupper()
+        return [head] + [
+            g[1]
+            for g in groups
+            if tags[g[1]] not in "LX" or (place if tags[g[1]] == "L" else named)
+        ]
 
     # A dependent group is a phrase of its own, with the groups that depend on it
     # ("вопросы | нераспространения ядерного оружия"): rule "d".
@@ -413,6 +433,8 @@ def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every ca
         for e in ends_from(s):
             if e - s < _MAX_WORDS:
                 yield (s, e, head, "n")
+    if restart is not None:
+        yield from _phrase(tags, features, restart[0], restart[1], end, units)
 
 
 class RussianRules:
