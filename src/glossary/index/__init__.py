@@ -20,11 +20,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from glossary.index.build import build_index
 from glossary.index.lookup import Hit, Lookup, Match
 from glossary.index.store import (
     FileStamp,
     UntrustedMatcher,
-    build_index,
     index_path,
     load_matcher,
     open_fresh,
