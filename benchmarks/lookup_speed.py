@@ -95,23 +95,45 @@ def vocabulary(size: int) -> dict[str, list[str]]:
             "en_adj": en_adjectives}  # fmt: skip
 
 
+#: Analyses and inflections of the vocabulary, memoised: a million phrases draw the
+#: same few thousand words again and again (the random draws, hence the glossary,
+#: are the same as without the memo).
+_GENDERS: dict[str, str] = {}
+_FORMS: dict[tuple[str, str], str | None] = {}
+
+
+def _gender(morph: object, noun: str) -> str:
+    found = _GENDERS.get(noun)
+    if found is None:
+        found = _GENDERS[noun] = morph.parse(noun)[0].tag.gender or "masc"  # type: ignore[attr-defined]
+    return found
+
+
+def _inflected(morph: object, word: str, grammemes: str) -> str | None:
+    """``word`` inflected to the comma-separated ``grammemes`` (None if it cannot be)."""
+    key = (word, grammemes)
+    if key not in _FORMS:
+        parse = morph.parse(word)[0].inflect(set(grammemes.split(",")))  # type: ignore[attr-defined]
+        _FORMS[key] = parse.word if parse is not None else None
+    return _FORMS[key]
+
+
 def russian_phrase(rng: random.Random, vocab: dict[str, list[str]], morph: object) -> str | None:
     nouns, adjectives = vocab["ru_nouns"], vocab["ru_adj"]
     head = rng.choice(nouns)
-    head_parse = morph.parse(head)[0]  # type: ignore[attr-defined]
-    gender = head_parse.tag.gender or "masc"
+    gender = _gender(morph, head)
     shape = rng.random()
     words = [head]
     if shape < RU_ADJECTIVE_SHARE:
-        adjective = morph.parse(rng.choice(adjectives))[0].inflect({gender, "nomn", "sing"})  # type: ignore[attr-defined]
+        adjective = _inflected(morph, rng.choice(adjectives), f"{gender},nomn,sing")
         if adjective is None:
             return None
-        words.insert(0, adjective.word)
+        words.insert(0, adjective)
     if shape > RU_NO_GENITIVE_BELOW:
-        dependent = morph.parse(rng.choice(nouns))[0].inflect({"gent", "sing"})  # type: ignore[attr-defined]
+        dependent = _inflected(morph, rng.choice(nouns), "gent,sing")
         if dependent is None:
             return None
-        words.append(dependent.word)
+        words.append(dependent)
     return " ".join(words)
 
 

@@ -116,3 +116,17 @@ def test_term_pairs_rank_renderings_in_dictionary_form_with_evidence() -> None:
     assert by_term["France"].renderings[0].term == "Франция"  # sounds alike
     assert by_term["security guarantees"].renderings[0].term == "гарантии безопасности"
     assert by_term["absent term"].renderings == ()
+
+
+def test_term_pairs_take_the_english_number_and_no_verbs() -> None:
+    # Invented. «пенсии» reads as genitive singular or nominative plural: the English
+    # plural decides; «довело» is a verb, never part of the rendering of a name.
+    alignment = align_texts(
+        "The pensions were paid again in March.\nThe CIA brought the matter to a coup.\n",
+        "Пенсии снова платили в марте.\nЦРУ довело дело до переворота.\n",
+        Lang.EN,
+        Lang.RU,
+    )
+    pairs = {p.source: p for p in term_pairs(alignment, source_terms=["pensions", "CIA"])}
+    assert pairs["pensions"].renderings[0].term == "пенсии"
+    assert pairs["CIA"].renderings[0].term == "ЦРУ"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,28 @@ def test_json_has_the_term_and_the_beaten_spans() -> None:
     assert [(a["id"], a["start"], a["end"], a["also"]) for a in record["also"]] == [
         ("b", 9, 23, [])
     ]
+
+
+def test_annotator_fetches_each_paragraphs_terms_in_one_batch() -> None:
+    """Concepts come from the batch fetcher, once per paragraph, not one call per hit."""
+    glossary = small_glossary()
+    batches: list[set[str]] = []
+    singles: list[str] = []
+
+    def fetch(ids: Iterable[str]) -> dict[str, Term]:
+        wanted = set(ids)
+        batches.append(wanted)
+        return {t.id: t for t in glossary if t.id in wanted}
+
+    def one(term_id: str) -> Term | None:
+        singles.append(term_id)
+        return glossary.get(term_id)
+
+    annotator = annotate.Annotator(TermMatcher(glossary), one, fetch)
+    text = f"{TEXT}\n\nОБСЕ и сферы влияния.\n\nОБСЕ."
+    found = list(annotator.stream([text]))
+    assert [a.term.id for a in found] == [
+        a.term.id for a in annotate.Annotator(TermMatcher(glossary), glossary.get).annotate(text)
+    ]
+    assert batches == [{"secretary-of-state", "sphere-of-influence", "osce"}]
+    assert singles == []

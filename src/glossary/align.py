@@ -28,16 +28,28 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
 
+from glossary.extract.units import word_set
 from glossary.model import Glossary, Kind, Lang
 from glossary.text.segment import segment
+from glossary.wordalign import (
+    LEXICON_PRIOR,
+    SPELLING_PRIOR,
+    PairWords,
+    WordAligner,
+    best_spans,
+    similar_spelling,
+)
 
 if TYPE_CHECKING:
     from glossary.extract.candidate import Candidate
+    from glossary.lexicon import Lexicon
 
 __all__ = [
     "Alignment",
@@ -76,6 +88,8 @@ VARIANCE = 6.8
 ANCHOR_BONUS = 1.5
 #: Cost added per anchor with no counterpart on the other side.
 ANCHOR_PENALTY = 0.4
+#: Cost taken off a bead at a lexicon Dice of 1 (its words all pair up).
+LEXICON_WEIGHT = 4.0
 #: Half-width of the DP band round the line from (0, 0) to the end, in units.
 BAND = 40
 #: Half-width of the paragraph DP band, in paragraphs.
@@ -287,11 +301,19 @@ class _Unit:
     #: Anchors whose absence on the other side counts against a bead (numbers and
     #: acronyms; a name or a term may be rendered by a pronoun or a paraphrase).
     strict: int = 0
+    #: Lexicon anchors: English keys of the words a lexicon knows (English side) or
+    #: of the words it translates them as (Russian side), and how many words those are.
+    lexical: Counter[str] | None = None
+    lexical_words: int = 0
 
     @classmethod
-    def of(cls, length: int, anchors: Counter[str]) -> _Unit:
+    def of(
+        cls, length: int, anchors: Counter[str], lexical: tuple[Counter[str], int] | None = None
+    ) -> _Unit:
         strict = sum(n for key, n in anchors.items() if key[0] in _STRICT)
-        return cls(length, anchors, anchors.total(), strict)
+        if lexical is None:
+            return cls(length, anchors, anchors.total(), strict)
+        return cls(length, anchors, anchors.total(), strict, lexical[0], lexical[1])
 
 
 _STRICT = "#A"
@@ -365,14 +387,52 @@ def _bead_cost(source: _Unit | None, target: _Unit | None, prior: float, ratio: 
             )
         )
         anchor = ANCHOR_PENALTY * unmatched - ANCHOR_BONUS * shared
+    if source.lexical_words and target.lexical_words:
+        anchor -= LEXICON_WEIGHT * _lexical_dice(source, target)
     return prior + length + anchor
+
+
+def _lexical_dice(source: _Unit, target: _Unit) -> float:
+    """Dice of the lexicon's word pairs over the two sides: a share, so merging a
+    sentence into a bead gains nothing unless its words have counterparts there."""
+    assert source.lexical is not None and target.lexical is not None
+    small, large = sorted((source.lexical, target.lexical), key=len)
+    shared = sum(min(count, large.get(key, 0)) for key, count in small.items())
+    shared = min(shared, source.lexical_words, target.lexical_words)
+    return 2 * shared / (source.lexical_words + target.lexical_words)
 
 
 def _merged_units(units: Sequence[_Unit]) -> _Unit:
     counter: Counter[str] = Counter()
     for unit in units:
         counter.update(unit.anchors)
-    return _Unit.of(sum(u.length for u in units), counter)
+    if not any(u.lexical_words for u in units):
+        return _Unit.of(sum(u.length for u in units), counter)
+    lexical: Counter[str] = Counter()
+    for unit in units:
+        lexical.update(unit.lexical or ())
+    words = sum(u.lexical_words for u in units)
+    return _Unit.of(sum(u.length for u in units), counter, (lexical, words))
+
+
+def _lexical(text: str, lexicon: Lexicon, lang: Lang) -> tuple[Counter[str], int]:
+    """A sentence's lexicon anchors (see :class:`_Unit`); function words left out."""
+    from glossary.text.normalize import default_normalizer
+
+    keys = default_normalizer().key(text)
+    found: Counter[str] = Counter()
+    words = 0
+    for key in keys:
+        if lang is Lang.EN:
+            if key not in _EN_EDGE and lexicon.knows(key):
+                found[key] += 1
+                words += 1
+            continue
+        english = lexicon.english_for(key)
+        if english:
+            found.update(english)
+            words += 1
+    return found, words
 
 
 def _confidence(cost: float) -> float:
@@ -385,10 +445,25 @@ def align_sentences(
     *,
     source_terms: Callable[[str], Iterable[str]] | None = None,
     target_terms: Callable[[str], Iterable[str]] | None = None,
+    lexicon: Lexicon | None = None,
+    source_lang: Lang = Lang.EN,
 ) -> list[Bead]:
-    """Beads over both sentence lists, paragraphs first, in document order."""
-    src = [_Unit.of(len(s.text), anchors(s.text, source_terms)) for s in source]
-    tgt = [_Unit.of(len(s.text), anchors(s.text, target_terms)) for s in target]
+    """Beads over both sentence lists, paragraphs first, in document order;
+    ``lexicon`` (English→Russian word pairs, e.g. from an attached dictd dictionary)
+    adds the Dice of its word pairs over a bead as an anchor."""
+
+    def lexical(text: str, lang: Lang) -> tuple[Counter[str], int] | None:
+        return _lexical(text, lexicon, lang) if lexicon else None
+
+    target_lang = source_lang.other
+    src = [
+        _Unit.of(len(s.text), anchors(s.text, source_terms), lexical(s.text, source_lang))
+        for s in source
+    ]
+    tgt = [
+        _Unit.of(len(s.text), anchors(s.text, target_terms), lexical(s.text, target_lang))
+        for s in target
+    ]
     measured = (sum(u.length for u in tgt) or 1) / (sum(u.length for u in src) or 1)
     ratio = min(max(measured, 1 / RATIO_BOUND), RATIO_BOUND)
     src_paragraphs = _groups(source)
@@ -460,41 +535,51 @@ def align_texts(
     presplit: bool = False,
     source_terms: Callable[[str], Iterable[str]] | None = None,
     target_terms: Callable[[str], Iterable[str]] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Alignment:
     """Segment both texts (or take one sentence per line) and align them."""
     source = sentences_of(source_text, source_lang, presplit=presplit)
     target = sentences_of(target_text, target_lang, presplit=presplit)
-    beads = align_sentences(source, target, source_terms=source_terms, target_terms=target_terms)
+    beads = align_sentences(
+        source,
+        target,
+        source_terms=source_terms,
+        target_terms=target_terms,
+        lexicon=lexicon,
+        source_lang=source_lang,
+    )
     return Alignment(source_lang, target_lang, tuple(source), tuple(target), tuple(beads))
 
 
 # Term pairs ----------------------------------------------------------------------------
 
-#: Longest term, in words, looked for in a sentence.
-LONGEST_TERM = 8
+#: Words a target span may have beyond the source term's own.
+SPAN_REACH = 2
 #: Renderings proposed per source term.
 RENDERINGS = 3
-#: Added to the Dice score of a rendering whose words sound like the term's
-#: (transliteration-insensitive, as name anchors: France/Франция).
-SOUND_BONUS = 0.5
-
-
-#: Taken off the Dice score per word a rendering is longer or shorter than the term.
-LENGTH_PENALTY = 0.25
-
-
-def _inside(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
-    n = len(part)
-    return n < len(whole) and any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
-
-
-def _sounds_alike(term: str, rendering: str) -> bool:
-    """Same number of words, each pair with the same transliterated first letters."""
-    left, right = term.split(), rendering.split()
-    return len(left) == len(right) and all(
-        len(a) > NAME_PREFIX and _latin(a)[:NAME_PREFIX] == _latin(b)[:NAME_PREFIX]
-        for a, b in zip(left, right, strict=True)
-    )
+#: Spans of one occurrence that share its vote (softmax over their scores).
+SPANS_VOTING = 6
+#: Softmax temperature of the vote, in span-score units (one well-linked word is ~1).
+VOTE_TEMPERATURE = 0.5
+#: A rendering's vote share in a pair from which that pair counts as its evidence.
+EVIDENCE_SHARE = 0.2
+#: pymorphy3 parts of speech no rendering starts or ends with.
+_RU_EDGE_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "PRED", "COMP"})
+#: English closed-class words no rendering starts or ends with (ru→en).
+_EN_EDGE = word_set(
+    "a an the of to in on at by for from with and or but as is are was were be been "
+    "this that these those it its their his her our your my we you they he she i "
+    "not no so than then there here which who whom what"
+)
+#: pymorphy3 parts of speech a rendering of a noun may begin and end with (no tag:
+#: Latin words, digits, acronyms pymorphy3 does not know).
+_RU_NOMINAL_EDGE = frozenset({"NOUN", "ADJF", "PRTF", "NUMR", None})
+#: ... and may hold at all (verbs and predicatives make clauses, not names of things).
+_RU_CLAUSAL = frozenset({"VERB", "INFN", "GRND", "PRED", "PRTS", "ADJS"})
+#: English prepositions that end a term's head phrase ("summit in Bucharest").
+_EN_HEAD_END = word_set("of for in on to with at from by between against")
+#: Grammemes of Russian words written with a capital anywhere (names, places, bodies).
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -514,87 +599,270 @@ class TermPair:
     renderings: tuple[Rendering, ...]
 
 
-def _grams(keys: Sequence[str]) -> set[tuple[str, ...]]:
-    return {
-        tuple(keys[i : i + n]) for n in range(1, LONGEST_TERM + 1) for i in range(len(keys) - n + 1)
-    }
+def _occurrences(keys: Sequence[str], term: Sequence[str]) -> list[int]:
+    n = len(term)
+    if not n:
+        return []
+    return [i for i in range(len(keys) - n + 1) if tuple(keys[i : i + n]) == tuple(term)]
 
 
-def term_pairs(  # noqa: C901 - both sides' candidates gathered, then every pair scored over one alignment
+class _TargetSide:
+    """One pair's target sentence: tokens, which spans may be renderings, their forms."""
+
+    def __init__(
+        self, text: str, tokens: Sequence[Any], lang: Lang, number: str | None = None
+    ) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.lang = lang
+        self.number = number
+        words = [text[t.start : t.end] for t in tokens]
+        self.words = words
+        self.edge_ok = [self._edge(w) for w in words]
+        self.clausal = [self._clausal(w) for w in words]
+        # Only spaces between two tokens: a span may run across them.
+        self.joined = [not text[a.end : b.start].strip() for a, b in pairwise(tokens)]
+        self.cut_ok = [self._may_end(k) for k in range(len(tokens))]
+
+    def _edge(self, word: str) -> bool:
+        if self.lang is Lang.EN:
+            return word.casefold() not in _EN_EDGE
+        parses = _morph().parses(word.lower())
+        return (
+            bool(parses) and parses[0].tag.POS in _RU_NOMINAL_EDGE and "Apro" not in parses[0].tag
+        )
+
+    def _clausal(self, word: str) -> bool:
+        if self.lang is Lang.EN:
+            return False
+        parses = _morph().parses(word.lower())
+        return bool(parses) and parses[0].tag.POS in _RU_CLAUSAL
+
+    def _may_end(self, index: int) -> bool:
+        """A span may end at word ``index`` unless that cuts a modifier from its noun."""
+        if self.lang is Lang.EN or index + 1 >= len(self.words) or not self.joined[index]:
+            return True
+        from glossary.text.ru.phrase import analyse_phrase
+
+        pair = [self.words[index].lower(), self.words[index + 1].lower()]
+        analysis = analyse_phrase(pair)
+        return not (analysis.head == 1 and analysis.modifiers == (0,))
+
+    def allowed(self, start: int, end: int) -> bool:
+        return (
+            self.edge_ok[start]
+            and self.edge_ok[end - 1]
+            and self.cut_ok[end - 1]
+            and all(self.joined[start : end - 1])
+            and not any(self.clausal[start:end])
+        )
+
+    def form(self, start: int, end: int) -> str:
+        """The span as a rendering: Russian in its dictionary form, agreement kept."""
+        phrase = self.text[self.tokens[start].start : self.tokens[end - 1].end]
+        words = phrase.split()
+        first = words[0]
+        at_start = not self.text[: self.tokens[start].start].strip(" «»\"'„“”-–—(")
+        if at_start and first[:1].isupper() and not first.isupper() and not self._proper(first):
+            words[0] = first[:1].lower() + first[1:]
+        if self.lang is Lang.EN:
+            return " ".join(words)
+        return _dictionary_form(tuple(words), _number_for(tuple(words), self.number))
+
+    def _proper(self, word: str) -> bool:
+        if self.lang is Lang.EN:
+            return False
+        parses = _morph().parses(word.lower())
+        return bool(parses) and any(g in parses[0].tag for g in _PROPER)
+
+
+def _morph() -> Any:
+    from glossary.text.ru.phrase import shared_morph
+
+    return shared_morph()
+
+
+@lru_cache(maxsize=1 << 14)
+def _dictionary_form(words: tuple[str, ...], number: str | None) -> str:
+    from glossary.text.ru.inflect import dictionary_form
+
+    return dictionary_form(list(words), number)
+
+
+@lru_cache(maxsize=1 << 14)
+def _number_for(words: tuple[str, ...], english: str | None) -> str | None:
+    """The number a Russian rendering takes: the English term's where the Russian
+    form allows it (пенсии: genitive singular or nominative plural), else its own
+    (военных действий is plural only); names of places and bodies keep theirs."""
+    from glossary.text.ru.phrase import analyse_phrase
+
+    if english is None:
+        return None
+    analysis = analyse_phrase([w.lower() for w in words])
+    if analysis.head < 0 or english not in analysis.numbers:
+        return None
+    head = analysis.head_parse
+    if head is not None and any(g in head.tag for g in _PROPER):
+        return None
+    return english
+
+
+def _english_number(term: str) -> str | None:
+    """The grammatical number of an English term's head noun (``None``: not a noun
+    lemminflect knows, e.g. a name): a Russian rendering takes the same number."""
+    from glossary.text.morph_en import lemminflect
+
+    words = term.split()
+    for index, word in enumerate(words):
+        if index and word.casefold() in _EN_HEAD_END:
+            words = words[:index]
+            break
+    head = words[-1].removesuffix("'s").removesuffix("’s") if words else ""
+    lemmas = lemminflect().getAllLemmas(head)
+    if "NOUN" not in lemmas or head.isupper():
+        return None
+    return "sing" if head.casefold() == lemmas["NOUN"][0].casefold() else "plur"
+
+
+#: Spellings folded further for cognates than for name anchors: Greek eu is ев in
+#: Russian (Europe/Европа), and Latin h is г (hyper-/гипер-, Hamburg/Гамбург).
+_COGNATE_FOLDS = (("eu", "ev"), ("h", "g"))
+
+
+def _cognate(key: str) -> str:
+    out = _latin(key)
+    for old, new in _COGNATE_FOLDS:
+        out = out.replace(old, new)
+    return out
+
+
+def _content_words(term: str) -> int:
+    return max(1, sum(1 for w in term.split() if w.casefold() not in _EN_EDGE))
+
+
+def _spelling_prior(lexicon: Lexicon | None, source_lang: Lang) -> Callable[[str, str], float]:
+    """Priors of word pairs: the lexicon's translations, and keys spelt alike."""
+
+    @lru_cache(maxsize=1 << 16)
+    def latin(key: str) -> str:
+        return _ACRONYM_KEYS.get(key.casefold(), _cognate(key))
+
+    def prior(source: str, target: str) -> float:
+        factor = 1.0
+        if source == target or similar_spelling(latin(source), latin(target)):
+            factor *= SPELLING_PRIOR
+        if lexicon is not None:
+            english, russian = (source, target) if source_lang is Lang.EN else (target, source)
+            if lexicon.has(english, russian):
+                factor *= LEXICON_PRIOR
+        return factor
+
+    return prior
+
+
+def _votes(
+    side: _TargetSide,
+    links: tuple[list[list[float]], list[list[float]]],
+    term: range,
+    expected: int,
+) -> tuple[dict[str, float], str]:
+    """One occurrence's vote, shared by its best target spans (softmax of their
+    scores, by form), and the best span's form."""
+    spans = best_spans(*links, term, side.allowed, len(term) + SPAN_REACH, expected)
+    spans = spans[:SPANS_VOTING]
+    if not spans:
+        return {}, ""
+    weights = [math.exp((s - spans[0][0]) / VOTE_TEMPERATURE) for s, _, _ in spans]
+    total = sum(weights)
+    shares: dict[str, float] = defaultdict(float)
+    for weight, (_, a, b) in zip(weights, spans, strict=True):
+        shares[side.form(a, b)] += weight / total
+    return shares, side.form(spans[0][1], spans[0][2])
+
+
+def term_pairs(
     alignment: Alignment,
     *,
     source_name: str = "source",
     target_name: str = "target",
     source_terms: Sequence[str] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> list[TermPair]:
     """For each source term (the extractor's candidates, or ``source_terms``), its
-    renderings among the target side's extractor candidates, ranked by the Dice
-    coefficient of their occurrence over the aligned pairs; evidence is the pairs'
-    ``document:line`` on both sides. Russian renderings are the extractor's dictionary
-    forms (nominative, agreement kept)."""
-    from glossary.extract.extractor import Extractor
+    renderings in the target, read off word alignments of the aligned pairs (see
+    :mod:`glossary.wordalign`): in each pair holding the term, the target spans that
+    agree best with the term's links share one vote; a rendering's score is its share
+    of the votes, its evidence the pairs' ``document:line`` on both sides. Russian
+    renderings are in dictionary form (nominative, agreement kept); ``lexicon`` (an
+    attached dictd dictionary's word pairs) weighs in on the links."""
     from glossary.text.normalize import default_normalizer
 
     normalizer = default_normalizer()
     pairs = alignment.pairs
-    source_texts, target_texts = zip(*(alignment.text(b) for b in pairs), strict=True) or ((), ())
-    source_grams = [_grams(normalizer.key(t)) for t in source_texts]
-    target_grams = [_grams(normalizer.key(t)) for t in target_texts]
-
-    def extracted(lang: Lang, sentences: tuple[Sentence, ...]) -> list[tuple[str, tuple[str, ...]]]:
-        extractor = Extractor(lang, normalizer)
-        extractor.add("\n".join(s.text for s in sentences), "text")
-        return [(c.term, c.key) for c in extractor.candidates()]
-
+    texts = [alignment.text(b) for b in pairs]
+    source_tokens = [normalizer.tokens(s) for s, _ in texts]
+    target_tokens = [normalizer.tokens(t) for _, t in texts]
+    words = [
+        PairWords(tuple(t.key for t in s), tuple(t.key for t in t_))
+        for s, t_ in zip(source_tokens, target_tokens, strict=True)
+    ]
+    aligner = WordAligner(words, _spelling_prior(lexicon, alignment.source_lang))
     if source_terms is None:
-        wanted = extracted(alignment.source_lang, alignment.source)
+        from glossary.extract.extractor import Extractor
+
+        extractor = Extractor(alignment.source_lang, normalizer)
+        extractor.add("\n".join(s.text for s in alignment.source), "text")
+        wanted = [(c.term, c.key) for c in extractor.candidates()]
     else:
         wanted = [(term, normalizer.key(term)) for term in source_terms]
-    offered = extracted(alignment.target_lang, alignment.target)
-    known = {key for _, key in offered}
-    for sentence in alignment.target:  # single words too, in dictionary form
-        for token in normalizer.tokens(sentence.text):
-            word_key = (token.key,)
-            if (
-                token.key.isalpha()
-                and len(token.key) > _MAX_FUNCTION_WORD
-                and word_key not in known
-            ):
-                known.add(word_key)
-                offered.append((token.key, word_key))
-    where: dict[tuple[str, ...], set[int]] = {}
-    for _, key in offered:
-        where[key] = {i for i, grams in enumerate(target_grams) if key in grams}
+    sides: dict[int, _TargetSide] = {}
+    links: dict[int, tuple[list[list[float]], list[list[float]]]] = {}
+
+    def evidence_of(index: int) -> tuple[str, str]:
+        bead = pairs[index]
+        return (
+            f"{source_name}:{alignment.source[bead.source[0]].line}",
+            f"{target_name}:{alignment.target[bead.target[0]].line}",
+        )
+
     result = []
+    english = alignment.source_lang is Lang.EN
     for term, key in wanted:
-        found = {i for i, grams in enumerate(source_grams) if key in grams}
-        if not found:
-            result.append(TermPair(term, 0, ()))
-            continue
-        ranked: list[tuple[Rendering, tuple[str, ...]]] = []
-        for rendering, target_key in offered:
-            both = found & where[target_key]
-            if not both:
+        number = _english_number(term) if english else None
+        expected = _content_words(term) if english else len(key)
+        votes: dict[str, float] = defaultdict(float)
+        seen: dict[str, set[int]] = defaultdict(set)
+        found = 0
+        for index, pair in enumerate(words):
+            starts = _occurrences(pair.source, key)
+            if not starts or not pair.target:
                 continue
-            dice = 2 * len(both) / (len(found) + len(where[target_key]))
-            dice -= LENGTH_PENALTY * abs(len(target_key) - len(key))
-            if _sounds_alike(term, rendering):
-                dice += SOUND_BONUS
-            evidence = tuple(
-                (
-                    f"{source_name}:{alignment.source[pairs[i].source[0]].line}",
-                    f"{target_name}:{alignment.target[pairs[i].target[0]].line}",
+            found += 1
+            if index not in sides:
+                sides[index] = _TargetSide(
+                    texts[index][1], target_tokens[index], alignment.target_lang
                 )
-                for i in sorted(both)
+                links[index] = aligner.posteriors(index)
+            side = sides[index]
+            side.number = number
+            for start in starts:
+                shares, best = _votes(side, links[index], range(start, start + len(key)), expected)
+                for form, share in shares.items():
+                    votes[form] += share / len(starts)
+                    if share >= EVIDENCE_SHARE or form == best:
+                        seen[form].add(index)
+        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], -len(seen[kv[0]]), kv[0]))
+        renderings = tuple(
+            Rendering(
+                form,
+                round(share / found, 3),
+                len(seen[form]),
+                tuple(evidence_of(i) for i in sorted(seen[form])),
             )
-            ranked.append((Rendering(rendering, round(dice, 3), len(both), evidence), target_key))
-        ranked.sort(key=lambda r: (-r[0].score, -r[0].pairs))
-        kept: list[tuple[Rendering, tuple[str, ...]]] = []
-        for proposal, proposal_key in ranked:
-            # A part of a rendering already proposed is no rendering of its own.
-            if not any(_inside(proposal_key, other) for _, other in kept):
-                kept.append((proposal, proposal_key))
-        result.append(TermPair(term, len(found), tuple(r for r, _ in kept[:RENDERINGS])))
+            for form, share in ranked[:RENDERINGS]
+            if seen[form]
+        )
+        result.append(TermPair(term, found, renderings))
     return result
 
 
@@ -617,17 +885,18 @@ def merge_proposals(
     differing: list[str] = []
     # Each rendering goes to its best-scoring term only (two concepts with one
     # rendering would make terms.csv invalid), and never to one the glossary has.
-    best_for: dict[str, tuple[float, str]] = {}
+    # Best: seen in the most pairs, then the largest vote share.
+    best_for: dict[str, tuple[int, float, str]] = {}
     for pair in pairs:
         if pair.renderings:
             top = pair.renderings[0]
-            if top.score > best_for.get(top.term, (-1.0, ""))[0]:
-                best_for[top.term] = (top.score, pair.source)
+            if (top.pairs, top.score) > best_for.get(top.term, (-1, -1.0, ""))[:2]:
+                best_for[top.term] = (top.pairs, top.score, pair.source)
     for pair in pairs:
         if not pair.renderings:
             continue
         best = pair.renderings[0]
-        if best.score < MERGE_SCORE or best_for[best.term][1] != pair.source:
+        if best.score < MERGE_SCORE or best_for[best.term][2] != pair.source:
             continue
         ids = {d.term_id for span in matcher.find(pair.source) for d in span.designations}
         exact = [glossary.get(i) for i in ids if matcher.exact(pair.source)]

@@ -12,7 +12,7 @@ term never spans a blank line.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -77,9 +77,17 @@ class Annotation:
 class Annotator:
     """A matcher and a way to find concepts by id: build once, annotate many texts."""
 
-    def __init__(self, matcher: TermMatcher, term: Callable[[str], Term | None]) -> None:
+    def __init__(
+        self,
+        matcher: TermMatcher,
+        term: Callable[[str], Term | None],
+        terms: Callable[[Iterable[str]], Mapping[str, Term]] | None = None,
+    ) -> None:
+        """``term`` finds one concept by id; ``terms``, if given, many at once (an
+        index answers a text's thousands of concepts in one query, not one each)."""
         self.matcher = matcher
         self._term = term
+        self._fetch = terms
         self._terms: dict[str, Term | None] = {}
 
     @classmethod
@@ -95,7 +103,7 @@ class Annotator:
         from glossary.index import Lookup, open_matcher
 
         if isinstance(glossary, Lookup):
-            return cls(glossary.matcher(), glossary.term)
+            return cls(glossary.matcher(), glossary.term, glossary.terms)
         if isinstance(glossary, Glossary):
             from glossary.matching import TermMatcher
 
@@ -105,7 +113,7 @@ class Annotator:
 
             glossary = resolve(None).glossary_path
         index, matcher = open_matcher(Path(glossary), progress=progress)
-        return cls(matcher, index.term)
+        return cls(matcher, index.term, index.terms)
 
     def term(self, term_id: str) -> Term | None:
         if term_id not in self._terms:
@@ -126,8 +134,28 @@ class Annotator:
         ``pieces``; annotation offsets count from the start of the whole text."""
         offset = 0
         for paragraph in paragraphs(pieces):
-            yield offset, paragraph, from_spans(self.matcher.find(paragraph), self.term, offset)
+            spans = self.matcher.find(paragraph)
+            self._prefetch(spans)
+            yield offset, paragraph, from_spans(spans, self.term, offset)
             offset += len(paragraph)
+
+    def _prefetch(self, spans: list[Span]) -> None:
+        """Fetch the concepts of ``spans`` (and of the hits they beat) not yet known,
+        in one batch, when the source can (see ``terms`` of :meth:`__init__`)."""
+        if self._fetch is None or not spans:
+            return
+        known = self._terms
+        wanted = {
+            d.term_id
+            for span in spans
+            for part in (span, *span.also)
+            for d in part.designations
+            if d.term_id not in known
+        }
+        if wanted:
+            found = self._fetch(wanted)
+            for term_id in wanted:
+                known[term_id] = found.get(term_id)
 
 
 def annotate(text: str, glossary: Path | str | Glossary | None = None) -> list[Annotation]:
@@ -190,6 +218,21 @@ def from_spans(
     followed by the spans this one beat."""
     result = []
     for span in spans:
+        if len(span.designations) == 1 and not span.also:  # most spans: one concept
+            designation = span.designations[0]
+            found = term(designation.term_id)
+            if found is not None:
+                result.append(
+                    Annotation(
+                        span.start + offset,
+                        span.end + offset,
+                        span.text,
+                        found,
+                        designation.lang,
+                        designation.role,
+                    )
+                )
+            continue
         ranked = _ranked(span, term, offset)
         if not ranked:
             continue

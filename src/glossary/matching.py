@@ -17,7 +17,6 @@ import enum
 import itertools
 import marshal
 import re
-import unicodedata
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from glossary.text.normalize import (
     Normalizer,
     Token,
     default_normalizer,
+    fold_case,
     fold_word,
     is_acronym,
     scan_words,
@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 #: Bump when :meth:`TermMatcher.to_payload`'s layout changes.
-PAYLOAD_FORMAT = "glossary-matcher-2"
+PAYLOAD_FORMAT = "glossary-matcher-4"
 #: Separates the fields of a packed designation (ids, codes and terms never hold it).
 _RECORD_SEP = "\x1f"
 #: Digits of the word codes in the key stream.
@@ -244,15 +244,17 @@ class TermMatcher:
         ends = [end_index // width + 1 for end_index, _ in matches]
         starts = [end - counts[group] for end, (_, group) in zip(ends, matches, strict=True)]
         chosen = cover(starts, ends)
-        marks: dict[int, tuple[str, ...]] = {}
+        #: group → (its designations, the marks that may follow its last word)
+        known: dict[int, tuple[tuple[Designation, ...], tuple[str, ...]]] = {}
 
         def span(index: int, also: tuple[Span, ...] = ()) -> Span:
             group = matches[index][1]
-            found = groups[group]
+            entry = known.get(group)
+            if entry is None:
+                found = groups[group]
+                entry = known[group] = (found, _trailing_marks(found))
+            found, tails = entry
             start, end = offsets[2 * starts[index]], offsets[2 * ends[index] - 1]
-            tails = marks.get(group)
-            if tails is None:
-                tails = marks[group] = _trailing_marks(found)
             for tail in tails:
                 if text.startswith(tail, end):
                     end += len(tail)
@@ -260,7 +262,7 @@ class TermMatcher:
             return Span(start, end, text[start:end], found, also)
 
         if len(chosen) == len(matches):
-            return [span(i) for i in chosen]
+            return list(map(span, chosen))
         beaten: dict[int, list[Span]] = {}
         intervals = list(zip(starts, ends, strict=True))
         for loser, winner in owners(intervals, chosen).items():
@@ -282,23 +284,26 @@ class TermMatcher:
             filler, forms = self._filler, self._forms
             if forms is not None:
                 get = forms.get
-                for word in missing:
-                    code = get(word)
-                    if code is None:
-                        # a plain lower-case word is its own folded form: no second look
-                        plain = (
-                            word.isalpha()
-                            and word == word.casefold()
-                            and "ё" not in word
-                            and unicodedata.is_normalized("NFC", word)
-                        )
-                        code = filler if plain else get(fold_word(word), filler)
-                    cache[word] = code
+                words = list(missing)
+                cache.update(zip(words, [get(f, filler) for f in _fold_all(words)], strict=True))
                 return cache
             key, codes = self.normalizer.word_key, self._codes
             for word in missing:
                 cache[word] = codes.get(key(word), filler)
         return cache
+
+
+def _fold_all(words: list[str]) -> list[str]:
+    """``fold_word`` of each word, the words folded together as one string (one C call
+    per step instead of several per word); acronyms, which keep their case, one by one.
+
+    A line break never composes with a neighbour (NFC) nor changes under case folding,
+    so the folded lines are the folded words, in order."""
+    folded = fold_case("\n".join(words)).split("\n")
+    for index, word in enumerate(words):
+        if word.isupper():  # maybe an acronym (cheap to ask, rare in running text)
+            folded[index] = fold_word(word)
+    return folded
 
 
 def designations(term: Term, *, forbidden: bool = False) -> list[Designation]:
@@ -341,7 +346,7 @@ class _PackedGroups:
     loading a million-concept matcher creates no objects for terms a text lacks."""
 
     def __init__(
-        self, members: array[int], offsets: array[int], records: str, record_offsets: array[int]
+        self, members: array[int], offsets: array[int], records: bytes, record_offsets: array[int]
     ) -> None:
         if len(offsets) < 1 or len(record_offsets) < 1 or offsets[-1] != len(members):
             raise ValueError("inconsistent matcher payload")
@@ -362,7 +367,8 @@ class _PackedGroups:
 
     def _designation(self, record: int) -> Designation:
         start, end = self._record_offsets[record], self._record_offsets[record + 1]
-        term_id, lang, role, text = self._records[start:end].split(_RECORD_SEP, 3)
+        fields = self._records[start:end].decode()
+        term_id, lang, role, text = fields.split(_RECORD_SEP, 3)
         return Designation(term_id, _LANGS[lang], text, _ROLES[role])
 
 
@@ -380,8 +386,9 @@ class _Tables:
     #: Group *g*'s designations are records ``members[offsets[g]:offsets[g + 1]]``.
     members: array[int]
     offsets: array[int]
-    #: Packed designations: record *r* is ``records[record_offsets[r]:record_offsets[r + 1]]``.
-    records: str
+    #: Packed designations, UTF-8 (kept as bytes: a loaded matcher decodes only the
+    #: records a text hits): record *r* is ``records[record_offsets[r]:record_offsets[r + 1]]``.
+    records: bytes
     record_offsets: array[int]
 
 
@@ -424,8 +431,9 @@ def _compile(items: Iterable[tuple[tuple[str, ...], str]]) -> _Tables:
     for found in groups.values():
         members.extend([numbers.setdefault(record, len(numbers)) for record in found])
         offsets.append(len(members))
+    encoded = [record.encode() for record in numbers]
     record_offsets = array("I", [0])
-    record_offsets.extend(itertools.accumulate(map(len, numbers)))
+    record_offsets.extend(itertools.accumulate(map(len, encoded)))
     # Each distinct word key is coded as `width` digits of base 64 (code 0, the
     # filler, stands for every word no designation contains): nodes of the
     # automaton then branch at most 64 ways, which keeps its transitions fast.
@@ -441,26 +449,21 @@ def _compile(items: Iterable[tuple[tuple[str, ...], str]]) -> _Tables:
     if groups:
         automaton.make_automaton()
     counts = array("I", map(len, groups))
-    records = "".join(numbers)
+    records = b"".join(encoded)
     return _Tables(width, codes, automaton, counts, members, offsets, records, record_offsets)
 
 
 def _form_codes(codes: dict[str, str], form_keys: dict[str, str]) -> dict[str, str]:
-    """Word as written → its code, for the forms whose key the glossary uses, in
-    lower case and capitalised; acronym keys as themselves."""
+    """Folded word → its code, for the forms whose key the glossary uses; acronym
+    keys as themselves."""
+    # Only the folded forms: a capitalised word of the text is folded once when it is
+    # first seen (see TermMatcher._codes_of), which costs less than loading a second,
+    # capitalised copy of every form with each matcher.
     found = {}
     for form, key in form_keys.items():
         code = codes.get(key)
         if code is not None:
             found[form] = code
-            capitalised = form[:1].upper() + form[1:]
-            # what fold_word gives back for the capitalised word, without calling it
-            if (
-                capitalised != form
-                and capitalised.casefold() == form
-                and not (capitalised.isupper() and is_acronym(capitalised))
-            ):
-                found[capitalised] = code
     for key, code in codes.items():
         if is_acronym(key):
             found[key] = code

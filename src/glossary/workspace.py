@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from glossary.errors import GlossaryError
-from glossary.formats import terms_csv
-from glossary.model import Glossary
+
+if TYPE_CHECKING:  # the CSV reader is imported on use: a cold lookup never reads terms.csv
+    from glossary.formats import terms_csv
+    from glossary.model import Glossary
 
 __all__ = [
     "CEILING_ENV",
@@ -36,6 +38,8 @@ CEILING_ENV = "GLOSSARY_CEILING_DIRECTORIES"
 
 def embedded_glossary_path() -> Path:
     """The reviewed glossary shipped inside the package, read-only."""
+    from importlib import resources
+
     return Path(str(resources.files("glossary") / "data" / DEFAULT_NAME))
 
 
@@ -48,6 +52,8 @@ class Workspace:
     embedded: bool = False
 
     def load(self) -> tuple[Glossary, terms_csv.CsvLayout]:
+        from glossary.formats import terms_csv
+
         return terms_csv.load(self.glossary_path)
 
     def require_writable(self) -> None:

@@ -88,3 +88,48 @@ def test_cli_merge_reports_a_published_rendering_differing_from_a_reviewed_one(
     after = (workspace / "terms.csv").read_text(encoding="utf-8")
     reviewed = [line for line in before.splitlines() if "security-guarantees," in line]
     assert reviewed and all(line in after.splitlines() for line in reviewed)
+
+
+# Invented: the second English sentence is rendered by the third Russian one, but by
+# length alone the second Russian sentence would join it (the first pair looks too long).
+LEXICON_EN = (
+    "The farmer sold apples, pears and plums at the market.\n"
+    "In the evening a cold wind blew across the empty fields.\n"
+)
+LEXICON_RU = (
+    "Фермер продавал на рынке яблоки.\nЕщё он продавал груши и сливы.\n"
+    "Вечером подул холодный ветер.\n"
+)
+LEXICON_ENTRIES = {
+    "apple": "apple\n   _n. яблоко\n",
+    "pear": "pear\n   _n. груша\n",
+    "plum": "plum\n   _n. слива\n",
+    "market": "market\n   _n. рынок\n",
+    "farmer": "farmer\n   _n. фермер\n",
+    "sell": "sell\n   _v. продавать\n",
+    "wind": "wind\n   _n. ветер\n",
+    "cold": "cold\n   _a. холодный\n",
+    "evening": "evening\n   _n. вечер\n",
+}
+
+
+def test_an_attached_dictd_dictionary_is_a_lexicon_that_fixes_a_length_error(
+    workspace: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.formats.dictd_files import write_dictd
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(workspace / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(workspace / "config"))
+    (workspace / "en.txt").write_text(LEXICON_EN, encoding="utf-8")
+    (workspace / "ru.txt").write_text(LEXICON_RU, encoding="utf-8")
+
+    def beads() -> list[tuple[list[int], list[int]]]:
+        assert main(["align", "en.txt", "ru.txt", "--json"]) == 0
+        pairs = json.loads(capsys.readouterr().out)["pairs"]
+        return [(p["source_lines"], p["target_lines"]) for p in pairs]
+
+    assert beads() == [([1], [1]), ([2], [2, 3])]  # length alone: wrong
+    index = write_dictd(workspace / "dict", "eng-rus", LEXICON_ENTRIES)
+    assert main(["dict", "add", str(index)]) == 0
+    capsys.readouterr()
+    assert beads() == [([1], [1, 2]), ([2], [3])]

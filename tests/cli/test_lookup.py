@@ -222,3 +222,41 @@ def test_reference_only_is_found_and_says_so(
     assert main(["lookup", "--json", "zebras"]) == 0
     (result,) = json.loads(capsys.readouterr().out)["results"]
     assert (result["found"], result["matched"], result["hits"]) == (True, False, [])
+
+
+#: What a cold `glossary lookup` of an indexed word must not import (each costs start-up
+#: time, and none is needed to answer from the index).
+_NOT_FOR_LOOKUP = (
+    "ahocorasick",
+    "pymorphy3",
+    "rapidfuzz",
+    "difflib",
+    "glossary.atomic",
+    "glossary.formats.terms_csv",
+    "glossary.formats.dictd",
+    "glossary.matching",
+    "glossary.text.ru.paradigm",
+    "importlib.resources",
+)
+
+
+def test_a_cold_lookup_imports_nothing_it_does_not_need(workspace: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    main(["lookup", "ОБСЕ"])  # the index, built once
+    code = (
+        "import sys; from glossary.cli import main; main(['lookup', 'ОБСЕ']);"
+        f"print(sorted(m for m in {_NOT_FOR_LOOKUP!r} if m in sys.modules))"
+    )
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": src},
+    )
+    assert "OSCE" in result.stdout
+    assert result.stdout.splitlines()[-1] == "[]"

@@ -227,3 +227,45 @@ def test_title_case_headlines_give_no_capitalised_names() -> None:
     assert "expert panel" in terms
     assert not any(t[:1].isupper() and "Mandate" in t for t in terms)
     assert all(t == t.lower() for t in terms if "panel" in t.lower())
+
+
+def test_plural_nouns_listed_only_as_verbs_stay_nouns() -> None:
+    """Regression: lemminflect lists "acts" under the verb only, so "acts of sabotage"
+    and "hostile acts" never became candidates."""
+    found = terms("The council condemned acts of sabotage. Such hostile acts recur.\n")
+    assert "acts of sabotage" in found or "act of sabotage" in found
+    assert "hostile acts" in found or "hostile act" in found
+
+
+def test_after_to_only_a_base_form_is_an_infinitive() -> None:
+    """Regression: "replies to questions" read "questions" as an infinitive."""
+    found = terms("The envoy gave replies to questions from reporters. We want to question it.\n")
+    assert any(t.startswith("repl") and "question" in t for t in found) or "questions" in found
+
+
+def test_coordinations_sharing_a_modifier_or_a_head() -> None:
+    """Regression: "regional and global stability" and "international peace and
+    security" (one adjective or one head shared by two conjuncts) were no candidates."""
+    found = terms(
+        "They want to strengthen regional and global stability. Threats to international "
+        "peace and security grow. We discussed political and economic reforms.\n"
+    )
+    assert "regional and global stability" in found
+    assert "international peace and security" in found
+    assert "political and economic reforms" in found
+
+
+def test_a_title_of_a_place_is_split_from_the_person_after_it() -> None:
+    """Regression: "President of Russia Vladimir Putin" was one candidate, and a name
+    with two inner "of"s was cut at the second."""
+    found = terms(
+        "The talks were opened by Governor of Arcadia Maris Vendelko. Later the Chief of "
+        "Staff of the Arcadian Executive Office spoke. Chancellor of the Federal "
+        "Republic of Arcadia Arvo Kettunen agreed.\n"
+    )
+    assert "Governor of Arcadia" in found
+    assert "Maris Vendelko" in found
+    assert not any("Vendel" in t and "Governor" in t for t in found)
+    assert "Chief of Staff of the Arcadian Executive Office" in found
+    assert "Federal Republic of Arcadia" in found
+    assert "Staff of the Arcadian Executive Office" not in found

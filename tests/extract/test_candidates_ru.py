@@ -184,3 +184,109 @@ def test_names_keep_their_number_suffix() -> None:
     assert "ОСВ-4" in terms and "ОСВ" not in terms
     assert "Озёрный путь — 2" in terms
     assert "Озёрный путь" not in terms
+
+
+def test_only_rare_verbs_coined_from_borrowed_roots_are_candidates() -> None:
+    """Regression: colloquial rare verbs («поруководить», «недоработать») and rare
+    reflexives («культивироваться») were candidates like «деэскалировать»."""
+    found = terms(
+        "Он хотел поруководить отделом, но решил недоработать смену. Идеи стали "
+        "культивироваться. Стороны готовы деэскалировать ситуацию.\n"
+    )
+    assert "деэскалировать" in found
+    assert not {"поруководить", "недоработать", "культивироваться"} & set(found)
+
+
+def test_an_adjective_from_an_obscure_place_name_is_no_demonym() -> None:
+    """Regression: «банковский» was read as a demonym (a village «Банкова» exists), so
+    «банковская система» never started a phrase."""
+    found = terms("Министры обсудили банковскую систему и российскую экономику.\n")
+    assert "банковская система" in found
+    assert "российская экономика" not in found  # a real demonym still qualifies
+
+
+def test_coordinations_sharing_a_modifier_a_dependent_or_a_head() -> None:
+    """Regression: a coordination with a shared adjective, genitive or head noun was
+    never a candidate («новые риски и угрозы», «равная и неделимая безопасность»)."""
+    found = terms(
+        "Министры обсудили новые риски и угрозы. Нужна равная и неделимая безопасность. "
+        "Стороны соблюдают нормы и принципы морского права.\n"
+    )
+    assert "новые риски и угрозы" in found
+    assert "равная и неделимая безопасность" in found
+    assert "нормы и принципы морского права" in found
+
+
+def test_gradable_adjectives_describe_and_relational_ones_make_terms() -> None:
+    """Regression: pymorphy3's Qual tag marked «ядерный» like «недавний»; gradability (a
+    comparative in use: «недавнее», never «ядернее») tells them apart."""
+    from glossary.extract import Extractor
+    from glossary.extract.ranking import Modifier
+    from glossary.model import Lang
+
+    extractor = Extractor(Lang.RU)
+    extractor.add("Недавний конфликт и ядерный конфликт обсуждали долго.\n")
+    modifiers = {
+        " ".join(key): extractor._modifier(entry)
+        for key, entry in extractor._stats.items()
+        if len(key) == 2
+    }
+    assert modifiers["недавний конфликт"] is Modifier.QUALITATIVE
+    assert modifiers["ядерный конфликт"] is Modifier.RELATIONAL
+
+
+def test_adjectives_of_a_number_and_a_unit_of_time_start_no_term() -> None:
+    """Regression: «двухчасовая встреча», «трёхдневный визит» were candidates; the
+    duration describes the event."""
+    found = terms("Прошла двухчасовая встреча министров. Трёхдневный визит делегации завершён.\n")
+    assert not any(t.lower().startswith(("двухчасов", "трёхднев")) for t in found)
+    assert "встреча министров" in found
+
+
+def test_a_name_never_seen_without_its_complement_ranks_above_its_fragment() -> None:
+    """Regression: «Совет Безопасности» (a dependent, so free) outranked «Совет
+    Безопасности ООН», which every one of its occurrences went on into."""
+    found = terms(
+        "Постоянные члены Совета Безопасности ООН встретились. Роль Совета Безопасности "
+        "ООН растёт.\n"
+    )
+    assert "Совет Безопасности ООН" in found
+    if "Совет Безопасности" in found:
+        assert found.index("Совет Безопасности ООН") < found.index("Совет Безопасности")
+
+
+def test_a_genitive_after_a_substantivised_participle_is_a_phrase_of_its_own() -> None:
+    """Regression: in «в качестве главных составляющих морской мощи» the participle
+    («составляющих», plural) does not agree with «мощи», and the whole dependent chain
+    was dropped, «морская мощь» with it."""
+    found = terms("Флот служит в качестве главных составляющих морской мощи страны.\n")
+    assert "морская мощь" in found
+
+
+def test_a_coordination_followed_by_a_new_phrase_is_a_candidate() -> None:
+    """Regression: «новые риски и угрозы» was dropped when an adjective of the next
+    phrase followed it («... угрозы морским границам»)."""
+    found = terms("Возникают новые риски и угрозы морским границам.\n")
+    assert "новые риски и угрозы" in found
+
+
+def test_a_capitalised_name_keeps_its_place_and_an_acronym_does_not() -> None:
+    """Regression: «Конституция Франции», «Президент Франции» lost the place (a place
+    only qualifies common nouns); «МИД Франции» is still «МИД»."""
+    found = terms(
+        "Это нарушает Конституцию Франции, сказал он. Вчера Президент Франции выступил. "
+        "Представитель МИД Франции промолчал.\n"
+    )
+    assert "Конституция Франции" in found
+    assert "Президент Франции" in found
+    assert "МИД Франции" not in found
+
+
+def test_ordinal_adjectives_make_terms() -> None:
+    """Regression: ordinals were never modifiers, so «второй раунд» and «Третье главное
+    управление» (a name) were lost."""
+    found = terms(
+        "Назначили второй раунд консультаций. Документ готовило Третье главное управление.\n"
+    )
+    assert "второй раунд" in found
+    assert "Третье главное управление" in found

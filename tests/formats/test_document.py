@@ -56,6 +56,13 @@ def test_an_explicit_language_overrides_detection() -> None:
     assert read_document(b"NATO", "a.txt", lang=Lang.RU).lang is Lang.RU
 
 
+def test_detection_can_be_skipped_by_callers_that_never_read_the_language() -> None:
+    data = "ОБСЕ провела встречу".encode()
+    assert read_document(data, "news.txt", detect=False).lang is None
+    assert read_document(data, "news.txt", detect=False).text == read_document(data, "n.txt").text
+    assert read_document(data, "news.txt", lang=Lang.EN, detect=False).lang is Lang.EN
+
+
 def test_a_po_file_gives_the_side_written_in_the_asked_language() -> None:
     po = (
         'msgid ""\nmsgstr ""\n"Language: ru_RU\\n"\n'

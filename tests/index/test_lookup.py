@@ -223,3 +223,15 @@ def test_fuzzy_candidates_of_a_large_index_find_typos(
     monkeypatch.setattr(lookup_module, "FUZZY_SCAN_ALL", 0)  # as if it held millions
     bucketed = [h.term.id for h in repo_lookup.fuzzy(typo)]
     assert bucketed[0] == whole[0] == term_id
+
+
+def test_terms_in_a_batch_are_the_terms_one_by_one(repo_lookup: Lookup) -> None:
+    """The batch fetch that annotation uses gives what ``term`` gives, leaves unknown
+    ids out, and shares its memo with ``term``."""
+    ids = [row[0] for row in repo_lookup.db.execute("SELECT id FROM concepts LIMIT 700")]
+    assert len(ids) > 500 or ids, "the repo glossary has concepts"
+    found = repo_lookup.terms([*ids, "no-such-concept", ids[0]])
+    assert list(found) == ids
+    assert all(found[i] == repo_lookup.term(i) for i in ids)
+    assert found[ids[0]] is repo_lookup.term(ids[0])
+    assert repo_lookup.terms([]) == {}

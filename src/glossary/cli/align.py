@@ -14,6 +14,7 @@ from glossary.cli.output import print_json
 from glossary.errors import GlossaryError, display_path
 from glossary.formats import tmx
 from glossary.formats.document import read_document
+from glossary.lexicon import Lexicon
 from glossary.model import Lang, TranslationUnit
 
 
@@ -23,7 +24,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="align a published text with its published translation (en↔ru)",
         description="Split SOURCE and TARGET (text, Markdown, HTML; either language first) "
         "into sentences and align them: Gale–Church length model with anchors (numbers, "
-        "acronyms, names, glossary terms), paragraphs first. Prints the pairs with their "
+        "acronyms, names, glossary terms, and the word pairs of attached dictd dictionaries), "
+        "paragraphs first. Prints the pairs with their "
         "confidence; low-confidence pairs and sentences without a counterpart are marked, "
         "never dropped. --tmx writes a TMX 1.4 memory 'glossary draft --memory' reads.",
         parents=[common],
@@ -70,6 +72,8 @@ def _align(args: argparse.Namespace) -> int:
         raise GlossaryError("--merge goes with --terms")
     ws, glossary, _ = load_glossary(args, writing=args.merge)
     finder = _concepts(ws.glossary_path)
+    english = source_doc.text if source_doc.lang is Lang.EN else target_doc.text
+    lexicon = attached_lexicon(english)
     alignment = align_texts(
         source_doc.text,
         target_doc.text,
@@ -78,11 +82,12 @@ def _align(args: argparse.Namespace) -> int:
         presplit=args.presplit,
         source_terms=finder(source_doc.lang),
         target_terms=finder(target_doc.lang),
+        lexicon=lexicon,
     )
     if args.tmx:
         atomic_write(args.tmx, to_tmx(alignment, source_name, target_name))
     pairs = (
-        term_pairs(alignment, source_name=source_name, target_name=target_name)
+        term_pairs(alignment, source_name=source_name, target_name=target_name, lexicon=lexicon)
         if args.terms
         else []
     )
@@ -108,6 +113,23 @@ def _align(args: argparse.Namespace) -> int:
     if args.tmx:
         print(f"wrote {display_path(args.tmx)}: {len(alignment.pairs)} pairs", file=sys.stderr)
     return 0
+
+
+def attached_lexicon(english_text: str) -> Lexicon | None:
+    """Word pairs for the English text's words from the attached dictd dictionaries
+    (``glossary dict add``); None when none is attached or none knows a word."""
+    from glossary.index import dictionaries
+    from glossary.lexicon import from_entries
+    from glossary.text.normalize import default_normalizer
+
+    if not dictionaries.attached():
+        return None
+    normalizer = default_normalizer()
+    words: set[str] = set()
+    for token in normalizer.tokens(english_text):
+        words.update((english_text[token.start : token.end], token.key))
+    lexicon = from_entries(dictionaries.entries(words), normalizer.word_key)
+    return lexicon or None
 
 
 def _merge(

@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         name, pieces = display_path(args.file), streamed()
     else:
         data, name = read_input(args.file)
-        document = read_document(data, name)
+        document = read_document(data, name, detect=bool(args.html))  # only HTML shows it
         annotator = Annotator.of(ws.glossary_path, progress=_bar)
         if args.html:
             _write_html(annotator, document, args.html)

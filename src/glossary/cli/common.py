@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from glossary.errors import display_path
-from glossary.formats import read_file, read_stream, terms_csv
-from glossary.model import Glossary
 from glossary.workspace import Workspace, resolve
+
+if TYPE_CHECKING:  # imported on use: a cold lookup reads neither
+    from glossary.formats import terms_csv
+    from glossary.model import Glossary
 
 __all__ = ["add_wait", "load_glossary", "read_input", "save_glossary", "workspace"]
 
@@ -49,12 +52,16 @@ def load_glossary(
 def save_glossary(ws: Workspace, glossary: Glossary, layout: terms_csv.CsvLayout) -> None:
     """Write terms.csv without the read-modify-write lock: only for a glossary the caller
     made itself. Commands that change an existing glossary use :func:`glossary.session.writing`."""
+    from glossary.formats import terms_csv
+
     ws.require_writable()
     terms_csv.save(glossary, ws.glossary_path, layout)
 
 
 def read_input(name: str) -> tuple[bytes, str]:
     """Bytes of a file argument, ``-`` meaning stdin; returns the name to show in messages."""
+    from glossary.formats import read_file, read_stream
+
     if name == "-":
         return read_stream(sys.stdin.buffer, "<stdin>"), "<stdin>"
     return read_file(name), display_path(name)

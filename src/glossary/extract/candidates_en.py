@@ -101,12 +101,18 @@ _HEAD = r"[NJTPX]"
 _NP = re.compile(rf"{_MOD}*{_HEAD}(?:O(?:Z(?=[TPXM]))?{_MOD}*{_HEAD})?")
 #: A capitalised name or title with an inner "of (the)": "Director of the Federal
 #: Security Service", "Charter of the United Nations" (names are capitalised chains).
-_NAMED_OF = re.compile(r"[TX][TPX]*OZ?[TPXM]*[TPX]")
+_NAMED_OF = re.compile(r"[TX][TPX]*(?:OZ?[TPXM]*[TPX])+")
+#: A place is one capitalised word; a longer run of them after "of" in a name is the
+#: place and then a person's name ("President of Russia | Vladimir Putin").
+_PLACE_AND_PERSON = 3
 _ARTICLES = word_set("the a an its their his her our my your this these those")
 _BEFORE_ADVERB = re.compile(r"[NS](?=R)")
 _AFTER_NAME = re.compile(r"(?<=[PXT])G")
 _AFTER_VERB_CUE = re.compile(r"(?<=[WK])[NJSGU]")
+_VERB_S_AS_NOUN = re.compile(r"(?<=[AM])V|V(?=O)")
 _COORD = re.compile(r"(?<=N)C([IW]?)(?=N(?![NJ]))")
+#: Coordinated adjectives sharing a head: "regional and global stability".
+_COORD_MODIFIERS = re.compile(r"(?<![AJNRMX])[AJ]C[AJ][AJN]*(?<=N)(?![NJ])")
 
 
 class EnglishTagger:
@@ -122,6 +128,9 @@ class EnglishTagger:
         self.unknown: set[str] = set()
         #: Words with a verb reading, for telling "to join" from "the join".
         self.verbal: set[str] = set()
+        #: -s forms the lexicon lists under a verb only; "acts" is also a plural noun,
+        #: which its neighbours show (see :data:`_VERB_S_AS_NOUN`).
+        self.verb_s: set[str] = set()
 
     def lexical(self, lower: str) -> str:
         """The class of a lower-case word, ignoring capitals."""
@@ -158,6 +167,8 @@ class EnglishTagger:
             if "VERB" in pos and lower.endswith("s"):
                 return "S"  # "worries", "guarantees": noun or verb, decided by the next word
             return "N"
+        if set(pos) == {"VERB"} and lower.endswith("s"):
+            self.verb_s.add(lower)
         if "ADJ" in pos:
             return "A"
         if "VERB" in pos or "AUX" in pos:
@@ -167,6 +178,10 @@ class EnglishTagger:
         if "ADV" in pos:
             return "R" if lower.endswith("ly") else "D"
         return "D"
+
+    def base_verb(self, lower: str) -> bool:
+        """The word is a verb's base form ("join"), the only form an infinitive takes."""
+        return lower in self._lemmas(lower).get("VERB", ())
 
     def word(self, word: str, initial: bool, compound: bool) -> str:
         """The class of one unit, using its capitals and position in the sentence."""
@@ -226,6 +241,15 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
         "|" if f < 0 else word(w, i, c)
         for w, f, i, c in zip(units.words, units.first, units.initial, units.compound, strict=True)
     )
+    # An -s form the lexicon has only as a verb is a plural noun after an adjective or
+    # before "of": "hostile acts", "acts of sabotage" (a finite verb takes neither).
+    if tagger.verb_s:
+        chars = list(tags)
+        for match in _VERB_S_AS_NOUN.finditer(tags):
+            index = match.start()
+            if units.words[index].lower() in tagger.verb_s:
+                chars[index] = "S"
+        tags = "".join(chars)
     # A past form right after a name is its verb: "Lavrov met reporters".
     tags = _AFTER_NAME.sub("V", tags)
     cues = [m.start() for m in _AFTER_VERB_CUE.finditer(tags)]
@@ -233,7 +257,9 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
         chars = list(tags)
         verbal = tagger.verbal
         for index in cues:
-            if units.words[index].lower() in verbal:
+            lower = units.words[index].lower()
+            if lower in verbal and (tags[index - 1] != "W" or tagger.base_verb(lower)):
+                # After "to" only a base form is an infinitive: "answers to questions".
                 chars[index] = "V"
         tags = "".join(chars)
     # A noun/verb homograph before an article is the verb: "the arms race worries the
@@ -252,7 +278,7 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
     return tags.replace("S", "N")
 
 
-def spans(tags: str, units: Units) -> Iterator[Span]:  # noqa: C901 - one loop per candidate pattern over the same tag string
+def spans(tags: str, units: Units) -> Iterator[Span]:
     """Every candidate occurrence: maximal phrases and the sub-phrases nested in them."""
     words = units.words
     for match in _NP.finditer(tags):
@@ -283,6 +309,17 @@ def spans(tags: str, units: Units) -> Iterator[Span]:  # noqa: C901 - one loop p
                 # "Federation Council | Speaker": the organisation before a title word.
                 yield (start, title - 1, -1, "n")
                 break
+    yield from _named_of(tags)
+    yield from _coordinations(tags, units)
+    compound = units.compound
+    for index, tag in enumerate(tags):
+        if compound[index] and tag in "NVGS":  # not adjectives: "non-permanent" alone
+            yield (index, index, -1, "h")
+
+
+def _named_of(tags: str) -> Iterator[Span]:
+    """Capitalised names and titles with inner "of"s ("Director of the Federal Security
+    Service"), without a person's name after them."""
     for match in _NAMED_OF.finditer(tags):
         start, end = match.start(), match.end() - 1
         # A person's name after the title is not part of it: "... Service | Alexander Bortnikov".
@@ -291,8 +328,21 @@ def spans(tags: str, units: Units) -> Iterator[Span]:  # noqa: C901 - one loop p
             name -= 1
         if name < end and tags[name] in "TX":
             end = name
+        elif name < end and tags[name] in "OZ" and end - name >= _PLACE_AND_PERSON:
+            end = name + 1
         if "Z" in tags[start : end + 1] or tags[start] == "T":
             yield (start, end, -1, "n")
+            # A name with its own "of" after an "of the" inside a longer one:
+            # "Chancellor of the | Federal Republic of Germany".
+            for inner in range(start + 2, end):
+                if tags[inner - 1] == "Z" and tags[inner] == "T" and "O" in tags[inner:end]:
+                    yield (inner, end, -1, "n")
+                    break
+
+
+def _coordinations(tags: str, units: Units) -> Iterator[Span]:
+    """Coordinated nouns ("allies and partners"), also with a shared adjective, and
+    coordinated adjectives sharing a head."""
     for match in _COORD.finditer(tags):
         c = match.start()
         right = match.end()  # the second noun
@@ -306,16 +356,27 @@ def spans(tags: str, units: Units) -> Iterator[Span]:  # noqa: C901 - one loop p
                 yield (c - 1, right, c + 1, "c")
             continue
         if c - 2 >= 0 and tags[c - 2] in "NJ":
-            continue  # "security guarantees and ...": not two bare nouns
+            # "security guarantees and ...": not two bare nouns; but one adjective may
+            # be shared ("international peace and security").
+            first = c - 2
+            if tags[first] == "J" and (first == 0 or tags[first - 1] not in "AJNRGMX"):
+                yield (first, right, -1, "c")
+            continue
         yield (c - 1, right, -1, "c")
-    compound = units.compound
-    for index, tag in enumerate(tags):
-        if compound[index] and tag in "NVGS":  # not adjectives: "non-permanent" alone
-            yield (index, index, -1, "h")
+        first = c - 1
+        while first > 0 and tags[first - 1] in "AJ":
+            first -= 1
+        if first < c - 1 and (first == 0 or tags[first - 1] not in "NRGMX"):
+            yield (first, right, -1, "c")  # "new challenges and threats"
+    for match in _COORD_MODIFIERS.finditer(tags):
+        yield (match.start(), match.end() - 1, -1, "c")
 
 
 def _phrase_spans(tags: str, start: int, end: int) -> Iterator[Span]:  # noqa: C901 - the nested sub-phrases of one phrase, one case per shape
     if all(t == "P" for t in tags[start : end + 1]):
+        if start > 0 and tags[start - 1] in "OZ" and end - start + 1 >= _PLACE_AND_PERSON:
+            yield (start, start, -1, "n")  # "of Russia | Vladimir Putin"
+            start += 1
         yield (start, end, -1, "n")  # a name: "Sergey Lavrov", not "Lavrov" inside it
         return
     # Split a capitalised chain where a title meets a name: "Foreign Minister | Sergey Lavrov".
@@ -332,6 +393,16 @@ def _phrase_spans(tags: str, start: int, end: int) -> Iterator[Span]:  # noqa: C
             yield from _phrase_spans(tags, split, end)
             return
     chain = tags[start : end + 1]
+    last_of = chain.rfind("O")
+    if (
+        last_of > 0
+        and end - (start + last_of) >= _PLACE_AND_PERSON
+        and all(t == "P" for t in chain[last_of + 1 :])
+    ):
+        # "President of Russia | Vladimir Putin": a title of a place, then a person.
+        yield from _phrase_spans(tags, start, start + last_of + 1)
+        yield from _phrase_spans(tags, start + last_of + 2, end)
+        return
     if "T" in chain and all(t in "TPXMO" for t in chain):
         # A capitalised chain is one name or title: no fragments ("Treaty Organization"),
         # but a leading nationality or country qualifier is not part of the title:

@@ -50,10 +50,29 @@ _PP = re.compile(r"(?<=[NG])I[ABEF]{0,2}[NGX]")
 _MAX_WORDS = 4
 _TERM_PREPOSITIONS = word_set("над о об по в во на между против с со")
 _COORD = re.compile(r"(?<=[NGXL])C(?=[NGXL])")
+#: Coordinated adjectives sharing one head: "равная и неделимая безопасность".
+_COORD_MODIFIERS = re.compile(r"(?<![ABEFR])[AB]C[AB]{1,2}[NG]")
 #: Initials: capital letters each followed by a full stop ("В.В.", "С. И.").
 _INITIALS = re.compile(r"^(?:[А-ЯЁ]\.){1,3}$|^(?:[А-ЯЁ]\.[А-ЯЁ])$")
 #: Verbs rarer than this (Zipf scale) are candidates on their own.
 RARE_VERB_ZIPF = 2.0
+#: The suffix of verbs coined from borrowed roots (деэскалировать, денуклеаризировать,
+#: ратифицировать): the only rare verbs that are terms. Other rare verbs are colloquial
+#: prefixed formations (поруководить, недоработать) or reflexives (культивироваться).
+LOAN_VERB_SUFFIX = "ировать"
+#: A comparative used at least this often (Zipf) makes its adjective gradable, that is
+#: evaluative (серьёзнее 2.7, крупнее 3.6; военнее, ядернее: never).
+GRADABLE_ZIPF = 2.5
+#: Adjectives of a number and a unit of time ("двухчасовая встреча", "трёхдневный визит").
+_TIME_MEASURE = re.compile(
+    r"^(?:одно|двух|трёх|трех|четырёх|четырех|пяти|шести|семи|восьми|девяти|десяти|"
+    r"полу|полутора|много|несколько)-?(?:часов|минутн|дневн|суточн|недельн|месячн|"
+    r"годичн|летн)"
+)
+#: A demonym is made from a place everybody knows: its Zipf frequency is at least this
+#: (Россия 5.5, Катар 3.4); an obscure village whose name looks like an adjective's stem
+#: («Банкова» for «банковский») makes no demonym.
+MIN_PLACE_ZIPF = 2.5
 
 
 class RussianTagger:
@@ -62,23 +81,58 @@ class RussianTagger:
     def __init__(self, morph: RussianMorphology | None = None) -> None:
         self.morph = morph or RussianMorphology.shared()
         self._cache: dict[str, tuple[str, Features]] = {}
+        self._gradable: dict[str, bool] = {}
         #: Words read as nouns that can also be adjectives, with that reading.
         self.adjective_reading: dict[str, tuple[str, Features]] = {}
 
     @staticmethod
     def rare_verb(lemma: str) -> bool:
-        """A verb unusual in general language (Zipf below 2): "деэскалировать"."""
+        """A verb unusual in general language (Zipf below 2) coined from a borrowed root
+        (-ировать, not reflexive): "деэскалировать"."""
+        if not lemma.endswith(LOAN_VERB_SUFFIX):
+            return False
         from wordfreq import zipf_frequency
 
         return zipf_frequency(lemma, "ru") < RARE_VERB_ZIPF
 
     def _demonym(self, lemma: str) -> bool:
         """An adjective made from a place name (российский ← Россия, киевский ← Киев)."""
+        from wordfreq import zipf_frequency
+
         for place in _geo_stems(lemma):
             parses = self.morph.parses(place)
-            if any("Geox" in p.tag and p.normal_form == place for p in parses):
+            if any("Geox" in p.tag and p.normal_form == place for p in parses) and (
+                zipf_frequency(place, "ru") >= MIN_PLACE_ZIPF
+            ):
                 return True
         return False
+
+    @staticmethod
+    def _describes(lemma: str) -> bool:
+        """A temporal adjective of a number and a unit of time ("двухчасовая | встреча",
+        "трёхдневный | визит"): it describes the event, it is no part of its name, so no
+        phrase starts with it (the phrase is kept as a form seen)."""
+        return bool(_TIME_MEASURE.match(lemma))
+
+    def gradable(self, word: str) -> bool:
+        """An evaluative adjective is gradable: its synthetic comparative is in use
+        (серьёзнее, крупнее, тяжелее: Zipf ≥ :data:`GRADABLE_ZIPF`); relational
+        adjectives (военный, ядерный, стратегический) have none in use."""
+        found = self._gradable.get(word)
+        if found is None:
+            found = False
+            parses = [p for p in self.morph.parses(word) if p.tag.POS in ("ADJF", "PRTF")]
+            if parses:
+                from wordfreq import zipf_frequency
+
+                short = "ADJS" if parses[0].tag.POS == "ADJF" else "PRTS"
+                forms = [parses[0].inflect({"COMP"})] if short == "ADJS" else []
+                forms += [parses[0].inflect({short, g}) for g in ("masc", "femn", "plur")]
+                found = any(
+                    zipf_frequency(f.word, "ru") >= GRADABLE_ZIPF for f in forms if f is not None
+                )
+            self._gradable[word] = found
+        return found
 
     def word(self, word: str) -> tuple[str, Features]:
         found = self._cache.get(word)
@@ -110,12 +164,9 @@ class RussianTagger:
         cutoff = float(top.score) * 0.3
         nouns = [p for p in parses if p.tag.POS == "NOUN" and p.score >= cutoff]
         # Agreement features come from every adjective reading (gender is often split
-        # between readings: постоянного is masculine or neuter).
-        adjectives = [
-            p
-            for p in parses
-            if p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag and "Anum" not in p.tag
-        ]
+        # between readings: постоянного is masculine or neuter). Ordinals are adjectives
+        # too: "третий тур", "Первое главное управление".
+        adjectives = [p for p in parses if p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag]
         if pos == "NOUN" or (nouns and pos not in ("ADJF", "PRTF")):
             if top.normal_form in _STOP_NOUNS:
                 return "D", frozenset()
@@ -138,7 +189,8 @@ class RussianTagger:
                 return "D", frozenset()
             features = _features(adjectives)
             genitive = any(f[0] == "gent" for f in features)
-            if word[:1].islower() and self._demonym(str(top.normal_form)):
+            lemma = str(top.normal_form)
+            if self._describes(lemma) or (word[:1].islower() and self._demonym(lemma)):
                 # "российский министр" → "министр": a nationality qualifies, as in
                 # "Russian Foreign Minister", so no phrase starts with it (E, F); inside
                 # one it stays ("архитектура евразийской безопасности").
@@ -154,6 +206,8 @@ def _geo_stems(lemma: str) -> Iterator[str]:
         if lemma.endswith(suffix):
             stem = lemma[: -len(suffix)]
             yield from (stem + "ия", stem + "а", stem, stem + "ь", stem[:-1] + "а", stem + "я")
+            if stem.endswith("ан"):
+                yield stem[:-1]  # американский ← Америка, африканский ← Африка
 
 
 def _features(parses: list[Any]) -> Features:
@@ -231,19 +285,91 @@ def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
         if any(not _agree(features[noun], features[m]) for m in range(prep + 1, noun)):
             continue
         yield (prep - 1, noun, prep - 1, "r")
-    for match in _COORD.finditer(tags):
-        c = match.start()
-        left, right = c - 1, c + 1
-        if tags[right + 1 : right + 2] in ("G", "X", "B", "A", "N", "E", "F"):
-            continue  # the right conjunct goes on: not two bare nouns
-        cases_left = {f[0] for f in features[left]}
-        cases_right = {f[0] for f in features[right]}
-        if cases_left & cases_right or "X" in (tags[left], tags[right]):
-            # Conjuncts share a case, not a gender: "дипломатию и диалог".
-            yield (left, right, -1, "c")
+    yield from _coordinations(tags, features)
     for index, tag in enumerate(tags):
         if tag == "Y":
             yield (index, index, index, "v")
+
+
+def _coordinations(tags: str, features: list[Features]) -> Iterator[Span]:
+    """Coordinated nouns ("дипломатия и диалог"), also sharing a modifier ("новые вызовы
+    и угрозы") or a genitive dependent ("нормы и принципы международного права"), and
+    coordinated adjectives sharing a head ("равная и неделимая безопасность")."""
+    for match in _COORD.finditer(tags):
+        c = match.start()
+        left, right = c - 1, c + 1
+        cases_left = {f[0] for f in features[left]}
+        cases_right = {f[0] for f in features[right]}
+        if not (cases_left & cases_right or "X" in (tags[left], tags[right])):
+            continue  # conjuncts share a case, not a gender: "дипломатию и диалог"
+        after = tags[right + 1 : right + 2]
+        if after in ("G", "X", "B"):
+            # A genitive after the second noun depends on both when the two share their
+            # readings ("нормы и принципы | международного права").
+            end = _genitive_end(tags, features, right + 1)
+            if end > right and _agree(features[left], features[right]):
+                yield (left, end, -1, "c")
+            continue
+        if after in ("N", "E", "F"):
+            continue  # the right conjunct goes on: not two bare nouns
+        yield (left, right, -1, "c")
+        first = left
+        while first > 0 and tags[first - 1] in "AB" and _agree(features[first - 1], features[left]):
+            first -= 1
+        if first < left and all(_agree(features[m], features[right]) for m in range(first, left)):
+            yield (first, right, -1, "c")  # the modifier is shared: "новые вызовы и угрозы"
+    for match in _COORD_MODIFIERS.finditer(tags):
+        start, head = match.start(), match.end() - 1
+        if all(_agree(features[m], features[head]) for m in range(start, head) if tags[m] != "C"):
+            yield (start, head, -1, "c")
+
+
+def _genitive_end(tags: str, features: list[Features], position: int) -> int:
+    """The last unit of one genitive dependent group starting at ``position`` (its
+    adjectives, then its noun), or ``position - 1`` when there is none."""
+    end = position
+    while end < len(tags) and tags[end] in "BF":
+        end += 1
+    if end >= len(tags) or tags[end] not in "GX":
+        return position - 1
+    if tags[end] == "G" and any(
+        not _agree(features[end], features[m]) for m in range(position, end)
+    ):
+        return position - 1
+    return end
+
+
+def _dependent_groups(
+    tags: str, features: list[Features], head: int, end: int
+) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
+    """The genitive groups after ``head`` (first unit, noun), each agreeing inside, and
+    where a phrase of its own restarts when a group's modifiers do not agree."""
+    groups: list[tuple[int, int]] = []
+    restart: tuple[int, int] | None = None
+    position = head + 1
+    while position <= end:
+        group_start = position
+        while position <= end and tags[position] in "BF":
+            position += 1
+        if position > end:
+            break
+        noun = features[position]
+        genitive = frozenset(x for x in noun if x[0] == "gent") if tags[position] != "X" else None
+        if genitive is not None and not genitive:
+            break
+        if any(
+            genitive is None or not _agree(genitive, features[m])
+            for m in range(group_start, position)
+        ):
+            if genitive is not None:
+                # A participle or adjective that does not agree is a noun of its own
+                # ("в качестве главных составляющих | национальной мощи"): what agrees
+                # with the genitive is a phrase of its own.
+                restart = (group_start, position)
+            break
+        groups.append((group_start, position))
+        position += 1
+    return groups, restart
 
 
 def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every case edits the same span
@@ -273,26 +399,7 @@ def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every ca
             agreed = frozenset(x for x in agreed if any(_agree(frozenset([x]), shared)))
         first = index
         index -= 1
-    # Dependent groups: each must be genitive and agree inside.
-    groups: list[tuple[int, int]] = []
-    position = head + 1
-    while position <= end:
-        group_start = position
-        while position <= end and tags[position] in "BF":
-            position += 1
-        if position > end:
-            break
-        noun = features[position]
-        genitive = frozenset(x for x in noun if x[0] == "gent") if tags[position] != "X" else None
-        if genitive is not None and not genitive:
-            break
-        if any(
-            genitive is None or not _agree(genitive, features[m])
-            for m in range(group_start, position)
-        ):
-            break
-        groups.append((group_start, position))
-        position += 1
+    groups, restart = _dependent_groups(tags, features, head, end)
     # A trailing place ("министр иностранных дел | России") qualifies, it is not the term.
     # So does an acronym after a common noun ("военный блок | НАТО"); after a name it
     # belongs to it ("Постоянный совет ОБСЕ").
@@ -300,7 +407,14 @@ def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every ca
 
     def ends_from(s: int) -> list[int]:
         named = words[s][:1].isupper() and not initial[s]
-        return [head] + [g[1] for g in groups if tags[g[1]] != "L" and (named or tags[g[1]] != "X")]
+        # A name takes both ("Постоянный совет ОБСЕ", "Конституция Украины"); an acronym
+        # takes no place ("МИД | России").
+        place = named and not words[s].isupper()
+        return [head] + [
+            g[1]
+            for g in groups
+            if tags[g[1]] not in "LX" or (place if tags[g[1]] == "L" else named)
+        ]
 
     # A dependent group is a phrase of its own, with the groups that depend on it
     # ("вопросы | нераспространения ядерного оружия"): rule "d".
@@ -319,6 +433,8 @@ def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every ca
         for e in ends_from(s):
             if e - s < _MAX_WORDS:
                 yield (s, e, head, "n")
+    if restart is not None:
+        yield from _phrase(tags, features, restart[0], restart[1], end, units)
 
 
 class RussianRules:

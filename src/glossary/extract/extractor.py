@@ -127,7 +127,8 @@ class Extractor:
             from glossary.text.morph_ru import RussianMorphology
 
             self._morph = morph or RussianMorphology.shared()
-            self.rules = candidates_ru.RussianRules(candidates_ru.RussianTagger(self._morph))
+            self._ru_tagger = candidates_ru.RussianTagger(self._morph)
+            self.rules = candidates_ru.RussianRules(self._ru_tagger)
 
     # -- counting -----------------------------------------------------------------------
 
@@ -440,9 +441,10 @@ class Extractor:
         participle, demonym, acronym): the rest of the phrase stands on its own."""
         # English: also an "of" complement ("risk of | military incidents").
         free = self.rules.free_modifiers
+        fragments = self._right_fragments(stats)
         result = set()
         for key, entry in stats.items():
-            if len(key) < _MIN_PHRASE_WORDS:
+            if len(key) < _MIN_PHRASE_WORDS or key in fragments:
                 continue
             if entry.free:
                 result.add(key)
@@ -453,6 +455,26 @@ class Extractor:
                     result.add(key)
                     break
         return result
+
+    def _right_fragments(self, stats: dict[tuple[str, ...], _Stats]) -> set[tuple[str, ...]]:
+        """Multiword keys each sampled occurrence of which goes on to the right into a
+        longer phrase from the same first word ("Совет Безопасности | ООН", "однополярная
+        структура | мира"): never seen without their complement, they do not stand on
+        their own, however free their own start is."""
+        longest: dict[tuple[int, int], int] = {}
+        for entry in stats.values():
+            if entry.rule not in NESTING:
+                continue
+            for doc_index, a, b, _skip in entry.samples:
+                if b > longest.get((doc_index, a), -1):
+                    longest[doc_index, a] = b
+        return {
+            key
+            for key, entry in stats.items()
+            if len(key) >= _MIN_PHRASE_WORDS
+            and entry.samples
+            and all(longest.get((d, a), -1) > b for d, a, b, _skip in entry.samples)
+        }
 
     def _shape(self, entry: _Stats) -> Shape:
         """Capitalised chains mid-sentence are titles and names (×2); a name glued to
@@ -559,12 +581,10 @@ class Extractor:
             return Modifier.RELATIONAL if word.endswith(_RELATIONAL_EN) else Modifier.QUALITATIVE
         if tag not in "AB":
             return Modifier.NONE
-        parses = self._morph.parses(word)
-        if not parses:
-            return Modifier.QUALITATIVE
-        # pymorphy3 marks qualitative adjectives ("Qual": крупный, недавний, значительный);
+        # Gradable adjectives (крупный, значительный: a comparative in use) describe;
         # the rest are relational (военный, международный, стратегический).
-        return Modifier.QUALITATIVE if "Qual" in parses[0].tag else Modifier.RELATIONAL
+        gradable = self._ru_tagger.gradable(word)
+        return Modifier.QUALITATIVE if gradable else Modifier.RELATIONAL
 
     def _is_name(self, key: tuple[str, ...], entry: _Stats) -> bool:
         doc_index, a, b, _ = entry.samples[0]

@@ -15,12 +15,16 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from glossary.atomic import atomic_write
 from glossary.errors import FormatError, GlossaryError, display_path
-from glossary.formats.dictd import INFO_PREFIXES, DictdData, data_path_for, parse_index
 from glossary.index.forms import surface
-from glossary.index.store import FileStamp, finish, new_database, open_fresh
+
+if TYPE_CHECKING:
+    from glossary.index.store import FileStamp
+
+# The dictd reader, the index builder and the atomic writer are imported where used:
+# every cold `glossary lookup` imports this module, most with no dictionary attached.
 
 __all__ = [
     "Attached",
@@ -80,6 +84,8 @@ def attached() -> list[Attached]:
 
 
 def _save(items: list[Attached]) -> None:
+    from glossary.atomic import atomic_write
+
     records = [{"name": a.name, "index": str(a.index), "data": str(a.data)} for a in items]
     atomic_write(_registry(), (json.dumps(records, ensure_ascii=False, indent=2) + "\n").encode())
 
@@ -99,6 +105,8 @@ def _index_file(path: Path) -> Path:
 
 def add(path: Path) -> tuple[Attached, int]:
     """Validate and attach a dictionary; returns it and its number of entries."""
+    from glossary.formats.dictd import data_path_for
+
     index = _index_file(path).resolve()
     data = data_path_for(index).resolve()
     items = attached()
@@ -140,6 +148,9 @@ def _safe_resolve(path: Path) -> Path:
 
 
 def _open(index: Path, data: Path) -> sqlite3.Connection:
+    from glossary.formats.dictd import INFO_PREFIXES, DictdData, parse_index
+    from glossary.index.store import finish, new_database, open_fresh
+
     stat = data.stat()
     extra = {"data": str(data), "data_size": str(stat.st_size), "data_mtime": str(stat.st_mtime_ns)}
 
@@ -184,6 +195,8 @@ def lookup(candidates: Iterable[str], limit: int = 5) -> list[DictEntry]:
                 [*folded, limit],
             ).fetchall()
             connection.close()
+            from glossary.formats.dictd import DictdData
+
             reader = DictdData(item.data) if rows else None
             for headword, offset, length in rows:
                 assert reader is not None
@@ -195,4 +208,40 @@ def lookup(candidates: Iterable[str], limit: int = 5) -> list[DictEntry]:
                 f"glossary: warning: dictionary {item.name}: cannot read: {exc.strerror or exc}",
                 file=sys.stderr,
             )
+    return results
+
+
+#: Headwords per SQL query (SQLite's default variable limit is far above this).
+_BATCH = 500
+
+
+def entries(headwords: Iterable[str]) -> list[tuple[str, str]]:
+    """Every ``(headword, entry text)`` of every attached dictionary whose headword
+    folds to one of ``headwords`` (all of them, for a bilingual lexicon; a broken
+    dictionary is skipped with a warning, as in :func:`lookup`)."""
+    import sys
+
+    folded = sorted({c for c in (surface(x) for x in headwords) if c})
+    results: list[tuple[str, str]] = []
+    if not folded:
+        return results
+    for item in attached():
+        try:
+            connection = _open(item.index, item.data)
+            rows = []
+            for start in range(0, len(folded), _BATCH):
+                batch = folded[start : start + _BATCH]
+                rows += connection.execute(
+                    f'SELECT headword, "offset", length FROM entries WHERE folded IN '
+                    f"({','.join('?' * len(batch))})",
+                    batch,
+                ).fetchall()
+            connection.close()
+            if rows:
+                from glossary.formats.dictd import DictdData
+
+                reader = DictdData(item.data)
+                results += [(h, reader.read(o, n)) for h, o, n in rows]
+        except (FormatError, OSError) as exc:
+            print(f"glossary: warning: dictionary {item.name}: {exc}", file=sys.stderr)
     return results

@@ -17,8 +17,6 @@ from functools import lru_cache
 from typing import Any
 
 from glossary.text.normalize import Normalizer, fold_case, is_acronym, scan_words, script
-from glossary.text.ru.paradigm import _russian_paradigm as paradigm
-from glossary.text.ru.paradigm import alias_keys, russian_forms
 
 __all__ = [
     "alias_keys",
@@ -30,6 +28,22 @@ __all__ = [
     "word_forms",
     "words",
 ]
+
+
+def alias_keys(text: str, normalizer: Normalizer) -> list[tuple[str, ...]]:
+    """:func:`glossary.text.ru.paradigm.alias_keys`, imported on first use: a cold
+    lookup imports this module and never needs the Russian paradigms."""
+    from glossary.text.ru.paradigm import alias_keys as keys
+
+    return keys(text, normalizer)
+
+
+def russian_forms(word: str, morph: Any) -> set[str]:
+    """:func:`glossary.text.ru.paradigm.russian_forms` (imported on first use)."""
+    from glossary.text.ru.paradigm import russian_forms as forms
+
+    return forms(word, morph)
+
 
 #: Initials of fewer significant words than this are not an acronym.
 _MIN_INITIALS = 2
@@ -111,6 +125,7 @@ def word_forms(words: Iterable[str], normalizer: Normalizer) -> Iterator[tuple[s
     """
     from glossary.text.morph_en import all_inflections, all_lemmas
     from glossary.text.morph_ru import RussianMorphology
+    from glossary.text.ru.paradigm import _russian_paradigm as paradigm
 
     morph = RussianMorphology.shared().analyzer
     for word in words:

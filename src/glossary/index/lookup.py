@@ -266,12 +266,23 @@ class Lookup:
         """The concepts with these ids that exist, fetched in batches (an annotated
         text resolves thousands: one query each would cost more than the matching)."""
         found: dict[str, Term] = {}
-        wanted = list(dict.fromkeys(term_ids))
+        wanted = [i for i in dict.fromkeys(term_ids) if i not in self._by_id]
+        rows: list[tuple[int, str, str]] = []
         for start in range(0, len(wanted), _BATCH):
             batch = wanted[start : start + _BATCH]
             sql = f"SELECT pos, id, data FROM concepts WHERE id IN ({','.join('?' * len(batch))})"
-            for pos, term_id, data in self.db.execute(sql, batch):
-                found[term_id] = self._term(pos, data)
+            rows += self.db.execute(sql, batch).fetchall()
+        fresh = [row for row in rows if row[0] not in self._terms]
+        # one JSON document for the lot: json.loads per row costs more than the query
+        records = json.loads("[" + ",".join([row[2] for row in fresh]) + "]")
+        for (pos, _, _), record in zip(fresh, records, strict=True):
+            self._terms[pos] = term_from_json(record)
+        for pos, term_id, _ in rows:
+            self._by_id[term_id] = self._terms[pos]
+        for term_id in dict.fromkeys(term_ids):
+            term = self._by_id.get(term_id)
+            if term is not None:
+                found[term_id] = term
         return found
 
     def match_keys(self) -> Iterator[tuple[tuple[str, ...], Designation]]:

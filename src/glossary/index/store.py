@@ -26,7 +26,6 @@ import contextlib
 import hashlib
 import itertools
 import os
-import shutil
 import sqlite3
 import stat as stat_module
 import tempfile
@@ -240,6 +239,8 @@ def open_fresh(  # noqa: C901 - the freshness ladder: missing, other schema, sta
         raise
     connection = _try_open(tmp)
     if shared:  # kept private to this run, removed at exit
+        import shutil
+
         atexit.register(shutil.rmtree, directory, ignore_errors=True)
     if connection is None or _meta(connection) is None:
         raise OSError(f"cannot read back the index written to {tmp}")
@@ -437,16 +438,19 @@ def load_matcher(connection: sqlite3.Connection, *, forbidden: bool = False) -> 
     except ValueError:
         raise UntrustedMatcher("the stored matcher has no layout") from None
     # read through SQLite's page cache, not its memory map: mapped pages of the blob
-    # would stay in this process's resident memory beside the copy
+    # would stay in this process's resident memory beside the copy; and as blobs,
+    # copied once from the pages into the bytes (a SELECT copies them twice)
     connection.execute("PRAGMA mmap_size = 0")
-    rows = connection.execute(
-        "SELECT data FROM matchers WHERE variant = ? ORDER BY seq", (variant,)
+    rows = iter(
+        connection.execute(
+            "SELECT rowid FROM matchers WHERE variant = ? ORDER BY seq", (variant,)
+        ).fetchall()
     )
     payload = []
     total = 0
     crc_found = 0
     for count in counts:
-        pieces = [row[0] for row in itertools.islice(rows, count)]
+        pieces = [_read_blob(connection, row[0]) for row in itertools.islice(rows, count)]
         part = pieces[0] if len(pieces) == 1 else b"".join(pieces)
         del pieces
         total += len(part)
@@ -459,6 +463,11 @@ def load_matcher(connection: sqlite3.Connection, *, forbidden: bool = False) -> 
         return TermMatcher.from_payload(payload)
     except (ValueError, TypeError, EOFError, KeyError) as exc:
         raise UntrustedMatcher(f"the stored matcher is unreadable: {exc}") from exc
+
+
+def _read_blob(connection: sqlite3.Connection, rowid: int) -> bytes:
+    with connection.blobopen("matchers", "data", rowid, readonly=True) as blob:
+        return blob.read()
 
 
 def exact_form(text: str) -> str:

@@ -85,15 +85,20 @@ def fold_case(word: str) -> str:
     """The case-insensitive form of one word: NFC, no stress marks, case folded, ё as е."""
     if word.isascii():  # nothing to compose, no stress mark, no ё: casefold is lower
         return word.lower()
-    word = unicodedata.normalize("NFC", word)
-    if "\u0300" in word or "\u0301" in word:
-        word = word.translate(_STRESS)
-    return word.casefold().replace("ё", "е")
+    return _unstressed(unicodedata.normalize("NFC", word)).casefold().replace("ё", "е")
+
+
+def _unstressed(text: str) -> str:
+    """``text`` without stress marks (``str.translate`` only when there are some: it
+    costs far more than looking)."""
+    if "\u0301" in text or "\u0300" in text:
+        return text.translate(_STRESS)
+    return text
 
 
 def fold_word(word: str) -> str:
     """The spelling-insensitive form of one word, before lemmatisation (acronyms keep case)."""
-    word = unicodedata.normalize("NFC", word).translate(_STRESS)
+    word = _unstressed(unicodedata.normalize("NFC", word))
     if not is_acronym(word):
         return word.casefold().replace("ё", "е")
     return word.replace("ё", "е").replace("Ё", "Е")
