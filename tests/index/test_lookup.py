@@ -235,3 +235,4 @@ def test_terms_in_a_batch_are_the_terms_one_by_one(repo_lookup: Lookup) -> None:
     assert all(found[i] == repo_lookup.term(i) for i in ids)
     assert found[ids[0]] is repo_lookup.term(ids[0])
     assert repo_lookup.terms([]) == {}
+    assert list(repo_lookup.terms(iter(ids[:3]))) == ids[:3]  # read once
