@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -81,3 +83,31 @@ def test_fast_validation_agrees_with_the_row_by_row_pass(terms: list[Term]) -> N
     assert validate(terms) == exact
     if model._all_valid(terms, ()):
         assert exact == []
+
+
+def test_new_term_is_an_ordinary_frozen_term() -> None:
+    values = dict(
+        id="x", en="a", ru="б", en_variants=("v",), ru_variants=(), en_forbidden=(),
+        ru_forbidden=("w",), kind=model.Kind.TITLE, full_form="y", definition="d",
+        note="n", status=model.Status.REVIEWED, source=("doc:1",), extra=(("desk", "z"),),
+    )  # fmt: skip
+    made, reference = model.new_term(**values), Term(**values)  # type: ignore[arg-type]
+    assert type(made) is Term
+    assert made == reference
+    assert hash(made) == hash(reference)
+    assert repr(made) == repr(reference)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.en = "b"  # type: ignore[misc]
+    assert dataclasses.replace(made, en="b").en == "b"
+    # The twin must follow Term's fields, or new_term would shift them.
+    assert [f.name for f in dataclasses.fields(model._TermFields)] == [
+        f.name for f in dataclasses.fields(Term)
+    ]
+
+
+@pytest.mark.parametrize(
+    "term_id", ["a", "a1", "a..b", "a-b_c.d", "", "-a", "a-", "_a", "a.", "A", "é", "a b", "a\nb"]
+)
+def test_the_fast_id_check_agrees_with_the_slug_rule(term_id: str) -> None:
+    terms = [Term("ok", en="x"), Term(term_id, en="y")]
+    assert model._all_valid(terms, ()) is (model._row_by_row(terms, ()) == [])

@@ -62,6 +62,9 @@ def test_reads_known_columns_into_terms() -> None:
         (HEADER + "\n" + row("a") + "\n" + row("b", en="other", ru="термин") + "\n", 3,
          "duplicate ru term"),
         (HEADER + "\n" + row("Bad Id") + "\n", 2, "invalid id 'Bad Id'"),
+        # A line feed inside an id once passed the fast check for two good ids.
+        (HEADER + "\n" + row("a") + "\n" + row('"x\ny"', en="o", ru="д") + "\n", 3,
+         "invalid id 'x\\ny'"),
         (HEADER + "\n" + row(en=" padded") + "\n", 2, "leading or trailing spaces"),
         (HEADER + "\n" + row(full_form="nowhere") + "\n", 2, "full_form 'nowhere' names no"),
         (HEADER + '\n"x,term\n', 2, "malformed CSV"),

@@ -30,6 +30,7 @@ from glossary.model import (
     Kind,
     Status,
     Term,
+    new_term,
     validate,
 )
 
@@ -332,7 +333,7 @@ def _row_parser(header: list[str]) -> Callable[[list[str]], Term]:
         kind = _KINDS.get(kind_text) or _KINDS.get(kind_text.strip())
         if status is None or kind is None:
             _bad_status_or_kind(status_text.strip(), kind_text.strip())
-        return Term(
+        return new_term(
             term_id.strip(),
             en,
             ru,
