@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 
 from glossary import catalogs
 from glossary.errors import ConflictError, GlossaryError
+from glossary.formats import po as po_format
 from glossary.formats import terms_csv
-from glossary.model import Glossary, Kind, Status, Term
+from glossary.model import Glossary, Kind, Lang, Status, Term
 from tests.conftest import small_glossary
 
 RU_PO = Path("ru/LC_MESSAGES/glossary.po")
@@ -348,3 +349,25 @@ def test_a_regional_language_header_is_read_as_its_language(tmp_path: Path) -> N
     # Header fields other than the checksum are an editor's business, not an edit.
     assert problems == []
     assert catalogs.sync(glossary, tmp_path).changes == []
+
+
+def test_the_rebuild_after_a_sync_copies_unchanged_entries_and_matches_a_fresh_build(
+    tmp_path: Path,
+) -> None:
+    glossary = small_glossary()
+    catalogs.build(glossary, tmp_path)
+    path = tmp_path / RU_PO
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('msgstr "ОБСЕ"', 'msgstr "ОБСЕ (ред.)"', 1), encoding="utf-8")
+    result = catalogs.sync(glossary, tmp_path)
+    assert set(result.rendered) == {Lang.RU}  # the Russian catalog was compared with a build
+    base = catalogs.Base(glossary, po_format.checksum(glossary), result.rendered)
+    lent = catalogs.plan(result.glossary, tmp_path, force=True, base=base)
+    fresh = catalogs.plan(result.glossary, tmp_path, force=True)
+
+    def after_header(files: list[tuple[Path, bytes]]) -> dict[Path, bytes]:
+        return {p: b[b.index(b"\n\n") :] for p, b in files if p.suffix == ".po"}
+
+    assert after_header(lent) == after_header(fresh)
+    assert len(after_header(lent)) == 2  # the English catalog (its msgid) changed too
+    assert b"(\xd1\x80\xd0\xb5\xd0\xb4.)" in after_header(lent)[tmp_path / RU_PO]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from glossary.model import Glossary, Lang, Status, Term, validate
 __all__ = [
     "DOMAIN",
     "TARGETS",
+    "Base",
     "Change",
     "SyncResult",
     "build",
@@ -84,6 +86,29 @@ class Change:
 class SyncResult:
     glossary: Glossary
     changes: list[Change] = field(default_factory=list)
+    #: The builds of the glossary as it was that the edited catalogs were compared with
+    #: (for :class:`Base`: the rebuild after the sync copies their unchanged entries).
+    rendered: dict[Lang, po_format.Catalog] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Base:
+    """The glossary a write starts from, and catalogs already rendered from it.
+
+    A rebuild of a glossary derived from it (a sync, an import) copies the bytes of
+    every entry whose concept did not change, from ``rendered`` or from a catalog on
+    disk that is an untouched build of ``checksum``, instead of rendering it again.
+    """
+
+    glossary: Glossary
+    checksum: str
+    rendered: Mapping[Lang, po_format.Catalog] = field(default_factory=dict)
+
+    def previous(self, target: Lang, existing: _Existing | None) -> po_format.Catalog | None:
+        found = self.rendered.get(target)
+        if found is None and existing is not None and existing.current(self.checksum):
+            found = po_format.catalog_of(existing.raw, self.glossary, target)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,11 +149,12 @@ def plan(
     *,
     force: bool = False,
     glossary_checksum: str | None = None,
+    base: Base | None = None,
 ) -> list[tuple[Path, bytes]]:
     """The new bytes of every catalog file that a build changes.
 
     Raises :class:`ConflictError` listing every unsynced edit the build would
-    destroy, unless ``force``.
+    destroy, unless ``force``. ``base``: see :class:`Base`.
     """
     wanted = glossary_checksum or po_format.checksum(glossary)
     outputs: list[tuple[Path, bytes]] = []
@@ -139,9 +165,10 @@ def plan(
         mo_path = catalog_path(locales, target, ".mo")
         if existing is not None and existing.current(wanted) and _mo_matches(mo_path, existing):
             continue  # the checksums prove both files are this build: nothing to render
-        catalog, po_bytes = _render(glossary, target, existing, wanted)
+        previous = base.previous(target, existing) if base is not None else None
+        catalog, po_bytes = _render(glossary, target, existing, wanted, previous)
         if existing is not None and not existing.seal.intact and not force:
-            refused += _unsynced(existing, glossary, target, wanted)
+            refused += _unsynced(existing, catalog, wanted)
         mo_bytes = po_format.compile_mo(catalog)
         if existing is None or po_bytes != existing.raw:
             outputs.append((path, po_bytes))
@@ -225,11 +252,16 @@ def sync(
     """
     proposals: dict[str, dict[str, tuple[str, str]]] = {}
     conflicts: list[str] = []
+    result = SyncResult(glossary)
     for target in TARGETS:
         existing = _read(catalog_path(locales, target))
         if existing is None or existing.seal.intact:
             continue  # the entries are byte for byte as built: nothing was edited
-        states, po = po_format.catalog_states(existing.raw, glossary, existing.name)
+        # Entries as built need no reading; only the entries of this build are used.
+        expected = po_format.build_catalog(glossary, target, revision_date="", glossary_checksum="")
+        result.rendered[target] = expected
+        read = po_format.catalog_states(existing.raw, glossary, existing.name, expected=expected)
+        states, po = read.states, read.po
         built_from = po.metadata.get(po_format.CHECKSUM_HEADER, "")
         for state in states:
             term = glossary[state.term_id]
@@ -266,7 +298,7 @@ def sync(
                 fields[key] = (value, where)
     if conflicts:
         raise ConflictError([*conflicts, f"{len(conflicts)} conflict(s); nothing was written"])
-    result = _apply(glossary, proposals)
+    _apply(result, proposals)
     _check_result(result)
     return result
 
@@ -286,8 +318,8 @@ def _edits(term: Term, target: Lang, state: po_format.EntryState) -> dict[str, s
     return edits
 
 
-def _apply(glossary: Glossary, proposals: dict[str, dict[str, tuple[str, str]]]) -> SyncResult:
-    result = SyncResult(glossary)
+def _apply(result: SyncResult, proposals: dict[str, dict[str, tuple[str, str]]]) -> None:
+    glossary = result.glossary
     updated = []
     for term_id, fields in proposals.items():
         term = glossary[term_id]
@@ -300,7 +332,6 @@ def _apply(glossary: Glossary, proposals: dict[str, dict[str, tuple[str, str]]])
         if values:
             updated.append(replace(term, **values))  # type: ignore[arg-type]
     result.glossary = glossary.with_terms(updated)
-    return result
 
 
 def _check_result(result: SyncResult) -> None:
@@ -327,13 +358,18 @@ def _read(path: Path) -> _Existing | None:
     return _Existing(path, raw, po_format.seal_of(raw))
 
 
-def _unsynced(existing: _Existing, glossary: Glossary, target: Lang, wanted: str) -> list[str]:
+def _unsynced(existing: _Existing, catalog: po_format.Catalog, wanted: str) -> list[str]:
     """Reviewer edits a build would destroy: entries changed since their base.
 
-    An entry without a base (a catalog of an older version) counts as edited when it
-    differs from terms.csv and the catalog was built from this very terms.csv.
+    ``catalog`` is the build (entries as they are built need no reading). An entry
+    without a base (a catalog of an older version) counts as edited when it differs
+    from terms.csv and the catalog was built from this very terms.csv.
     """
-    states, po = po_format.catalog_states(existing.raw, glossary, existing.name, strict=False)
+    glossary, target = catalog.glossary, catalog.target
+    read = po_format.catalog_states(
+        existing.raw, glossary, existing.name, strict=False, expected=catalog
+    )
+    states, po = read.states, read.po
     same_build = po.metadata.get(po_format.CHECKSUM_HEADER) == wanted
     found = []
     for state in states:
@@ -354,7 +390,10 @@ def _semantic_differences(
     With the checksum header present, it says whether terms.csv changed; a writer that
     drops unknown headers (Babel) leaves none, and then every entry is compared whole.
     """
-    states, po = po_format.catalog_states(existing.raw, glossary, existing.name, strict=False)
+    read = po_format.catalog_states(
+        existing.raw, glossary, existing.name, strict=False, expected=catalog
+    )
+    states, po = read.states, read.po
     problems = []
     built_from = po.metadata.get(po_format.CHECKSUM_HEADER)
     if built_from is not None and built_from != wanted:
@@ -372,11 +411,11 @@ def _semantic_differences(
             for entry in existing.parse()
             if entry.linenum in ids and not po_format.same_layout(entry, built[ids[entry.linenum]])
         ]
-    present = {s.term_id for s in states}
+    present = {s.term_id for s in states} | read.unedited
     missing = [
-        f"{existing.name}: no entry for {e.term_id!r}"
-        for e in catalog.entries
-        if e.term_id not in present
+        f"{existing.name}: no entry for {term_id!r}"
+        for term_id in catalog.ids
+        if term_id not in present
     ]
     return problems + (differing + missing)[:_MAX_LISTED]
 
@@ -399,14 +438,18 @@ def _check_mo(path: Path, catalog: po_format.Catalog, wanted: str) -> list[str]:
     header = po_format.mo_header(read_file(path))
     if header is None:
         return [f"{name}: not a readable .mo file"]
-    expected = 1 + sum(1 for e in catalog.entries if e.msgstr and not e.fuzzy)
+    expected = 1 + po_format.translated_count(catalog)
     if header.get(po_format.CHECKSUM_HEADER) != wanted or header["#entries"] != str(expected):
         return [f"{name}: out of date with terms.csv"]
     return []
 
 
 def _render(
-    glossary: Glossary, target: Lang, existing: _Existing | None, wanted: str
+    glossary: Glossary,
+    target: Lang,
+    existing: _Existing | None,
+    wanted: str,
+    previous: po_format.Catalog | None = None,
 ) -> tuple[po_format.Catalog, bytes]:
     """The catalog and its PO bytes; an unchanged catalog keeps its revision date and translator."""
     kept = _kept_header(existing.raw) if existing is not None else {}
@@ -416,6 +459,7 @@ def _render(
         revision_date=kept.get("PO-Revision-Date", _now()),
         last_translator=kept.get("Last-Translator", "glossary"),
         glossary_checksum=wanted,
+        previous=previous,
     )
     po_bytes = po_format.render_po(catalog)
     if existing is not None and po_bytes != existing.raw and "PO-Revision-Date" in kept:

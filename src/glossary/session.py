@@ -10,17 +10,21 @@ a writer was killed half-way.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from glossary import transaction
 from glossary.errors import GlossaryError, display_path
 from glossary.formats import read_file, terms_csv
 from glossary.lock import DEFAULT_WAIT, glossary_lock
-from glossary.model import Glossary
+from glossary.model import Glossary, Lang
 from glossary.workspace import DEFAULT_NAME, Workspace
+
+if TYPE_CHECKING:
+    from glossary.formats.po import Catalog
 
 __all__ = ["Session", "recover_if_interrupted", "writing"]
 
@@ -70,12 +74,16 @@ class Session:
         *,
         rebuild_catalogs: bool = False,
         force_catalogs: bool = False,
+        rendered: Mapping[Lang, Catalog] | None = None,
     ) -> list[Path]:
         """Write ``glossary`` (when given) and, if asked, the catalogs built from it.
 
         Files whose bytes do not change are not written. Catalog edits that are not in
         terms.csv yet stop the whole commit (:class:`ConflictError`) unless
-        ``force_catalogs``: nothing is written then, terms.csv included.
+        ``force_catalogs``: nothing is written then, terms.csv included. The rebuild
+        copies the entries of concepts that did not change from the catalogs of the
+        glossary as read (on disk when they are its untouched build, or ``rendered``
+        from it, say by a sync).
         """
         from glossary import catalogs
         from glossary.formats import po as po_format
@@ -93,11 +101,15 @@ class Session:
         if rebuild_catalogs and not (
             glossary is None and catalogs.up_to_date(self.raw, ws.locales) and not force_catalogs
         ):
+            base = None
+            if self._parsed is not None:
+                base = catalogs.Base(self._parsed[0], self.checksum, rendered or {})
             files += catalogs.plan(
                 self.glossary if glossary is None else glossary,
                 ws.locales,
                 force=force_catalogs,
                 glossary_checksum=po_format.checksum_of_bytes(data),
+                base=base,
             )
         transaction.commit(files, transaction.journal_path(_anchor(ws)))
         return [path for path, _ in files]

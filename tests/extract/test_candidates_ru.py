@@ -280,3 +280,13 @@ def test_a_capitalised_name_keeps_its_place_and_an_acronym_does_not() -> None:
     assert "Конституция Франции" in found
     assert "Президент Франции" in found
     assert "МИД Франции" not in found
+
+
+def test_ordinal_adjectives_make_terms() -> None:
+    """Regression: ordinals were never modifiers, so «второй раунд» and «Третье главное
+    управление» (a name) were lost."""
+    found = terms(
+        "Назначили второй раунд консультаций. Документ готовило Третье главное управление.\n"
+    )
+    assert "второй раунд" in found
+    assert "Третье главное управление" in found

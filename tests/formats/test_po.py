@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -117,13 +118,13 @@ def test_fast_block_reader_agrees_with_polib() -> None:
     glossary = small_glossary()
     data = po_format.render_po(_catalog(glossary))
     expected = po_format.entry_states(po_format.parse_catalog(data, "g.po"), glossary, "g.po")
-    fast, _ = po_format.catalog_states(data, glossary, "g.po")
+    fast = po_format.catalog_states(data, glossary, "g.po").states
     assert fast == expected
     # One block an editor rewrote in its own layout goes to polib, line numbers kept.
     text = data.decode()
     mixed = text.replace('msgstr "ОБСЕ"', 'msgstr ""\n"ОБ"\n"СЕ (ред.)"', 1).encode()
     polib_states = po_format.entry_states(po_format.parse_catalog(mixed, "g.po"), glossary, "g.po")
-    fast_states, _ = po_format.catalog_states(mixed, glossary, "g.po")
+    fast_states = po_format.catalog_states(mixed, glossary, "g.po").states
     assert fast_states == polib_states
     assert next(s for s in fast_states if s.term_id == "osce").rendering == "ОБСЕ (ред.)"
 
@@ -136,3 +137,78 @@ def test_fast_block_reader_finds_a_duplicate_across_both_readers() -> None:
     ]
     with pytest.raises(FormatError, match=r"duplicate entry for 'OSCE'|second entry"):
         po_format.catalog_states((data + "\n" + block + "\n").encode(), glossary, "g.po")
+
+
+def _changed(glossary: Glossary) -> Glossary:
+    """A few concepts replaced: a rendering, a source term that now collides with
+    another's (msgctxt appears), a full form's source term (its acronym's entry shows it)."""
+    return glossary.with_terms(
+        [
+            replace(glossary["sphere-of-influence"], ru="сфера интересов"),
+            replace(
+                glossary["security-guarantees"],
+                en="Secretary of State",
+                ru="Государственный секретарь",
+            ),
+            replace(glossary["osce-full"], en="Organisation for Security in Europe"),
+            Term("added", en="added term", ru="новый термин"),
+        ]
+    )
+
+
+@pytest.mark.parametrize("target", [Lang.RU, Lang.EN])
+def test_a_build_lending_entries_from_a_previous_one_renders_the_same_bytes(
+    target: Lang,
+) -> None:
+    before = small_glossary()
+    previous = _catalog(before, target)
+    after = _changed(before)
+    fresh = _catalog(after, target)
+    lent = po_format.build_catalog(
+        after, target, revision_date="2026-01-01 00:00+0000", previous=previous
+    )
+    assert (lent.body, lent.starts, lent.contexts) == (fresh.body, fresh.starts, fresh.contexts)
+    assert fresh.contexts  # the collision made a msgctxt: the test covers that case
+    assert po_format.render_po(lent) == po_format.render_po(fresh)
+    # Entries are values again on demand, and render to the same bytes.
+    assert po_format._render_body(lent.entries) == fresh.body
+
+
+def test_catalog_of_a_written_build_finds_its_entries() -> None:
+    glossary = small_glossary()
+    built = _catalog(glossary)
+    found = po_format.catalog_of(po_format.render_po(built), glossary, Lang.RU)
+    assert found is not None
+    assert (found.body, found.starts, found.ids) == (built.body, built.starts, built.ids)
+    # Another glossary's build (one entry more) does not split into this one's entries.
+    other = po_format.render_po(_catalog(_changed(glossary)))
+    assert po_format.catalog_of(other, glossary, Lang.RU) is None
+
+
+def test_entries_as_built_are_not_read_and_an_edit_is() -> None:
+    glossary = small_glossary()
+    built = _catalog(glossary)
+    data = po_format.render_po(built).replace(b'msgstr "\xd0\x9e\xd0\x91\xd0\xa1\xd0\x95"',
+                                              'msgstr "ОБСЕ (ред.)"'.encode())  # fmt: skip
+    read = po_format.catalog_states(data, glossary, "g.po", expected=built)
+    [state] = read.states
+    assert (state.term_id, state.rendering) == ("osce", "ОБСЕ (ред.)")
+    assert read.unedited == set(built.ids) - {"osce"}
+    without = po_format.catalog_states(data, glossary, "g.po").states
+    assert next(s for s in without if s.term_id == "osce") == state  # same line, same state
+
+
+def test_a_copy_of_an_entry_as_built_is_still_a_duplicate() -> None:
+    glossary = small_glossary()
+    built = _catalog(glossary)
+    text = po_format.render_po(built).decode()
+    block = text[
+        text.index("#. kind: acronym") : text.index('msgstr "ОБСЕ"') + len('msgstr "ОБСЕ"')
+    ]
+    copied = text.replace('msgstr "ОБСЕ"', 'msgstr "ОБСЕ"\n\n' + block.replace("ОБСЕ", "ОБ"), 1)
+    with pytest.raises(FormatError, match=r"g.po:\d+: (duplicate entry|second entry)"):
+        po_format.catalog_states(copied.encode(), glossary, "g.po", expected=built)
+    # The very same block twice: the second is read, and is a duplicate of the first.
+    twice = text + "\n" + text[text.index("#. kind: acronym") - 1 :].split("\n\n")[0] + "\n"
+    with pytest.raises(FormatError, match=r"g.po:\d+: (duplicate entry|second entry)"):
+        po_format.catalog_states(twice.encode(), glossary, "g.po", expected=built)

@@ -90,7 +90,12 @@ def _sync(args: argparse.Namespace) -> int:
             )
             changes = result.changes
             if changes and not args.dry_run:
-                session.commit(result.glossary, rebuild_catalogs=True, force_catalogs=True)
+                session.commit(
+                    result.glossary,
+                    rebuild_catalogs=True,
+                    force_catalogs=True,
+                    rendered=result.rendered,
+                )
     write = bool(changes) and not args.dry_run
     if args.json:
         print_json(

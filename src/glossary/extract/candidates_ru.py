@@ -121,13 +121,15 @@ class RussianTagger:
         found = self._gradable.get(word)
         if found is None:
             found = False
-            parses = [p for p in self.morph.parses(word) if p.tag.POS == "ADJF"]
+            parses = [p for p in self.morph.parses(word) if p.tag.POS in ("ADJF", "PRTF")]
             if parses:
                 from wordfreq import zipf_frequency
 
-                comparative = parses[0].inflect({"COMP"})
-                found = comparative is not None and (
-                    zipf_frequency(comparative.word, "ru") >= GRADABLE_ZIPF
+                short = "ADJS" if parses[0].tag.POS == "ADJF" else "PRTS"
+                forms = [parses[0].inflect({"COMP"})] if short == "ADJS" else []
+                forms += [parses[0].inflect({short, g}) for g in ("masc", "femn", "plur")]
+                found = any(
+                    zipf_frequency(f.word, "ru") >= GRADABLE_ZIPF for f in forms if f is not None
                 )
             self._gradable[word] = found
         return found
@@ -162,12 +164,9 @@ class RussianTagger:
         cutoff = float(top.score) * 0.3
         nouns = [p for p in parses if p.tag.POS == "NOUN" and p.score >= cutoff]
         # Agreement features come from every adjective reading (gender is often split
-        # between readings: постоянного is masculine or neuter).
-        adjectives = [
-            p
-            for p in parses
-            if p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag and "Anum" not in p.tag
-        ]
+        # between readings: постоянного is masculine or neuter). Ordinals are adjectives
+        # too: "третий тур", "Первое главное управление".
+        adjectives = [p for p in parses if p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag]
         if pos == "NOUN" or (nouns and pos not in ("ADJF", "PRTF")):
             if top.normal_form in _STOP_NOUNS:
                 return "D", frozenset()

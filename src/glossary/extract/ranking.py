@@ -52,6 +52,8 @@ class Weights:
     acronym: float = 2.0
     #: Prepositional complements are terms less often than genitives.
     prepositional: float = 0.7
+    #: Coordinations ("allies and partners") are listed less often than single terms.
+    coordination: float = 1.0
     #: Acronyms name things even when they are common words ("МИД", "UN").
     acronym_min_termhood: float = 0.8
     #: A hyphenated compound is a coined term ("de-escalation").
@@ -64,7 +66,7 @@ class Weights:
     named_head: float = 1.5
     #: A single common word (not a name): besides its termhood, this factor, since a
     #: glossary lists few single words and many phrases.
-    lone_common: float = 1.0
+    lone_common: float = 0.8
     #: ... and its termhood counts again to this power: "sovereignty" stays, "treaty" drops.
     lone_common_exponent: float = 1.0
     relational: float = 1.5
@@ -131,6 +133,8 @@ def coarse_score(
         factor = weights.acronym
     elif rule is Rule.PREPOSITIONAL:
         factor = weights.prepositional
+    elif rule is Rule.COORDINATION:
+        factor = weights.coordination
     else:
         factor = 1.0
     return c_value * termhood * factor

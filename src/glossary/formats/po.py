@@ -24,10 +24,15 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
+import sys
+import unicodedata
+from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
+from itertools import accumulate
+from operator import attrgetter, itemgetter
+from typing import NamedTuple, TypeAlias
 
 import polib
 
@@ -41,6 +46,7 @@ __all__ = [
     "ENTRIES_HEADER",
     "Catalog",
     "CatalogEntry",
+    "CatalogRead",
     "EntryState",
     "POEntry",
     "POFile",
@@ -48,6 +54,7 @@ __all__ = [
     "Seal",
     "base_of",
     "build_catalog",
+    "catalog_of",
     "catalog_states",
     "checksum",
     "checksum_of_bytes",
@@ -65,6 +72,7 @@ __all__ = [
     "seal_of",
     "state_of",
     "stored_note",
+    "translated_count",
     "translation_units",
 ]
 
@@ -89,8 +97,12 @@ BASE_PREFIX = "base: "
 #: Hex digits of an entry's base: 48 bits, so a chance edit colliding is negligible.
 _BASE_DIGITS = 12
 _FUZZY = "fuzzy"
+_FUZZY_LINE = f"#, {_FUZZY}"
 _MO_MAGIC = 0x950412DE
 _MO_HEADER_SIZE = 28
+#: An array type of 32-bit unsigned integers (the MO tables).
+_U32_BYTES = 4
+_U32 = "I" if array("I").itemsize == _U32_BYTES else "L"
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,13 +137,34 @@ class CatalogEntry:
 
 @dataclass(frozen=True, slots=True)
 class Catalog:
-    """A catalog as we build it: header comment, ordered metadata, entries."""
+    """A catalog as we build it: header comment, ordered metadata, rendered entries.
+
+    The entries are kept as the bytes they render to, with the glossary they were
+    rendered from and where each starts: a build of a glossary that differs in a few
+    concepts copies the rest of them (``previous`` in :func:`build_catalog`), and
+    :attr:`entries` gives them as values when someone asks.
+    """
 
     header: str
     metadata: tuple[tuple[str, str], ...]
-    entries: tuple[CatalogEntry, ...]
+    glossary: Glossary
+    target: Lang
     #: The rendered entries (see :func:`render_po`); their digest is in the metadata.
-    body: bytes = b""
+    body: bytes
+    #: The concept of each entry, in file order.
+    ids: tuple[str, ...]
+    #: Where each entry starts in :attr:`body`, and then where the body ends.
+    starts: tuple[int, ...]
+    #: The concepts whose entry carries a msgctxt (their source term is shared).
+    contexts: frozenset[str]
+
+    @property
+    def entries(self) -> tuple[CatalogEntry, ...]:
+        """The entries as values, computed on demand (writing needs only the bytes)."""
+        glossary, target, contexts = self.glossary, self.target, self.contexts
+        return tuple(
+            CatalogEntry(*_fields(glossary[i], glossary, target, i in contexts)) for i in self.ids
+        )
 
     def meta(self, key: str) -> str:
         return next((v for k, v in self.metadata if k == key), "")
@@ -193,8 +226,15 @@ def build_catalog(
     revision_date: str,
     last_translator: str = "glossary",
     glossary_checksum: str | None = None,
+    previous: Catalog | None = None,
 ) -> Catalog:
-    """The catalog translating into ``target``; deterministic for a given glossary."""
+    """The catalog translating into ``target``; deterministic for a given glossary.
+
+    ``previous``, a catalog of the same language rendered from another glossary,
+    lends the bytes of every entry whose concept is the very same object in both
+    glossaries (and whose full form and msgctxt are unchanged): after a sync or an
+    import that touched a few concepts, only those are rendered again.
+    """
     source = target.other
     header = (
         f"Glossary of diplomatic and security terms, {LANGUAGE_NAMES[source]} to "
@@ -213,40 +253,216 @@ def build_catalog(
         ("Content-Transfer-Encoding", "8bit"),
         ("Plural-Forms", PLURAL_FORMS[target]),
         ("X-Generator", "glossary"),
-        (CHECKSUM_HEADER, glossary_checksum or checksum(glossary)),
+        (CHECKSUM_HEADER, checksum(glossary) if glossary_checksum is None else glossary_checksum),
         ("X-Source-Language", source.value),
     )
-    msgids = [term.preferred(source) for term in glossary]
-    folds = [fold_term(msgid) if msgid else "" for msgid in msgids]
+    if previous is not None and (previous.target is not target or len(previous.ids) == 0):
+        previous = None
+    ids, contexts = _entry_ids(glossary, source, previous)
+    body, starts = _render_entries(glossary, target, contexts, previous)
+    return Catalog(
+        header,
+        (*metadata, (ENTRIES_HEADER, _digest(body))),
+        glossary,
+        target,
+        body,
+        ids,
+        starts,
+        contexts,
+    )
+
+
+def catalog_of(raw: bytes, glossary: Glossary, target: Lang) -> Catalog | None:
+    """The catalog that ``raw`` is a build of, its entries' bytes taken from ``raw``.
+
+    The caller has proved that ``raw`` is our build of ``glossary``, untouched (its
+    checksum header and :func:`seal_of`); this only finds where each entry starts.
+    The header is not read: the catalog is meant as ``previous`` of a build. None
+    when the entries do not split into one per concept, in order.
+    """
+    end = raw.find(b"\n\n")
+    if end < 0:
+        return None
+    body = raw[end + 1 :]
+    ids, contexts = _entry_ids(glossary, target.other)
+    starts = [0, *(m.start() + 1 for m in _ENTRY_GAP.finditer(body)), len(body)]
+    if len(starts) != len(ids) + 1:
+        return None
+    for term_id, at, to in zip(ids, starts, starts[1:], strict=False):
+        if body.find(b"\n#. " + (_ID_PREFIX + term_id).encode() + b"\n", at, to) < 0:
+            return None
+    return Catalog(
+        "",
+        (),
+        glossary,
+        target,
+        body,
+        ids,
+        tuple(starts),
+        contexts,
+    )
+
+
+_ENTRY_GAP = re.compile(rb"\n\n")
+
+
+def _entry_ids(
+    glossary: Glossary, source: Lang, previous: Catalog | None = None
+) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The concepts that get an entry (those with a source term), and those that need a
+    msgctxt because another concept folds to the same source term.
+
+    Those of ``previous`` when its glossary has the same concepts with the same
+    source terms, in the same order (a sync that changed renderings or notes).
+    """
+    msgid = attrgetter(source.value)
+    if previous is not None and _same_msgids(glossary, previous.glossary, msgid):
+        return previous.ids, previous.contexts
+    terms = [term for term in glossary.terms if msgid(term)]
+    folds = _folds(list(map(msgid, terms)))
     shared = Counter(folds)
-    kinds = {kind: f"kind: {kind.value}" for kind in Kind}
-    statuses = {status: f"status: {status.value}" for status in Status}
-    entries = []
-    for term, msgid, fold in zip(glossary, msgids, folds, strict=True):
-        if not msgid:
+    contexts: frozenset[str] = frozenset()
+    if len(shared) != len(folds):
+        contexts = frozenset(t.id for t, f in zip(terms, folds, strict=True) if shared[f] > 1)
+    return tuple(term.id for term in terms), contexts
+
+
+def _same_msgids(new: Glossary, old: Glossary, msgid: attrgetter[str]) -> bool:
+    if len(new.terms) != len(old.terms):
+        return False
+    for a, b in zip(new.terms, old.terms, strict=True):
+        if a is not b and (a.id != b.id or msgid(a) != msgid(b)):
+            return False
+    return True
+
+
+def _folds(values: list[str]) -> list[str]:
+    """:func:`fold_term` of each value, normalised and case-folded in one pass."""
+    joined = "\n".join(values)
+    if values and joined.count("\n") == len(values) - 1:
+        parts = unicodedata.normalize("NFC", joined).casefold().replace("ё", "е").split("\n")
+        if len(parts) == len(values):
+            return [" ".join(part.split()) for part in parts]
+    return [fold_term(value) for value in values]
+
+
+def _render_entries(
+    glossary: Glossary, target: Lang, contexts: frozenset[str], previous: Catalog | None
+) -> tuple[bytes, tuple[int, ...]]:
+    """The body and where each entry starts; runs of entries that ``previous`` holds as
+    they would render now are copied from its bytes (through a memoryview: no copy)."""
+    msgid = attrgetter(target.other.value)
+    terms = [term for term in glossary.terms if msgid(term)]
+    lent = _lent(terms, glossary, contexts, previous)
+    old_body = memoryview(previous.body if previous is not None else b"")
+    old_starts = previous.starts if previous is not None else (0,)
+    pieces: list[bytes | memoryview] = []
+    starts = [0]
+    i = 0
+    while i < len(terms):
+        first = lent[i]
+        if first < 0:
+            chunk = _chunk(*_fields(terms[i], glossary, target, terms[i].id in contexts))
+            pieces.append(chunk)
+            starts.append(starts[-1] + len(chunk))
+            i += 1
             continue
-        rendering = term.preferred(target)
-        fuzzy = bool(rendering) and term.status is not Status.REVIEWED
-        note = term.note
-        extracted = term.definition.split("\n") if term.definition else []
-        extracted.append(kinds[term.kind])
-        _describe(extracted, term, glossary, source, target)
-        extracted += (statuses[term.status], _ID_PREFIX + term.id)
-        extracted.append(BASE_PREFIX + _base(rendering, fuzzy, " ".join(note.split())))
-        entries.append(
-            CatalogEntry(
-                term_id=term.id,
-                msgid=msgid,
-                msgstr=rendering,
-                fuzzy=fuzzy,
-                note=note,
-                extracted=tuple(extracted),
-                occurrences=tuple(_occurrence(ref) for ref in term.source),
-                msgctxt=term.id if shared[fold] > 1 else None,
-            )
-        )
-    body = _render_body(entries)
-    return Catalog(header, (*metadata, (ENTRIES_HEADER, _digest(body))), tuple(entries), body)
+        end = i + 1
+        while end < len(terms) and lent[end] == lent[end - 1] + 1:
+            end += 1
+        last = first + end - i
+        pieces.append(old_body[old_starts[first] : old_starts[last]])
+        shift = starts[-1] - old_starts[first]
+        starts.extend(at + shift for at in old_starts[first + 1 : last + 1])
+        i = end
+    return b"".join(pieces), tuple(starts)
+
+
+def _lent(
+    terms: list[Term], glossary: Glossary, contexts: frozenset[str], previous: Catalog | None
+) -> list[int]:
+    """For each entry, the position of an entry of ``previous`` with the very bytes it
+    would render to now, else -1.
+
+    An entry's bytes depend on its concept, on whether it carries a msgctxt and on the
+    concept its full form names, nothing else: all three the same objects as when
+    ``previous`` was rendered, the bytes are the same.
+    """
+    if previous is None:
+        return [-1] * len(terms)
+    old, old_contexts = previous.glossary, previous.contexts
+    index = {term_id: k for k, term_id in enumerate(previous.ids)}
+    get, old_get = glossary.get, old.get
+    lent = []
+    for term in terms:
+        term_id = term.id
+        k = index.get(term_id, -1)
+        if k >= 0 and not (
+            old_get(term_id) is term
+            and (term_id in contexts) == (term_id in old_contexts)
+            and (not term.full_form or old_get(term.full_form) is get(term.full_form))
+        ):
+            k = -1
+        lent.append(k)
+    return lent
+
+
+def _fields(
+    term: Term, glossary: Glossary, target: Lang, context: bool
+) -> tuple[str, str, str, bool, str, tuple[str, ...], tuple[str, ...], str | None]:
+    """The values of a :class:`CatalogEntry` for ``term`` (in its field order).
+
+    Attributes are read by name (``_SIDES``): at 100k concepts the method calls of
+    :class:`Term` were a tenth of the build.
+    """
+    source, target_name, labels = _SIDES[target]
+    rendering = getattr(term, target_name)
+    fuzzy = bool(rendering) and term.status is not Status.REVIEWED
+    note = term.note
+    extracted = term.definition.split("\n") if term.definition else []
+    extracted.append(_KIND_LINES[term.kind])
+    if term.full_form:
+        full = glossary.get(term.full_form)
+        if full is not None:
+            shown = getattr(full, source) or getattr(full, target_name)
+            extracted.append(f"full form: {shown}")
+    for attribute, label in labels:
+        values = getattr(term, attribute)
+        if values:
+            extracted.append(label + " | ".join(values))
+    extracted += (_STATUS_LINES[term.status], _ID_PREFIX + term.id)
+    extracted.append(BASE_PREFIX + _base(rendering, fuzzy, " ".join(note.split())))
+    return (
+        term.id,
+        getattr(term, source),
+        rendering,
+        fuzzy,
+        note,
+        tuple(extracted),
+        tuple(map(_occurrence, term.source)) if term.source else (),
+        term.id if context else None,
+    )
+
+
+def _sides(target: Lang) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """Attribute names of the source and target terms, and the labelled ``#.`` lists in
+    the order entries show them: variants source then target, forbidden target then source."""
+    source = target.other
+    return (
+        source.value,
+        target.value,
+        (
+            (f"{source.value}_variants", f"{source.value} variants: "),
+            (f"{target.value}_variants", f"{target.value} variants: "),
+            (f"{target.value}_forbidden", f"{target.value} forbidden: "),
+            (f"{source.value}_forbidden", f"{source.value} forbidden: "),
+        ),
+    )
+
+
+_SIDES = {lang: _sides(lang) for lang in Lang}
+_KIND_LINES = {kind: f"kind: {kind.value}" for kind in Kind}
+_STATUS_LINES = {status: f"status: {status.value}" for status in Status}
 
 
 def render_po(catalog: Catalog) -> bytes:
@@ -258,28 +474,40 @@ def render_po(catalog: Catalog) -> bytes:
     return ("\n".join(out) + "\n").encode("utf-8") + catalog.body
 
 
-def _render_body(entries: Sequence[CatalogEntry]) -> bytes:
-    """Every entry after the header, each preceded by a blank line.
+def _chunk(
+    term_id: str,
+    msgid: str,
+    msgstr: str,
+    fuzzy: bool,
+    note: str,
+    extracted: tuple[str, ...],
+    occurrences: tuple[str, ...],
+    msgctxt: str | None,
+) -> bytes:
+    """One entry after the header, preceded by its blank line (encoded alone: one
+    100k-entry string of Cyrillic text would cost twice the bytes it becomes)."""
+    out = [""]
+    if note:
+        out += [f"# {line}".rstrip() for line in note.split("\n")]
+    out += [f"#. {line}".rstrip() for line in extracted]
+    if occurrences:
+        out.append("#: " + " ".join(occurrences))
+    if fuzzy:
+        out.append(_FUZZY_LINE)
+    if msgctxt is not None:
+        out.append(f'msgctxt "{_escape(msgctxt)}"')
+    out.append(f'msgid "{_escape(msgid)}"')
+    out.append(f'msgstr "{_escape(msgstr)}"\n')
+    return "\n".join(out).encode("utf-8")
 
-    Encoded entry by entry: one 100k-entry string of Cyrillic text would cost twice
-    the bytes it becomes.
-    """
-    chunks: list[bytes] = []
-    for entry in entries:
-        out = [""]
-        if entry.note:
-            out.extend(f"# {line}".rstrip() for line in entry.note.split("\n"))
-        out.extend(f"#. {line}".rstrip() for line in entry.extracted)
-        if entry.occurrences:
-            out.append("#: " + " ".join(entry.occurrences))
-        if entry.fuzzy:
-            out.append(f"#, {_FUZZY}")
-        if entry.msgctxt is not None:
-            out.append(f'msgctxt "{_escape(entry.msgctxt)}"')
-        out.append(f'msgid "{_escape(entry.msgid)}"')
-        out.append(f'msgstr "{_escape(entry.msgstr)}"\n')
-        chunks.append("\n".join(out).encode("utf-8"))
-    return b"".join(chunks)
+
+def _render_body(entries: Sequence[CatalogEntry]) -> bytes:
+    """Every entry after the header, each preceded by a blank line."""
+    return b"".join(
+        _chunk(e.term_id, e.msgid, e.msgstr, e.fuzzy, e.note, e.extracted, e.occurrences,
+               e.msgctxt)
+        for e in entries
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,26 +557,41 @@ def compile_mo(catalog: Catalog) -> bytes:
     """
     header = "".join(f"{key}: {value}\n" for key, value in catalog.metadata)
     pairs = [(b"", header.encode("utf-8"))]
-    for entry in catalog.entries:
-        if entry.msgstr and not entry.fuzzy:
-            key = entry.msgid if entry.msgctxt is None else f"{entry.msgctxt}\x04{entry.msgid}"
-            pairs.append((key.encode("utf-8"), entry.msgstr.encode("utf-8")))
-    pairs.sort(key=lambda pair: pair[0])
+    pairs += [(m.encode("utf-8"), t.encode("utf-8")) for m, t in _translated(catalog)]
+    pairs.sort(key=itemgetter(0))
     count = len(pairs)
     originals_at = _MO_HEADER_SIZE
     translations_at = originals_at + 8 * count
     strings_at = translations_at + 8 * count
-    tables: list[int] = []
-    strings: list[bytes] = []
-    offset = strings_at
-    for column in (0, 1):
-        for pair in pairs:
-            text = pair[column]
-            tables += (len(text), offset)
-            strings.append(text + b"\0")
-            offset += len(text) + 1
+    texts = [pair[0] for pair in pairs] + [pair[1] for pair in pairs]
+    lengths = array(_U32, map(len, texts))
+    # Each string starts after the previous one and its NUL.
+    offsets = array(_U32, accumulate((n + 1 for n in lengths[:-1]), initial=strings_at))
+    tables = array(_U32, bytes(8 * len(texts)))
+    tables[0::2] = lengths
+    tables[1::2] = offsets
+    if sys.byteorder != "little":
+        tables.byteswap()
     head = struct.pack("<7I", _MO_MAGIC, 0, count, originals_at, translations_at, 0, strings_at)
-    return head + struct.pack(f"<{2 * 2 * count}I", *tables) + b"".join(strings)
+    texts.append(b"")
+    return head + tables.tobytes() + b"\0".join(texts)
+
+
+def _translated(catalog: Catalog) -> Iterator[tuple[str, str]]:
+    """(msgctxt EOT msgid, msgstr) of every entry gettext compiles: translated, not fuzzy."""
+    target, contexts = catalog.target, catalog.contexts
+    source = target.other
+    reviewed = Status.REVIEWED
+    both = attrgetter(source.value, target.value)
+    for term in catalog.glossary.terms:  # the entries are these, in this order
+        msgid, msgstr = both(term)
+        if msgid and msgstr and term.status is reviewed:
+            yield (f"{term.id}\x04{msgid}" if term.id in contexts else msgid), msgstr
+
+
+def translated_count(catalog: Catalog) -> int:
+    """How many entries a ``.mo`` of ``catalog`` holds, besides its header."""
+    return sum(1 for _ in _translated(catalog))
 
 
 def mo_header(data: bytes) -> dict[str, str] | None:
@@ -441,44 +684,50 @@ def _checked_catalog(po: polib.POFile, name: str) -> polib.POFile:
     return po
 
 
+class CatalogRead(NamedTuple):
+    """What :func:`catalog_states` read from a catalog."""
+
+    #: The reviewer-editable state of each entry read, in file order.
+    states: list[EntryState]
+    #: The catalog's header and the entries only polib could read.
+    po: polib.POFile
+    #: Concepts whose entry is byte for byte what ``expected`` renders (not in ``states``).
+    unedited: frozenset[str]
+
+
 def catalog_states(
-    data: bytes, glossary: Glossary, name: str, *, strict: bool = True
-) -> tuple[list[EntryState], polib.POFile]:
+    data: bytes,
+    glossary: Glossary,
+    name: str,
+    *,
+    strict: bool = True,
+    expected: Catalog | None = None,
+) -> CatalogRead:
     """:func:`entry_states` of catalog bytes, fast on blocks in the shape we write.
 
-    Each entry block exactly as :func:`render_po` lays it out (one-line strings, known
-    escapes, an ``id:`` and a ``base:`` line) is read here line by line; every other
-    block (an editor's rewrap, a plural, anything unusual) is left for polib, whose
-    line numbers stay right because the blocks read here are blanked, not removed.
-    Returns the states in file order and the polib file of the remaining blocks (its
-    header is the catalog's header).
+    With ``expected`` (a build of ``glossary`` into this catalog's language), entry
+    blocks byte for byte as it renders them are not read at all: their concepts are
+    listed as :attr:`CatalogRead.unedited`. Each other block exactly as
+    :func:`render_po` lays it out (one-line strings, known escapes, an ``id:`` and a
+    ``base:`` line) is read here line by line; every other block (an editor's rewrap,
+    a plural, anything unusual) is left for polib. Line numbers stay right because
+    the blocks not left to polib are blanked, not removed.
     """
-    text = decode_text(data, name).replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    fast: list[EntryState] = []
-    keys: dict[tuple[str | None, str], int] = {}
-    start = 0
-    while start < len(lines):
-        if not lines[start]:
-            start += 1
-            continue
-        end = start
-        while end < len(lines) and lines[end]:
-            end += 1
-        read = _fast_block(lines[start:end], start + 1, glossary)
-        if read is not None:
-            state, key = read
-            if key in keys:
-                raise FormatError(name, start + 1, f"duplicate entry for {key[1]!r}")
-            keys[key] = start + 1
-            fast.append(state)
-            lines[start:end] = [""] * (end - start)
-        start = end
-    po = _checked_catalog(_parse_text("\n".join(lines), name), name)
+    if data.startswith(BOM):
+        data = data[len(BOM) :]
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    unedited: dict[str, int] = {}
+    if expected is not None:
+        data = _blank_unedited(data, expected, unedited)
+    fast, keys, rest = _read_fast_blocks(decode_text(data, name), glossary, name)
+    po = _checked_catalog(_parse_text(rest, name), name)
     for entry in po:
         key = (entry.msgctxt or None, entry.msgid)
         if not entry.obsolete and key in keys:
             raise FormatError(name, entry.linenum, f"duplicate entry for {entry.msgid!r}")
+        if not entry.obsolete:
+            keys[key] = entry.linenum
     slow = entry_states(po, glossary, name, strict=strict)
     states = sorted([*fast, *slow], key=lambda s: s.line)
     seen: dict[str, int] = {}
@@ -490,7 +739,107 @@ def catalog_states(
                 f"second entry for {state.term_id!r} (first at line {seen[state.term_id]})",
             )
         seen[state.term_id] = state.line
-    return states, po
+    if unedited:
+        _check_against_unedited(name, expected, unedited, keys, seen)
+    return CatalogRead(states, po, frozenset(unedited))
+
+
+def _read_fast_blocks(
+    text: str, glossary: Glossary, name: str
+) -> tuple[list[EntryState], dict[tuple[str | None, str], int], str]:
+    """The states of the blocks :func:`_fast_block` reads, the (msgctxt, msgid) of each
+    with its line, and ``text`` with those blocks blanked (for polib)."""
+    fast: list[EntryState] = []
+    keys: dict[tuple[str | None, str], int] = {}
+    rest: list[str] = []
+    line = 1
+    counted = done = 0
+    for match in _BLOCK.finditer(text):
+        start = match.start()
+        line += text.count("\n", counted, start)
+        counted = start
+        block = match.group().split("\n")
+        read = _fast_block(block, line, glossary)
+        if read is not None:
+            state, key = read
+            if key in keys:
+                raise FormatError(name, line, f"duplicate entry for {key[1]!r}")
+            keys[key] = line
+            fast.append(state)
+            rest += (text[done:start], "\n" * (len(block) - 1))
+            done = match.end()
+    rest.append(text[done:])
+    return fast, keys, "".join(rest)
+
+
+#: A block: a run of lines that are not empty.
+_BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+
+
+def _blank_unedited(data: bytes, expected: Catalog, unedited: dict[str, int]) -> bytes:
+    """``data`` with every block that ``expected`` renders byte for byte blanked (its
+    lines kept, empty); ``unedited`` gets the concept and first line of each.
+
+    A block is compared with the expected entry at the same position first, then
+    with the entry its ``#. id:`` line names (an editor may reorder or insert).
+    """
+    body, starts, ids = expected.body, expected.starts, expected.ids
+    pieces = data.split(b"\n\n")
+    index: dict[str, int] | None = None
+    line = pieces[0].count(b"\n") + 3
+    at = 0  # the expected entry the next block should be
+    last = len(pieces) - 1
+    for i in range(1, len(pieces)):
+        piece = pieces[i]
+        newlines = piece.count(b"\n")
+        block = piece[:-1] if i == last and piece.endswith(b"\n") else piece
+        k = at
+        if k >= len(ids) or body[starts[k] + 1 : starts[k + 1] - 1] != block:
+            if index is None:
+                index = {term_id: n for n, term_id in enumerate(ids)}
+            k = index.get(_block_id(block), -1)
+            if k < 0 or body[starts[k] + 1 : starts[k + 1] - 1] != block:
+                k = -1
+        if k >= 0 and ids[k] not in unedited:
+            unedited[ids[k]] = line
+            pieces[i] = b"\n" * newlines
+            at = k + 1
+        line += newlines + 2
+    return b"\n\n".join(pieces)
+
+
+def _block_id(block: bytes) -> str:
+    """The concept a block's ``#. id:`` line names ("" without one)."""
+    marker = b"\n#. " + _ID_PREFIX.encode()
+    found = block.find(marker)
+    if found < 0:
+        return ""
+    found += len(marker)
+    end = block.find(b"\n", found)
+    return block[found : end if end >= 0 else len(block)].decode("utf-8", "replace").strip()
+
+
+def _check_against_unedited(
+    name: str,
+    expected: Catalog | None,
+    unedited: dict[str, int],
+    keys: dict[tuple[str | None, str], int],
+    seen: dict[str, int],
+) -> None:
+    """The checks of a second entry for one concept or one msgid, between the blocks
+    that were read and those that were not (:func:`_blank_unedited`)."""
+    if expected is not None and keys:
+        source = expected.target.other.value
+        glossary, contexts = expected.glossary, expected.contexts
+        for term_id, line in unedited.items():
+            msgid = getattr(glossary[term_id], source)
+            key = (term_id if term_id in contexts else None, msgid)
+            if key in keys:
+                raise FormatError(name, max(line, keys[key]), f"duplicate entry for {msgid!r}")
+    for term_id, line in seen.items():
+        if term_id in unedited:
+            first, second = sorted((line, unedited[term_id]))
+            raise FormatError(name, second, f"second entry for {term_id!r} (first at line {first})")
 
 
 _FAST_STRING = re.compile(r'"((?:[^"\\]|\\[\\"ntr])*)"')
@@ -554,9 +903,14 @@ def entry_states(
     """
     source = Lang.from_code(po.metadata.get("X-Source-Language", "")) or language_of(po, name).other
     by_source: dict[str, list[str]] = {}
-    for term in glossary:
-        if term.preferred(source):
-            by_source.setdefault(term.preferred(source), []).append(term.id)
+
+    def concepts_of(msgid: str) -> list[str]:
+        if not by_source:  # built on first need: most catalogs name every concept by id
+            for term in glossary:
+                if term.preferred(source):
+                    by_source.setdefault(term.preferred(source), []).append(term.id)
+        return by_source.get(msgid, [])
+
     states = []
     lines: dict[str, int] = {}
     for entry in po:
@@ -564,7 +918,7 @@ def entry_states(
             continue
         term_id, base = _entry_id_and_base(entry)
         if term_id not in glossary:
-            ids = by_source.get(entry.msgid, [])
+            ids = concepts_of(entry.msgid)
             if len(ids) != 1:
                 if not strict:
                     continue
@@ -670,7 +1024,11 @@ _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\
 
 
 def _escape(text: str) -> str:
-    return text.translate(_ESCAPES)
+    # ``in`` tests first: translate with a table of strings costs ~1 µs even when
+    # nothing changes, four times per entry.
+    if '"' in text or "\\" in text or "\n" in text or "\t" in text or "\r" in text:
+        return text.translate(_ESCAPES)
+    return text
 
 
 def _check_syntax(text: str, name: str) -> None:
@@ -698,21 +1056,6 @@ def _entry_id_and_base(entry: polib.POEntry) -> tuple[str, str]:
         elif line.startswith(BASE_PREFIX):
             base = line[len(BASE_PREFIX) :].strip()
     return term_id, base
-
-
-def _describe(lines: list[str], term: Term, glossary: Glossary, source: Lang, target: Lang) -> None:
-    """The ``#.`` lines between kind and status: full form, variants, forbidden renderings."""
-    full = glossary.get(term.full_form) if term.full_form else None
-    if full is not None:
-        lines.append(f"full form: {full.preferred(source) or full.preferred(target)}")
-    for lang in (source, target):
-        variants = term.variants(lang)
-        if variants:
-            lines.append(f"{lang.value} variants: " + " | ".join(variants))
-    for lang in (target, source):
-        forbidden = term.forbidden(lang)
-        if forbidden:
-            lines.append(f"{lang.value} forbidden: " + " | ".join(forbidden))
 
 
 def _occurrence(reference: str) -> str:
