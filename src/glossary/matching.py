@@ -43,6 +43,7 @@ __all__ = [
     "TermMatcher",
     "compile_payload",
     "pack_designation",
+    "pack_fields",
 ]
 
 #: Bump when :meth:`TermMatcher.to_payload`'s layout changes.
@@ -394,7 +395,13 @@ class _Tables:
 def pack_designation(designation: Designation) -> str:
     """One designation as a record of the packed table (see :func:`compile_payload`)."""
     d = designation
-    return _RECORD_SEP.join((d.term_id, d.lang.value, d.role.value, d.text))
+    return pack_fields(d.term_id, d.lang.value, d.role.value, d.text)
+
+
+def pack_fields(term_id: str, lang: str, role: str, text: str) -> str:
+    """:func:`pack_designation` from the fields themselves (index builds make no
+    Designation per entry)."""
+    return _RECORD_SEP.join((term_id, lang, role, text))
 
 
 def _digits(number: int, width: int) -> str:
