@@ -269,3 +269,14 @@ def test_a_title_of_a_place_is_split_from_the_person_after_it() -> None:
     assert "Chief of Staff of the Arcadian Executive Office" in found
     assert "Federal Republic of Arcadia" in found
     assert "Staff of the Arcadian Executive Office" not in found
+
+
+def test_a_gerund_after_a_preposition_and_a_verb_before_an_adjective_make_no_terms() -> None:
+    """Regression: "maintaining predictability" (a gerund and its object) and "the
+    truce remains" (a verb read as a plural noun) were candidates."""
+    found = terms(
+        "They stressed the role of maintaining predictability. The truce remains fragile.\n"
+    )
+    assert not any(t.startswith("maintaining") for t in found)
+    assert not any("remains" in t for t in found)
+    assert "predictability" in found

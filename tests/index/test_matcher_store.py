@@ -14,7 +14,7 @@ import pytest
 
 from glossary.errors import GlossaryError
 from glossary.formats import terms_csv
-from glossary.index import open_index, open_lookup, open_matcher, store
+from glossary.index import build, open_index, open_lookup, open_matcher, store
 from glossary.index.store import UntrustedMatcher, index_path, load_matcher
 from glossary.matching import TermMatcher
 from glossary.model import Glossary, Status, Term
@@ -62,13 +62,13 @@ def test_forbidden_variant_matches_forbidden_renderings(terms: Path) -> None:
 _SECOND_PROCESS = """
 import sys
 from pathlib import Path
-from glossary.index import store
+from glossary.index import build
 from glossary.matching import TermMatcher
 
 def refuse(*args, **kwargs):
     raise AssertionError("rebuilt")
 
-store.build_index = refuse
+build.build_index = refuse
 TermMatcher._build = refuse
 from glossary.index import open_matcher
 _, matcher = open_matcher(Path(sys.argv[1]))
@@ -140,16 +140,15 @@ def test_cache_directory_is_created_private(terms: Path) -> None:
 def test_parallel_build_equals_serial(
     terms: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(store, "_CHUNK_TERMS", 2)
-    monkeypatch.setattr(store, "_CHUNK_WORDS", 3)
+    monkeypatch.setattr(build, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(build, "_CHUNK_WORDS", 3)
     glossary = small_glossary()
     stamp = store.FileStamp.of(terms, terms.read_bytes())
     tables = []
     matchers = []
     for workers, name in ((1, "serial.sqlite3"), (2, "parallel.sqlite3")):
         target = tmp_path / name
-        store.build_index(glossary, stamp, target, workers=workers)
+        build.build_index(glossary, stamp, target, workers=workers)
         db = sqlite3.connect(target)
         tables.append(
             [
@@ -164,7 +163,15 @@ def test_parallel_build_equals_serial(
     assert tables[0][1], "designations were written"
     serial, parallel = matchers
     assert _spans(serial) == _spans(parallel) == _spans(TermMatcher(glossary, inflections=True))
-    assert serial._forms == parallel._forms
+    assert _form_codes(serial) == _form_codes(parallel)
+    assert _form_codes(serial)["гарантиям"] == _form_codes(serial)["гарантии"] != ""
+
+
+def _form_codes(matcher: TermMatcher) -> dict[str, str]:
+    """The stored forms map of ``matcher`` (a trie of indexes into its codes) as a dict."""
+    assert matcher._forms is not None
+    trie, values = matcher._forms
+    return {form: values[index] for form, index in trie.items()}
 
 
 def test_progress_sees_every_concept(terms: Path, tmp_path: Path) -> None:
@@ -177,7 +184,7 @@ def test_progress_sees_every_concept(terms: Path, tmp_path: Path) -> None:
 
     glossary = small_glossary()
     stamp = store.FileStamp.of(terms, terms.read_bytes())
-    store.build_index(glossary, stamp, tmp_path / "x.sqlite3", progress=progress)  # type: ignore[arg-type]
+    build.build_index(glossary, stamp, tmp_path / "x.sqlite3", progress=progress)  # type: ignore[arg-type]
     assert seen == [t.id for t in glossary]
 
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from glossary.formats import terms_csv
 from glossary.index import open_index, open_lookup
-from glossary.index.store import SCHEMA_VERSION, cache_dir, index_path
-from glossary.model import Status, Term
+from glossary.index.store import SCHEMA_VERSION, cache_dir, index_path, term_record
+from glossary.model import Kind, Status, Term
+from glossary.term_json import term_to_json
 
 from ..conftest import small_glossary
 
@@ -111,3 +115,26 @@ def test_failed_build_leaves_no_files(terms: Path) -> None:
         open_index(terms)
     assert not index_path(terms).exists()
     assert list(cache_dir().glob("*.tmp")) == []
+
+
+_FIELD = st.text(st.characters(blacklist_categories=("Cs",)), max_size=8)
+
+
+@given(
+    st.builds(
+        Term,
+        _FIELD,
+        en=_FIELD,
+        ru=_FIELD,
+        en_variants=st.lists(_FIELD, max_size=2).map(tuple),
+        ru_forbidden=st.lists(_FIELD, max_size=2).map(tuple),
+        kind=st.sampled_from(Kind),
+        full_form=_FIELD,
+        definition=_FIELD,
+        note=_FIELD,
+        status=st.sampled_from(Status),
+        source=st.lists(_FIELD, max_size=2).map(tuple),
+    )
+)
+def test_term_record_is_the_json_of_term_to_json(term: Term) -> None:
+    assert term_record(term) == json.dumps(term_to_json(term), ensure_ascii=False)

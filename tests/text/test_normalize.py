@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-import pytest
+import unicodedata
 
-from glossary.text.normalize import default_normalizer, fold_word, is_acronym, script
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from glossary.text.normalize import (
+    MIN_ACRONYM_LETTERS,
+    default_normalizer,
+    fold_case,
+    fold_word,
+    is_acronym,
+    scan_words,
+    script,
+    words_of,
+)
 
 
 @pytest.mark.parametrize(
@@ -63,3 +76,25 @@ def test_english_lemmas_do_not_import_spacy_or_torch() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+# -- fast paths, checked against the plain definitions ------------------------------
+
+_TEXT = st.text(st.sampled_from("aAbZ sS'’ʼ-.,Ёёе\u0301\u0300ÉéßOБбВЯя1\u0483ǅⓐ"), max_size=24)
+
+
+def _plain_is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= MIN_ACRONYM_LETTERS and all(c.isupper() for c in letters)
+
+
+def _plain_fold_case(word: str) -> str:
+    composed = unicodedata.normalize("NFC", word)
+    return composed.translate({0x300: None, 0x301: None}).casefold().replace("ё", "е")
+
+
+@given(st.one_of(_TEXT, st.text(max_size=12)))
+def test_fast_paths_agree_with_the_plain_definitions(text: str) -> None:
+    assert is_acronym(text) == _plain_is_acronym(text)
+    assert fold_case(text) == _plain_fold_case(text)
+    assert words_of(text) == scan_words(text)[0]

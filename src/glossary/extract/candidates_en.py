@@ -109,6 +109,7 @@ _ARTICLES = word_set("the a an its their his her our my your this these those")
 _BEFORE_ADVERB = re.compile(r"[NS](?=R)")
 _AFTER_NAME = re.compile(r"(?<=[PXT])G")
 _AFTER_VERB_CUE = re.compile(r"(?<=[WK])[NJSGU]")
+_GERUND_OR_VERB = re.compile(r"(?<=[IO])G|S(?=A)")
 _VERB_S_AS_NOUN = re.compile(r"(?<=[AM])V|V(?=O)")
 _COORD = re.compile(r"(?<=N)C([IW]?)(?=N(?![NJ]))")
 #: Coordinated adjectives sharing a head: "regional and global stability".
@@ -275,7 +276,15 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
             if chars[index] in "NJSG" and words[index].lower() in verbal:
                 chars[index] = "V"
         tags = "".join(chars)
-    return tags.replace("S", "N")
+    # An -ing form right after a preposition is a gerund taking an object ("in
+    # maintaining predictability", "the task of preparing proposals"), and a noun/verb
+    # -s form before an adjective is the verb ("the moratorium remains relevant").
+    chars = list(tags)
+    for match in _GERUND_OR_VERB.finditer(tags):
+        index = match.start()
+        if tags[index] == "S" or words[index].lower().endswith("ing"):
+            chars[index] = "V"
+    return "".join(chars).replace("S", "N")
 
 
 def spans(tags: str, units: Units) -> Iterator[Span]:

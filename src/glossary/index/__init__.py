@@ -24,7 +24,6 @@ from glossary.index.lookup import Hit, Lookup, Match
 from glossary.index.store import (
     FileStamp,
     UntrustedMatcher,
-    build_index,
     index_path,
     load_matcher,
     open_fresh,
@@ -46,6 +45,7 @@ def open_index(path: Path, *, progress: Progress | None = None) -> sqlite3.Conne
 
     def build(data: bytes, stamp: FileStamp, target: Path) -> None:
         from glossary.formats import terms_csv
+        from glossary.index.build import build_index  # imported by builds, not lookups
 
         glossary, _ = terms_csv.read(data, str(path))
         build_index(glossary, stamp, target, progress=progress)
@@ -125,6 +125,8 @@ def _private_index(glossary: Glossary, progress: Progress | None) -> sqlite3.Con
     target = Path(name)
     try:
         target.unlink()  # sqlite3 creates it
+        from glossary.index.build import build_index
+
         build_index(glossary, FileStamp("<memory>", 0, 0), target, progress=progress)
         connection = sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False)
     finally:

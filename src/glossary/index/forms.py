@@ -123,12 +123,9 @@ def word_forms(words: Iterable[str], normalizer: Normalizer) -> Iterator[tuple[s
     finds the term even where pymorphy3 would read that form as another lexeme
     (стали: сталь or стать).
     """
-    from glossary.text.morph_en import lemminflect as import_lemminflect
+    from glossary.text.morph_en import all_inflections, all_lemmas
     from glossary.text.morph_ru import RussianMorphology
     from glossary.text.ru.paradigm import _russian_paradigm as paradigm
-
-    lemminflect = import_lemminflect()
-    getAllInflections, getAllLemmas = lemminflect.getAllInflections, lemminflect.getAllLemmas
 
     morph = RussianMorphology.shared().analyzer
     for word in words:
@@ -138,7 +135,7 @@ def word_forms(words: Iterable[str], normalizer: Normalizer) -> Iterator[tuple[s
             # the paradigm memo that alias_keys fills for the same words
             forms = russian_forms(word, morph) if is_acronym(word) else paradigm(word.casefold())
         elif kind == "en":
-            forms = english_forms(word, getAllInflections, getAllLemmas)
+            forms = english_forms(word, all_inflections, all_lemmas)
         else:
             forms = {fold_form(word)}
         for form in forms:

@@ -25,31 +25,30 @@ import atexit
 import contextlib
 import hashlib
 import itertools
-import json
 import os
 import sqlite3
 import stat as stat_module
 import tempfile
+import unicodedata
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
+from json.encoder import encode_basestring as _json_string
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from glossary.errors import GlossaryError
-from glossary.index.forms import initials
-from glossary.model import Glossary, Term
+from glossary.model import Term
 
 if TYPE_CHECKING:
-    import concurrent.futures
-
     from glossary.matching import TermMatcher
 
 __all__ = [
+    "INDEXES",
+    "SCHEMA",
     "SCHEMA_VERSION",
     "FileStamp",
     "UntrustedMatcher",
-    "build_index",
     "cache_dir",
     "exact_form",
     "finish",
@@ -58,13 +57,14 @@ __all__ = [
     "new_database",
     "open_fresh",
     "rebuild_on_error",
+    "store_matcher",
     "term_record",
 ]
 
 #: Bump whenever the tables or their meaning change: old files are then rebuilt.
 SCHEMA_VERSION = "glossary-index-6"
 
-_SCHEMA = """
+SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE concepts (
     pos INTEGER PRIMARY KEY,
@@ -102,7 +102,7 @@ _MMAP_BYTES = 1 << 30
 #: Permission bits that must be clear on the cache directory (group and others).
 _SHARED_BITS = 0o077
 _PRIVATE_MODE = 0o700
-_INDEXES = """
+INDEXES = """
 CREATE INDEX designations_exact ON designations (exact);
 CREATE INDEX designations_surface ON designations (surface);
 CREATE INDEX designations_key ON designations (key);
@@ -367,260 +367,25 @@ def finish(connection: sqlite3.Connection) -> None:
 
 
 def term_record(term: Term) -> str:
-    """The concept as stored: its JSON (:func:`glossary.term_json.term_to_json`)."""
-    from glossary.term_json import term_to_json
-
-    return json.dumps(term_to_json(term), ensure_ascii=False)
-
-
-#: Glossaries from this many concepts are analysed in worker processes.
-PARALLEL_FROM = 4000
-#: Concepts per work item: small enough for a smooth progress bar.
-_CHUNK_TERMS = 2000
-#: Words per work item of the forms stage.
-_CHUNK_WORDS = 4000
-#: The terms being indexed, for forked workers (no pickling of the glossary).
-_SHARED_TERMS: tuple[Term, ...] = ()
-
-
-def build_index(
-    glossary: Glossary,
-    stamp: FileStamp,
-    target: Path,
-    *,
-    progress: Callable[[Iterable[Term], int], Iterable[Term]] | None = None,
-    workers: int | None = None,
-) -> None:
-    """Write the index of ``glossary`` at ``target``, compiled matchers included
-    (loads the morphology: build time only).
-
-    The morphology of each concept is independent of the others, so large glossaries
-    are analysed by a pool of ``workers`` processes (default: the usable cores) in
-    chunks, and their word forms likewise; the database is written here as the
-    chunks come back, in glossary order, and the matchers are compiled from plain
-    strings (no object per designation).
-    """
-    from glossary.matching import compile_payload
-
-    db = new_database(target, stamp.meta(), _SCHEMA, _INDEXES)
-    terms = glossary.terms
-    count = workers if workers is not None else _usable_cores()
-    pool = _pool(count, terms) if count > 1 and len(terms) >= PARALLEL_FROM else None
-    entries: list[tuple[tuple[str, ...], str, bool]] = []
-    alias_entries: list[tuple[tuple[str, ...], str, bool]] = []
-    form_keys: dict[str, str] = {}
-    try:
-        chunks = [
-            (start, min(start + _CHUNK_TERMS, len(terms)))
-            for start in range(0, len(terms), _CHUNK_TERMS)
-        ]
-        analysed: Iterable[_Chunk]
-        if pool is None:
-            analysed = (_analyse_range(chunk, terms) for chunk in chunks)
-        else:
-            analysed = pool.map(_analyse_shared, chunks)
-        all_words: dict[str, None] = {}
-        positions: dict[str, int] = {}
-        full_forms: list[tuple[int, str]] = []
-        rowid = 0
-        for _, chunk in _progress_chunks(analysed, chunks, terms, progress):
-            db.executemany("INSERT INTO concepts VALUES (?, ?, ?, '', ?)", chunk.concepts)
-            for pos, term_id, full_form, _ in chunk.concepts:
-                positions[term_id] = pos
-                if full_form:
-                    full_forms.append((pos, full_form))
-            db.executemany(
-                "INSERT INTO designations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", chunk.rows
-            )
-            db.executemany(
-                "INSERT INTO aliases VALUES (?, ?)",
-                [(rowid + row, key) for row, key in chunk.aliases],
-            )
-            rowid += len(chunk.rows)
-            entries.extend(chunk.entries)
-            alias_entries.extend(chunk.alias_entries)
-            all_words.update(dict.fromkeys(chunk.words))
-        db.executemany("UPDATE concepts SET links = ? WHERE pos = ?", _links(positions, full_forms))
-        del positions, full_forms
-        db.executemany(
-            "INSERT OR IGNORE INTO forms VALUES (?, ?)",
-            _all_forms(list(all_words), pool, form_keys),
-        )
-        del all_words
-    finally:
-        if pool is not None:
-            pool.shutdown()
-    # streamed into the compiler: no copy of the entry lists
-    everything = itertools.chain
-    plain = (
-        (key, record)
-        for key, record, forbidden in everything(entries, alias_entries)
-        if not forbidden
+    """The concept as stored: the JSON of :func:`glossary.term_json.term_to_json`
+    (``ensure_ascii=False``), written field by field: a dict and ``json.dumps`` per
+    concept cost half as much again on a large glossary (equality is tested)."""
+    t, text, strings = term, _json_string, _json_list
+    return (
+        f'{{"id": {text(t.id)}, "en": {text(t.en)}, "ru": {text(t.ru)}, '
+        f'"en_variants": {strings(t.en_variants)}, "ru_variants": {strings(t.ru_variants)}, '
+        f'"en_forbidden": {strings(t.en_forbidden)}, "ru_forbidden": {strings(t.ru_forbidden)}, '
+        f'"kind": {text(t.kind)}, "full_form": {text(t.full_form)}, '
+        f'"definition": {text(t.definition)}, "note": {text(t.note)}, '
+        f'"status": {text(t.status)}, "source": {strings(t.source)}}}'
     )
-    _store_matcher(db, "plain", compile_payload(plain, form_keys))
-    if any(forbidden for _, _, forbidden in entries):
-        full = ((key, record) for key, record, _ in everything(entries, alias_entries))
-        _store_matcher(db, "forbidden", compile_payload(full, form_keys))
-    else:
-        db.execute("INSERT INTO meta VALUES ('matcher.forbidden', 'plain')")
-    finish(db)
 
 
-@dataclass(frozen=True, slots=True)
-class _Chunk:
-    """What a worker returns for a range of concepts: rows ready to insert, matcher
-    entries as plain strings, the words whose forms the index needs."""
-
-    #: (pos, id, full_form, record JSON)
-    concepts: list[tuple[int, str, str, str]]
-    #: designations rows
-    rows: list[tuple[int, str, str, str, str, str, str, str, int]]
-    #: (1-based row within this chunk, alias key)
-    aliases: list[tuple[int, str]]
-    #: (match key, packed designation, forbidden?) in glossary order
-    entries: list[tuple[tuple[str, ...], str, bool]]
-    alias_entries: list[tuple[tuple[str, ...], str, bool]]
-    words: list[str]
+def _json_list(values: tuple[str, ...]) -> str:
+    return "[" + ", ".join(map(_json_string, values)) + "]" if values else "[]"
 
 
-def _progress_chunks(
-    analysed: Iterable[_Chunk],
-    chunks: list[tuple[int, int]],
-    terms: tuple[Term, ...],
-    progress: Callable[[Iterable[Term], int], Iterable[Term]] | None,
-) -> Iterable[tuple[tuple[int, int], _Chunk]]:
-    """The chunks' results with their ranges, advancing ``progress`` by their concepts."""
-    results = zip(chunks, analysed, strict=True)
-    if progress is None:
-        yield from results
-        return
-    pending: list[tuple[tuple[int, int], _Chunk]] = []
-
-    def ticks() -> Iterable[Term]:
-        for item in results:
-            pending.append(item)
-            (start, end), _ = item
-            yield from terms[start:end]
-
-    for _ in progress(ticks(), len(terms)):
-        while pending:
-            yield pending.pop(0)
-    while pending:
-        yield pending.pop(0)
-
-
-def _usable_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def _pool(count: int, terms: tuple[Term, ...]) -> concurrent.futures.ProcessPoolExecutor | None:
-    """Worker processes forked after the morphology is loaded (they share it and the
-    glossary); ``None`` where fork is unavailable (the work then stays here)."""
-    global _SHARED_TERMS
-    import concurrent.futures
-    import multiprocessing
-
-    from glossary.text.normalize import default_normalizer
-
-    try:
-        context = multiprocessing.get_context("fork")
-    except ValueError:
-        return None
-    default_normalizer().key("загрузка")  # load both morphologies once, before the fork
-    _SHARED_TERMS = terms
-    return concurrent.futures.ProcessPoolExecutor(count, mp_context=context)
-
-
-def _analyse_shared(chunk: tuple[int, int]) -> _Chunk:
-    return _analyse_range(chunk, _SHARED_TERMS)
-
-
-def _analyse_range(chunk: tuple[int, int], terms: tuple[Term, ...]) -> _Chunk:
-    """Every designation of the concepts ``terms[start:end]`` (forbidden ones
-    included) with its lookup columns, match key and the alias keys of its Russian
-    forms."""
-    from glossary.index.forms import alias_keys, surface_of_words
-    from glossary.matching import designations, pack_designation
-    from glossary.text.normalize import default_normalizer, scan_words
-
-    normalizer = default_normalizer()
-    word_key = normalizer.word_key
-    start, end = chunk
-    result = _Chunk([], [], [], [], [], [])
-    words: dict[str, None] = {}
-    for pos in range(start, end):
-        term = terms[pos]
-        result.concepts.append((pos, term.id, term.full_form, term_record(term)))
-        for designation in designations(term, forbidden=True):
-            text = designation.text
-            text_words = scan_words(text)[0]  # once: key, surface and forms share it
-            key = tuple(map(word_key, text_words))  # what normalizer.key(text) is
-            if not key:
-                continue
-            lang = designation.lang.value
-            role = designation.role.value
-            record = pack_designation(designation)
-            forbidden = role == "forbidden"
-            aliases = alias_keys(text, normalizer) if lang == "ru" else []
-            result.entries.append((key, record, forbidden))
-            result.alias_entries.extend((alias, record, forbidden) for alias in aliases)
-            words.update(dict.fromkeys(text_words))
-            # forbidden renderings are rows too (lookup finds them as such), without
-            # initials, and their alias keys are for the forbidden matcher only
-            result.rows.append(
-                (pos, lang, role, text, exact_form(text), surface_of_words(text_words),
-                 " ".join(key), "" if forbidden else initials(text), len(key))
-            )  # fmt: skip
-            if not forbidden:
-                row = len(result.rows)
-                result.aliases.extend((row, " ".join(alias)) for alias in aliases)
-    result.words.extend(words)
-    return result
-
-
-def _links(positions: dict[str, int], full_forms: list[tuple[int, str]]) -> list[tuple[str, int]]:
-    """Each concept's acronym/expansion links (full_form, both ways) as positions."""
-    links: dict[int, list[int]] = {}
-    for pos, full_form in full_forms:
-        target = positions.get(full_form)
-        if target is not None and target != pos:
-            links.setdefault(pos, []).append(target)
-            links.setdefault(target, []).append(pos)
-    return [(",".join(map(str, linked)), pos) for pos, linked in links.items()]
-
-
-def _all_forms(
-    all_words: list[str],
-    pool: concurrent.futures.ProcessPoolExecutor | None,
-    form_keys: dict[str, str],
-) -> Iterable[tuple[str, str]]:
-    """``(form, key)`` of every form of every word, by the pool when there is one;
-    ``form_keys`` receives each form's own key (what the matcher codes it as)."""
-    pieces = [all_words[i : i + _CHUNK_WORDS] for i in range(0, len(all_words), _CHUNK_WORDS)]
-    packed = pool.map(_forms_packed, pieces) if pool is not None else map(_forms_packed, pieces)
-    for lines in packed:
-        for line in lines.split("\n"):
-            if line:
-                form, key, own = line.split("\t")
-                form_keys[form] = own
-                yield form, key
-
-
-def _forms_packed(words: list[str]) -> str:
-    """:func:`word_forms` with each form's own key, as one string (cheap to send back
-    from a worker): ``form TAB designation word's key TAB form's key`` lines."""
-    from glossary.index.forms import word_forms
-    from glossary.text.normalize import default_normalizer
-
-    normalizer = default_normalizer()
-    own = normalizer.word_key
-    return "\n".join(f"{form}\t{key}\t{own(form)}" for form, key in word_forms(words, normalizer))
-
-
-def _store_matcher(db: sqlite3.Connection, variant: str, parts: list[bytes]) -> None:
+def store_matcher(db: sqlite3.Connection, variant: str, parts: list[bytes]) -> None:
     """``parts`` as rows of at most :data:`_CHUNK_BYTES`; the meta records how many
     rows each part has and one CRC over all of them."""
     layout = []
@@ -707,12 +472,4 @@ def _read_blob(connection: sqlite3.Connection, rowid: int) -> bytes:
 
 def exact_form(text: str) -> str:
     """The text as written, only Unicode-composed and with spaces collapsed."""
-    import unicodedata
-
     return " ".join(unicodedata.normalize("NFC", text).split())
-
-
-def _words_of(text: str) -> list[str]:
-    from glossary.index.forms import words
-
-    return words(text)

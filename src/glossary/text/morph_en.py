@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Callable
 from functools import lru_cache
 from types import ModuleType
 from typing import Any
 
-__all__ = ["EnglishLemmatizer", "lemminflect"]
+__all__ = ["EnglishLemmatizer", "all_inflections", "all_lemmas", "lemminflect"]
 
 
 @lru_cache(maxsize=1)
@@ -47,14 +46,59 @@ _ORDER = ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "AUX")
 
 class EnglishLemmatizer:
     def __init__(self) -> None:
-        self._lemmas: Callable[[str], dict[str, Any]] | None = None
         self.lemma = lru_cache(maxsize=1 << 18)(self._lemma)
 
     def _lemma(self, word: str) -> str:
-        if self._lemmas is None:
-            self._lemmas = lemminflect().getAllLemmas
-        found = self._lemmas(word)
+        found = all_lemmas(word)
         for pos in _ORDER:
             if pos in found:
                 return str(found[pos][0])
         return word
+
+
+def all_lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """``lemminflect.getAllLemmas(word)``, read without its deep copies for a word in
+    lower case (index builds look up some 100k forms; the lexicon is never changed)."""
+    tables = _lexicon_tables()
+    if tables is None or not _lower_style(word):
+        return dict(lemminflect().getAllLemmas(word))
+    return _merged(tables[0], tables[2], word.lower())
+
+
+def all_inflections(lemma: str) -> dict[str, tuple[str, ...]]:
+    """``lemminflect.getAllInflections(lemma)``, likewise without deep copies."""
+    tables = _lexicon_tables()
+    if tables is None or not _lower_style(lemma):
+        return dict(lemminflect().getAllInflections(lemma))
+    return _merged(tables[1], tables[3], lemma.lower())
+
+
+def _lower_style(word: str) -> bool:
+    """lemminflect's ``getCapsStyle(word) == "lower"`` (its results are then lower case)."""
+    return not word.isupper() and not (word and word[0].isupper())
+
+
+def _merged(lexicon: Any, overrides: Any, word: str) -> dict[str, Any]:
+    found = dict(lexicon.get(word, {}))
+    found.update(overrides.get(word, {}))
+    return {
+        pos: tuple(w.lower() for w in value) if isinstance(value, list | tuple) else value.lower()
+        for pos, value in found.items()
+    }
+
+
+@lru_cache(maxsize=1)
+def _lexicon_tables() -> tuple[Any, Any, Any, Any] | None:
+    """lemminflect's lemma and inflection tables with their overrides, or ``None`` if
+    this lemminflect keeps them elsewhere (its public functions are used then)."""
+    module = lemminflect()
+    try:
+        lemmatizer, inflections = module.Lemmatizer(), module.Inflections()
+        return (
+            lemmatizer._getLemmaDict(),
+            inflections._getInflDict(),
+            lemmatizer._getOverridesDict(),
+            inflections._getOverridesDict(),
+        )
+    except AttributeError:
+        return None

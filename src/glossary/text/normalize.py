@@ -28,6 +28,7 @@ __all__ = [
     "is_acronym",
     "scan_words",
     "script",
+    "words_of",
 ]
 
 #: Letters in the shortest acronym (a lone capital is an initial, not an acronym).
@@ -72,12 +73,18 @@ def script(word: str) -> str:
 
 def is_acronym(word: str) -> bool:
     """Two or more letters, all capitals (NATO, ОБСЕ, СНВ): such words keep their case."""
+    if word[1:].islower():
+        # a lower-case letter after the first (or no letter there): the common case,
+        # answered without a look at every character
+        return False
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= MIN_ACRONYM_LETTERS and all(c.isupper() for c in letters)
 
 
 def fold_case(word: str) -> str:
     """The case-insensitive form of one word: NFC, no stress marks, case folded, ё as е."""
+    if word.isascii():  # nothing to compose, no stress mark, no ё: casefold is lower
+        return word.lower()
     return _unstressed(unicodedata.normalize("NFC", word)).casefold().replace("ё", "е")
 
 
@@ -122,6 +129,14 @@ def scan_words(text: str) -> tuple[list[str], list[int]]:
             words = [words[i] for i in kept]
             offsets = [o for i in kept for o in (offsets[2 * i], offsets[2 * i + 1])]
     return words, offsets
+
+
+def words_of(text: str) -> list[str]:
+    """The words of :func:`scan_words` without their offsets (index builds split
+    hundreds of thousands of designations and need no offsets)."""
+    if _COMBINING.search(text) is None and not any(a in text for a in _POSSESSIVE_APOSTROPHES):
+        return _FAST_SPLIT.split(text)[1::2]
+    return scan_words(text)[0]
 
 
 class Normalizer:

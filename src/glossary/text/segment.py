@@ -321,8 +321,10 @@ def _pysbd_abbreviations() -> frozenset[str]:
     return frozenset(a.strip().casefold() for a in English.Abbreviation.ABBREVIATIONS)
 
 
-def _sure_cuts(paragraph: str) -> list[int]:
-    """Offsets where a sentence surely starts: outside brackets and quotes, after a word."""
+@lru_cache(maxsize=4)
+def _sure_cuts(paragraph: str) -> tuple[int, ...]:
+    """Offsets where a sentence surely starts: outside brackets and quotes, after a word
+    (memoised: a window is read for its sentences, then for where the next one starts)."""
     abbreviations = _pysbd_abbreviations()
     cuts: list[int] = []
     depth = quotes = 0
@@ -340,7 +342,41 @@ def _sure_cuts(paragraph: str) -> list[int]:
             continue
         depth = max(depth, 0)
         cuts.append(match.end())
-    return cuts
+    return tuple(cuts)
+
+
+#: The end of a stretch: its last terminators with the quotes and brackets they close.
+_FINAL_RUN = re.compile(r"[.!?…\"”»)\]’']+\s*\Z")
+#: A dot inside a number or an abbreviation spelt with dots (2.5, U.S., e.g.): no
+#: sentence ends there, as no sentence starts without a space before it.
+_INNER_DOT = re.compile(r"(?<=\d)[.,](?=\d)|(?<=\b[A-Za-z])\.(?=[A-Za-z]\.)")
+#: Characters before a terminator the merge rules need (far more than the longest
+#: abbreviation, spaces included).
+_CONTEXT = 40
+#: Skip pysbd where every terminator inside a stretch is settled (see _open_decision);
+#: False asks pysbd about every stretch with a terminator inside (the reference).
+SETTLE_INNER = True
+
+
+def _open_decision(stretch: str) -> bool:
+    """Whether a terminator inside ``stretch`` (its final one aside) needs pysbd.
+
+    Not the dot inside a number or a dotted abbreviation, nor one after an abbreviation
+    the merge of :func:`split_sentences` always undoes (*Mr.*, or *Jan.* before a digit or
+    a lowercase word): whatever pysbd said there, the sentence goes on.
+    """
+    final = _FINAL_RUN.search(stretch)
+    body = stretch[: final.start()] if final else stretch
+    inner = {m.start() for m in _INNER_DOT.finditer(body)}
+    for match in _TERMINATOR.finditer(body):
+        if match.start() in inner:
+            continue
+        # The last word before it is all the merge rules read of what precedes (a short
+        # window keeps this linear; they read what follows only up to its first letter).
+        before = body[max(0, match.end() - _CONTEXT) : match.end()]
+        if not _wrongly_split(before, body[match.end() :]):
+            return True
+    return False
 
 
 def _raw_english(paragraph: str) -> list[str]:
@@ -349,7 +385,9 @@ def _raw_english(paragraph: str) -> list[str]:
     bounds = [0, *_sure_cuts(paragraph), len(paragraph)]
     for start, end in pairwise(bounds):
         stretch = paragraph[start:end]
-        if not _TERMINATOR.search(stretch.rstrip()[:-1]):
+        if not (
+            _open_decision(stretch) if SETTLE_INNER else _TERMINATOR.search(stretch.rstrip()[:-1])
+        ):
             pieces.append(stretch)
         else:
             pieces.extend(str(s) for s in _pysbd().segment(stretch))

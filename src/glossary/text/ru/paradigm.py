@@ -13,7 +13,7 @@ from typing import Any
 
 from glossary.text.normalize import Normalizer, fold_case, is_acronym, scan_words, script
 
-__all__ = ["ALIAS_LIMIT", "MIN_PARSE_SCORE", "alias_keys", "russian_forms"]
+__all__ = ["ALIAS_LIMIT", "MIN_PARSE_SCORE", "alias_keys", "lexeme_words", "russian_forms"]
 
 #: Parses less likely than this add no forms (once the word itself is in).
 MIN_PARSE_SCORE = 0.01
@@ -30,11 +30,37 @@ def russian_forms(word: str, morph: Any) -> set[str]:
         if parse.score < MIN_PARSE_SCORE and forms:
             continue
         try:
-            lexeme = parse.lexeme
+            lexeme = lexeme_words(parse, morph)
         except (IndexError, ValueError):  # a few predicted paradigms cannot be expanded
             continue
-        forms.update(fold_case(p.word) for p in lexeme)
+        forms.update(map(fold_case, lexeme))
     return forms
+
+
+def lexeme_words(parse: Any, morph: Any) -> list[str]:
+    """The words of ``parse.lexeme``. For a dictionary word they are spelt straight
+    from its paradigm (prefix + stem + suffix, as pymorphy3 does), without the parse
+    and tag objects of every form: index builds expand tens of thousands of words."""
+    stack = parse.methods_stack
+    if len(stack) == 1 and type(stack[0][0]) is _dictionary_unit():
+        dictionary = morph.dictionary
+        para_id, idx = stack[0][2], stack[0][3]
+        paradigm = dictionary.paradigms[para_id]
+        size = len(paradigm) // 3
+        stem = dictionary.build_stem(paradigm, idx, parse.word)
+        prefixes, suffixes = dictionary.paradigm_prefixes, dictionary.suffixes
+        return [
+            prefixes[paradigm[2 * size + i]] + stem + suffixes[paradigm[i]] for i in range(size)
+        ]
+    return [p.word for p in parse.lexeme]
+
+
+@lru_cache(maxsize=1)
+def _dictionary_unit() -> type:
+    from pymorphy3.units.by_lookup import DictionaryAnalyzer
+
+    unit: type = DictionaryAnalyzer
+    return unit
 
 
 def alias_keys(

@@ -1,0 +1,491 @@
+"""Building the persistent index: the morphology once per distinct word, then plain
+look-ups per designation, with the database and the matcher made side by side.
+
+A 100k-concept glossary has some 200k designations but only about 25k distinct
+words, and what costs (pymorphy3 paradigms, the lemma of every form, lemminflect)
+depends on the word alone. So the build runs in three steps:
+
+1. the distinct words of every designation are collected;
+2. each word's key, folded form, alternative keys (what
+   :func:`~glossary.text.ru.paradigm.alias_keys` combines) and forms are computed
+   once, split between worker processes for a large glossary;
+3. the database rows and the matcher entries are made from that table by
+   dictionary look-ups only, the matcher in a forked worker while the rows are
+   written here.
+
+The index is the same as analysing designation by designation would give (tested
+against :func:`~glossary.text.ru.paradigm.alias_keys` and the per-word functions).
+"""
+
+from __future__ import annotations
+
+import itertools
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from glossary.index.forms import initials
+from glossary.index.store import (
+    INDEXES,
+    SCHEMA,
+    FileStamp,
+    exact_form,
+    finish,
+    new_database,
+    store_matcher,
+    term_record,
+)
+from glossary.model import Glossary, Term
+from glossary.text.ru.paradigm import ALIAS_LIMIT
+
+if TYPE_CHECKING:
+    import concurrent.futures
+    import sqlite3
+    from multiprocessing.context import BaseContext
+    from pathlib import Path
+
+    from glossary.text.normalize import Normalizer
+
+__all__ = [
+    "PARALLEL_FROM",
+    "WordInfo",
+    "build_index",
+    "compile_matchers",
+    "designation_texts",
+    "matcher_entries",
+    "word_table",
+]
+
+#: Glossaries from this many concepts are analysed in worker processes.
+PARALLEL_FROM = 4000
+#: Distinct words per work item of the morphology step.
+_CHUNK_WORDS = 2000
+#: Designation rows per ``executemany`` (bounded memory, few calls).
+_BATCH_ROWS = 20000
+
+#: Share of the progress bar each step fills: words collected, morphology done,
+#: rows written (the matcher, the indexes and the statistics fill the rest).
+_WORDS_DONE, _MORPHOLOGY_DONE, _ROWS_DONE = 0.05, 0.55, 0.9
+
+#: What the morphology step computes for one distinct designation word: its key,
+#: folded form, alternative keys in a multiword and in a one-word Russian
+#: designation (``alias_keys``; the key alone for other words, ``()`` where the
+#: word never stands alone) — plain tuples, as many as distinct words.
+WordInfo = tuple[str, str, tuple[str, ...], tuple[str, ...]]
+#: ``(form, key of the designation word, the form's own key)`` of one word's forms.
+FormRow = tuple[str, str, str]
+#: ``(lang, role, text)`` of each designation of a term, as ``designations`` orders them.
+Texts = list[tuple[str, str, str]]
+
+Progress = Callable[[Iterable[Term], int], Iterable[Term]]
+
+#: What forked workers read instead of receiving it pickled (set just before a fork).
+_SHARED: dict[str, object] = {}
+
+
+def designation_texts(term: Term) -> Texts:
+    """``(lang, role, text)`` of every designation of ``term``, forbidden ones included,
+    in the order of :func:`glossary.matching.designations` (no objects made)."""
+    found = []
+    if term.en:
+        found.append(("en", "preferred", term.en))
+    found.extend(("en", "variant", v) for v in term.en_variants)
+    found.extend(("en", "forbidden", v) for v in term.en_forbidden)
+    if term.ru:
+        found.append(("ru", "preferred", term.ru))
+    found.extend(("ru", "variant", v) for v in term.ru_variants)
+    found.extend(("ru", "forbidden", v) for v in term.ru_forbidden)
+    return found
+
+
+def build_index(
+    glossary: Glossary,
+    stamp: FileStamp,
+    target: Path,
+    *,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> None:
+    """Write the index of ``glossary`` at ``target``, compiled matchers included
+    (loads the morphology: build time only).
+
+    From :data:`PARALLEL_FROM` concepts the morphology of the distinct words is
+    split between ``workers`` processes (default: the usable cores) and the matcher
+    is compiled in one while this process writes the rows.
+    """
+    terms = glossary.terms
+    count = workers if workers is not None else _usable_cores()
+    fork = _fork_context() if count > 1 and len(terms) >= PARALLEL_FROM else None
+    ticker = _Ticker(progress, terms)
+    db = new_database(target, stamp.meta(), SCHEMA, INDEXES)
+    try:
+        words = _words(terms)
+        ticker.to(_WORDS_DONE)
+        table, forms = _morphology(words, db, terms, fork, count, ticker)
+        form_keys = {form: own for form, _, own in forms}
+        db.executemany(
+            "INSERT OR IGNORE INTO forms VALUES (?, ?)", [(form, key) for form, key, _ in forms]
+        )
+        del forms
+        matchers = _matchers(terms, words, table, form_keys, fork)
+        del form_keys
+        _write_designations(db, terms, words, table, ticker)
+        del words, table
+        for variant, payload in matchers():
+            if payload is None:
+                db.execute("INSERT INTO meta VALUES ('matcher.forbidden', 'plain')")
+            else:
+                store_matcher(db, variant, payload)
+        finish(db)
+    except BaseException:
+        db.close()
+        raise
+    ticker.close()
+
+
+class _Ticker:
+    """Advances the caller's progress bar (an iterator over the concepts) to a share
+    of the whole build, whatever step the build is at."""
+
+    def __init__(self, progress: Progress | None, terms: tuple[Term, ...]) -> None:
+        self._ticks: Iterator[Term] | None = None
+        if progress is not None:
+            self._ticks = iter(progress(iter(terms), len(terms)))
+        self._total = len(terms)
+        self._done = 0
+
+    def to(self, share: float) -> None:
+        if self._ticks is None:
+            return
+        target = min(self._total, int(self._total * share))
+        for _ in itertools.islice(self._ticks, target - self._done):
+            self._done += 1
+
+    def close(self) -> None:
+        """The bar at its end (and cleared by the caller's progress)."""
+        if self._ticks is not None:
+            for _ in self._ticks:
+                pass
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The words of every designation (in :func:`designation_texts` order, forbidden
+    ones included) as numbers into ``distinct``: designation *d* is
+    ``ids[starts[d]:starts[d + 1]]``. Four bytes a word instead of a string."""
+
+    distinct: list[str]
+    ids: array[int]
+    starts: array[int]
+    #: Per distinct word: is it a one-word Russian designation somewhere?
+    alone: bytearray
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """The morphology step's results, by word number (see :data:`WordInfo`)."""
+
+    keys: list[str]
+    folds: list[str]
+    multi: list[tuple[str, ...]]
+    single: list[tuple[str, ...]]
+    #: Per word: has it alternative keys in a multiword / a one-word designation?
+    multi_alternatives: bytearray
+    single_alternatives: bytearray
+
+
+def _words(terms: tuple[Term, ...]) -> _Words:
+    from glossary.text.normalize import words_of
+
+    numbers: dict[str, int] = {}
+    ids = array("I")
+    starts = array("I", [0])
+    alone: set[int] = set()
+    for term in terms:
+        for lang, _, text in designation_texts(term):
+            found = words_of(text)
+            for word in found:
+                number = numbers.get(word)
+                if number is None:
+                    number = numbers[word] = len(numbers)
+                ids.append(number)
+            starts.append(len(ids))
+            if lang == "ru" and len(found) == 1:
+                alone.add(ids[-1])
+    flags = bytearray(len(numbers))
+    for number in alone:
+        flags[number] = 1
+    return _Words(list(numbers), ids, starts, flags)
+
+
+def _morphology(
+    words: _Words,
+    db: sqlite3.Connection,
+    terms: tuple[Term, ...],
+    fork: BaseContext | None,
+    count: int,
+    ticker: _Ticker,
+) -> tuple[_Table, list[FormRow]]:
+    """The word table and the forms of the distinct words, by a pool of ``count``
+    forked workers when ``fork`` is given; the concepts are written meanwhile (they
+    need no morphology)."""
+    distinct = words.distinct
+    work = [
+        (
+            distinct[i : i + _CHUNK_WORDS],
+            [distinct[j] for j in range(i, min(i + _CHUNK_WORDS, len(distinct))) if words.alone[j]],
+        )
+        for i in range(0, len(distinct), _CHUNK_WORDS)
+    ]
+    pool = _pool(fork, count) if fork is not None else None
+    try:
+        results: Iterable[tuple[list[WordInfo], list[FormRow]]]
+        if pool is None:
+            _write_concepts(db, terms)
+            results = (word_table(*item) for item in work)
+        else:
+            results = pool.map(_word_table_job, work)
+            _write_concepts(db, terms)
+        table = _Table([], [], [], [], bytearray(), bytearray())
+        forms: list[FormRow] = []
+        span = _MORPHOLOGY_DONE - _WORDS_DONE
+        for done, (infos, rows) in enumerate(results, 1):
+            for key, fold, multi, single in infos:
+                table.keys.append(key)
+                table.folds.append(fold)
+                table.multi.append(multi)
+                table.single.append(single)
+                table.multi_alternatives.append(len(multi) > 1)
+                table.single_alternatives.append(len(single) > 1)
+            forms.extend(rows)
+            ticker.to(_WORDS_DONE + span * done / len(work))
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    return table, forms
+
+
+def _word_table_job(item: tuple[list[str], list[str]]) -> tuple[list[WordInfo], list[FormRow]]:
+    return word_table(*item)
+
+
+def word_table(
+    words: list[str], singles: Iterable[str], normalizer: Normalizer | None = None
+) -> tuple[list[WordInfo], list[FormRow]]:
+    """The :data:`WordInfo` of each of ``words`` and every ``(form, key, form's key)``
+    of their forms; ``singles`` are the words that are a one-word Russian designation."""
+    from glossary.index.forms import fold_form, word_forms
+    from glossary.text.normalize import default_normalizer, is_acronym, script
+    from glossary.text.ru.paradigm import _alternatives
+
+    normalizer = normalizer or default_normalizer()
+    key_of = normalizer.word_key
+    alone = set(singles)
+    infos: list[WordInfo] = []
+    for word in words:
+        key = key_of(word)
+        if script(word) == "ru" and not is_acronym(word):
+            multi = _alternatives(word, key, False, normalizer)
+            single = _alternatives(word, key, True, normalizer) if word in alone else ()
+        else:
+            multi = single = (key,)
+        infos.append((key, fold_form(word), multi, single))
+    rows = [(form, key, key_of(form)) for form, key in word_forms(words, normalizer)]
+    return infos, rows
+
+
+def _aliases(word_ids: array[int], key: tuple[str, ...], table: _Table) -> list[tuple[str, ...]]:
+    """:func:`~glossary.text.ru.paradigm.alias_keys` of a Russian designation of these
+    words (match key ``key``), from the word table."""
+    if len(word_ids) == 1:
+        if not table.single_alternatives[word_ids[0]]:
+            return []
+        options = [table.single[word_ids[0]]]
+    else:
+        flags = table.multi_alternatives
+        if not any([flags[i] for i in word_ids]):
+            return []
+        options = [table.multi[i] for i in word_ids]
+    combinations = itertools.islice(itertools.product(*options), ALIAS_LIMIT + 1)
+    return [c for c in combinations if c != key][:ALIAS_LIMIT]
+
+
+def _write_concepts(db: sqlite3.Connection, terms: tuple[Term, ...]) -> None:
+    """The concepts with their acronym/expansion links (full_form, both ways)."""
+    positions = {term.id: pos for pos, term in enumerate(terms)}
+    links: dict[int, list[int]] = {}
+    for pos, term in enumerate(terms):
+        if term.full_form:
+            other = positions.get(term.full_form)
+            if other is not None and other != pos:
+                links.setdefault(pos, []).append(other)
+                links.setdefault(other, []).append(pos)
+    del positions
+    db.executemany(
+        "INSERT INTO concepts VALUES (?, ?, ?, ?, ?)",
+        (
+            (
+                pos,
+                term.id,
+                term.full_form,
+                ",".join(map(str, links.get(pos, ()))),
+                term_record(term),
+            )
+            for pos, term in enumerate(terms)
+        ),
+    )
+
+
+def _write_designations(
+    db: sqlite3.Connection, terms: tuple[Term, ...], words: _Words, table: _Table, ticker: _Ticker
+) -> None:
+    """Every designation row (forbidden ones too, without initials) and the alias keys
+    of the Russian ones (not forbidden: those are the forbidden matcher's only)."""
+    rows: list[tuple[int, str, str, str, str, str, str, str, int]] = []
+    aliases: list[tuple[int, str]] = []
+    ids, starts, keys, folds = words.ids, words.starts, table.keys, table.folds
+    rowid = 0
+    number = 0
+    every = max(1, len(terms) // 100)
+    span = _ROWS_DONE - _MORPHOLOGY_DONE
+    insert = "INSERT INTO designations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    for pos, term in enumerate(terms):
+        for lang, role, text in designation_texts(term):
+            word_ids = ids[starts[number] : starts[number + 1]]
+            number += 1
+            if not word_ids:
+                continue
+            key = tuple([keys[i] for i in word_ids])
+            forbidden = role == "forbidden"
+            rows.append(
+                (pos, lang, role, text, exact_form(text), " ".join([folds[i] for i in word_ids]),
+                 " ".join(key), "" if forbidden else initials(text), len(key))
+            )  # fmt: skip
+            rowid += 1
+            if lang == "ru" and not forbidden:
+                aliases.extend((rowid, " ".join(a)) for a in _aliases(word_ids, key, table))
+        if len(rows) >= _BATCH_ROWS:
+            db.executemany(insert, rows)
+            rows.clear()
+        if pos % every == 0:
+            ticker.to(_MORPHOLOGY_DONE + span * pos / len(terms))
+    db.executemany(insert, rows)
+    db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
+    ticker.to(_ROWS_DONE)
+
+
+MatcherEntries = Iterable[tuple[tuple[str, ...], str]]
+
+
+def matcher_entries(
+    terms: tuple[Term, ...], words: _Words, table: _Table, *, forbidden: bool
+) -> tuple[MatcherEntries, list[bool]]:
+    """``(match key, packed designation)`` of every designation, then of every alias
+    key (the order the matcher numbers its groups in), streamed; the list it returns
+    is true once the stream has met a forbidden rendering."""
+    from glossary.matching import pack_fields
+
+    aliases: list[tuple[tuple[str, ...], str]] = []
+    seen = [False]
+    ids, starts, keys = words.ids, words.starts, table.keys
+
+    def canonical() -> MatcherEntries:
+        number = 0
+        for term in terms:
+            for lang, role, text in designation_texts(term):
+                word_ids = ids[starts[number] : starts[number + 1]]
+                number += 1
+                if not word_ids:
+                    continue
+                if role == "forbidden" and not forbidden:
+                    seen[0] = True
+                    continue
+                key = tuple([keys[i] for i in word_ids])
+                record = pack_fields(term.id, lang, role, text)
+                yield key, record
+                if lang == "ru":
+                    aliases.extend((alias, record) for alias in _aliases(word_ids, key, table))
+
+    return itertools.chain(canonical(), aliases), seen
+
+
+def compile_matchers(
+    terms: tuple[Term, ...], words: _Words, table: _Table, form_keys: dict[str, str]
+) -> list[tuple[str, list[bytes] | None]]:
+    """The plain matcher's payload, and the forbidden one's (``None``: the glossary has
+    no forbidden rendering, the plain one serves)."""
+    from glossary.matching import compile_payload
+
+    entries, forbidden = matcher_entries(terms, words, table, forbidden=False)
+    found: list[tuple[str, list[bytes] | None]] = [("plain", compile_payload(entries, form_keys))]
+    if forbidden[0]:
+        everything, _ = matcher_entries(terms, words, table, forbidden=True)
+        found.append(("forbidden", compile_payload(everything, form_keys)))
+    else:
+        found.append(("forbidden", None))
+    return found
+
+
+def _matchers(
+    terms: tuple[Term, ...],
+    words: _Words,
+    table: _Table,
+    form_keys: dict[str, str],
+    fork: BaseContext | None,
+) -> Callable[[], list[tuple[str, list[bytes] | None]]]:
+    """The matchers' payloads when called: compiled by a forked worker started now
+    (it shares the tables instead of receiving them), else here when called."""
+    if fork is None:
+        return lambda: compile_matchers(terms, words, table, form_keys)
+    _SHARED.update(terms=terms, words=words, table=table, form_keys=form_keys)
+    pool = _pool(fork, 1)
+    try:
+        future = pool.submit(_compile_job)
+    finally:
+        _SHARED.clear()  # the worker has forked with them
+
+    def result() -> list[tuple[str, list[bytes] | None]]:
+        try:
+            return future.result()
+        finally:
+            pool.shutdown()
+
+    return result
+
+
+def _compile_job() -> list[tuple[str, list[bytes] | None]]:
+    shared: dict[str, Any] = _SHARED
+    return compile_matchers(shared["terms"], shared["words"], shared["table"], shared["form_keys"])
+
+
+def _usable_cores() -> int:
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _fork_context() -> BaseContext | None:
+    """The fork start method with the morphology loaded first (forked workers share
+    it), or ``None`` where fork is unavailable (the work then stays here)."""
+    import multiprocessing
+
+    from glossary.text.morph_en import lemminflect
+    from glossary.text.normalize import default_normalizer
+
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:
+        return None
+    default_normalizer().key("загрузка")
+    lemminflect()
+    return context
+
+
+def _pool(fork: BaseContext, count: int) -> concurrent.futures.ProcessPoolExecutor:
+    import concurrent.futures
+
+    return concurrent.futures.ProcessPoolExecutor(count, mp_context=fork)

@@ -1,0 +1,152 @@
+"""The index build: a word table made once per distinct word gives what analysing
+designation by designation gives (keys, surfaces, alias keys, matcher entries)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from glossary.index import build
+from glossary.index.forms import surface
+from glossary.index.store import FileStamp
+from glossary.matching import designations, pack_designation
+from glossary.model import Glossary, Lang, Term
+from glossary.text.normalize import default_normalizer
+from glossary.text.ru.paradigm import alias_keys
+
+from ..conftest import small_glossary
+
+#: Invented and real words with awkward morphology: homonymous forms (стали, Устав),
+#: unknown surnames (Шерманом), acronyms, hyphens, ё, stress marks, digits.
+RU_WORDS = (
+    "Устав",
+    "стали",
+    "после",
+    "Шерманом",
+    "кракозяброй",
+    "ООН",
+    "СНВ-3",
+    "ёлочный",
+    "догово\u0301р",
+    "гарантиям",
+    "безопасности",
+    "пограничная",
+    "2",
+)
+EN_WORDS = ("guarantees", "U.S.", "NATO", "de-escalate", "frobnicators", "bloc's", "stars")
+
+
+def _phrase(pool: tuple[str, ...]) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pool), min_size=1, max_size=3).map(" ".join)
+
+
+@st.composite
+def _terms(draw: st.DrawFn) -> Glossary:
+    count = draw(st.integers(1, 5))
+    terms = []
+    for n in range(count):
+        terms.append(
+            Term(
+                f"t{n}",
+                en=draw(_phrase(EN_WORDS)),
+                ru=draw(st.one_of(st.just(""), _phrase(RU_WORDS))),
+                ru_variants=tuple(draw(st.lists(_phrase(RU_WORDS), max_size=2, unique=True))),
+                ru_forbidden=tuple(draw(st.lists(_phrase(RU_WORDS), max_size=1))),
+                en_forbidden=tuple(draw(st.lists(_phrase(EN_WORDS), max_size=1))),
+            )
+        )
+    return Glossary(tuple(terms))
+
+
+def _table(glossary: Glossary) -> tuple[build._Words, build._Table]:
+    words = build._words(glossary.terms)
+    singles = [w for w, alone in zip(words.distinct, words.alone, strict=True) if alone]
+    infos, _ = build.word_table(words.distinct, singles)
+    table = build._Table([], [], [], [], bytearray(), bytearray())
+    for key, fold, multi, single in infos:
+        table.keys.append(key)
+        table.folds.append(fold)
+        table.multi.append(multi)
+        table.single.append(single)
+        table.multi_alternatives.append(len(multi) > 1)
+        table.single_alternatives.append(len(single) > 1)
+    return words, table
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_terms())
+def test_word_table_gives_the_keys_and_alias_keys_of_each_designation(glossary: Glossary) -> None:
+    normalizer = default_normalizer()
+    words, table = _table(glossary)
+    number = 0
+    for term in glossary.terms:
+        for lang, _, text in build.designation_texts(term):
+            ids = words.ids[words.starts[number] : words.starts[number + 1]]
+            number += 1
+            key = tuple(table.keys[i] for i in ids)
+            assert key == normalizer.key(text)
+            assert " ".join(table.folds[i] for i in ids) == surface(text)
+            if lang == "ru" and key:
+                assert build._aliases(ids, key, table) == alias_keys(text, normalizer)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_terms(), st.booleans())
+def test_matcher_entries_are_the_designations_then_their_alias_keys(
+    glossary: Glossary, forbidden: bool
+) -> None:
+    normalizer = default_normalizer()
+    words, table = _table(glossary)
+    entries, seen = build.matcher_entries(glossary.terms, words, table, forbidden=forbidden)
+    found = list(entries)
+    chosen = [d for t in glossary.terms for d in designations(t, forbidden=forbidden)]
+    keyed = [(normalizer.key(d.text), d) for d in chosen]
+    expected = [(key, pack_designation(d)) for key, d in keyed if key]
+    expected += [
+        (alias, pack_designation(d))
+        for key, d in keyed
+        if key and d.lang is Lang.RU
+        for alias in alias_keys(d.text, normalizer)
+    ]
+    assert found == expected
+    has_forbidden = any(
+        normalizer.key(d.text) for t in glossary.terms for d in designations(t, forbidden=True)
+        if d.role.value == "forbidden"
+    )  # fmt: skip
+    assert seen[0] == (has_forbidden and not forbidden)
+
+
+@given(_terms())
+def test_designation_texts_follow_designations(glossary: Glossary) -> None:
+    for term in glossary.terms:
+        every = designations(term, forbidden=True)
+        expected = [(d.lang.value, d.role.value, d.text) for d in every]
+        assert build.designation_texts(term) == expected
+
+
+def test_progress_reaches_the_end_in_a_parallel_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(build, "_CHUNK_WORDS", 2)
+    seen: list[str] = []
+    finished = []
+
+    def progress(items: object, total: int) -> object:
+        for term in items:  # type: ignore[attr-defined]
+            seen.append(term.id)
+            yield term
+        finished.append(total)
+
+    glossary = small_glossary()
+    target = tmp_path / "x.sqlite3"
+    build.build_index(glossary, FileStamp("x", 0, 0), target, progress=progress, workers=2)  # type: ignore[arg-type]
+    assert seen == [t.id for t in glossary]
+    assert finished == [len(glossary.terms)]
+    with sqlite3.connect(target) as db:
+        (rows,) = db.execute("SELECT count(*) FROM concepts").fetchone()
+    assert rows == len(glossary.terms)
