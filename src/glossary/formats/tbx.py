@@ -47,7 +47,16 @@ from dataclasses import dataclass, field
 from glossary.errors import FormatError
 from glossary.formats import xml_safe
 from glossary.formats.xml_safe import XML_LANG, ParsedXml, local_name
-from glossary.model import COLUMNS, Glossary, Kind, Lang, Status, Term, extra_column_problem
+from glossary.model import (
+    COLUMNS,
+    Glossary,
+    Kind,
+    Lang,
+    Status,
+    Term,
+    extra_column_problem,
+    new_term,
+)
 
 __all__ = ["FIELDS", "read", "write"]
 
@@ -212,10 +221,14 @@ def read(data: bytes, name: str) -> Glossary:
     # collector is paused meanwhile: its passes over the entries read so far cost a
     # third of the time, and nothing made here forms a cycle.
     with _gc_paused():
-        entries = [
-            _read_entry(doc, element)
-            for doc, element in xml_safe.stream(data, name, _ENTRIES, ("TBX", _ROOTS))
-        ]
+        return _read(data, name)
+
+
+def _read(data: bytes, name: str) -> Glossary:
+    entries = [
+        _read_entry(doc, element)
+        for doc, element in xml_safe.stream(data, name, _ENTRIES, ("TBX", _ROOTS))
+    ]
     ids = {e.id for e in entries if e.id}
     taken: set[str] = set()
     terms: list[Term] = []
@@ -381,19 +394,19 @@ def _term(entry: _EntryRead, ids: set[str], taken: set[str], name: str) -> Term 
 
     process = next((t.process for t in all_terms if t.process), "")
     status = _STATUS_OF.get(process, Status.DRAFT)  # not processed by us: a draft
-    return Term(
+    return new_term(
         entry.id,  # empty when the file names none: the import merge assigns one
-        en=preferred.get(Lang.EN, ""),
-        ru=preferred.get(Lang.RU, ""),
-        en_variants=tuple(variants[Lang.EN]),
-        ru_variants=tuple(variants[Lang.RU]),
-        en_forbidden=tuple(forbidden[Lang.EN]),
-        ru_forbidden=tuple(forbidden[Lang.RU]),
-        kind=kind,
-        full_form=entry.cross_reference if entry.cross_reference in ids else "",
-        definition="\n".join(entry.definition),
-        note="\n".join(entry.notes),
-        status=status,
-        source=tuple(entry.source),
-        extra=tuple(entry.extra),
+        preferred.get(Lang.EN, ""),
+        preferred.get(Lang.RU, ""),
+        tuple(variants[Lang.EN]),
+        tuple(variants[Lang.RU]),
+        tuple(forbidden[Lang.EN]),
+        tuple(forbidden[Lang.RU]),
+        kind,
+        entry.cross_reference if entry.cross_reference in ids else "",
+        "\n".join(entry.definition),
+        "\n".join(entry.notes),
+        status,
+        tuple(entry.source),
+        tuple(entry.extra),
     )
