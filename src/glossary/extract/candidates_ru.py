@@ -52,6 +52,8 @@ _TERM_PREPOSITIONS = word_set("над о об по в во на между пр�
 _COORD = re.compile(r"(?<=[NGXL])C(?=[NGXL])")
 #: Coordinated adjectives sharing one head: "равная и неделимая безопасность".
 _COORD_MODIFIERS = re.compile(r"(?<![ABEFR])[AB]C[AB]{1,2}[NG]")
+#: A Roman numeral ("XXI век", "II съезд"): Latin capitals that spell a number.
+_ROMAN = re.compile(r"^(?=.)X{0,3}(?:IX|IV|V?I{0,3})$")
 #: Initials: capital letters each followed by a full stop ("В.В.", "С. И.").
 _INITIALS = re.compile(r"^(?:[А-ЯЁ]\.){1,3}$|^(?:[А-ЯЁ]\.[А-ЯЁ])$")
 #: Verbs rarer than this (Zipf scale) are candidates on their own.
@@ -144,6 +146,8 @@ class RussianTagger:
     def _classify(self, word: str) -> tuple[str, Features]:  # noqa: C901 - one case per word class, in the order pymorphy3's readings are tested
         if not word[:1].isalpha():
             return "D", frozenset()
+        if _ROMAN.match(word):
+            return "D", frozenset()  # "XXI века": a number, no acronym
         if is_acronym(word):
             return "X", frozenset()
         if word.isascii():
@@ -198,6 +202,8 @@ class RussianTagger:
             return ("B" if genitive else "A"), features
         if pos in ("INFN", "VERB") and self.rare_verb(str(top.normal_form)):
             return "Y", frozenset()  # "деэскалировать": a rare verb is a term of its own
+        if pos == "VERB":
+            return "V", frozenset()  # a finite verb: see _dependent_groups
         return "D", frozenset()
 
 
@@ -277,6 +283,16 @@ def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
         head = start
         while tags[head] not in "NGXL":
             head += 1
+        if tags[head] == "L" and head < end:
+            # A place takes no genitive of its own ("Украина | натовских контингентов"
+            # is a place, then the object of the next words): what follows is a phrase.
+            yield from _phrase(tags, features, start, head, head, units)
+            start = head + 1
+            head = start
+            while head < end and tags[head] not in "NGX":
+                head += 1
+            if tags[head] not in "NGX":
+                continue
         yield from _phrase(tags, features, start, head, end, units)
     for match in _PP.finditer(tags):
         prep, noun = match.start(), match.end() - 1
@@ -357,6 +373,12 @@ def _dependent_groups(
         genitive = frozenset(x for x in noun if x[0] == "gent") if tags[position] != "X" else None
         if genitive is not None and not genitive:
             break
+        if (
+            tags[position + 1 : position + 2] == "V"
+            and genitive is not None
+            and any(x[0] == "nomn" for x in noun)
+        ):
+            break  # a nominative right before a finite verb is its subject: "... | ставка делается"
         if any(
             genitive is None or not _agree(genitive, features[m])
             for m in range(group_start, position)

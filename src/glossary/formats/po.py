@@ -69,6 +69,7 @@ __all__ = [
     "parse_catalog",
     "parse_po",
     "render_po",
+    "renders_as",
     "same_layout",
     "seal_of",
     "state_of",
@@ -151,7 +152,8 @@ class Catalog:
     glossary: Glossary
     target: Lang
     #: The rendered entries (see :func:`render_po`); their digest is in the metadata.
-    body: bytes
+    #: A view into the file's bytes for a catalog read back (:func:`catalog_of`).
+    body: bytes | memoryview
     #: The concept of each entry, in file order.
     ids: tuple[str, ...]
     #: Where each entry starts in :attr:`body`, and then where the body ends.
@@ -284,14 +286,20 @@ def catalog_of(raw: bytes, glossary: Glossary, target: Lang) -> Catalog | None:
     end = raw.find(b"\n\n")
     if end < 0:
         return None
-    body = raw[end + 1 :]
+    first = end + 1
     ids, contexts = _entry_ids(glossary, target.other)
-    starts = [0, *(m.start() + 1 for m in _ENTRY_GAP.finditer(body)), len(body)]
+    starts = [
+        0,
+        *(m.start() + 1 - first for m in _ENTRY_GAP.finditer(raw, first)),
+        len(raw) - first,
+    ]
     if len(starts) != len(ids) + 1:
         return None
     for term_id, at, to in zip(ids, starts, starts[1:], strict=False):
-        if body.find(b"\n#. " + (_ID_PREFIX + term_id).encode() + b"\n", at, to) < 0:
+        marker = b"\n#. " + (_ID_PREFIX + term_id).encode() + b"\n"
+        if raw.find(marker, first + at, first + to) < 0:
             return None
+    body = memoryview(raw)[first:]  # no copy of tens of MB
     return Catalog(
         "",
         (),
@@ -468,11 +476,25 @@ _STATUS_LINES = {status: f"status: {status.value}" for status in Status}
 
 def render_po(catalog: Catalog) -> bytes:
     """The PO text of ``catalog``: unwrapped lines, UTF-8, one blank line between entries."""
+    return _header_bytes(catalog) + catalog.body
+
+
+def renders_as(catalog: Catalog, data: bytes) -> bool:
+    """Whether :func:`render_po` of ``catalog`` is ``data`` (compared without making it)."""
+    header = _header_bytes(catalog)
+    return (
+        len(data) == len(header) + len(catalog.body)
+        and data.startswith(header)
+        and memoryview(data)[len(header) :] == catalog.body
+    )
+
+
+def _header_bytes(catalog: Catalog) -> bytes:
     out = [f"# {line}" if line else "#" for line in catalog.header.split("\n")]
     out.append('msgid ""')
     out.append('msgstr ""')
     out.extend(f'"{_escape(f"{key}: {value}")}\\n"' for key, value in catalog.metadata)
-    return ("\n".join(out) + "\n").encode("utf-8") + catalog.body
+    return ("\n".join(out) + "\n").encode("utf-8")
 
 
 def _chunk(
