@@ -570,8 +570,19 @@ _RU_EDGE_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "PRED", "COMP"
 _EN_EDGE = word_set(
     "a an the of to in on at by for from with and or but as is are was were be been "
     "this that these those it its their his her our your my we you they he she i "
-    "not no so than then there here which who whom what"
+    "not no so than then there here which who whom what about above across after "
+    "against along among around before behind below beyond despite during except inside "
+    "into like near off onto out outside over per since through throughout toward towards "
+    "under unlike until upon via within without would will shall should can could may "
+    "might must do does did have has had other another such same own all both each every "
+    "any some"
 )
+#: lemminflect classes a word of an English rendering may have (a verb-only word
+#: makes a clause, not the name of a thing).
+_EN_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ"})
+#: Joins the parts of a compound (large-scale, neo-Nazi, по-прежнему): no span edge
+#: falls between them.
+_COMPOUND_JOINS = frozenset("-‐‑")
 #: pymorphy3 parts of speech a rendering of a noun may begin and end with (no tag:
 #: Latin words, digits, acronyms pymorphy3 does not know).
 _RU_NOMINAL_EDGE = frozenset({"NOUN", "ADJF", "PRTF", "NUMR", None})
@@ -621,13 +632,28 @@ class _TargetSide:
         self.words = words
         self.edge_ok = [self._edge(w) for w in words]
         self.clausal = [self._clausal(w) for w in words]
-        # Only spaces between two tokens: a span may run across them.
-        self.joined = [not text[a.end : b.start].strip() for a, b in pairwise(tokens)]
+        # Only spaces (or a compound's hyphen) between two tokens: a span may run across.
+        self.joined = [
+            not text[a.end : b.start].strip() or text[a.end : b.start] in _COMPOUND_JOINS
+            for a, b in pairwise(tokens)
+        ]
         self.cut_ok = [self._may_end(k) for k in range(len(tokens))]
+        self.opens = [not self._joined_to(t.start - 1, t.start - 2) for t in tokens]
+        self.closes = [not self._joined_to(t.end, t.end + 1) for t in tokens]
+
+    def _joined_to(self, join: int, letter: int) -> bool:
+        """Whether a hyphen at ``join`` ties the word to a letter at ``letter``."""
+        text = self.text
+        return (
+            min(join, letter) >= 0
+            and max(join, letter) < len(text)
+            and text[join] in _COMPOUND_JOINS
+            and text[letter].isalnum()
+        )
 
     def _edge(self, word: str) -> bool:
         if self.lang is Lang.EN:
-            return word.casefold() not in _EN_EDGE
+            return word.casefold() not in _EN_EDGE and not _english_clausal(word)
         parses = _morph().parses(word.lower())
         return (
             bool(parses) and parses[0].tag.POS in _RU_NOMINAL_EDGE and "Apro" not in parses[0].tag
@@ -635,7 +661,7 @@ class _TargetSide:
 
     def _clausal(self, word: str) -> bool:
         if self.lang is Lang.EN:
-            return False
+            return _english_clausal(word)
         parses = _morph().parses(word.lower())
         return bool(parses) and parses[0].tag.POS in _RU_CLAUSAL
 
@@ -653,6 +679,8 @@ class _TargetSide:
         return (
             self.edge_ok[start]
             and self.edge_ok[end - 1]
+            and self.opens[start]
+            and self.closes[end - 1]
             and self.cut_ok[end - 1]
             and all(self.joined[start : end - 1])
             and not any(self.clausal[start:end])
@@ -675,6 +703,17 @@ class _TargetSide:
             return False
         parses = _morph().parses(word.lower())
         return bool(parses) and any(g in parses[0].tag for g in _PROPER)
+
+
+@lru_cache(maxsize=1 << 14)
+def _english_clausal(word: str) -> bool:
+    """A word lemminflect knows only as a verb, adverb or auxiliary (threw, declined)."""
+    from glossary.text.morph_en import lemminflect
+
+    if word.isupper() or not word.isalpha():
+        return False
+    classes = set(lemminflect().getAllLemmas(word.casefold()))
+    return bool(classes) and not classes & _EN_NOMINAL
 
 
 def _morph() -> Any:
