@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 #: Bump when :meth:`TermMatcher.to_payload`'s layout changes.
-PAYLOAD_FORMAT = "glossary-matcher-4"
+PAYLOAD_FORMAT = "glossary-matcher-5"
 #: Separates the fields of a packed designation (ids, codes and terms never hold it).
 _RECORD_SEP = "\x1f"
 #: Digits of the word codes in the key stream.
@@ -138,13 +138,13 @@ class TermMatcher:
         self._normalizer = normalizer or default_normalizer()
         self._build(entries)
         if form_keys is not None:
-            self._forms = _form_codes(self._tables.codes, form_keys)
+            self._forms = _form_trie(_form_codes(self._tables.codes, form_keys), self._filler)
         return self
 
     def _build(self, items: Iterable[tuple[tuple[str, ...], Designation]]) -> None:
         self._set(_compile((key, pack_designation(d)) for key, d in items), None)
 
-    def _set(self, tables: _Tables, forms: dict[str, str] | None) -> None:
+    def _set(self, tables: _Tables, forms: _FormCodes | None) -> None:
         self._tables = tables
         self._width = tables.width
         self._codes = tables.codes
@@ -171,17 +171,21 @@ class TermMatcher:
     ) -> TermMatcher:
         """The matcher :func:`compile_payload` wrote. Only call it on bytes this program
         wrote and checked (the index's checksum): a damaged automaton dump is not
-        validated by pyahocorasick. Raises ``ValueError`` on a foreign layout."""
+        validated by pyahocorasick. Raises ``ValueError`` on a foreign layout.
+
+        The automaton's node dump is dropped from ``payload`` once loaded, so that a
+        large matcher's bytes are freed before the rest is built, not with the list."""
         state = marshal.loads(payload[0])  # our own checked file, plain data only
         if not isinstance(state, dict) or state.get("format") != PAYLOAD_FORMAT:
             raise ValueError("not a matcher payload of this version")
         self = cls.__new__(cls)
         self._normalizer = normalizer
-        arguments = state["automaton"]
-        if arguments is None:
-            automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        else:
-            automaton = ahocorasick.Automaton(payload[1:], *arguments)
+        nodes = 1 + state["automaton_parts"]
+        automaton = _automaton(payload[1:nodes], state["automaton"])
+        forms: _FormCodes | None = None
+        if state["forms"] is not None:
+            forms = (_automaton(payload[nodes:], state["forms"]["trie"]), state["forms"]["values"])
+        del payload[1:]
         tables = _Tables(
             state["width"],
             state["codes"],
@@ -192,7 +196,7 @@ class TermMatcher:
             state["records"],
             _ints(state["record_offsets"]),
         )
-        self._set(tables, state["forms"])
+        self._set(tables, forms)
         return self
 
     @property
@@ -283,9 +287,11 @@ class TermMatcher:
                 cache.clear()
             filler, forms = self._filler, self._forms
             if forms is not None:
-                get = forms.get
+                trie, values = forms  # values[-1] is the filler: what a miss (-1) reads
+                get = trie.get
                 words = list(missing)
-                cache.update(zip(words, [get(f, filler) for f in _fold_all(words)], strict=True))
+                found = [values[get(form, -1)] for form in _fold_all(words)]
+                cache.update(zip(words, found, strict=True))
                 return cache
             key, codes = self.normalizer.word_key, self._codes
             for word in missing:
@@ -482,21 +488,58 @@ def _form_codes(codes: dict[str, str], form_keys: dict[str, str]) -> dict[str, s
     return found
 
 
-def _payload(tables: _Tables, forms: dict[str, str] | None) -> list[bytes]:
-    arguments = tables.automaton.__reduce__()[1] if len(tables.counts) else None
+#: Folded word forms → codes: a trie whose values index the list of codes, the last
+#: of which is the filler (what a form outside the trie reads, as index -1). It loads
+#: natively from its node dump, several times faster than a dict of its strings.
+_FormCodes = tuple[ahocorasick.Automaton, list[str]]
+
+
+def _form_trie(forms: dict[str, str], filler: str) -> _FormCodes:
+    values = list(dict.fromkeys(forms.values()))
+    number = {code: index for index, code in enumerate(values)}
+    trie = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    add = trie.add_word
+    for form, code in forms.items():
+        add(form, number[code])
+    return trie, [*values, filler]
+
+
+def _automaton(nodes: list[bytes], arguments: tuple[object, ...] | None) -> ahocorasick.Automaton:
+    """An automaton (or trie) loaded from its node dump; an empty one for ``None``."""
+    if arguments is None:
+        return ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    return ahocorasick.Automaton(nodes, *arguments)
+
+
+def _dump(automaton: ahocorasick.Automaton) -> tuple[list[bytes], tuple[object, ...] | None]:
+    """The node dump and the other constructor arguments (``None`` when empty)."""
+    if not len(automaton):
+        return [], None
+    arguments = automaton.__reduce__()[1]
+    return list(arguments[0]), tuple(arguments[1:])
+
+
+def _payload(tables: _Tables, forms: _FormCodes | None) -> list[bytes]:
+    nodes, arguments = _dump(tables.automaton) if len(tables.counts) else ([], None)
+    trie_nodes: list[bytes] = []
+    stored_forms = None
+    if forms is not None:
+        trie_nodes, trie = _dump(forms[0])
+        stored_forms = {"trie": trie, "values": forms[1]}
     state = {
         "format": PAYLOAD_FORMAT,
         "width": tables.width,
         "codes": tables.codes,
-        "forms": forms,
-        "automaton": arguments[1:] if arguments else None,
+        "forms": stored_forms,
+        "automaton": arguments,
+        "automaton_parts": len(nodes),
         "counts": tables.counts.tobytes(),
         "members": tables.members.tobytes(),
         "offsets": tables.offsets.tobytes(),
         "records": tables.records,
         "record_offsets": tables.record_offsets.tobytes(),
     }
-    return [marshal.dumps(state), *(arguments[0] if arguments else ())]
+    return [marshal.dumps(state), *nodes, *trie_nodes]
 
 
 def compile_payload(
@@ -511,5 +554,7 @@ def compile_payload(
     apart so that loading makes no extra copy of it.
     """
     tables = _compile(items)
-    forms = _form_codes(tables.codes, form_keys) if form_keys is not None else None
+    forms = None
+    if form_keys is not None:
+        forms = _form_trie(_form_codes(tables.codes, form_keys), _digits(0, tables.width))
     return _payload(tables, forms)

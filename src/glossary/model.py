@@ -11,7 +11,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, make_dataclass, replace
-from itertools import chain
 
 __all__ = [
     "COLUMNS",
@@ -197,7 +196,7 @@ class Glossary:
     _by_id: dict[str, Term] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self._by_id.update((t.id, t) for t in self.terms)
+        self._by_id.update(zip([t.id for t in self.terms], self.terms, strict=True))
 
     def __iter__(self) -> Iterator[Term]:
         return iter(self.terms)
@@ -365,13 +364,15 @@ def _unique_preferred(items: Sequence[Term]) -> bool:
     counts = [0, 0]
     for first in range(0, len(items), _SLICE):
         part = items[first : first + _SLICE]
-        preferred = ([t.en for t in part if t.en], [t.ru for t in part if t.ru])
-        if not _clean_designations(part, preferred):
+        en, ru = [t.en for t in part if t.en], [t.ru for t in part if t.ru]
+        joined = _clean_designations(part, en, ru)
+        if joined is None:
             return False
-        for index, values in enumerate(preferred):
-            if not values:
-                continue
-            folded[index].update(map(hash, _fold_all(values)))
+        # The preferred terms lead the joined designations: fold them in one pass.
+        end = sum(map(len, en)) + sum(map(len, ru)) + len(en) + len(ru) - 1
+        both = _fold_all(joined[:end]) if en or ru else []
+        for index, values in enumerate((both[: len(en)], both[len(en) :])):
+            folded[index].update(map(hash, values))
             counts[index] += len(values)
             if len(folded[index]) != counts[index]:
                 return False  # a duplicate (or homonyms): let the row-by-row pass judge
@@ -382,24 +383,31 @@ def _unique_preferred(items: Sequence[Term]) -> bool:
 _SLICE = 65_536
 
 
-def _clean_designations(items: Sequence[Term], preferred: tuple[list[str], list[str]]) -> bool:
-    """No designation with outer whitespace, a line break, a tab or another control."""
-    values = [
-        *preferred[0],
-        *preferred[1],
-        *chain.from_iterable(
-            (*t.en_variants, *t.ru_variants, *t.en_forbidden, *t.ru_forbidden) for t in items
-        ),
-    ]
+def _clean_designations(items: Sequence[Term], en: list[str], ru: list[str]) -> str | None:
+    """The designations joined by line feeds, preferred terms first (``en``, ``ru``),
+    or ``None`` when one has outer whitespace, a line break, a tab or another control.
+    """
+    values = en + ru
+    for t in items:
+        if t.en_variants:
+            values.extend(t.en_variants)
+        if t.ru_variants:
+            values.extend(t.ru_variants)
+        if t.en_forbidden:
+            values.extend(t.en_forbidden)
+        if t.ru_forbidden:
+            values.extend(t.ru_forbidden)
     if list(map(str.strip, values)) != values:
-        return False
+        return None
     joined = "\n".join(values)
-    return joined.count("\n") == len(values) - 1 and not _BAD_BUT_NEWLINE.search(joined)
+    if joined.count("\n") != len(values) - 1 or _BAD_BUT_NEWLINE.search(joined):
+        return None
+    return joined
 
 
-def _fold_all(values: list[str]) -> list[str]:
-    """:func:`fold_term` of many clean values (no line breaks) in one pass."""
-    text = unicodedata.normalize("NFC", "\n".join(values)).casefold().replace("ё", "е")
+def _fold_all(text: str) -> list[str]:
+    """:func:`fold_term` of many clean values (no line breaks) joined by line feeds."""
+    text = unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
     if _OTHER_SPACE.search(text):
         return [" ".join(v.split()) for v in text.split("\n")]
     while "  " in text:

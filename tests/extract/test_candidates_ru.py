@@ -290,3 +290,20 @@ def test_ordinal_adjectives_make_terms() -> None:
     )
     assert "второй раунд" in found
     assert "Третье главное управление" in found
+
+
+def test_a_place_takes_no_genitive_and_places_joined_are_places() -> None:
+    """Regression: «Франция иностранных наёмников» (a place, then the object of the next
+    words) was one candidate; «Швеция и Норвегия» and «Северная Африка» were terms."""
+    found = {
+        c.term: c
+        for c in extract(
+            "Мы не ждём во Франции иностранных наёмников. Швеция и Норвегия спорят. "
+            "Северная Африка растёт.\n",
+            "ru",
+        )
+    }
+    assert not any(t.startswith("Франция ") for t in found)
+    assert "иностранные наёмники" in found
+    assert found["Швеция и Норвегия"].kind is Kind.PLACE
+    assert found["Северная Африка"].kind is Kind.PLACE

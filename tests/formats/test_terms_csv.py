@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import gc
+import io
 import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary.errors import FormatError
 from glossary.formats import terms_csv
@@ -176,3 +180,36 @@ def test_a_mixed_line_end_file_settles_on_its_majority_once() -> None:
     again, layout_again = terms_csv.read(once)
     assert terms_csv.write(again, layout_again) == once
     assert again == glossary
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    ends=st.lists(st.sampled_from([b"\n", b"\r\n", b"\r"]), max_size=12),
+    chunk=st.integers(1, 7),
+    bom=st.booleans(),
+)
+def test_the_chunked_layout_scan_agrees_with_the_whole_file(
+    ends: list[bytes], chunk: int, bom: bool
+) -> None:
+    data = (b"\xef\xbb\xbf" if bom else b"") + b"".join(b"ab" + end for end in ends)
+    old_chunk = terms_csv._SCAN_CHUNK
+    terms_csv._SCAN_CHUNK = chunk  # CRLF split across reads, CR at a chunk's end
+    try:
+        scanned = terms_csv._scan_layout(io.BytesIO(data))
+    finally:
+        terms_csv._SCAN_CHUNK = old_chunk
+    assert scanned == (bom, terms_csv._line_end(data), b"\r" in data)
+
+
+@pytest.mark.parametrize("threshold", [1, 10**9])
+def test_only_a_big_glossary_is_frozen_out_of_the_collector(
+    monkeypatch: pytest.MonkeyPatch, threshold: int
+) -> None:
+    monkeypatch.setattr(terms_csv, "_FREEZE_ROWS", threshold)
+    gc.unfreeze()
+    try:
+        glossary, _ = terms_csv.read(terms_csv.write(small_glossary()))
+        assert gc.isenabled()
+        assert (gc.get_freeze_count() > 0) is (len(glossary) >= threshold)
+    finally:
+        gc.unfreeze()

@@ -235,3 +235,48 @@ def test_terms_in_a_batch_are_the_terms_one_by_one(repo_lookup: Lookup) -> None:
     assert all(found[i] == repo_lookup.term(i) for i in ids)
     assert found[ids[0]] is repo_lookup.term(ids[0])
     assert repo_lookup.terms([]) == {}
+    assert list(repo_lookup.terms(iter(ids[:3]))) == ids[:3]  # read once
+
+
+@pytest.mark.parametrize("query", ["гарант", "обязывающих гарантий", "безопасност", "влияния"])
+def test_substring_stage_of_a_large_index_finds_what_one_scan_finds(
+    repo_lookup: Lookup, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    from glossary.index import lookup as lookup_module
+
+    def substring_hits() -> list[tuple[str, str, float]]:
+        hits = repo_lookup.lookup(query, everything=True)
+        return sorted((h.term.id, h.matched, h.score) for h in hits if h.match is Match.SUBSTRING)
+
+    scanned = substring_hits()
+    monkeypatch.setattr(lookup_module, "FUZZY_SCAN_ALL", 0)  # as if it held millions
+    assert substring_hits() == scanned
+    assert scanned or query == "влияния"  # «сфера влияния» starts with no such prefix
+
+
+def test_no_stage_of_a_large_index_scans_the_designations_table(
+    repo_lookup: Lookup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every statement of a misspelt and of an acronym lookup searches an index (the
+    initials and substring stages each scanned a million-row table: 0.3 and 0.8 s);
+    the fuzzy candidates are read once for the lookup and its suggestions."""
+    from glossary.index import lookup as lookup_module
+
+    monkeypatch.setattr(lookup_module, "FUZZY_SCAN_ALL", 0)
+    statements: list[str] = []
+    repo_lookup.db.set_trace_callback(statements.append)
+    try:
+        for query in ("сфера влиянея", "ОДКБ", "юриддически обязывающие"):
+            repo_lookup.lookup(query)
+            repo_lookup.fuzzy(query)  # what search() asks after no match
+    finally:
+        repo_lookup.db.set_trace_callback(None)
+    plans = {
+        sql: [row[3] for row in repo_lookup.db.execute(f"EXPLAIN QUERY PLAN {sql}")]
+        for sql in statements
+        if "designations" in sql
+    }
+    assert plans
+    assert [sql for sql, plan in plans.items() if "SCAN designations" in plan] == []
+    candidates = [sql for sql in statements if "length(surface) BETWEEN" in sql]
+    assert len(candidates) == len(set(candidates))

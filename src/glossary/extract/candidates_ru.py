@@ -277,6 +277,16 @@ def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
         head = start
         while tags[head] not in "NGXL":
             head += 1
+        if tags[head] == "L" and head < end:
+            # A place takes no genitive of its own ("Украина | натовских контингентов"
+            # is a place, then the object of the next words): what follows is a phrase.
+            yield from _phrase(tags, features, start, head, head, units)
+            start = head + 1
+            head = start
+            while head < end and tags[head] not in "NGX":
+                head += 1
+            if tags[head] not in "NGX":
+                continue
         yield from _phrase(tags, features, start, head, end, units)
     for match in _PP.finditer(tags):
         prep, noun = match.start(), match.end() - 1

@@ -701,7 +701,9 @@ class Extractor:
             proper = parses and any(
                 g in parses[0].tag for g in ("Name", "Surn", "Geox", "Orgn", "Trad", "Abbr")
             )
-            if not proper and not first.isupper():
+            # A later capital makes the phrase a name ("Северная Африка"), as in English.
+            named = any(w[:1].isupper() for w in best.split()[1:])
+            if not proper and not first.isupper() and not named:
                 term = term[:1].lower() + term[1:]
         return term
 
@@ -727,8 +729,8 @@ class Extractor:
             return Kind.PERSON if len(tags) > 1 else Kind.PLACE
         if self.lang is Lang.RU and tags == "P":
             return Kind.PERSON
-        if self.lang is Lang.RU and tags == "L":
-            return Kind.PLACE
+        if self.lang is Lang.RU and tags[-1:] == "L" and all(t in "ABEFLC" for t in tags):
+            return Kind.PLACE  # "Северная Африка", "Швеция и Финляндия"
         return Kind.TERM
 
     def _capitalised(self, entry: _Stats) -> bool:

@@ -88,7 +88,7 @@ def _parse(
     stream = io.TextIOWrapper(binary, encoding="utf-8-sig" if layout.bom else "utf-8", newline="")
     reader = csv.reader(stream, strict=True)
     problems: list[FormatError] = []
-    with _gc_paused():
+    with _gc_paused() as pause:
         try:
             header = next(reader, None)
             if header is None or header == []:
@@ -96,6 +96,7 @@ def _parse(
             header = [h.strip() for h in header]
             _check_header(header, name)
             terms, lines, unparsed_ids = _rows(reader, header, name, layout, has_cr, problems)
+            pause.freeze = len(terms) >= _FREEZE_ROWS
         except csv.Error as exc:
             raise TermsCsvError(
                 [*problems, FormatError(name, reader.line_num, f"malformed CSV: {exc}")]
@@ -111,14 +112,36 @@ def _parse(
         return Glossary(tuple(terms), tuple(header), tuple(lines)), layout
 
 
+#: From this many concepts, what was read is moved out of the collector's sight
+#: (``gc.freeze``) when the collector is resumed.
+_FREEZE_ROWS = 100_000
+
+
+@dataclass(slots=True)
+class _Pause:
+    freeze: bool = False
+
+
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
+def _gc_paused() -> Iterator[_Pause]:
+    """The garbage collector paused while a glossary is made.
+
+    Resuming it would make its next pass walk every concept just made (about a
+    second per million), and again in each older generation later, though concepts
+    hold no reference cycles to collect. So a big glossary is frozen first: its
+    objects, and whatever else is alive then, are never walked again; they are
+    still freed by reference counting when dropped. (The cost: a reference cycle
+    that was already garbage at that moment is not collected.)
+    """
     enabled = gc.isenabled()
     gc.disable()
+    pause = _Pause()
     try:
-        yield
+        yield pause
     finally:
         if enabled:
+            if pause.freeze:
+                gc.freeze()
             gc.enable()
 
 
@@ -242,18 +265,27 @@ def load(path: str | Path) -> tuple[Glossary, CsvLayout]:
 
 
 def _scan_layout(stream: BinaryIO) -> tuple[bool, str, bool]:
-    """BOM, majority line end (as :func:`_line_end`) and any CR, read in chunks."""
+    """BOM, majority line end (as :func:`_line_end`) and any CR, read in chunks.
+
+    A file without CR is LF whatever its count of LF, so line feeds are counted in
+    a second pass only when there is a CR.
+    """
     bom = stream.read(len(_BOM)) == _BOM
     stream.seek(0)
-    lf = cr = crlf = 0
+    cr = crlf = 0
     previous = b""
     while chunk := stream.read(_SCAN_CHUNK):
-        lf += chunk.count(b"\n")
-        cr += chunk.count(b"\r")
-        crlf += chunk.count(b"\r\n") + (previous == b"\r" and chunk[:1] == b"\n")
+        if found := chunk.count(b"\r"):
+            cr += found
+            crlf += chunk.count(b"\r\n")
+        crlf += previous == b"\r" and chunk[:1] == b"\n"
         previous = chunk[-1:]
+    if not cr:
+        return bom, "\n", False
+    stream.seek(0)
+    lf = sum(chunk.count(b"\n") for chunk in iter(lambda: stream.read(_SCAN_CHUNK), b""))
     counts = {"\n": lf - crlf, "\r\n": crlf, "\r": cr - crlf}
-    return bom, max(counts, key=lambda end: counts[end]), cr > 0
+    return bom, max(counts, key=lambda end: counts[end]), True
 
 
 def save(glossary: Glossary, path: str | Path, layout: CsvLayout | None = None) -> None:

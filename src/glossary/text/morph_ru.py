@@ -21,7 +21,7 @@ class RussianMorphology:
     def __init__(self) -> None:
         import pymorphy3
 
-        self.analyzer: pymorphy3.MorphAnalyzer = pymorphy3.MorphAnalyzer()
+        self.analyzer: pymorphy3.MorphAnalyzer = pymorphy3.MorphAnalyzer(path=_dictionary_path())
         self.parses = lru_cache(maxsize=1 << 18)(self._parses)
         self.lemma = lru_cache(maxsize=1 << 18)(self._lemma)
 
@@ -37,3 +37,14 @@ class RussianMorphology:
         """The normal form of the most likely parse (participles map to their verb)."""
         parses = self.parses(word)
         return str(parses[0].normal_form) if parses else word
+
+
+def _dictionary_path() -> str | None:
+    """The Russian dictionaries' folder, named directly: without it pymorphy3 finds
+    them through the installed packages' entry points, which costs a cold process
+    more than loading them (``None``: let it search)."""
+    try:
+        import pymorphy3_dicts_ru
+    except ImportError:
+        return None
+    return str(pymorphy3_dicts_ru.get_path())
