@@ -21,6 +21,10 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import os
+import pickle
+import subprocess
+import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -54,7 +58,6 @@ __all__ = [
     "build_index",
     "compiled_matchers",
     "designation_texts",
-    "matcher_entries",
     "word_table",
 ]
 
@@ -80,9 +83,6 @@ FormRow = tuple[str, str, str]
 Texts = list[tuple[str, str, str]]
 
 Progress = Callable[[Iterable[Term], int], Iterable[Term]]
-
-#: What forked workers read instead of receiving it pickled (set just before a fork).
-_SHARED: dict[str, object] = {}
 
 
 def designation_texts(term: Term) -> Texts:
@@ -117,31 +117,38 @@ def build_index(
     """
     terms = glossary.terms
     count = workers if workers is not None else _usable_cores()
-    fork = _fork_context() if count > 1 and len(terms) >= PARALLEL_FROM else None
+    parallel = count > 1 and len(terms) >= PARALLEL_FROM
+    side = Path(f"{target}.matchers")
+    matchers = _Matchers(side if parallel else None, _has_forbidden(terms))
     ticker = _Ticker(progress, terms)
     db = new_database(target, stamp.meta(), SCHEMA, INDEXES)
     try:
         words = _words(terms)
         ticker.to(_WORDS_DONE)
+        fork = _fork_context() if parallel else None
         table, forms = _morphology(words, db, terms, fork, count, ticker)
-        form_keys = {form: own for form, _, own in forms}
         db.executemany(
             "INSERT OR IGNORE INTO forms VALUES (?, ?)", [(form, key) for form, key, _ in forms]
         )
+        matchers.forms({form: own for form, _, own in forms})
         del forms
-        matchers = _matchers(terms, words, table, form_keys, fork, Path(f"{target}.matchers"))
-        del form_keys
-        _write_designations(db, terms, words, table, ticker)
+        _write_designations(db, terms, words, table, ticker, matchers)
         del words, table
-        matchers(db)
+        matchers.store(db)
         finish(db)
     except BaseException:
+        matchers.close()
         db.close()
         raise
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            Path(f"{target}.matchers").unlink()
+        for leftover in (side, Path(f"{side}.entries")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
     ticker.close()
+
+
+def _has_forbidden(terms: tuple[Term, ...]) -> bool:
+    return any(term.en_forbidden or term.ru_forbidden for term in terms)
 
 
 class _Ticker:
@@ -338,12 +345,22 @@ def _write_concepts(db: sqlite3.Connection, terms: tuple[Term, ...]) -> None:
 
 
 def _write_designations(
-    db: sqlite3.Connection, terms: tuple[Term, ...], words: _Words, table: _Table, ticker: _Ticker
+    db: sqlite3.Connection,
+    terms: tuple[Term, ...],
+    words: _Words,
+    table: _Table,
+    ticker: _Ticker,
+    matchers: _Matchers,
 ) -> None:
     """Every designation row (forbidden ones too, without initials) and the alias keys
-    of the Russian ones (not forbidden: those are the forbidden matcher's only)."""
+    of the Russian ones (not forbidden: those are the forbidden matcher's only); the
+    matcher entries of the same designations go to ``matchers`` batch by batch."""
+    from glossary.matching import pack_fields
+
     rows: list[tuple[int, str, str, str, str, str, str, str, int]] = []
     aliases: list[tuple[int, str]] = []
+    entries: list[Entry] = []
+    alias_entries: list[Entry] = []
     ids, starts, keys, folds = words.ids, words.starts, table.keys, table.folds
     rowid = 0
     number = 0
@@ -363,65 +380,61 @@ def _write_designations(
                  " ".join(key), "" if forbidden else initials(text), len(key))
             )  # fmt: skip
             rowid += 1
-            if lang == "ru" and not forbidden:
-                aliases.extend((rowid, " ".join(a)) for a in _aliases(word_ids, key, table))
+            record = pack_fields(term.id, lang, role, text)
+            entries.append((key, record, forbidden))
+            if lang == "ru":
+                found = _aliases(word_ids, key, table)
+                if found:
+                    alias_entries.extend((alias, record, forbidden) for alias in found)
+                    if not forbidden:
+                        aliases.extend((rowid, " ".join(alias)) for alias in found)
         if len(rows) >= _BATCH_ROWS:
             db.executemany(insert, rows)
             rows.clear()
+            matchers.add(entries, alias_entries)
+            entries, alias_entries = [], []
         if pos % every == 0:
             ticker.to(_MORPHOLOGY_DONE + span * pos / len(terms))
     db.executemany(insert, rows)
     db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
+    matchers.add(entries, alias_entries)
     ticker.to(_ROWS_DONE)
 
 
-MatcherEntries = Iterable[tuple[tuple[str, ...], str]]
-
-
-def matcher_entries(
-    terms: tuple[Term, ...], words: _Words, table: _Table, *, forbidden: bool
-) -> tuple[MatcherEntries, list[bool]]:
-    """``(match key, packed designation)`` of every designation, then of every alias
-    key (the order the matcher numbers its groups in), streamed; the list it returns
-    is true once the stream has met a forbidden rendering."""
-    from glossary.matching import pack_fields
-
-    aliases: list[tuple[tuple[str, ...], str]] = []
-    seen = [False]
-    ids, starts, keys = words.ids, words.starts, table.keys
-
-    def canonical() -> MatcherEntries:
-        number = 0
-        for term in terms:
-            for lang, role, text in designation_texts(term):
-                word_ids = ids[starts[number] : starts[number + 1]]
-                number += 1
-                if not word_ids:
-                    continue
-                if role == "forbidden" and not forbidden:
-                    seen[0] = True
-                    continue
-                key = tuple([keys[i] for i in word_ids])
-                record = pack_fields(term.id, lang, role, text)
-                yield key, record
-                if lang == "ru":
-                    aliases.extend((alias, record) for alias in _aliases(word_ids, key, table))
-
-    return itertools.chain(canonical(), aliases), seen
+#: A matcher entry: match key, packed designation, forbidden?
+Entry = tuple[tuple[str, ...], str, bool]
 
 
 def compiled_matchers(
-    terms: tuple[Term, ...], words: _Words, table: _Table, form_keys: dict[str, str]
+    designations: Iterable[Entry],
+    aliases: list[Entry],
+    again: Callable[[], Iterable[Entry]],
+    form_keys: dict[str, str],
 ) -> Iterator[tuple[str, list[bytes] | None]]:
-    """The plain matcher's payload, then the forbidden one's (``None``: the glossary
-    has no forbidden rendering, the plain one serves), each compiled when asked for."""
+    """The plain matcher's payload, then the forbidden one's (``None``: no forbidden
+    rendering was met, the plain one serves), each compiled when asked for.
+
+    The matcher numbers its groups in entry order: every designation, then every alias
+    key (``aliases`` is complete once ``designations`` is exhausted; ``again`` gives
+    the designations once more for the forbidden matcher)."""
     from glossary.matching import compile_payload
 
-    entries, forbidden = matcher_entries(terms, words, table, forbidden=False)
-    yield "plain", compile_payload(entries, form_keys)
-    if forbidden[0]:
-        everything, _ = matcher_entries(terms, words, table, forbidden=True)
-        yield "forbidden", compile_payload(everything, form_keys)
+    seen = [False]
+
+    def plain() -> Iterator[tuple[tuple[str, ...], str]]:
+        for key, record, forbidden in designations:
+            if forbidden:
+                seen[0] = True
+            else:
+                yield key, record
+        for key, record, forbidden in aliases:
+            if not forbidden:
+                yield key, record
+
+    yield "plain", compile_payload(plain(), form_keys)
+    if seen[0]:
+        everything = itertools.chain(again(), aliases)
+        yield "forbidden", compile_payload(((k, r) for k, r, _ in everything), form_keys)
     else:
         yield "forbidden", None
 
@@ -436,52 +449,130 @@ def _store_matchers(
             store_matcher(db, variant, payload)
 
 
-def _matchers(
-    terms: tuple[Term, ...],
-    words: _Words,
-    table: _Table,
-    form_keys: dict[str, str],
-    fork: BaseContext | None,
-    side: Path,
-) -> Callable[[sqlite3.Connection], None]:
-    """What stores the matchers in the index when called: compiled by a forked worker
-    started now (it shares the tables instead of receiving them) into the database
-    ``side``, whose rows SQLite then copies over (no payload pickled to and fro);
-    else compiled here when called."""
-    if fork is None:
-        return lambda db: _store_matchers(db, compiled_matchers(terms, words, table, form_keys))
-    _SHARED.update(terms=terms, words=words, table=table, form_keys=form_keys, side=side)
-    pool = _pool(fork, 1)
-    try:
-        future = pool.submit(_compile_job)
-    finally:
-        _SHARED.clear()  # the worker has forked with them
+class _Matchers:
+    """Where the rows pass sends the matcher entries: kept and compiled here at the
+    end (a small glossary), or streamed to a child process that compiles them while
+    the rows are written and stores the payloads in the database ``side``, whose rows
+    SQLite then copies over.
 
-    def store(db: sqlite3.Connection) -> None:
-        try:
-            future.result()
-        finally:
-            pool.shutdown()
+    The child is a fresh interpreter (not a fork: it does not carry a copy of the
+    glossary and the tables, half of a forked one's peak memory), started with ``-c``
+    so that no script of the caller's is imported again; messages are length-prefixed
+    pickles on its standard input, and its one answer (empty, or the traceback) comes
+    back on its standard output."""
+
+    def __init__(self, side: Path | None, forbidden: bool) -> None:
+        self._entries: list[Entry] = []
+        self._aliases: list[Entry] = []
+        self._form_keys: dict[str, str] = {}
+        self._side = side
+        self._child: subprocess.Popen[bytes] | None = None
+        if side is not None:
+            import glossary
+
+            package = str(Path(glossary.__file__).resolve().parents[1])
+            path = os.environ.get("PYTHONPATH")
+            env = {**os.environ, "PYTHONPATH": f"{package}{os.pathsep}{path}" if path else package}
+            code = "from glossary.index.build import _matcher_main; _matcher_main()"
+            self._child = subprocess.Popen(
+                [sys.executable, "-c", code, str(side), "1" if forbidden else ""],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env=env,
+            )
+
+    def forms(self, form_keys: dict[str, str]) -> None:
+        """Each form's own key (what the matcher codes it as)."""
+        if self._child is None:
+            self._form_keys = form_keys
+        else:
+            self._send(pickle.dumps(form_keys, pickle.HIGHEST_PROTOCOL))
+
+    def add(self, entries: list[Entry], aliases: list[Entry]) -> None:
+        if self._child is None:
+            self._entries.extend(entries)
+            self._aliases.extend(aliases)
+        else:
+            self._send(pickle.dumps((entries, aliases), pickle.HIGHEST_PROTOCOL))
+
+    def _send(self, data: bytes) -> None:
+        assert self._child is not None and self._child.stdin is not None
+        self._child.stdin.write(len(data).to_bytes(8, "little"))
+        self._child.stdin.write(data)
+
+    def store(self, db: sqlite3.Connection) -> None:
+        """The compiled matchers into the index."""
+        if self._child is None:
+            entries = self._entries
+            payloads = compiled_matchers(entries, self._aliases, lambda: entries, self._form_keys)
+            _store_matchers(db, payloads)
+            return
+        self._send(b"")
+        answer, _ = self._child.communicate()
+        failed = self._child.returncode != 0 or answer
+        self._child = None
+        if failed:
+            raise RuntimeError(f"compiling the matcher failed: {answer.decode(errors='replace')}")
         db.commit()  # ATTACH and DETACH need no open transaction
-        db.execute("ATTACH DATABASE ? AS side", (str(side),))
+        db.execute("ATTACH DATABASE ? AS side", (str(self._side),))
         db.execute("INSERT INTO matchers SELECT * FROM side.matchers")
         db.execute("INSERT INTO meta SELECT * FROM side.meta")
         db.commit()
         db.execute("DETACH DATABASE side")
 
-    return store
+    def close(self) -> None:
+        if self._child is not None:
+            self._child.kill()
+            self._child.communicate()
+            self._child = None
 
 
-def _compile_job() -> None:
-    shared: dict[str, Any] = _SHARED
-    side = new_database(shared["side"], {}, SCHEMA, "")
-    side.execute("DELETE FROM meta")  # only the matchers' own rows are copied over
-    payloads = compiled_matchers(
-        shared["terms"], shared["words"], shared["table"], shared["form_keys"]
-    )
-    _store_matchers(side, payloads)
-    side.commit()
-    side.close()
+def _matcher_main() -> None:
+    """The child's side of :class:`_Matchers`: the forms, then batches until an empty
+    message; the designations are spilt to a file beside the side database when the
+    glossary has forbidden renderings (the forbidden matcher reads them again)."""
+    import traceback
+
+    side, spill = sys.argv[1], bool(sys.argv[2])
+    source = sys.stdin.buffer
+    answer = ""
+    try:
+        with contextlib.ExitStack() as stack:
+            form_keys = pickle.loads(_read(source))  # our parent's pipe, never a file
+            spilt = stack.enter_context(Path(f"{side}.entries").open("w+b")) if spill else None
+            aliases: list[Entry] = []
+
+            def received() -> Iterator[Entry]:
+                while data := _read(source):
+                    if spilt is not None:
+                        spilt.write(len(data).to_bytes(8, "little"))
+                        spilt.write(data)
+                    entries, more = pickle.loads(data)  # our parent's pipe
+                    aliases.extend(more)
+                    yield from entries
+
+            def again() -> Iterator[Entry]:
+                if spilt is None:
+                    raise RuntimeError("a forbidden rendering came unannounced")
+                spilt.seek(0)
+                while data := _read(spilt):
+                    yield from pickle.loads(data)[0]  # written above, in the private cache
+
+            db = new_database(Path(side), {}, SCHEMA, "")
+            db.execute("DELETE FROM meta")  # only the matchers' own rows are copied over
+            _store_matchers(db, compiled_matchers(received(), aliases, again, form_keys))
+            db.commit()
+            db.close()
+    except BaseException:
+        answer = traceback.format_exc()
+    sys.stdout.write(answer)
+    sys.stdout.flush()
+
+
+def _read(stream: Any) -> bytes:
+    """One length-prefixed message (empty: the end)."""
+    size = int.from_bytes(stream.read(8), "little")
+    return bytes(stream.read(size)) if size else b""
 
 
 def _usable_cores() -> int:
