@@ -130,3 +130,18 @@ def test_term_pairs_take_the_english_number_and_no_verbs() -> None:
     pairs = {p.source: p for p in term_pairs(alignment, source_terms=["pensions", "CIA"])}
     assert pairs["pensions"].renderings[0].term == "пенсии"
     assert pairs["CIA"].renderings[0].term == "ЦРУ"
+
+
+def test_english_renderings_keep_compounds_whole_and_hold_no_verb() -> None:
+    # Invented, Russian first: «large-scale» is one word, «threw» a verb only.
+    alignment = align_texts(
+        "Они начали крупномасштабную операцию.\nПереговорщики выбросили все бумаги.\n",
+        "They launched a large-scale operation.\nThe negotiators threw all the papers away.\n",
+        Lang.RU,
+        Lang.EN,
+    )
+    terms = ["крупномасштабная операция", "переговорщики"]
+    pairs = {p.source: p for p in term_pairs(alignment, source_terms=terms)}
+    assert pairs["крупномасштабная операция"].renderings[0].term == "large-scale operation"
+    negotiators = [r.term for r in pairs["переговорщики"].renderings]
+    assert negotiators[0] == "negotiators" and "threw" not in negotiators

@@ -302,13 +302,14 @@ class _Unit:
     #: acronyms; a name or a term may be rendered by a pronoun or a paraphrase).
     strict: int = 0
     #: Lexicon anchors: English keys of the words a lexicon knows (English side) or
-    #: of the words it translates them as (Russian side), and how many words those are.
-    lexical: Counter[str] | None = None
+    #: of the words it translates them as (Russian side), and how many words those are
+    #: (a word pair counts once in a bead: sets, whose union and intersection are cheap).
+    lexical: frozenset[str] = frozenset()
     lexical_words: int = 0
 
     @classmethod
     def of(
-        cls, length: int, anchors: Counter[str], lexical: tuple[Counter[str], int] | None = None
+        cls, length: int, anchors: Counter[str], lexical: tuple[frozenset[str], int] | None = None
     ) -> _Unit:
         strict = sum(n for key, n in anchors.items() if key[0] in _STRICT)
         if lexical is None:
@@ -376,16 +377,14 @@ def _bead_cost(source: _Unit | None, target: _Unit | None, prior: float, ratio: 
     length = _length_cost(source.length, target.length, ratio)
     anchor = 0.0
     if source.total or target.total:
-        small, large = sorted((source.anchors, target.anchors), key=len)
-        shared = sum(min(count, large.get(key, 0)) for key, count in small.items())
-        unmatched = (
-            source.strict
-            + target.strict
-            - 2
-            * sum(
-                min(count, large.get(key, 0)) for key, count in small.items() if key[0] in _STRICT
-            )
-        )
+        left, right = source.anchors, target.anchors
+        shared = strict_shared = 0
+        for key in left.keys() & right.keys():  # a set operation in C; few keys meet
+            both = min(left[key], right[key])
+            shared += both
+            if key[0] in _STRICT:
+                strict_shared += both
+        unmatched = source.strict + target.strict - 2 * strict_shared
         anchor = ANCHOR_PENALTY * unmatched - ANCHOR_BONUS * shared
     if source.lexical_words and target.lexical_words:
         anchor -= LEXICON_WEIGHT * _lexical_dice(source, target)
@@ -396,9 +395,8 @@ def _lexical_dice(source: _Unit, target: _Unit) -> float:
     """Dice of the lexicon's word pairs over the two sides (a word pair counted once):
     a share, so merging a sentence into a bead gains nothing unless its words have
     counterparts there."""
-    assert source.lexical is not None and target.lexical is not None
     # Distinct shared keys (a set operation in C: the DP asks this for every bead).
-    shared = len(source.lexical.keys() & target.lexical.keys())
+    shared = len(source.lexical & target.lexical)
     shared = min(shared, source.lexical_words, target.lexical_words)
     return 2 * shared / (source.lexical_words + target.lexical_words)
 
@@ -409,31 +407,29 @@ def _merged_units(units: Sequence[_Unit]) -> _Unit:
         counter.update(unit.anchors)
     if not any(u.lexical_words for u in units):
         return _Unit.of(sum(u.length for u in units), counter)
-    lexical: Counter[str] = Counter()
-    for unit in units:
-        lexical.update(unit.lexical or ())
+    lexical = frozenset().union(*(u.lexical for u in units))
     words = sum(u.lexical_words for u in units)
     return _Unit.of(sum(u.length for u in units), counter, (lexical, words))
 
 
-def _lexical(text: str, lexicon: Lexicon, lang: Lang) -> tuple[Counter[str], int]:
+def _lexical(text: str, lexicon: Lexicon, lang: Lang) -> tuple[frozenset[str], int]:
     """A sentence's lexicon anchors (see :class:`_Unit`); function words left out."""
     from glossary.text.normalize import default_normalizer
 
     keys = default_normalizer().key(text)
-    found: Counter[str] = Counter()
+    found: set[str] = set()
     words = 0
     for key in keys:
         if lang is Lang.EN:
             if key not in _EN_EDGE and lexicon.knows(key):
-                found[key] += 1
+                found.add(key)
                 words += 1
             continue
         english = lexicon.english_for(key)
         if english:
             found.update(english)
             words += 1
-    return found, words
+    return frozenset(found), words
 
 
 def _confidence(cost: float) -> float:
@@ -453,7 +449,7 @@ def align_sentences(
     ``lexicon`` (English→Russian word pairs, e.g. from an attached dictd dictionary)
     adds the Dice of its word pairs over a bead as an anchor."""
 
-    def lexical(text: str, lang: Lang) -> tuple[Counter[str], int] | None:
+    def lexical(text: str, lang: Lang) -> tuple[frozenset[str], int] | None:
         return _lexical(text, lexicon, lang) if lexicon else None
 
     target_lang = source_lang.other
@@ -570,8 +566,19 @@ _RU_EDGE_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "PRED", "COMP"
 _EN_EDGE = word_set(
     "a an the of to in on at by for from with and or but as is are was were be been "
     "this that these those it its their his her our your my we you they he she i "
-    "not no so than then there here which who whom what"
+    "not no so than then there here which who whom what about above across after "
+    "against along among around before behind below beyond despite during except inside "
+    "into like near off onto out outside over per since through throughout toward towards "
+    "under unlike until upon via within without would will shall should can could may "
+    "might must do does did have has had other another such same own all both each every "
+    "any some"
 )
+#: lemminflect classes a word of an English rendering may have (a verb-only word
+#: makes a clause, not the name of a thing).
+_EN_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ"})
+#: Joins the parts of a compound (large-scale, neo-Nazi, по-прежнему): no span edge
+#: falls between them.
+_COMPOUND_JOINS = frozenset("-‐‑")
 #: pymorphy3 parts of speech a rendering of a noun may begin and end with (no tag:
 #: Latin words, digits, acronyms pymorphy3 does not know).
 _RU_NOMINAL_EDGE = frozenset({"NOUN", "ADJF", "PRTF", "NUMR", None})
@@ -621,13 +628,28 @@ class _TargetSide:
         self.words = words
         self.edge_ok = [self._edge(w) for w in words]
         self.clausal = [self._clausal(w) for w in words]
-        # Only spaces between two tokens: a span may run across them.
-        self.joined = [not text[a.end : b.start].strip() for a, b in pairwise(tokens)]
+        # Only spaces (or a compound's hyphen) between two tokens: a span may run across.
+        self.joined = [
+            not text[a.end : b.start].strip() or text[a.end : b.start] in _COMPOUND_JOINS
+            for a, b in pairwise(tokens)
+        ]
         self.cut_ok = [self._may_end(k) for k in range(len(tokens))]
+        self.opens = [not self._joined_to(t.start - 1, t.start - 2) for t in tokens]
+        self.closes = [not self._joined_to(t.end, t.end + 1) for t in tokens]
+
+    def _joined_to(self, join: int, letter: int) -> bool:
+        """Whether a hyphen at ``join`` ties the word to a letter at ``letter``."""
+        text = self.text
+        return (
+            min(join, letter) >= 0
+            and max(join, letter) < len(text)
+            and text[join] in _COMPOUND_JOINS
+            and text[letter].isalnum()
+        )
 
     def _edge(self, word: str) -> bool:
         if self.lang is Lang.EN:
-            return word.casefold() not in _EN_EDGE
+            return word.casefold() not in _EN_EDGE and not _english_clausal(word)
         parses = _morph().parses(word.lower())
         return (
             bool(parses) and parses[0].tag.POS in _RU_NOMINAL_EDGE and "Apro" not in parses[0].tag
@@ -635,7 +657,7 @@ class _TargetSide:
 
     def _clausal(self, word: str) -> bool:
         if self.lang is Lang.EN:
-            return False
+            return _english_clausal(word)
         parses = _morph().parses(word.lower())
         return bool(parses) and parses[0].tag.POS in _RU_CLAUSAL
 
@@ -653,6 +675,8 @@ class _TargetSide:
         return (
             self.edge_ok[start]
             and self.edge_ok[end - 1]
+            and self.opens[start]
+            and self.closes[end - 1]
             and self.cut_ok[end - 1]
             and all(self.joined[start : end - 1])
             and not any(self.clausal[start:end])
@@ -675,6 +699,17 @@ class _TargetSide:
             return False
         parses = _morph().parses(word.lower())
         return bool(parses) and any(g in parses[0].tag for g in _PROPER)
+
+
+@lru_cache(maxsize=1 << 14)
+def _english_clausal(word: str) -> bool:
+    """A word lemminflect knows only as a verb, adverb or auxiliary (threw, declined)."""
+    from glossary.text.morph_en import lemminflect
+
+    if word.isupper() or not word.isalpha():
+        return False
+    classes = set(lemminflect().getAllLemmas(word.casefold()))
+    return bool(classes) and not classes & _EN_NOMINAL
 
 
 def _morph() -> Any:

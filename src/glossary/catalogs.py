@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -102,10 +101,11 @@ class Base:
 
     glossary: Glossary
     checksum: str
-    rendered: Mapping[Lang, po_format.Catalog] = field(default_factory=dict)
+    #: Taken out as used (a catalog's bytes are tens of MB at 100k concepts).
+    rendered: dict[Lang, po_format.Catalog] = field(default_factory=dict)
 
     def previous(self, target: Lang, existing: _Existing | None) -> po_format.Catalog | None:
-        found = self.rendered.get(target)
+        found = self.rendered.pop(target, None)
         if found is None and existing is not None and existing.current(self.checksum):
             found = po_format.catalog_of(existing.raw, self.glossary, target)
         return found
@@ -166,11 +166,13 @@ def plan(
         if existing is not None and existing.current(wanted) and _mo_matches(mo_path, existing):
             continue  # the checksums prove both files are this build: nothing to render
         previous = base.previous(target, existing) if base is not None else None
-        catalog, po_bytes = _render(glossary, target, existing, wanted, previous)
+        catalog, po_bytes, same = _render(glossary, target, existing, wanted, previous)
+        del previous  # its bytes are copied by now: the next catalog may use the memory
         if existing is not None and not existing.seal.intact and not force:
             refused += _unsynced(existing, catalog, wanted)
         mo_bytes = po_format.compile_mo(catalog)
-        if existing is None or po_bytes != existing.raw:
+        del catalog
+        if not same:
             outputs.append((path, po_bytes))
         if not mo_path.is_file() or read_file(mo_path) != mo_bytes:
             outputs.append((mo_path, mo_bytes))
@@ -229,8 +231,8 @@ def check(glossary: Glossary, locales: Path, *, glossary_checksum: str | None = 
                 glossary, target, revision_date="", glossary_checksum=wanted
             )
         else:
-            catalog, po_bytes = _render(glossary, target, existing, wanted)
-            if po_bytes != existing.raw:
+            catalog, _, same = _render(glossary, target, existing, wanted)
+            if not same:
                 problems += _semantic_differences(existing, catalog, glossary, target, wanted)
         problems += _check_mo(mo_path, catalog, wanted)
     return problems
@@ -450,8 +452,9 @@ def _render(
     existing: _Existing | None,
     wanted: str,
     previous: po_format.Catalog | None = None,
-) -> tuple[po_format.Catalog, bytes]:
-    """The catalog and its PO bytes; an unchanged catalog keeps its revision date and translator."""
+) -> tuple[po_format.Catalog, bytes, bool]:
+    """The catalog, its PO bytes and whether they are those on disk; an unchanged
+    catalog keeps its revision date and translator."""
     kept = _kept_header(existing.raw) if existing is not None else {}
     catalog = po_format.build_catalog(
         glossary,
@@ -461,12 +464,11 @@ def _render(
         glossary_checksum=wanted,
         previous=previous,
     )
-    po_bytes = po_format.render_po(catalog)
-    if existing is not None and po_bytes != existing.raw and "PO-Revision-Date" in kept:
+    same = existing is not None and po_format.renders_as(catalog, existing.raw)
+    if existing is not None and not same and "PO-Revision-Date" in kept:
         metadata = tuple((k, _now() if k == "PO-Revision-Date" else v) for k, v in catalog.metadata)
         catalog = replace(catalog, metadata=metadata)
-        po_bytes = po_format.render_po(catalog)
-    return catalog, po_bytes
+    return catalog, po_format.render_po(catalog), same
 
 
 def _kept_header(raw: bytes) -> dict[str, str]:

@@ -10,7 +10,7 @@ a writer was killed half-way.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +20,7 @@ from glossary import transaction
 from glossary.errors import GlossaryError, display_path
 from glossary.formats import read_file, terms_csv
 from glossary.lock import DEFAULT_WAIT, glossary_lock
-from glossary.model import Glossary, Lang
+from glossary.model import Glossary, Lang, validate
 from glossary.workspace import DEFAULT_NAME, Workspace
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ class Session:
         *,
         rebuild_catalogs: bool = False,
         force_catalogs: bool = False,
-        rendered: Mapping[Lang, Catalog] | None = None,
+        rendered: dict[Lang, Catalog] | None = None,
     ) -> list[Path]:
         """Write ``glossary`` (when given) and, if asked, the catalogs built from it.
 
@@ -83,7 +83,7 @@ class Session:
         ``force_catalogs``: nothing is written then, terms.csv included. The rebuild
         copies the entries of concepts that did not change from the catalogs of the
         glossary as read (on disk when they are its untouched build, or ``rendered``
-        from it, say by a sync).
+        from it, say by a sync; taken out of the dict as used).
         """
         from glossary import catalogs
         from glossary.formats import po as po_format
@@ -93,10 +93,8 @@ class Session:
         data = self.raw
         if glossary is not None:
             ws.require_writable()
-            data = terms_csv.write(glossary, self.layout)
+            data = self._serialise(glossary)
             if data != self.raw:
-                # The same validation as on load: never write what we cannot read.
-                terms_csv.read(data, display_path(ws.glossary_path))
                 files.append((ws.glossary_path, data))
         if rebuild_catalogs and not (
             glossary is None and catalogs.up_to_date(self.raw, ws.locales) and not force_catalogs
@@ -113,6 +111,22 @@ class Session:
             )
         transaction.commit(files, transaction.journal_path(_anchor(ws)))
         return [path for path, _ in files]
+
+    def _serialise(self, glossary: Glossary) -> bytes:
+        """terms.csv bytes of ``glossary``, validated as a load would validate them.
+
+        A few concepts changed (a sync): only their rows are rewritten, each proved to
+        read back as its concept, so validating ``glossary`` validates the file. Else
+        the whole file is written and read again: never write what we cannot read.
+        """
+        if self._parsed is not None:
+            spliced = terms_csv.splice(self.raw, self._parsed[0], glossary, self.layout)
+            if spliced is not None and not validate(glossary.terms):
+                return spliced
+        data = terms_csv.write(glossary, self.layout)
+        if data != self.raw:
+            terms_csv.read(data, display_path(self.workspace.glossary_path))
+        return data
 
 
 @contextmanager

@@ -307,3 +307,22 @@ def test_a_place_takes_no_genitive_and_places_joined_are_places() -> None:
     assert "иностранные наёмники" in found
     assert found["Швеция и Норвегия"].kind is Kind.PLACE
     assert found["Северная Африка"].kind is Kind.PLACE
+
+
+def test_roman_numerals_are_no_acronyms_and_a_subject_is_no_genitive() -> None:
+    """Regression: «XIX века» was an acronym phrase; in «… морской безопасности ставка
+    делается …» the subject of the verb was read as one more genitive."""
+    found = terms(
+        "Порядок XIX века рухнул. В области морской безопасности ставка делается на флот.\n"
+    )
+    assert not any("XIX" in t for t in found)
+    assert not any("ставка" in t and "безопасн" in t for t in found)
+    assert "морская безопасность" in found
+
+
+def test_a_capitalised_name_keeps_a_prepositional_place() -> None:
+    """Regression: «Договор об Антарктике» was cut (a place after a preposition only
+    qualifies common nouns: «переговоры | в Вене»)."""
+    found = terms("Стороны соблюдают Договор об Арктике. Вчера прошли переговоры в Вене.\n")
+    assert "Договор об Арктике" in found
+    assert not any(t.endswith("в Вене") for t in found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import io
 import os
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from glossary.errors import FormatError
 from glossary.formats import terms_csv
 from glossary.formats.terms_csv import CsvLayout, TermsCsvError
-from glossary.model import COLUMNS, Kind, Status, Term
+from glossary.model import COLUMNS, Glossary, Kind, Status, Term
 from tests.conftest import small_glossary
 
 HEADER = ",".join(COLUMNS)
@@ -180,6 +181,45 @@ def test_a_mixed_line_end_file_settles_on_its_majority_once() -> None:
     again, layout_again = terms_csv.read(once)
     assert terms_csv.write(again, layout_again) == once
     assert again == glossary
+
+
+def test_splice_rewrites_only_the_rows_that_changed() -> None:
+    data = (
+        "id,en,ru,kind,status,note\n"
+        '"nato",NATO,НАТО,acronym,reviewed,"Quoted, as a spreadsheet wrote it"\n'
+        "\n"
+        'osce,OSCE,ОБСЕ,acronym,draft,"Two\nlines"\n'
+        "g7,G7,G7,acronym,candidate,\n"
+    ).encode()
+    old, layout = terms_csv.read(data)
+    new = old.with_terms(
+        [dataclasses.replace(old["osce"], ru="ОБСЕ (ред.)", status=Status.REVIEWED)]
+    )
+    spliced = terms_csv.splice(data, old, new, layout)
+    assert spliced is not None
+    assert spliced == data.replace(b"\xd0\x9e\xd0\x91\xd0\xa1\xd0\x95,acronym,draft",
+                                   "ОБСЕ (ред.),acronym,reviewed".encode())  # fmt: skip
+    assert terms_csv.read(spliced)[0] == new
+    crlf = data.replace(b"\n", b"\r\n")
+    old_crlf, crlf_layout = terms_csv.read(crlf)
+    again = terms_csv.splice(crlf, old_crlf, old_crlf.with_terms([new["osce"]]), crlf_layout)
+    assert again is not None and terms_csv.read(again)[0] == new
+    assert b"\n" not in again.replace(b"\r\n", b"")  # the file's own line ends, in cells too
+
+
+def test_splice_declines_what_it_cannot_do_row_by_row() -> None:
+    data = b"id,en,ru,kind,status\nnato,NATO,,acronym,draft\nosce,OSCE,,acronym,draft\n"
+    old, layout = terms_csv.read(data)
+    added = old.with_terms([Term("g7", en="G7", kind=Kind.ACRONYM)])
+    assert terms_csv.splice(data, old, added, layout) is None
+    noted = old.with_terms([dataclasses.replace(old["nato"], note="a note")])  # no note column
+    assert terms_csv.splice(data, old, noted, layout) is None
+    cr = data.replace(b"\n", b"\r")
+    old_cr, cr_layout = terms_csv.read(cr)
+    edited = old_cr.with_terms([dataclasses.replace(old_cr["nato"], ru="НАТО")])
+    assert terms_csv.splice(cr, old_cr, edited, cr_layout) is None
+    built = Glossary(old.terms)  # no line numbers: not read from these bytes
+    assert terms_csv.splice(data, built, built.with_terms([edited["nato"]]), layout) is None
 
 
 @settings(max_examples=150, deadline=None)

@@ -45,13 +45,15 @@ _DETERMINER_ADJECTIVES = word_set(
 _NP = re.compile(r"(?:R?[ABEF])*[NGXL](?:[BF]*[GXL]){0,4}|P+")
 # A noun with one prepositional complement: "контроль над вооружениями",
 # "невмешательство во внутренние дела", "инспекции на местах".
-_PP = re.compile(r"(?<=[NG])I[ABEF]{0,2}[NGX]")
+_PP = re.compile(r"(?<=[NG])I[ABEF]{0,2}[NGXL]")
 #: Longest phrase counted (longer chains are rarely listed as they stand).
 _MAX_WORDS = 4
 _TERM_PREPOSITIONS = word_set("над о об по в во на между против с со")
 _COORD = re.compile(r"(?<=[NGXL])C(?=[NGXL])")
 #: Coordinated adjectives sharing one head: "равная и неделимая безопасность".
 _COORD_MODIFIERS = re.compile(r"(?<![ABEFR])[AB]C[AB]{1,2}[NG]")
+#: A Roman numeral ("XXI век", "II съезд"): Latin capitals that spell a number.
+_ROMAN = re.compile(r"^(?=.)X{0,3}(?:IX|IV|V?I{0,3})$")
 #: Initials: capital letters each followed by a full stop ("В.В.", "С. И.").
 _INITIALS = re.compile(r"^(?:[А-ЯЁ]\.){1,3}$|^(?:[А-ЯЁ]\.[А-ЯЁ])$")
 #: Verbs rarer than this (Zipf scale) are candidates on their own.
@@ -144,6 +146,8 @@ class RussianTagger:
     def _classify(self, word: str) -> tuple[str, Features]:  # noqa: C901 - one case per word class, in the order pymorphy3's readings are tested
         if not word[:1].isalpha():
             return "D", frozenset()
+        if _ROMAN.match(word):
+            return "D", frozenset()  # "XXI века": a number, no acronym
         if is_acronym(word):
             return "X", frozenset()
         if word.isascii():
@@ -198,6 +202,8 @@ class RussianTagger:
             return ("B" if genitive else "A"), features
         if pos in ("INFN", "VERB") and self.rare_verb(str(top.normal_form)):
             return "Y", frozenset()  # "деэскалировать": a rare verb is a term of its own
+        if pos == "VERB":
+            return "V", frozenset()  # a finite verb: see _dependent_groups
         return "D", frozenset()
 
 
@@ -268,7 +274,6 @@ def classes(units: Units, tagger: RussianTagger) -> tuple[str, list[Features]]:
 
 
 def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
-    words = units.words
     for match in _NP.finditer(tags):
         start, end = match.start(), match.end() - 1
         if tags[start] == "P":
@@ -288,17 +293,26 @@ def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
             if tags[head] not in "NGX":
                 continue
         yield from _phrase(tags, features, start, head, end, units)
-    for match in _PP.finditer(tags):
-        prep, noun = match.start(), match.end() - 1
-        if words[prep].lower() not in _TERM_PREPOSITIONS:
-            continue
-        if any(not _agree(features[noun], features[m]) for m in range(prep + 1, noun)):
-            continue
-        yield (prep - 1, noun, prep - 1, "r")
+    yield from _prepositional(tags, features, units)
     yield from _coordinations(tags, features)
     for index, tag in enumerate(tags):
         if tag == "Y":
             yield (index, index, index, "v")
+
+
+def _prepositional(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
+    """A noun with one prepositional complement ("контроль над вооружениями")."""
+    words = units.words
+    for match in _PP.finditer(tags):
+        prep, noun = match.start(), match.end() - 1
+        if words[prep].lower() not in _TERM_PREPOSITIONS:
+            continue
+        named = words[prep - 1][:1].isupper() and not units.initial[prep - 1]
+        if tags[noun] == "L" and not named:
+            continue  # a place qualifies a common noun; a name keeps it: "Договор об Антарктике"
+        if any(not _agree(features[noun], features[m]) for m in range(prep + 1, noun)):
+            continue
+        yield (prep - 1, noun, prep - 1, "r")
 
 
 def _coordinations(tags: str, features: list[Features]) -> Iterator[Span]:
@@ -367,6 +381,12 @@ def _dependent_groups(
         genitive = frozenset(x for x in noun if x[0] == "gent") if tags[position] != "X" else None
         if genitive is not None and not genitive:
             break
+        if (
+            tags[position + 1 : position + 2] == "V"
+            and genitive is not None
+            and any(x[0] == "nomn" for x in noun)
+        ):
+            break  # a nominative right before a finite verb is its subject: "... | ставка делается"
         if any(
             genitive is None or not _agree(genitive, features[m])
             for m in range(group_start, position)

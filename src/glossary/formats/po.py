@@ -61,6 +61,7 @@ __all__ = [
     "comparable_note",
     "compile_mo",
     "entry_states",
+    "header_line",
     "language_of",
     "live_entries",
     "mo_header",
@@ -68,6 +69,7 @@ __all__ = [
     "parse_catalog",
     "parse_po",
     "render_po",
+    "renders_as",
     "same_layout",
     "seal_of",
     "state_of",
@@ -150,7 +152,8 @@ class Catalog:
     glossary: Glossary
     target: Lang
     #: The rendered entries (see :func:`render_po`); their digest is in the metadata.
-    body: bytes
+    #: A view into the file's bytes for a catalog read back (:func:`catalog_of`).
+    body: bytes | memoryview
     #: The concept of each entry, in file order.
     ids: tuple[str, ...]
     #: Where each entry starts in :attr:`body`, and then where the body ends.
@@ -283,14 +286,20 @@ def catalog_of(raw: bytes, glossary: Glossary, target: Lang) -> Catalog | None:
     end = raw.find(b"\n\n")
     if end < 0:
         return None
-    body = raw[end + 1 :]
+    first = end + 1
     ids, contexts = _entry_ids(glossary, target.other)
-    starts = [0, *(m.start() + 1 for m in _ENTRY_GAP.finditer(body)), len(body)]
+    starts = [
+        0,
+        *(m.start() + 1 - first for m in _ENTRY_GAP.finditer(raw, first)),
+        len(raw) - first,
+    ]
     if len(starts) != len(ids) + 1:
         return None
     for term_id, at, to in zip(ids, starts, starts[1:], strict=False):
-        if body.find(b"\n#. " + (_ID_PREFIX + term_id).encode() + b"\n", at, to) < 0:
+        marker = b"\n#. " + (_ID_PREFIX + term_id).encode() + b"\n"
+        if raw.find(marker, first + at, first + to) < 0:
             return None
+    body = memoryview(raw)[first:]  # no copy of tens of MB
     return Catalog(
         "",
         (),
@@ -467,11 +476,25 @@ _STATUS_LINES = {status: f"status: {status.value}" for status in Status}
 
 def render_po(catalog: Catalog) -> bytes:
     """The PO text of ``catalog``: unwrapped lines, UTF-8, one blank line between entries."""
+    return _header_bytes(catalog) + catalog.body
+
+
+def renders_as(catalog: Catalog, data: bytes) -> bool:
+    """Whether :func:`render_po` of ``catalog`` is ``data`` (compared without making it)."""
+    header = _header_bytes(catalog)
+    return (
+        len(data) == len(header) + len(catalog.body)
+        and data.startswith(header)
+        and memoryview(data)[len(header) :] == catalog.body
+    )
+
+
+def _header_bytes(catalog: Catalog) -> bytes:
     out = [f"# {line}" if line else "#" for line in catalog.header.split("\n")]
     out.append('msgid ""')
     out.append('msgstr ""')
     out.extend(f'"{_escape(f"{key}: {value}")}\\n"' for key, value in catalog.metadata)
-    return ("\n".join(out) + "\n").encode("utf-8") + catalog.body
+    return ("\n".join(out) + "\n").encode("utf-8")
 
 
 def _chunk(
@@ -646,7 +669,7 @@ def parse_po(data: bytes, name: str) -> polib.POFile:
 def _parse_text(text: str, name: str) -> polib.POFile:
     _check_syntax(text, name)
     try:
-        return polib.pofile(text, wrapwidth=0)
+        po = polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError, UnicodeError) as exc:
         message = str(exc)
         line = 0
@@ -655,6 +678,44 @@ def _parse_text(text: str, name: str) -> polib.POFile:
             line = int(tail) if tail.isdigit() else 0
             message = message.rsplit(" (line ", 1)[0]
         raise FormatError(name, line, f"malformed PO file: {message.lower()}") from exc
+    po.glossary_header_lines = _header_lines(text)
+    return po
+
+
+#: A header field's first line inside the header entry: ``"Language: ru\n"``.
+_HEADER_FIELD = re.compile(r'"([^":\s]+):')
+
+
+def _header_lines(text: str) -> dict[str, int]:
+    """The line of each header field, and of the header entry under ``""`` (polib keeps neither).
+
+    The header entry is the first ``msgid ""`` with no ``msgctxt``; its fields are the
+    quoted lines up to the blank line that ends it.
+    """
+    lines: dict[str, int] = {}
+    previous = ""
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if "" not in lines:
+            if stripped == 'msgid ""' and not previous.startswith("msgctxt"):
+                lines[""] = number
+            elif stripped.startswith("msgid"):
+                return lines  # the first entry is not a header
+            previous = stripped
+            continue
+        if not stripped:
+            break
+        field = _HEADER_FIELD.match(stripped)
+        if field:
+            lines.setdefault(field.group(1), number)
+    return lines
+
+
+def header_line(po: polib.POFile, header: str) -> int:
+    """The line of ``header`` in the file ``po`` was parsed from: the field's own
+    line, else the header entry's, else 0 (the file has no header entry)."""
+    lines: dict[str, int] = getattr(po, "glossary_header_lines", {})
+    return lines.get(header, lines.get("", 0))
 
 
 def parse_catalog(data: bytes, name: str) -> polib.POFile:
@@ -888,7 +949,9 @@ def language_of(po: polib.POFile, name: str, header: str = "Language") -> Lang:
     value = po.metadata.get(header, "")
     lang = Lang.from_code(value)
     if lang is None:
-        raise FormatError(name, 1, f"{header} header {value!r} is not en or ru")
+        raise FormatError(
+            name, header_line(po, header), f"{header} header {value!r} is not en or ru"
+        )
     return lang
 
 

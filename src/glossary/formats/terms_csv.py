@@ -34,7 +34,17 @@ from glossary.model import (
     validate,
 )
 
-__all__ = ["CsvLayout", "TermsCsvError", "dumps", "load", "read", "read_glossary", "save", "write"]
+__all__ = [
+    "CsvLayout",
+    "TermsCsvError",
+    "dumps",
+    "load",
+    "read",
+    "read_glossary",
+    "save",
+    "splice",
+    "write",
+]
 
 _BOM = BOM
 #: Largest terms.csv read by default: the user's own file, so far above the input
@@ -226,6 +236,113 @@ def write(glossary: Glossary, layout: CsvLayout = CsvLayout()) -> bytes:
         writer.writerow(values)
     data = out.getvalue().encode("utf-8")
     return _BOM + data if layout.bom else data
+
+
+#: Above this share of changed concepts a rewrite is written whole, not row by row.
+_SPLICE_SHARE = 0.1
+
+
+def splice(data: bytes, old: Glossary, new: Glossary, layout: CsvLayout) -> bytes | None:
+    """``data`` with only the rows of the concepts that differ between ``old`` (read from
+    ``data``, with its line numbers) and ``new`` rewritten; None when that does not apply.
+
+    It applies when ``new`` has the same concepts in the same order and columns as
+    ``old`` (a sync: renderings, statuses, notes changed), the file ends its lines in
+    LF or CRLF only, and few rows changed. Each old row must read back as the concept
+    ``old`` holds and each new row as the concept ``new`` holds, so ``read`` of the
+    result gives exactly ``new``: validating ``new`` is then validating the file.
+    Every other byte of the file, its blank lines and quoting included, is kept.
+    """
+    count = len(old.terms)
+    if (
+        len(old.lines) != count
+        or len(new.terms) != count
+        or new.columns != old.columns
+        or (b"\r" in data and data.count(b"\r") != data.count(b"\r\n"))
+    ):
+        return None
+    changed = [i for i, (a, b) in enumerate(zip(old.terms, new.terms, strict=True)) if a is not b]
+    if len(changed) > max(1, int(count * _SPLICE_SHARE)):
+        return None
+    if any(old.terms[i].id != new.terms[i].id or _adds_column(new.terms[i], new) for i in changed):
+        return None
+    starts = _line_starts(data, max(old.lines[i] for i in changed) + 1) if changed else []
+    parse = _row_parser(list(new.columns))
+    has_cr = b"\r" in data
+    pieces: list[bytes] = []
+    done = 0
+    for i in changed:
+        begin = starts[old.lines[i] - 1]
+        found = _one_row(data, begin, has_cr, parse)
+        replacement = _row_bytes(new.terms[i], new.columns, layout)
+        if found is None or found[0] != old.terms[i]:
+            return None
+        again = _one_row(replacement, 0, has_cr, parse)
+        if again is None or again[0] != new.terms[i] or again[1] != len(replacement):
+            return None
+        pieces += (data[done:begin], replacement)
+        done = found[1]
+    pieces.append(data[done:])
+    return b"".join(pieces)
+
+
+def _adds_column(term: Term, glossary: Glossary) -> bool:
+    """Whether :func:`write` would add a known column for a value of ``term``."""
+    cells = _cells(term)
+    return any(cells[c] for c in COLUMNS if c not in glossary.columns)
+
+
+def _line_starts(data: bytes, lines: int) -> list[int]:
+    """The offsets at which the first ``lines`` lines of ``data`` start."""
+    starts = [0]
+    at = 0
+    while len(starts) < lines:
+        at = data.find(b"\n", at) + 1
+        if at == 0:
+            break
+        starts.append(at)
+    return starts
+
+
+def _one_row(
+    data: bytes, begin: int, has_cr: bool, parse: Callable[[list[str]], Term]
+) -> tuple[Term, int] | None:
+    """The concept of the CSV row starting at ``begin`` and the offset where it ends,
+    read as :func:`_rows` reads it (``has_cr``: the file holds a CR)."""
+    end = begin
+    for _ in range(_MAX_ROW_LINES):
+        end = data.find(b"\n", end) + 1 or len(data)
+        try:
+            text = data[begin:end].decode("utf-8")
+            rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        except (UnicodeDecodeError, csv.Error):
+            rows = []
+        if (len(rows) == 1 and text.endswith("\n")) or end == len(data):
+            break
+    if len(rows) != 1:
+        return None
+    row = rows[0]
+    if has_cr:
+        row = [cell.replace("\r\n", "\n") for cell in row]
+    try:
+        return parse(row), end
+    except ValueError:
+        return None
+
+
+#: Lines one row may span (a quoted cell with line breaks) before a splice gives up.
+_MAX_ROW_LINES = 64
+
+
+def _row_bytes(term: Term, columns: tuple[str, ...], layout: CsvLayout) -> bytes:
+    """One row of :func:`write`'s output."""
+    out = io.StringIO(newline="")
+    cells = _cells(term)
+    values = [cells.get(c, "") for c in columns]
+    if layout.newline != "\n":
+        values = [v.replace("\n", layout.newline) for v in values]
+    csv.writer(out, lineterminator=layout.newline).writerow(values)
+    return out.getvalue().encode("utf-8")
 
 
 def dumps(glossary: Glossary) -> str:
