@@ -280,3 +280,16 @@ def test_a_gerund_after_a_preposition_and_a_verb_before_an_adjective_make_no_ter
     assert not any(t.startswith("maintaining") for t in found)
     assert not any("remains" in t for t in found)
     assert "predictability" in found
+
+
+def test_a_noun_with_a_prepositional_complement_of_common_words() -> None:
+    """Regression: "obligations under maritime law" and "threats to regional peace and
+    stability" were never candidates; a named complement stays a qualifier."""
+    found = terms(
+        "States must meet their obligations under maritime law. These are threats to "
+        "regional peace and stability. They held talks in Geneva on behalf of allies.\n"
+    )
+    assert "obligations under maritime law" in found
+    assert "threats to regional peace and stability" in found
+    assert not any("Geneva" in t and "talks" in t for t in found)
+    assert not any("behalf" in t and " on " in t for t in found)

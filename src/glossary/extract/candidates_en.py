@@ -110,6 +110,11 @@ _BEFORE_ADVERB = re.compile(r"[NS](?=R)")
 _AFTER_NAME = re.compile(r"(?<=[PXT])G")
 _AFTER_VERB_CUE = re.compile(r"(?<=[WK])[NJSGU]")
 _GERUND_OR_VERB = re.compile(r"(?<=[IO])G|S(?=A)")
+#: Prepositions whose complement can complete a term ("threats to ...", "obligations
+#: under ...", "attacks against ...", "talks on ...", "cooperation between ...").
+_TERM_PREPOSITIONS = word_set("to under against on for between")
+#: Words in a prepositional complement, the preposition included.
+_MAX_COMPLEMENT = 5
 _VERB_S_AS_NOUN = re.compile(r"(?<=[AM])V|V(?=O)")
 _COORD = re.compile(r"(?<=N)C([IW]?)(?=N(?![NJ]))")
 #: Coordinated adjectives sharing a head: "regional and global stability".
@@ -320,10 +325,33 @@ def spans(tags: str, units: Units) -> Iterator[Span]:
                 break
     yield from _named_of(tags)
     yield from _coordinations(tags, units)
+    yield from _prepositional(tags, units)
     compound = units.compound
     for index, tag in enumerate(tags):
         if compound[index] and tag in "NVGS":  # not adjectives: "non-permanent" alone
             yield (index, index, -1, "h")
+
+
+def _prepositional(tags: str, units: Units) -> Iterator[Span]:
+    """A noun with one prepositional complement of common words ("threats to
+    international peace and security", "obligations under international law"); a
+    named complement is a qualifier ("talks in | Geneva")."""
+    words = units.words
+    phrases = {m.start(): m.end() - 1 for m in _NP.finditer(tags)}
+    for end in phrases.values():
+        prep = end + 1
+        if tags[end] != "N" or tags[prep : prep + 1] not in ("I", "W"):
+            continue
+        if words[prep].lower() not in _TERM_PREPOSITIONS or prep + 1 not in phrases:
+            continue
+        last = phrases[prep + 1]
+        if tags[last + 1 : last + 3] == "CN" and tags[last + 3 : last + 4] not in ("N", "J"):
+            last += 2  # "... peace and security"
+        complement = words[prep + 1 : last + 1]
+        if "O" in tags[prep + 1 : last + 2] or not all(w.islower() for w in complement):
+            continue  # "on behalf | of": a complex preposition, not a complement
+        if last - end <= _MAX_COMPLEMENT:
+            yield (end, last, -1, "r")
 
 
 def _named_of(tags: str) -> Iterator[Span]:
