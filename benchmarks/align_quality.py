@@ -164,15 +164,20 @@ def main() -> None:
                 f"{slug:32} {kind:7} {len(en):4d} {len(ru):4d} {label:10} "
                 f"{precision:6.3f} {recall:6.3f} {f1:6.3f}"
             )
-    print(f"{'pair':32} {'set':7} {'terms':>5} {'top-2':>5} {'accuracy':>8}")
-    right_total = terms_total = 0
-    for slug in slugs:
-        right, total = term_accuracy(slug, args.misses, lexicon)
-        right_total += right
-        terms_total += total
-        kind = group(slug)
-        print(f"{slug:32} {kind:7} {total:5d} {right:5d} {right / total:8.2f}")
-    print(f"{'all':32} {'':7} {terms_total:5d} {right_total:5d} {right_total / terms_total:8.2f}")
+    lexicons = [("no lexicon", None)] + ([("lexicon", lexicon)] if lexicon is not None else [])
+    for lexicon_label, words in lexicons:
+        print(f"term pairs, {lexicon_label}:")
+        print(f"{'pair':32} {'set':7} {'terms':>5} {'top-2':>5} {'accuracy':>8}")
+        right_total = terms_total = 0
+        for slug in slugs:
+            right, total = term_accuracy(slug, args.misses, words)
+            right_total += right
+            terms_total += total
+            kind = group(slug)
+            print(f"{slug:32} {kind:7} {total:5d} {right:5d} {right / total:8.2f}")
+        print(
+            f"{'all':32} {'':7} {terms_total:5d} {right_total:5d} {right_total / terms_total:8.2f}"
+        )
     en_all: list[Sentence] = []
     ru_all: list[Sentence] = []
     for copy in range(args.copies):

@@ -84,12 +84,26 @@ def run(command: list[str], env: dict[str, str], stdin: str | None = None) -> Ru
 
 
 def median_run(command: list[str], env: dict[str, str], runs: int) -> tuple[float, float, Run]:
-    results = [run(command, env) for _ in range(runs)]
-    return (
-        statistics.median(r.seconds for r in results),
-        max(r.rss_mb for r in results),
-        results[-1],
-    )
+    return median_runs({"": command}, env, runs)[""]
+
+
+def median_runs(
+    commands: dict[str, list[str]], env: dict[str, str], runs: int
+) -> dict[str, tuple[float, float, Run]]:
+    """Median time, peak RSS and last run of each command, the commands taking turns
+    (on a shared machine the load drifts: peers compared must see the same drift)."""
+    results: dict[str, list[Run]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            results[name].append(run(command, env))
+    return {
+        name: (
+            statistics.median(r.seconds for r in found),
+            max(r.rss_mb for r in found),
+            found[-1],
+        )
+        for name, found in results.items()
+    }
 
 
 # -- data ----------------------------------------------------------------------------
@@ -228,32 +242,34 @@ def measure_size(
     annotate = glossary_cli(terms, "annotate", str(text))
     first = run(annotate, env)
     row["annotate first run"] = f"{first.seconds:.1f} s, {first.rss_mb:.0f} MB"
-    later, later_rss, _ = median_run(annotate, env, runs)
+    pickled = work / f"floor-{count}.pickle"
+    if not pickled.is_file():
+        run([sys.executable, "-c", _FLOOR_SETUP, str(terms), str(pickled)], env)
+    # ours, the floor and flashtext take turns, so that they share the machine's load
+    contenders = {
+        "ours": annotate,
+        "floor": [sys.executable, "-c", _FLOOR, str(pickled), str(text)],
+    }
+    try:
+        import flashtext  # noqa: F401
+
+        contenders["flashtext"] = [sys.executable, "-c", _FLASHTEXT, str(terms), str(text)]
+    except ImportError:
+        row["flashtext"] = "not installed (pip install '.[bench]')"
+    measured = median_runs(contenders, env, runs)
+    later, later_rss, _ = measured["ours"]
     ours_hits = spans_of(run(glossary_cli(terms, "annotate", "--json", str(text)), env).stdout)
     row["annotate later runs"] = (
         f"{later:.2f} s, {later_rss:.0f} MB, {words / later / 1000:.0f}k words/s, {ours_hits} hits"
     )
-
-    try:
-        import flashtext  # noqa: F401
-
-        flash, flash_rss, flash_run = median_run(
-            [sys.executable, "-c", _FLASHTEXT, str(terms), str(text)], env, runs
-        )
+    if "flashtext" in measured:
+        flash, flash_rss, flash_run = measured["flashtext"]
         row["flashtext"] = (
             f"{flash:.2f} s, {flash_rss:.0f} MB, {words / flash / 1000:.0f}k words/s, "
             f"{flash_run.stdout.strip()} hits"
         )
         row["ours ÷ flashtext (words/s)"] = f"{flash / later:.1f}×"
-    except ImportError:
-        row["flashtext"] = "not installed (pip install '.[bench]')"
-
-    pickled = work / f"floor-{count}.pickle"
-    if not pickled.is_file():
-        run([sys.executable, "-c", _FLOOR_SETUP, str(terms), str(pickled)], env)
-    floor, floor_rss, floor_run = median_run(
-        [sys.executable, "-c", _FLOOR, str(pickled), str(text)], env, runs
-    )
+    floor, floor_rss, floor_run = measured["floor"]
     row["pyahocorasick floor"] = (
         f"{floor:.2f} s, {floor_rss:.0f} MB, {floor_run.stdout.strip()} raw hits"
     )

@@ -302,13 +302,14 @@ class _Unit:
     #: acronyms; a name or a term may be rendered by a pronoun or a paraphrase).
     strict: int = 0
     #: Lexicon anchors: English keys of the words a lexicon knows (English side) or
-    #: of the words it translates them as (Russian side), and how many words those are.
-    lexical: Counter[str] | None = None
+    #: of the words it translates them as (Russian side), and how many words those are
+    #: (a word pair counts once in a bead: sets, whose union and intersection are cheap).
+    lexical: frozenset[str] = frozenset()
     lexical_words: int = 0
 
     @classmethod
     def of(
-        cls, length: int, anchors: Counter[str], lexical: tuple[Counter[str], int] | None = None
+        cls, length: int, anchors: Counter[str], lexical: tuple[frozenset[str], int] | None = None
     ) -> _Unit:
         strict = sum(n for key, n in anchors.items() if key[0] in _STRICT)
         if lexical is None:
@@ -376,16 +377,14 @@ def _bead_cost(source: _Unit | None, target: _Unit | None, prior: float, ratio: 
     length = _length_cost(source.length, target.length, ratio)
     anchor = 0.0
     if source.total or target.total:
-        small, large = sorted((source.anchors, target.anchors), key=len)
-        shared = sum(min(count, large.get(key, 0)) for key, count in small.items())
-        unmatched = (
-            source.strict
-            + target.strict
-            - 2
-            * sum(
-                min(count, large.get(key, 0)) for key, count in small.items() if key[0] in _STRICT
-            )
-        )
+        left, right = source.anchors, target.anchors
+        shared = strict_shared = 0
+        for key in left.keys() & right.keys():  # a set operation in C; few keys meet
+            both = min(left[key], right[key])
+            shared += both
+            if key[0] in _STRICT:
+                strict_shared += both
+        unmatched = source.strict + target.strict - 2 * strict_shared
         anchor = ANCHOR_PENALTY * unmatched - ANCHOR_BONUS * shared
     if source.lexical_words and target.lexical_words:
         anchor -= LEXICON_WEIGHT * _lexical_dice(source, target)
@@ -396,9 +395,8 @@ def _lexical_dice(source: _Unit, target: _Unit) -> float:
     """Dice of the lexicon's word pairs over the two sides (a word pair counted once):
     a share, so merging a sentence into a bead gains nothing unless its words have
     counterparts there."""
-    assert source.lexical is not None and target.lexical is not None
     # Distinct shared keys (a set operation in C: the DP asks this for every bead).
-    shared = len(source.lexical.keys() & target.lexical.keys())
+    shared = len(source.lexical & target.lexical)
     shared = min(shared, source.lexical_words, target.lexical_words)
     return 2 * shared / (source.lexical_words + target.lexical_words)
 
@@ -409,31 +407,29 @@ def _merged_units(units: Sequence[_Unit]) -> _Unit:
         counter.update(unit.anchors)
     if not any(u.lexical_words for u in units):
         return _Unit.of(sum(u.length for u in units), counter)
-    lexical: Counter[str] = Counter()
-    for unit in units:
-        lexical.update(unit.lexical or ())
+    lexical = frozenset().union(*(u.lexical for u in units))
     words = sum(u.lexical_words for u in units)
     return _Unit.of(sum(u.length for u in units), counter, (lexical, words))
 
 
-def _lexical(text: str, lexicon: Lexicon, lang: Lang) -> tuple[Counter[str], int]:
+def _lexical(text: str, lexicon: Lexicon, lang: Lang) -> tuple[frozenset[str], int]:
     """A sentence's lexicon anchors (see :class:`_Unit`); function words left out."""
     from glossary.text.normalize import default_normalizer
 
     keys = default_normalizer().key(text)
-    found: Counter[str] = Counter()
+    found: set[str] = set()
     words = 0
     for key in keys:
         if lang is Lang.EN:
             if key not in _EN_EDGE and lexicon.knows(key):
-                found[key] += 1
+                found.add(key)
                 words += 1
             continue
         english = lexicon.english_for(key)
         if english:
             found.update(english)
             words += 1
-    return found, words
+    return frozenset(found), words
 
 
 def _confidence(cost: float) -> float:
@@ -453,7 +449,7 @@ def align_sentences(
     ``lexicon`` (English→Russian word pairs, e.g. from an attached dictd dictionary)
     adds the Dice of its word pairs over a bead as an anchor."""
 
-    def lexical(text: str, lang: Lang) -> tuple[Counter[str], int] | None:
+    def lexical(text: str, lang: Lang) -> tuple[frozenset[str], int] | None:
         return _lexical(text, lexicon, lang) if lexicon else None
 
     target_lang = source_lang.other

@@ -422,24 +422,35 @@ def _digits(number: int, width: int) -> str:
 
 def _compile(items: Iterable[tuple[tuple[str, ...], str]]) -> _Tables:
     """The tables of a matcher over ``(match key, packed designation)`` pairs; a key's
-    designations keep their first-seen order, duplicates dropped."""
-    groups: dict[tuple[str, ...], dict[str, None]] = {}
+    designations keep their first-seen order, duplicates dropped.
+
+    Most keys have one designation, so a group is its first record plus, rarely, a
+    dict of further ones (not a dict each: a million-concept build holds them all)."""
+    groups: dict[tuple[str, ...], int] = {}
+    firsts: list[str] = []
+    extras: dict[int, dict[str, None]] = {}
     for key, record in items:
         if key:
-            found = groups.get(key)
-            if found is None:
-                groups[key] = {record: None}
-            else:
-                found[record] = None
+            group = groups.setdefault(key, len(firsts))
+            if group == len(firsts):
+                firsts.append(record)
+            elif record != firsts[group]:
+                extras.setdefault(group, {})[record] = None
     numbers: dict[str, int] = {}
+    number = numbers.setdefault
     members = array("I")
     offsets = array("I", [0])
-    for found in groups.values():
-        members.extend([numbers.setdefault(record, len(numbers)) for record in found])
+    for group, first in enumerate(firsts):
+        members.append(number(first, len(numbers)))
+        more = extras.get(group)
+        if more:
+            members.extend([number(record, len(numbers)) for record in more])
         offsets.append(len(members))
-    encoded = [record.encode() for record in numbers]
+    del firsts, extras
     record_offsets = array("I", [0])
-    record_offsets.extend(itertools.accumulate(map(len, encoded)))
+    record_offsets.extend(itertools.accumulate(len(record.encode()) for record in numbers))
+    records = "".join(numbers).encode()
+    del numbers
     # Each distinct word key is coded as `width` digits of base 64 (code 0, the
     # filler, stands for every word no designation contains): nodes of the
     # automaton then branch at most 64 ways, which keeps its transitions fast.
@@ -448,14 +459,15 @@ def _compile(items: Iterable[tuple[tuple[str, ...], str]]) -> _Tables:
     while _BASE**width <= len(distinct):
         width += 1
     codes = {word: _digits(n, width) for n, word in enumerate(distinct, 1)}
+    del distinct
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     add = automaton.add_word
     for group, key in enumerate(groups):
         add("".join([codes[word] for word in key]), group)
-    if groups:
-        automaton.make_automaton()
     counts = array("I", map(len, groups))
-    records = b"".join(encoded)
+    del groups
+    if counts:
+        automaton.make_automaton()
     return _Tables(width, codes, automaton, counts, members, offsets, records, record_offsets)
 
 

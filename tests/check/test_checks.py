@@ -256,7 +256,17 @@ def test_no_language_at_all_is_an_error() -> None:
         b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
         b'msgid "1"\nmsgstr "2"\n'
     )
-    with pytest.raises(FormatError, match=r"^d\.po: cannot tell the languages"):
+    with pytest.raises(FormatError, match=r"^d\.po:1: cannot tell the languages"):
+        entries_from_po(parse_po(data, "d.po"), "d.po")
+
+
+def test_an_unusable_language_header_is_placed_on_its_own_line() -> None:
+    data = (
+        b'# Translator notes\n# second comment\nmsgid ""\nmsgstr ""\n'
+        b'"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: de\\n"\n\n'
+        b'msgid "1"\nmsgstr "2"\n'
+    )
+    with pytest.raises(FormatError, match=r"^d\.po:6: cannot tell the languages"):
         entries_from_po(parse_po(data, "d.po"), "d.po")
 
 

@@ -182,3 +182,37 @@ def test_fail_on_rejects_an_unknown_level(capsys: pytest.CaptureFixture[str]) ->
     with pytest.raises(SystemExit) as exit_info:
         main(["check", "x.po", "--fail-on", "fatal"])
     assert exit_info.value.code == 2
+
+
+def test_draft_and_check_load_the_stored_matcher(
+    workspace: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Neither command compiles a matcher from the glossary: both load the one stored
+    with the index (a 100k-concept glossary took seconds to compile each time)."""
+    import glossary.index
+    from glossary.matching import TermMatcher
+    from glossary.model import Glossary
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(workspace / "cache"))
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(workspace / "argos"))
+    (workspace / "news.txt").write_text("They discussed security guarantees.\n", "utf-8")
+    loaded: list[bool] = []
+    compiled: list[int] = []
+    load, init = glossary.index.load_matcher, TermMatcher.__init__
+
+    def spy_load(*args: object, forbidden: bool = False) -> TermMatcher:
+        loaded.append(forbidden)
+        return load(*args, forbidden=forbidden)  # type: ignore[arg-type]
+
+    def spy_init(self: TermMatcher, terms: object, *args: object, **kwargs: object) -> None:
+        compiled.append(len(terms.terms) if isinstance(terms, Glossary) else -1)
+        init(self, terms, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(glossary.index, "load_matcher", spy_load)
+    monkeypatch.setattr(TermMatcher, "__init__", spy_init)
+    assert main(["draft", "news.txt", "--to", "ru", "-o", "out.po", "--no-mt"]) == 0
+    assert main(["check", "out.po"]) == 0
+    capsys.readouterr()
+    assert loaded == [True, True]  # forbidden renderings included, as both need
+    whole = len((workspace / "terms.csv").read_text("utf-8").splitlines()) - 1
+    assert all(size < whole for size in compiled), compiled

@@ -110,7 +110,8 @@ def test_po_without_source_header_translates_from_the_other_language() -> None:
 
 def test_po_with_an_unknown_language_is_an_error() -> None:
     data = PO.replace(b"Language: ru", b"Language: de")
-    with pytest.raises(FormatError, match=r"m\.po:1: Language header 'de' is not en or ru"):
+    # The header field's own line, not the header entry's.
+    with pytest.raises(FormatError, match=r"m\.po:3: Language header 'de' is not en or ru"):
         read_memory(data, "m.po")
 
 

@@ -130,9 +130,13 @@ def test_cp1251_source_renders_in_cp1251_with_its_bom_rules() -> None:
 
 
 def test_a_damaged_or_missing_skeleton_is_one_line_error() -> None:
-    po = parse_po(draft_bytes(b"The talks ended.\n", "a.txt"), "a.po")
+    data = draft_bytes(b"The talks ended.\n", "a.txt")
+    line = data.split(b"\n").index(
+        next(x for x in data.split(b"\n") if x.startswith(b'"X-Glossary-Skeleton:'))
+    )
+    po = parse_po(data, "a.po")
     po.metadata[SKELETON_HEADER] = "bm90IHpsaWI="
-    with pytest.raises(FormatError, match=r"a\.po: damaged X-Glossary-Skeleton"):
+    with pytest.raises(FormatError, match=rf"a\.po:{line + 1}: damaged X-Glossary-Skeleton"):
         render_draft(po, "a.po")
     del po.metadata[SKELETON_HEADER]
     with pytest.raises(FormatError, match="no X-Glossary-Skeleton header"):

@@ -232,7 +232,12 @@ def test_title_case_headlines_give_no_capitalised_names() -> None:
 def test_plural_nouns_listed_only_as_verbs_stay_nouns() -> None:
     """Regression: lemminflect lists "acts" under the verb only, so "acts of sabotage"
     and "hostile acts" never became candidates."""
-    found = terms("The council condemned acts of sabotage. Such hostile acts recur.\n")
+    found = terms(
+        "The council condemned acts of sabotage. Such hostile acts recur. "
+        "They condemned sabotage acts in the port.\n"
+    )
+    assert "sabotage acts" in found or "sabotage act" in found
+    assert "condemned sabotage acts" not in found  # the verb after "They"
     assert "acts of sabotage" in found or "act of sabotage" in found
     assert "hostile acts" in found or "hostile act" in found
 
@@ -280,3 +285,16 @@ def test_a_gerund_after_a_preposition_and_a_verb_before_an_adjective_make_no_ter
     assert not any(t.startswith("maintaining") for t in found)
     assert not any("remains" in t for t in found)
     assert "predictability" in found
+
+
+def test_a_noun_with_a_prepositional_complement_of_common_words() -> None:
+    """Regression: "obligations under maritime law" and "threats to regional peace and
+    stability" were never candidates; a named complement stays a qualifier."""
+    found = terms(
+        "States must meet their obligations under maritime law. These are threats to "
+        "regional peace and stability. They held talks in Geneva on behalf of allies.\n"
+    )
+    assert "obligations under maritime law" in found
+    assert "threats to regional peace and stability" in found
+    assert not any("Geneva" in t and "talks" in t for t in found)
+    assert not any("behalf" in t and " on " in t for t in found)

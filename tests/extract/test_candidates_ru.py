@@ -318,3 +318,11 @@ def test_roman_numerals_are_no_acronyms_and_a_subject_is_no_genitive() -> None:
     assert not any("XIX" in t for t in found)
     assert not any("ставка" in t and "безопасн" in t for t in found)
     assert "морская безопасность" in found
+
+
+def test_a_capitalised_name_keeps_a_prepositional_place() -> None:
+    """Regression: «Договор об Антарктике» was cut (a place after a preposition only
+    qualifies common nouns: «переговоры | в Вене»)."""
+    found = terms("Стороны соблюдают Договор об Арктике. Вчера прошли переговоры в Вене.\n")
+    assert "Договор об Арктике" in found
+    assert not any(t.endswith("в Вене") for t in found)

@@ -57,3 +57,15 @@ def test_a_lone_common_word_must_be_unusual() -> None:
 def test_everyday_head_lowers_a_genitive_chain() -> None:
     everyday = Evidence(head_specificity=0.25)
     assert score(1.0, 1.0, everyday, DEFAULT_WEIGHTS) == 0.5
+
+
+def test_long_phrases_lone_words_and_coordinations_have_their_own_weights() -> None:
+    w = replace(DEFAULT_WEIGHTS, long_phrase=0.5, lone_common=0.5, coordination=0.5)
+    assert score(1.0, 1.0, Evidence(words=4), w) == 0.5 * score(1.0, 1.0, Evidence(words=3), w)
+    lone = Evidence(lone_common=True)
+    assert score(1.0, 1.0, lone, w) == 0.5 * score(1.0, 1.0, lone, DEFAULT_WEIGHTS) / (
+        DEFAULT_WEIGHTS.lone_common
+    )
+    assert coarse_score(1.0, 0.9, Rule.COORDINATION, False, w) == 0.5 * coarse_score(
+        1.0, 0.9, Rule.PHRASE, False, w
+    )

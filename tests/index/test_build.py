@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from glossary.index import build
 from glossary.index.forms import surface
-from glossary.index.store import FileStamp
-from glossary.matching import designations, pack_designation
+from glossary.index.store import SCHEMA, FileStamp
+from glossary.matching import Role, designations, pack_designation
 from glossary.model import Glossary, Lang, Term
 from glossary.text.normalize import default_normalizer
 from glossary.text.ru.paradigm import alias_keys
@@ -95,29 +95,73 @@ def test_word_table_gives_the_keys_and_alias_keys_of_each_designation(glossary: 
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_terms(), st.booleans())
-def test_matcher_entries_are_the_designations_then_their_alias_keys(
-    glossary: Glossary, forbidden: bool
-) -> None:
+@given(_terms())
+def test_matcher_entries_are_the_designations_then_their_alias_keys(glossary: Glossary) -> None:
     normalizer = default_normalizer()
     words, table = _table(glossary)
-    entries, seen = build.matcher_entries(glossary.terms, words, table, forbidden=forbidden)
-    found = list(entries)
-    chosen = [d for t in glossary.terms for d in designations(t, forbidden=forbidden)]
-    keyed = [(normalizer.key(d.text), d) for d in chosen]
-    expected = [(key, pack_designation(d)) for key, d in keyed if key]
-    expected += [
-        (alias, pack_designation(d))
+    matchers = build._Matchers(None, forbidden=True)
+    db = sqlite3.connect(":memory:")
+    db.executescript(SCHEMA)
+    ticker = build._Ticker(None, glossary.terms)
+    build._write_designations(db, glossary.terms, words, table, ticker, matchers)
+    every = [d for t in glossary.terms for d in designations(t, forbidden=True)]
+    keyed = [(normalizer.key(d.text), d) for d in every]
+    expected = [(key, pack_designation(d), d.role is Role.FORBIDDEN) for key, d in keyed if key]
+    aliases = [
+        (alias, pack_designation(d), d.role is Role.FORBIDDEN)
         for key, d in keyed
         if key and d.lang is Lang.RU
         for alias in alias_keys(d.text, normalizer)
     ]
-    assert found == expected
-    has_forbidden = any(
-        normalizer.key(d.text) for t in glossary.terms for d in designations(t, forbidden=True)
-        if d.role.value == "forbidden"
-    )  # fmt: skip
-    assert seen[0] == (has_forbidden and not forbidden)
+    assert matchers._entries == expected
+    assert matchers._aliases == aliases
+
+
+def test_a_failing_matcher_process_is_an_error(tmp_path: Path) -> None:
+    matchers = build._Matchers(tmp_path / "side.sqlite3", forbidden=False)
+    matchers.forms({})
+    matchers._send(b"not a pickle")
+    db = sqlite3.connect(tmp_path / "index.sqlite3")
+    with pytest.raises(RuntimeError, match="compiling the matcher failed"):
+        matchers.store(db)
+
+
+_UNGUARDED_SCRIPT = """
+from pathlib import Path
+import sys
+from glossary.index import build
+from glossary.index.store import FileStamp
+from glossary.model import Glossary, Term
+build.PARALLEL_FROM = 1
+terms = (Term("a", en="security guarantees", ru="гарантии безопасности"),
+         Term("b", en="red lines", ru="красные линии", ru_forbidden=("красная черта",)))
+build.build_index(Glossary(terms), FileStamp("x", 0, 0), Path(sys.argv[1]), workers=2)
+print("built")
+"""
+
+
+def test_a_parallel_build_from_a_script_without_a_main_guard(tmp_path: Path) -> None:
+    """Regression: worker processes started by multiprocessing's spawn import the
+    caller's script again, which builds again, which fails; ours never do."""
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "script.py"
+    script.write_text(_UNGUARDED_SCRIPT, encoding="utf-8")
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    result = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "x.sqlite3")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": src},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["built"]
+    with sqlite3.connect(tmp_path / "x.sqlite3") as db:
+        variants = db.execute("SELECT DISTINCT variant FROM matchers").fetchall()
+    assert sorted(variants) == [("forbidden",), ("plain",)]
 
 
 @given(_terms())

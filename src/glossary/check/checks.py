@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from glossary.check.findings import Finding, Severity
 from glossary.errors import FormatError
-from glossary.formats.po import POFile, live_entries
+from glossary.formats.po import POFile, header_line, live_entries
 from glossary.matching import Role, Span, TermMatcher
 from glossary.model import Glossary, Lang, Status, fold_term
 from glossary.text.normalize import is_acronym, script
@@ -371,7 +371,9 @@ def _languages(po: POFile, name: str) -> tuple[Lang, Lang]:
         source = target.other
     if source is None or target is None or source is target:
         raise FormatError(
-            name, 0, "cannot tell the languages: set the Language header to 'en' or 'ru'"
+            name,
+            header_line(po, "Language"),
+            "cannot tell the languages: set the Language header to 'en' or 'ru'",
         )
     return target, source
 

@@ -27,7 +27,7 @@ from glossary.draft.skeleton import (
     entry_key,
 )
 from glossary.errors import FormatError, GlossaryError
-from glossary.formats.po import POFile, PoUnit, live_entries
+from glossary.formats.po import POFile, PoUnit, header_line, live_entries
 
 __all__ = ["Problem", "Rendered", "render_draft", "source_of"]
 
@@ -74,14 +74,15 @@ def render_draft(
     not fit), never a silent mix.
     """
     value = po.metadata.get(SKELETON_HEADER, "")
+    line = header_line(po, SKELETON_HEADER)
     if not value:
         raise FormatError(
             name,
-            0,
+            line,
             f"no {SKELETON_HEADER} header: this draft was not made by 'glossary draft' "
             "from a text, Markdown or HTML file (draft it again)",
         )
-    skeleton = Skeleton.decode(value, name)
+    skeleton = Skeleton.decode(value, name, line)
     source, recorded = source_of(po)
     if source_data is not None and recorded and checksum(source_data) != recorded:
         raise GlossaryError(

@@ -243,14 +243,15 @@ class Skeleton:
         return base64.b64encode(zlib.compress(raw, 9)).decode("ascii")
 
     @classmethod
-    def decode(cls, value: str, name: str) -> Skeleton:
-        """Read a header value; anything damaged is a one-line error naming the draft."""
+    def decode(cls, value: str, name: str, line: int = 0) -> Skeleton:
+        """Read a header value; anything damaged is a one-line error naming the draft
+        and the header's ``line``."""
         try:
             raw = zlib.decompress(base64.b64decode("".join(value.split()), validate=True))
             payload = json.loads(raw.decode("utf-8"))
             if payload.get("version") != SKELETON_VERSION:
                 raise FormatError(
-                    name, 0, f"{SKELETON_HEADER} version {payload.get('version')!r} unknown"
+                    name, line, f"{SKELETON_HEADER} version {payload.get('version')!r} unknown"
                 )
             slots = tuple(Slot(int(a), int(b), str(k)) for a, b, k in payload["slots"])
             skeleton = cls(
@@ -261,11 +262,11 @@ class Skeleton:
                 slots,
             )
         except (ValueError, TypeError, KeyError, zlib.error) as exc:
-            raise FormatError(name, 0, f"damaged {SKELETON_HEADER} header ({exc})") from exc
+            raise FormatError(name, line, f"damaged {SKELETON_HEADER} header ({exc})") from exc
         previous = 0
         for slot in skeleton.slots:
             if not previous <= slot.start <= slot.end <= len(skeleton.source):
-                raise FormatError(name, 0, f"damaged {SKELETON_HEADER} header (slot order)")
+                raise FormatError(name, line, f"damaged {SKELETON_HEADER} header (slot order)")
             previous = slot.end
         return skeleton
 

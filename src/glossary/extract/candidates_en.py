@@ -110,7 +110,14 @@ _BEFORE_ADVERB = re.compile(r"[NS](?=R)")
 _AFTER_NAME = re.compile(r"(?<=[PXT])G")
 _AFTER_VERB_CUE = re.compile(r"(?<=[WK])[NJSGU]")
 _GERUND_OR_VERB = re.compile(r"(?<=[IO])G|S(?=A)")
-_VERB_S_AS_NOUN = re.compile(r"(?<=[AM])V|V(?=O)")
+#: Subject pronouns: the participle-looking word after one is its finite verb.
+_SUBJECTS = word_set("i we you he she it they")
+#: Prepositions whose complement can complete a term ("threats to ...", "obligations
+#: under ...", "attacks against ...", "talks on ...", "cooperation between ...").
+_TERM_PREPOSITIONS = word_set("to under against on for between")
+#: Words in a prepositional complement, the preposition included.
+_MAX_COMPLEMENT = 5
+_VERB_S_AS_NOUN = re.compile(r"(?<=[AM])V|V(?=O)|(?<=N)V(?=[|IWC])")
 _COORD = re.compile(r"(?<=N)C([IW]?)(?=N(?![NJ]))")
 #: Coordinated adjectives sharing a head: "regional and global stability".
 _COORD_MODIFIERS = re.compile(r"(?<![AJNRMX])[AJ]C[AJ][AJN]*(?<=N)(?![NJ])")
@@ -235,15 +242,12 @@ class EnglishTagger:
         return last
 
 
-def classes(units: Units, tagger: EnglishTagger) -> str:
-    """One class character per unit; breaks are ``|``."""
-    word = tagger.word
-    tags = "".join(
-        "|" if f < 0 else word(w, i, c)
-        for w, f, i, c in zip(units.words, units.first, units.initial, units.compound, strict=True)
-    )
+def _verb_or_noun(tags: str, units: Units, tagger: EnglishTagger) -> str:
+    """Lexicon gaps the neighbours settle: verb-only -s forms used as plural nouns, and
+    participle-looking words used as finite verbs."""
     # An -s form the lexicon has only as a verb is a plural noun after an adjective or
-    # before "of": "hostile acts", "acts of sabotage" (a finite verb takes neither).
+    # before "of": "hostile acts", "acts of sabotage" (a finite verb takes neither), and
+    # after a noun where no object follows ("terrorist acts | to justice").
     if tagger.verb_s:
         chars = list(tags)
         for match in _VERB_S_AS_NOUN.finditer(tags):
@@ -251,6 +255,26 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
             if units.words[index].lower() in tagger.verb_s:
                 chars[index] = "S"
         tags = "".join(chars)
+    # A participle-looking word right after a subject pronoun is its verb: "they
+    # condemned the attack".
+    subjects = [i + 1 for i, w in enumerate(units.words[:-1]) if w.lower() in _SUBJECTS]
+    if subjects:
+        chars = list(tags)
+        for index in subjects:
+            if chars[index] == "G":
+                chars[index] = "V"
+        tags = "".join(chars)
+    return tags
+
+
+def classes(units: Units, tagger: EnglishTagger) -> str:
+    """One class character per unit; breaks are ``|``."""
+    word = tagger.word
+    tags = "".join(
+        "|" if f < 0 else word(w, i, c)
+        for w, f, i, c in zip(units.words, units.first, units.initial, units.compound, strict=True)
+    )
+    tags = _verb_or_noun(tags, units, tagger)
     # A past form right after a name is its verb: "Lavrov met reporters".
     tags = _AFTER_NAME.sub("V", tags)
     cues = [m.start() for m in _AFTER_VERB_CUE.finditer(tags)]
@@ -320,10 +344,33 @@ def spans(tags: str, units: Units) -> Iterator[Span]:
                 break
     yield from _named_of(tags)
     yield from _coordinations(tags, units)
+    yield from _prepositional(tags, units)
     compound = units.compound
     for index, tag in enumerate(tags):
         if compound[index] and tag in "NVGS":  # not adjectives: "non-permanent" alone
             yield (index, index, -1, "h")
+
+
+def _prepositional(tags: str, units: Units) -> Iterator[Span]:
+    """A noun with one prepositional complement of common words ("threats to
+    international peace and security", "obligations under international law"); a
+    named complement is a qualifier ("talks in | Geneva")."""
+    words = units.words
+    phrases = {m.start(): m.end() - 1 for m in _NP.finditer(tags)}
+    for end in phrases.values():
+        prep = end + 1
+        if tags[end] != "N" or tags[prep : prep + 1] not in ("I", "W"):
+            continue
+        if words[prep].lower() not in _TERM_PREPOSITIONS or prep + 1 not in phrases:
+            continue
+        last = phrases[prep + 1]
+        if tags[last + 1 : last + 3] == "CN" and tags[last + 3 : last + 4] not in ("N", "J"):
+            last += 2  # "... peace and security"
+        complement = words[prep + 1 : last + 1]
+        if "O" in tags[prep + 1 : last + 2] or not all(w.islower() for w in complement):
+            continue  # "on behalf | of": a complex preposition, not a complement
+        if last - end <= _MAX_COMPLEMENT:
+            yield (end, last, -1, "r")
 
 
 def _named_of(tags: str) -> Iterator[Span]:

@@ -45,7 +45,7 @@ _DETERMINER_ADJECTIVES = word_set(
 _NP = re.compile(r"(?:R?[ABEF])*[NGXL](?:[BF]*[GXL]){0,4}|P+")
 # A noun with one prepositional complement: "контроль над вооружениями",
 # "невмешательство во внутренние дела", "инспекции на местах".
-_PP = re.compile(r"(?<=[NG])I[ABEF]{0,2}[NGX]")
+_PP = re.compile(r"(?<=[NG])I[ABEF]{0,2}[NGXL]")
 #: Longest phrase counted (longer chains are rarely listed as they stand).
 _MAX_WORDS = 4
 _TERM_PREPOSITIONS = word_set("над о об по в во на между против с со")
@@ -274,7 +274,6 @@ def classes(units: Units, tagger: RussianTagger) -> tuple[str, list[Features]]:
 
 
 def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
-    words = units.words
     for match in _NP.finditer(tags):
         start, end = match.start(), match.end() - 1
         if tags[start] == "P":
@@ -294,17 +293,26 @@ def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
             if tags[head] not in "NGX":
                 continue
         yield from _phrase(tags, features, start, head, end, units)
-    for match in _PP.finditer(tags):
-        prep, noun = match.start(), match.end() - 1
-        if words[prep].lower() not in _TERM_PREPOSITIONS:
-            continue
-        if any(not _agree(features[noun], features[m]) for m in range(prep + 1, noun)):
-            continue
-        yield (prep - 1, noun, prep - 1, "r")
+    yield from _prepositional(tags, features, units)
     yield from _coordinations(tags, features)
     for index, tag in enumerate(tags):
         if tag == "Y":
             yield (index, index, index, "v")
+
+
+def _prepositional(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
+    """A noun with one prepositional complement ("контроль над вооружениями")."""
+    words = units.words
+    for match in _PP.finditer(tags):
+        prep, noun = match.start(), match.end() - 1
+        if words[prep].lower() not in _TERM_PREPOSITIONS:
+            continue
+        named = words[prep - 1][:1].isupper() and not units.initial[prep - 1]
+        if tags[noun] == "L" and not named:
+            continue  # a place qualifies a common noun; a name keeps it: "Договор об Антарктике"
+        if any(not _agree(features[noun], features[m]) for m in range(prep + 1, noun)):
+            continue
+        yield (prep - 1, noun, prep - 1, "r")
 
 
 def _coordinations(tags: str, features: list[Features]) -> Iterator[Span]:

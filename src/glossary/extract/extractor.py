@@ -389,6 +389,7 @@ class Extractor:
             head_specificity=head_specificity,
             named_head=named_head,
             kind=self._kind(key, entry),
+            words=len(key),
         )
 
     def _merge_aliases(self) -> dict[tuple[str, ...], _Stats]:  # noqa: C901 - each kind of alias (surname, acronym spelling, short form) folds into one table

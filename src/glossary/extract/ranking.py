@@ -54,6 +54,9 @@ class Weights:
     prepositional: float = 0.7
     #: Coordinations ("allies and partners") are listed less often than single terms.
     coordination: float = 1.0
+    #: A phrase of :data:`LONG_PHRASE_WORDS` words or more is mostly a term with a
+    #: complement or a modifier still attached.
+    long_phrase: float = 0.8
     #: Acronyms name things even when they are common words ("МИД", "UN").
     acronym_min_termhood: float = 0.8
     #: A hyphenated compound is a coined term ("de-escalation").
@@ -100,6 +103,8 @@ class Weights:
 
 
 DEFAULT_WEIGHTS = Weights()
+#: Words from which :attr:`Weights.long_phrase` applies.
+LONG_PHRASE_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +124,8 @@ class Evidence:
     #: The head is a title or organisation word and the phrase is not a fragment.
     named_head: bool = False
     kind: Kind = Kind.TERM
+    #: Words in the candidate's key.
+    words: int = 1
 
 
 def coarse_score(
@@ -153,6 +160,8 @@ def score(coarse: float, termhood: float, evidence: Evidence, weights: Weights) 
         result *= evidence.head_specificity**weights.everyday_head_exponent
     if evidence.named_head:
         result *= weights.named_head
+    if evidence.words >= LONG_PHRASE_WORDS:
+        result *= weights.long_phrase
     if evidence.kind is Kind.PERSON:
         result *= weights.person
     elif evidence.kind is Kind.PLACE:

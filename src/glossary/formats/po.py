@@ -61,6 +61,7 @@ __all__ = [
     "comparable_note",
     "compile_mo",
     "entry_states",
+    "header_line",
     "language_of",
     "live_entries",
     "mo_header",
@@ -668,7 +669,7 @@ def parse_po(data: bytes, name: str) -> polib.POFile:
 def _parse_text(text: str, name: str) -> polib.POFile:
     _check_syntax(text, name)
     try:
-        return polib.pofile(text, wrapwidth=0)
+        po = polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError, UnicodeError) as exc:
         message = str(exc)
         line = 0
@@ -677,6 +678,44 @@ def _parse_text(text: str, name: str) -> polib.POFile:
             line = int(tail) if tail.isdigit() else 0
             message = message.rsplit(" (line ", 1)[0]
         raise FormatError(name, line, f"malformed PO file: {message.lower()}") from exc
+    po.glossary_header_lines = _header_lines(text)
+    return po
+
+
+#: A header field's first line inside the header entry: ``"Language: ru\n"``.
+_HEADER_FIELD = re.compile(r'"([^":\s]+):')
+
+
+def _header_lines(text: str) -> dict[str, int]:
+    """The line of each header field, and of the header entry under ``""`` (polib keeps neither).
+
+    The header entry is the first ``msgid ""`` with no ``msgctxt``; its fields are the
+    quoted lines up to the blank line that ends it.
+    """
+    lines: dict[str, int] = {}
+    previous = ""
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if "" not in lines:
+            if stripped == 'msgid ""' and not previous.startswith("msgctxt"):
+                lines[""] = number
+            elif stripped.startswith("msgid"):
+                return lines  # the first entry is not a header
+            previous = stripped
+            continue
+        if not stripped:
+            break
+        field = _HEADER_FIELD.match(stripped)
+        if field:
+            lines.setdefault(field.group(1), number)
+    return lines
+
+
+def header_line(po: polib.POFile, header: str) -> int:
+    """The line of ``header`` in the file ``po`` was parsed from: the field's own
+    line, else the header entry's, else 0 (the file has no header entry)."""
+    lines: dict[str, int] = getattr(po, "glossary_header_lines", {})
+    return lines.get(header, lines.get("", 0))
 
 
 def parse_catalog(data: bytes, name: str) -> polib.POFile:
@@ -910,7 +949,9 @@ def language_of(po: polib.POFile, name: str, header: str = "Language") -> Lang:
     value = po.metadata.get(header, "")
     lang = Lang.from_code(value)
     if lang is None:
-        raise FormatError(name, 1, f"{header} header {value!r} is not en or ru")
+        raise FormatError(
+            name, header_line(po, header), f"{header} header {value!r} is not en or ru"
+        )
     return lang
 
 

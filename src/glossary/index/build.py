@@ -19,10 +19,16 @@ against :func:`~glossary.text.ru.paradigm.alias_keys` and the per-word functions
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import os
+import pickle
+import subprocess
+import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from glossary.index.forms import initials
@@ -43,7 +49,6 @@ if TYPE_CHECKING:
     import concurrent.futures
     import sqlite3
     from multiprocessing.context import BaseContext
-    from pathlib import Path
 
     from glossary.text.normalize import Normalizer
 
@@ -51,9 +56,8 @@ __all__ = [
     "PARALLEL_FROM",
     "WordInfo",
     "build_index",
-    "compile_matchers",
+    "compiled_matchers",
     "designation_texts",
-    "matcher_entries",
     "word_table",
 ]
 
@@ -79,9 +83,6 @@ FormRow = tuple[str, str, str]
 Texts = list[tuple[str, str, str]]
 
 Progress = Callable[[Iterable[Term], int], Iterable[Term]]
-
-#: What forked workers read instead of receiving it pickled (set just before a fork).
-_SHARED: dict[str, object] = {}
 
 
 def designation_texts(term: Term) -> Texts:
@@ -116,32 +117,38 @@ def build_index(
     """
     terms = glossary.terms
     count = workers if workers is not None else _usable_cores()
-    fork = _fork_context() if count > 1 and len(terms) >= PARALLEL_FROM else None
+    parallel = count > 1 and len(terms) >= PARALLEL_FROM
+    side = Path(f"{target}.matchers")
+    matchers = _Matchers(side if parallel else None, _has_forbidden(terms))
     ticker = _Ticker(progress, terms)
     db = new_database(target, stamp.meta(), SCHEMA, INDEXES)
     try:
         words = _words(terms)
         ticker.to(_WORDS_DONE)
+        fork = _fork_context() if parallel else None
         table, forms = _morphology(words, db, terms, fork, count, ticker)
-        form_keys = {form: own for form, _, own in forms}
         db.executemany(
             "INSERT OR IGNORE INTO forms VALUES (?, ?)", [(form, key) for form, key, _ in forms]
         )
+        matchers.forms({form: own for form, _, own in forms})
         del forms
-        matchers = _matchers(terms, words, table, form_keys, fork)
-        del form_keys
-        _write_designations(db, terms, words, table, ticker)
+        _write_designations(db, terms, words, table, ticker, matchers)
         del words, table
-        for variant, payload in matchers():
-            if payload is None:
-                db.execute("INSERT INTO meta VALUES ('matcher.forbidden', 'plain')")
-            else:
-                store_matcher(db, variant, payload)
+        matchers.store(db)
         finish(db)
     except BaseException:
+        matchers.close()
         db.close()
         raise
+    finally:
+        for leftover in (side, Path(f"{side}.entries")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
     ticker.close()
+
+
+def _has_forbidden(terms: tuple[Term, ...]) -> bool:
+    return any(term.en_forbidden or term.ru_forbidden for term in terms)
 
 
 class _Ticker:
@@ -338,12 +345,22 @@ def _write_concepts(db: sqlite3.Connection, terms: tuple[Term, ...]) -> None:
 
 
 def _write_designations(
-    db: sqlite3.Connection, terms: tuple[Term, ...], words: _Words, table: _Table, ticker: _Ticker
+    db: sqlite3.Connection,
+    terms: tuple[Term, ...],
+    words: _Words,
+    table: _Table,
+    ticker: _Ticker,
+    matchers: _Matchers,
 ) -> None:
     """Every designation row (forbidden ones too, without initials) and the alias keys
-    of the Russian ones (not forbidden: those are the forbidden matcher's only)."""
+    of the Russian ones (not forbidden: those are the forbidden matcher's only); the
+    matcher entries of the same designations go to ``matchers`` batch by batch."""
+    from glossary.matching import pack_fields
+
     rows: list[tuple[int, str, str, str, str, str, str, str, int]] = []
     aliases: list[tuple[int, str]] = []
+    entries: list[Entry] = []
+    alias_entries: list[Entry] = []
     ids, starts, keys, folds = words.ids, words.starts, table.keys, table.folds
     rowid = 0
     number = 0
@@ -363,100 +380,199 @@ def _write_designations(
                  " ".join(key), "" if forbidden else initials(text), len(key))
             )  # fmt: skip
             rowid += 1
-            if lang == "ru" and not forbidden:
-                aliases.extend((rowid, " ".join(a)) for a in _aliases(word_ids, key, table))
+            record = pack_fields(term.id, lang, role, text)
+            entries.append((key, record, forbidden))
+            if lang == "ru":
+                found = _aliases(word_ids, key, table)
+                if found:
+                    alias_entries.extend((alias, record, forbidden) for alias in found)
+                    if not forbidden:
+                        aliases.extend((rowid, " ".join(alias)) for alias in found)
         if len(rows) >= _BATCH_ROWS:
             db.executemany(insert, rows)
             rows.clear()
+            matchers.add(entries, alias_entries)
+            entries, alias_entries = [], []
         if pos % every == 0:
             ticker.to(_MORPHOLOGY_DONE + span * pos / len(terms))
     db.executemany(insert, rows)
     db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
+    matchers.add(entries, alias_entries)
     ticker.to(_ROWS_DONE)
 
 
-MatcherEntries = Iterable[tuple[tuple[str, ...], str]]
+#: A matcher entry: match key, packed designation, forbidden?
+Entry = tuple[tuple[str, ...], str, bool]
 
 
-def matcher_entries(
-    terms: tuple[Term, ...], words: _Words, table: _Table, *, forbidden: bool
-) -> tuple[MatcherEntries, list[bool]]:
-    """``(match key, packed designation)`` of every designation, then of every alias
-    key (the order the matcher numbers its groups in), streamed; the list it returns
-    is true once the stream has met a forbidden rendering."""
-    from glossary.matching import pack_fields
+def compiled_matchers(
+    designations: Iterable[Entry],
+    aliases: list[Entry],
+    again: Callable[[], Iterable[Entry]],
+    form_keys: dict[str, str],
+) -> Iterator[tuple[str, list[bytes] | None]]:
+    """The plain matcher's payload, then the forbidden one's (``None``: no forbidden
+    rendering was met, the plain one serves), each compiled when asked for.
 
-    aliases: list[tuple[tuple[str, ...], str]] = []
-    seen = [False]
-    ids, starts, keys = words.ids, words.starts, table.keys
-
-    def canonical() -> MatcherEntries:
-        number = 0
-        for term in terms:
-            for lang, role, text in designation_texts(term):
-                word_ids = ids[starts[number] : starts[number + 1]]
-                number += 1
-                if not word_ids:
-                    continue
-                if role == "forbidden" and not forbidden:
-                    seen[0] = True
-                    continue
-                key = tuple([keys[i] for i in word_ids])
-                record = pack_fields(term.id, lang, role, text)
-                yield key, record
-                if lang == "ru":
-                    aliases.extend((alias, record) for alias in _aliases(word_ids, key, table))
-
-    return itertools.chain(canonical(), aliases), seen
-
-
-def compile_matchers(
-    terms: tuple[Term, ...], words: _Words, table: _Table, form_keys: dict[str, str]
-) -> list[tuple[str, list[bytes] | None]]:
-    """The plain matcher's payload, and the forbidden one's (``None``: the glossary has
-    no forbidden rendering, the plain one serves)."""
+    The matcher numbers its groups in entry order: every designation, then every alias
+    key (``aliases`` is complete once ``designations`` is exhausted; ``again`` gives
+    the designations once more for the forbidden matcher)."""
     from glossary.matching import compile_payload
 
-    entries, forbidden = matcher_entries(terms, words, table, forbidden=False)
-    found: list[tuple[str, list[bytes] | None]] = [("plain", compile_payload(entries, form_keys))]
-    if forbidden[0]:
-        everything, _ = matcher_entries(terms, words, table, forbidden=True)
-        found.append(("forbidden", compile_payload(everything, form_keys)))
+    seen = [False]
+
+    def plain() -> Iterator[tuple[tuple[str, ...], str]]:
+        for key, record, forbidden in designations:
+            if forbidden:
+                seen[0] = True
+            else:
+                yield key, record
+        for key, record, forbidden in aliases:
+            if not forbidden:
+                yield key, record
+
+    yield "plain", compile_payload(plain(), form_keys)
+    if seen[0]:
+        everything = itertools.chain(again(), aliases)
+        yield "forbidden", compile_payload(((k, r) for k, r, _ in everything), form_keys)
     else:
-        found.append(("forbidden", None))
-    return found
+        yield "forbidden", None
 
 
-def _matchers(
-    terms: tuple[Term, ...],
-    words: _Words,
-    table: _Table,
-    form_keys: dict[str, str],
-    fork: BaseContext | None,
-) -> Callable[[], list[tuple[str, list[bytes] | None]]]:
-    """The matchers' payloads when called: compiled by a forked worker started now
-    (it shares the tables instead of receiving them), else here when called."""
-    if fork is None:
-        return lambda: compile_matchers(terms, words, table, form_keys)
-    _SHARED.update(terms=terms, words=words, table=table, form_keys=form_keys)
-    pool = _pool(fork, 1)
+def _store_matchers(
+    db: sqlite3.Connection, payloads: Iterable[tuple[str, list[bytes] | None]]
+) -> None:
+    for variant, payload in payloads:
+        if payload is None:
+            db.execute("INSERT INTO meta VALUES ('matcher.forbidden', 'plain')")
+        else:
+            store_matcher(db, variant, payload)
+
+
+class _Matchers:
+    """Where the rows pass sends the matcher entries: kept and compiled here at the
+    end (a small glossary), or streamed to a child process that compiles them while
+    the rows are written and stores the payloads in the database ``side``, whose rows
+    SQLite then copies over.
+
+    The child is a fresh interpreter (not a fork: it does not carry a copy of the
+    glossary and the tables, half of a forked one's peak memory), started with ``-c``
+    so that no script of the caller's is imported again; messages are length-prefixed
+    pickles on its standard input, and its one answer (empty, or the traceback) comes
+    back on its standard output."""
+
+    def __init__(self, side: Path | None, forbidden: bool) -> None:
+        self._entries: list[Entry] = []
+        self._aliases: list[Entry] = []
+        self._form_keys: dict[str, str] = {}
+        self._side = side
+        self._child: subprocess.Popen[bytes] | None = None
+        if side is not None:
+            import glossary
+
+            package = str(Path(glossary.__file__).resolve().parents[1])
+            path = os.environ.get("PYTHONPATH")
+            env = {**os.environ, "PYTHONPATH": f"{package}{os.pathsep}{path}" if path else package}
+            code = "from glossary.index.build import _matcher_main; _matcher_main()"
+            self._child = subprocess.Popen(
+                [sys.executable, "-c", code, str(side), "1" if forbidden else ""],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env=env,
+            )
+
+    def forms(self, form_keys: dict[str, str]) -> None:
+        """Each form's own key (what the matcher codes it as)."""
+        if self._child is None:
+            self._form_keys = form_keys
+        else:
+            self._send(pickle.dumps(form_keys, pickle.HIGHEST_PROTOCOL))
+
+    def add(self, entries: list[Entry], aliases: list[Entry]) -> None:
+        if self._child is None:
+            self._entries.extend(entries)
+            self._aliases.extend(aliases)
+        else:
+            self._send(pickle.dumps((entries, aliases), pickle.HIGHEST_PROTOCOL))
+
+    def _send(self, data: bytes) -> None:
+        assert self._child is not None and self._child.stdin is not None
+        self._child.stdin.write(len(data).to_bytes(8, "little"))
+        self._child.stdin.write(data)
+
+    def store(self, db: sqlite3.Connection) -> None:
+        """The compiled matchers into the index."""
+        if self._child is None:
+            entries = self._entries
+            payloads = compiled_matchers(entries, self._aliases, lambda: entries, self._form_keys)
+            _store_matchers(db, payloads)
+            return
+        self._send(b"")
+        answer, _ = self._child.communicate()
+        failed = self._child.returncode != 0 or answer
+        self._child = None
+        if failed:
+            raise RuntimeError(f"compiling the matcher failed: {answer.decode(errors='replace')}")
+        db.commit()  # ATTACH and DETACH need no open transaction
+        db.execute("ATTACH DATABASE ? AS side", (str(self._side),))
+        db.execute("INSERT INTO matchers SELECT * FROM side.matchers")
+        db.execute("INSERT INTO meta SELECT * FROM side.meta")
+        db.commit()
+        db.execute("DETACH DATABASE side")
+
+    def close(self) -> None:
+        if self._child is not None:
+            self._child.kill()
+            self._child.communicate()
+            self._child = None
+
+
+def _matcher_main() -> None:
+    """The child's side of :class:`_Matchers`: the forms, then batches until an empty
+    message; the designations are spilt to a file beside the side database when the
+    glossary has forbidden renderings (the forbidden matcher reads them again)."""
+    import traceback
+
+    side, spill = sys.argv[1], bool(sys.argv[2])
+    source = sys.stdin.buffer
+    answer = ""
     try:
-        future = pool.submit(_compile_job)
-    finally:
-        _SHARED.clear()  # the worker has forked with them
+        with contextlib.ExitStack() as stack:
+            form_keys = pickle.loads(_read(source))  # our parent's pipe, never a file
+            spilt = stack.enter_context(Path(f"{side}.entries").open("w+b")) if spill else None
+            aliases: list[Entry] = []
 
-    def result() -> list[tuple[str, list[bytes] | None]]:
-        try:
-            return future.result()
-        finally:
-            pool.shutdown()
+            def received() -> Iterator[Entry]:
+                while data := _read(source):
+                    if spilt is not None:
+                        spilt.write(len(data).to_bytes(8, "little"))
+                        spilt.write(data)
+                    entries, more = pickle.loads(data)  # our parent's pipe
+                    aliases.extend(more)
+                    yield from entries
 
-    return result
+            def again() -> Iterator[Entry]:
+                if spilt is None:
+                    raise RuntimeError("a forbidden rendering came unannounced")
+                spilt.seek(0)
+                while data := _read(spilt):
+                    yield from pickle.loads(data)[0]  # written above, in the private cache
+
+            db = new_database(Path(side), {}, SCHEMA, "")
+            db.execute("DELETE FROM meta")  # only the matchers' own rows are copied over
+            _store_matchers(db, compiled_matchers(received(), aliases, again, form_keys))
+            db.commit()
+            db.close()
+    except BaseException:
+        answer = traceback.format_exc()
+    sys.stdout.write(answer)
+    sys.stdout.flush()
 
 
-def _compile_job() -> list[tuple[str, list[bytes] | None]]:
-    shared: dict[str, Any] = _SHARED
-    return compile_matchers(shared["terms"], shared["words"], shared["table"], shared["form_keys"])
+def _read(stream: Any) -> bytes:
+    """One length-prefixed message (empty: the end)."""
+    size = int.from_bytes(stream.read(8), "little")
+    return bytes(stream.read(size)) if size else b""
 
 
 def _usable_cores() -> int:
@@ -469,20 +585,15 @@ def _usable_cores() -> int:
 
 
 def _fork_context() -> BaseContext | None:
-    """The fork start method with the morphology loaded first (forked workers share
-    it), or ``None`` where fork is unavailable (the work then stays here)."""
+    """The fork start method, or ``None`` where it is unavailable (the work then stays
+    here). The morphology is not loaded first: the workers load it (a fraction of a
+    second), and this process and the matcher's worker stay 80 MB smaller."""
     import multiprocessing
 
-    from glossary.text.morph_en import lemminflect
-    from glossary.text.normalize import default_normalizer
-
     try:
-        context = multiprocessing.get_context("fork")
+        return multiprocessing.get_context("fork")
     except ValueError:
         return None
-    default_normalizer().key("загрузка")
-    lemminflect()
-    return context
 
 
 def _pool(fork: BaseContext, count: int) -> concurrent.futures.ProcessPoolExecutor:
