@@ -3,6 +3,7 @@
 Usage::
 
     python benchmarks/reliability.py [--concurrent 200] [--kills 100] [--concepts 3000]
+    python benchmarks/reliability.py --steps [--concepts 3000]
 
 **Concurrent writers.** Each trial starts two real ``glossary`` processes at once on
 one fresh workspace: ``import`` + ``import``, ``import`` + ``catalogs sync`` (a
@@ -19,7 +20,17 @@ counts trials where the re-run or the final check fails, or a temporary or journ
 is left; *lost* counts trials where the reviewer's edit or the imported concept is
 not in terms.csv at the end.
 
-The CI test (tests/benchmarks/test_reliability.py) runs a few trials of each.
+**Every step** (``--steps``). Random kills seldom land in the write window (it lasts
+milliseconds), so each step of the transaction is also hit on purpose: ``import`` and
+``catalogs sync`` run under ``crash_at.py``, which ends the process with
+``os._exit`` right after step K (each temporary written, the journal, each rename,
+the journal's removal), for every K. The first plain command afterwards must leave
+exactly the old files (before the journal) or exactly the new ones (from the journal
+on): *torn* counts anything else, *not rolled forward* a journal whose write was not
+completed; *stuck* and *lost* as for kills.
+
+The CI test (tests/benchmarks/test_reliability.py) runs a few trials of each;
+tests/test_transaction.py crashes a forked child at every step.
 """
 
 from __future__ import annotations
@@ -27,6 +38,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -39,6 +51,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from crash_at import KILLED  # noqa: E402
 from synthetic import repeated_terms  # noqa: E402
 
 from glossary import catalogs  # noqa: E402
@@ -221,6 +234,86 @@ def kill_trial(template_dir: Path, root: Path, index: int, kind: str, span: floa
     return Totals(1, int(not present), 0, stuck, int(journal), int(temps and not journal))
 
 
+# --- a crash at every step of the transaction --------------------------------------
+
+
+def snapshot(workspace: Path) -> dict[str, bytes]:
+    """terms.csv and the catalog files, the set the transaction writes together.
+
+    The catalogs' ``PO-Revision-Date`` (to the minute) is left out, so that two runs
+    of one command compare equal across a minute's turn.
+    """
+    files = [workspace / "terms.csv", *catalogs.catalog_files(workspace / "locales")]
+    return {str(p.relative_to(workspace)): REVISION_DATE.sub(b"", p.read_bytes()) for p in files}
+
+
+REVISION_DATE = re.compile(rb"PO-Revision-Date: [^\\\n]*")
+
+
+def crash_run(workspace: Path, step: int, args: list[str]) -> subprocess.CompletedProcess[str]:
+    crash_at = str(Path(__file__).with_name("crash_at.py"))
+    return subprocess.run(
+        [sys.executable, crash_at, str(step), *args],
+        cwd=workspace, env=env(), capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class StepTotals:
+    trials: int = 0
+    #: The first plain command after the crash left neither the old nor the new files.
+    torn: int = 0
+    #: A crash after the journal whose write the next command did not complete.
+    not_rolled_forward: int = 0
+    stuck: int = 0
+    lost: int = 0
+
+
+def step_trials(template_dir: Path, root: Path, kind: str) -> tuple[int, StepTotals]:
+    """A crash after each step of ``kind``'s transaction in turn; (steps, totals)."""
+    reference = fresh(template_dir, root, f"ref-{kind}")
+    args = prepare_kill(reference, kind, 0)
+    old = snapshot(reference)
+    done = crash_run(reference, 10**6, args)
+    assert done.returncode == 0, done.stderr
+    new = snapshot(reference)
+    steps = int(done.stderr.rsplit("crash_at: ", 1)[1].split()[0])
+    shutil.rmtree(reference)
+    totals = StepTotals()
+    for step in range(1, steps + 1):
+        workspace = fresh(template_dir, root, f"s-{kind}-{step}")
+        prepare_kill(workspace, kind, 0)
+        crashed = crash_run(workspace, step, args)
+        assert crashed.returncode == KILLED, (step, crashed.returncode, crashed.stderr)
+        journal = (workspace / ".terms.csv.journal").exists()
+        run(workspace, "catalogs", "check")  # the next plain command: it recovers first
+        after = snapshot(workspace)
+        again = run(workspace, *args)
+        final = run(workspace, "catalogs", "check")
+        leftovers = [p for p in workspace.rglob(".*") if p.name.endswith((".tmp", ".journal"))]
+        glossary = terms(workspace)
+        if kind == "sync":
+            present = glossary["osce"].ru == "ОБСЕ (ред. 0)"
+        else:
+            present = has_rendering(glossary, "truce 0", "перемирие 0")
+        totals = StepTotals(
+            totals.trials + 1,
+            totals.torn + int(after not in (old, new)),
+            totals.not_rolled_forward + int(journal and after != new),
+            totals.stuck + int(again.returncode != 0 or final.returncode != 0 or bool(leftovers)),
+            totals.lost + int(not present),
+        )
+        shutil.rmtree(workspace)
+    return steps, totals
+
+
+def measure_steps(concepts: int) -> dict[str, tuple[int, StepTotals]]:
+    with tempfile.TemporaryDirectory(prefix="glossary-steps-") as tmp:
+        root = Path(tmp)
+        base = template(root, concepts)
+        return {kind: step_trials(base, root, kind) for kind in ("import", "sync")}
+
+
 def add(a: Totals, b: Totals) -> Totals:
     return Totals(
         a.trials + b.trials,
@@ -258,8 +351,22 @@ def main() -> int:
     parser.add_argument("--concurrent", type=int, default=200, help="concurrent-writer trials")
     parser.add_argument("--kills", type=int, default=100, help="kill -9 trials")
     parser.add_argument("--concepts", type=int, default=3000, help="glossary size for kills")
+    parser.add_argument(
+        "--steps", action="store_true", help="only crash import and sync after each step"
+    )
     args = parser.parse_args()
     started = time.monotonic()
+    if args.steps:
+        failures = 0
+        for kind, (steps, t) in measure_steps(args.concepts).items():
+            print(
+                f"crash after each of the {steps} steps of {kind}: {t.trials} trials, "
+                f"{t.torn} torn, {t.not_rolled_forward} not rolled forward, "
+                f"{t.stuck} stuck, {t.lost} lost"
+            )
+            failures += t.torn + t.not_rolled_forward + t.stuck + t.lost
+        print(f"({time.monotonic() - started:.0f} s)")
+        return int(failures > 0)
     results = measure(args.concurrent, args.kills, args.concepts)
     c, k = results["concurrent"], results["kill"]
     print(f"concurrent writers: {c.trials} trials, {c.lost} lost, {c.refused} refused")

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +13,10 @@ import pytest
 from glossary import atomic, catalogs, transaction
 from glossary.cli import main
 from glossary.formats import terms_csv
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import crash_at
 
 
 class Killed(BaseException):
@@ -67,3 +75,54 @@ def test_a_kill_before_the_journal_rolls_back_and_temps_are_cleaned(
     assert main(["catalogs", "build"]) == 0
     assert _files(workspace / "locales", workspace / "terms.csv") == before
     assert not list(workspace.rglob("*.tmp"))
+
+
+#: import's transaction: 5 temporaries, the journal, 5 renames, the journal removed.
+IMPORT_STEPS = 12
+_TEMPORARIES = 5
+_REVISION_DATE = re.compile(rb"PO-Revision-Date: [^\\\n]*")
+
+
+def _snapshot(workspace: Path) -> dict[Path, bytes]:
+    """The files written together, without the minute-stamped revision date."""
+    return {p: _REVISION_DATE.sub(b"", b) for p, b in _files(workspace / "locales",
+            workspace / "terms.csv").items()}  # fmt: skip
+
+
+def _run_in_child(workspace: Path, args: list[str], step: int) -> int:
+    """``glossary ARGS`` in a forked child that dies (os._exit) after transaction step ``step``."""
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child never returns to pytest
+        code = 3
+        try:
+            os.chdir(workspace)
+            with crash_at.crashing(step):
+                code = main(args)
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status)
+
+
+@pytest.mark.parametrize("step", range(1, IMPORT_STEPS + 1))
+def test_a_crash_after_any_step_of_import_is_recovered_by_the_next_command(
+    workspace: Path, tmp_path_factory: pytest.TempPathFactory, step: int
+) -> None:
+    """A real process death (no except, no finally) after each step, then plain commands."""
+    main(["catalogs", "build"])
+    (workspace / "in.csv").write_text("source,target\ntruce,перемирие\n", encoding="utf-8")
+    reference = tmp_path_factory.mktemp("reference") / "ws"
+    shutil.copytree(workspace, reference)
+    old = _snapshot(workspace)
+    assert _run_in_child(reference, ["import", "in.csv"], 10**6) == 0
+    new = {workspace / p.relative_to(reference): b for p, b in _snapshot(reference).items()}
+    assert new != old
+
+    assert _run_in_child(workspace, ["import", "in.csv"], step) == crash_at.KILLED
+    assert transaction.pending(workspace / "terms.csv") is (_TEMPORARIES < step < IMPORT_STEPS)
+    assert main(["catalogs", "check"]) == 0  # a reader recovers first
+    # Before the journal: exactly the old files; from the journal on: exactly the new.
+    assert _snapshot(workspace) == (old if step <= _TEMPORARIES else new)
+    assert main(["import", "in.csv"]) == 0  # the next writer also removes temporaries
+    assert _snapshot(workspace) == new
+    assert not [p for p in workspace.rglob(".*") if p.name.endswith((".tmp", ".journal"))]

@@ -232,7 +232,12 @@ def test_title_case_headlines_give_no_capitalised_names() -> None:
 def test_plural_nouns_listed_only_as_verbs_stay_nouns() -> None:
     """Regression: lemminflect lists "acts" under the verb only, so "acts of sabotage"
     and "hostile acts" never became candidates."""
-    found = terms("The council condemned acts of sabotage. Such hostile acts recur.\n")
+    found = terms(
+        "The council condemned acts of sabotage. Such hostile acts recur. "
+        "They condemned sabotage acts in the port.\n"
+    )
+    assert "sabotage acts" in found or "sabotage act" in found
+    assert "condemned sabotage acts" not in found  # the verb after "They"
     assert "acts of sabotage" in found or "act of sabotage" in found
     assert "hostile acts" in found or "hostile act" in found
 

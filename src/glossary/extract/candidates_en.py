@@ -110,12 +110,14 @@ _BEFORE_ADVERB = re.compile(r"[NS](?=R)")
 _AFTER_NAME = re.compile(r"(?<=[PXT])G")
 _AFTER_VERB_CUE = re.compile(r"(?<=[WK])[NJSGU]")
 _GERUND_OR_VERB = re.compile(r"(?<=[IO])G|S(?=A)")
+#: Subject pronouns: the participle-looking word after one is its finite verb.
+_SUBJECTS = word_set("i we you he she it they")
 #: Prepositions whose complement can complete a term ("threats to ...", "obligations
 #: under ...", "attacks against ...", "talks on ...", "cooperation between ...").
 _TERM_PREPOSITIONS = word_set("to under against on for between")
 #: Words in a prepositional complement, the preposition included.
 _MAX_COMPLEMENT = 5
-_VERB_S_AS_NOUN = re.compile(r"(?<=[AM])V|V(?=O)")
+_VERB_S_AS_NOUN = re.compile(r"(?<=[AM])V|V(?=O)|(?<=N)V(?=[|IWC])")
 _COORD = re.compile(r"(?<=N)C([IW]?)(?=N(?![NJ]))")
 #: Coordinated adjectives sharing a head: "regional and global stability".
 _COORD_MODIFIERS = re.compile(r"(?<![AJNRMX])[AJ]C[AJ][AJN]*(?<=N)(?![NJ])")
@@ -240,15 +242,12 @@ class EnglishTagger:
         return last
 
 
-def classes(units: Units, tagger: EnglishTagger) -> str:
-    """One class character per unit; breaks are ``|``."""
-    word = tagger.word
-    tags = "".join(
-        "|" if f < 0 else word(w, i, c)
-        for w, f, i, c in zip(units.words, units.first, units.initial, units.compound, strict=True)
-    )
+def _verb_or_noun(tags: str, units: Units, tagger: EnglishTagger) -> str:
+    """Lexicon gaps the neighbours settle: verb-only -s forms used as plural nouns, and
+    participle-looking words used as finite verbs."""
     # An -s form the lexicon has only as a verb is a plural noun after an adjective or
-    # before "of": "hostile acts", "acts of sabotage" (a finite verb takes neither).
+    # before "of": "hostile acts", "acts of sabotage" (a finite verb takes neither), and
+    # after a noun where no object follows ("terrorist acts | to justice").
     if tagger.verb_s:
         chars = list(tags)
         for match in _VERB_S_AS_NOUN.finditer(tags):
@@ -256,6 +255,26 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
             if units.words[index].lower() in tagger.verb_s:
                 chars[index] = "S"
         tags = "".join(chars)
+    # A participle-looking word right after a subject pronoun is its verb: "they
+    # condemned the attack".
+    subjects = [i + 1 for i, w in enumerate(units.words[:-1]) if w.lower() in _SUBJECTS]
+    if subjects:
+        chars = list(tags)
+        for index in subjects:
+            if chars[index] == "G":
+                chars[index] = "V"
+        tags = "".join(chars)
+    return tags
+
+
+def classes(units: Units, tagger: EnglishTagger) -> str:
+    """One class character per unit; breaks are ``|``."""
+    word = tagger.word
+    tags = "".join(
+        "|" if f < 0 else word(w, i, c)
+        for w, f, i, c in zip(units.words, units.first, units.initial, units.compound, strict=True)
+    )
+    tags = _verb_or_noun(tags, units, tagger)
     # A past form right after a name is its verb: "Lavrov met reporters".
     tags = _AFTER_NAME.sub("V", tags)
     cues = [m.start() for m in _AFTER_VERB_CUE.finditer(tags)]

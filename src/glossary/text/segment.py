@@ -67,6 +67,9 @@ WINDOW = 2000
 LONGEST_SENTENCE = 8
 #: Sentences at the end of a window carried into the next one.
 CARRIED = 2
+#: Characters before a terminator the merge rules need (far more than the longest
+#: abbreviation, spaces included).
+_CONTEXT = 40
 _LAST_WORD = re.compile(r"(\S+)\s*\Z")
 _INITIAL = re.compile(r"(?:\A|\s)[A-ZА-ЯЁ]\.\Z")
 
@@ -96,6 +99,8 @@ def _starts_sentence(piece: str) -> bool:
 
 
 def _wrongly_split(previous: str, following: str) -> bool:
+    # Only the last word matters: a short tail keeps the anchored searches linear.
+    previous = previous.rstrip()[-_CONTEXT:]
     abbreviation = _abbreviation(previous)
     if abbreviation in _NEVER_FINAL:
         return True
@@ -350,9 +355,6 @@ _FINAL_RUN = re.compile(r"[.!?…\"”»)\]’']+\s*\Z")
 #: A dot inside a number or an abbreviation spelt with dots (2.5, U.S., e.g.): no
 #: sentence ends there, as no sentence starts without a space before it.
 _INNER_DOT = re.compile(r"(?<=\d)[.,](?=\d)|(?<=\b[A-Za-z])\.(?=[A-Za-z]\.)")
-#: Characters before a terminator the merge rules need (far more than the longest
-#: abbreviation, spaces included).
-_CONTEXT = 40
 #: Skip pysbd where every terminator inside a stretch is settled (see _open_decision);
 #: False asks pysbd about every stretch with a terminator inside (the reference).
 SETTLE_INNER = True
@@ -371,9 +373,9 @@ def _open_decision(stretch: str) -> bool:
     for match in _TERMINATOR.finditer(body):
         if match.start() in inner:
             continue
-        # The last word before it is all the merge rules read of what precedes (a short
-        # window keeps this linear; they read what follows only up to its first letter).
-        before = body[max(0, match.end() - _CONTEXT) : match.end()]
+        # The merge rules read the last word before it, and what follows up to its first
+        # letter.
+        before = body[max(0, match.end() - 2 * _CONTEXT) : match.end()]
         if not _wrongly_split(before, body[match.end() :]):
             return True
     return False
