@@ -10,11 +10,13 @@ second on all texts repeated (``--copies``). Term pairs: for each gold English t
 ``SLUG.terms.csv``, whether a gold Russian rendering (``|``-separated; compared
 case-folded, ё as е) is among the top 2 proposals of ``term_pairs``.
 
-Development: only ``carlson-2024-istanbul`` was looked at while the aligner was
-written (the length-ratio bound and the anchor rules were checked on it); the other
-pairs were first run after that and are reported as unseen. Pairs in ``HELD_OUT`` were
-added later, with their gold written before any aligner ran on them, and are never
-looked at while tuning: ``--group heldout`` reports only them.
+Groups: ``dev`` pairs have been looked at while tuning the aligner and the term pairs
+(``carlson-2024-istanbul`` while it was written; the other Carlson pairs in the first
+round of term-pair work; the ``udhr-1948-*`` pairs after their held-out figure was
+reported once on 2026-12-02: term pairs 0.68, 0.82 with the Mueller dictionary).
+Pairs in ``HELD_OUT`` were added after that, with their gold written before any aligner
+ran on them, and are never looked at while tuning: ``--group heldout`` reports only
+them. ``unseen`` is kept for pairs added to neither set.
 """
 
 from __future__ import annotations
@@ -32,15 +34,23 @@ from glossary.model import Lang
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data" / "parallel"
-DEVELOPMENT = {"carlson-2024-istanbul"}
-HELD_OUT = {"udhr-1948-preamble", "udhr-1948-articles", "udhr-1948-articles-gap"}
+DEVELOPMENT = {
+    "carlson-2024-istanbul",
+    "carlson-2024-minsk",
+    "carlson-2024-minsk-gap",
+    "carlson-2024-missile-defence",
+    "udhr-1948-preamble",
+    "udhr-1948-articles",
+    "udhr-1948-articles-gap",
+}
+HELD_OUT: set[str] = set()
 GROUPS = ("dev", "unseen", "heldout")
 
 Beads = set[tuple[tuple[int, ...], tuple[int, ...]]]
 
 
 def group(slug: str) -> str:
-    """dev: looked at while writing the aligner; heldout: never tuned on; unseen: the rest."""
+    """dev: looked at while tuning; heldout: never tuned on; unseen: the rest."""
     if slug in DEVELOPMENT:
         return "dev"
     return "heldout" if slug in HELD_OUT else "unseen"
