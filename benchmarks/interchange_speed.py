@@ -61,6 +61,8 @@ def _make(concepts: int, work: Path) -> None:
 def _step(step: str, work: Path) -> None:
     from glossary.cli import main as cli
 
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    cpu_before = before.ru_utime + before.ru_stime
     start = time.perf_counter()
     if step == "read":
         data = (work / "big.tbx").read_bytes()
@@ -75,8 +77,11 @@ def _step(step: str, work: Path) -> None:
         code = cli(["export", "-o", "out.tbx"])
         what = f"glossary export -o out.tbx (exit {code})"
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{what}: {seconds:.1f} s, peak RSS {peak:.0f} MB", flush=True)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = usage.ru_utime + usage.ru_stime - cpu_before
+    peak = usage.ru_maxrss / 1024
+    # CPU time beside wall time: on a shared machine the wall time swings with load.
+    print(f"{what}: {seconds:.1f} s ({cpu:.1f} s CPU), peak RSS {peak:.0f} MB", flush=True)
 
 
 def main() -> None:

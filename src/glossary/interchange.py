@@ -319,6 +319,8 @@ def _apply(old: Term, new: Term, fields: frozenset[str]) -> tuple[Term, tuple[st
         changes["extra"] = tuple(merged.items())
         if changes["extra"] == old.extra:
             del changes["extra"]
+    if not changes:
+        return old, ()  # the common case of a re-import: no copy made
     return replace(old, **changes), tuple(names)  # type: ignore[arg-type]
 
 

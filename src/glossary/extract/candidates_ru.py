@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from glossary.extract.units import SUFFIXED, Units, word_set
+from glossary.extract.units import QUOTE_CLOSES, QUOTE_OPENS, SUFFIXED, Units, word_set
 from glossary.text.morph_ru import RussianMorphology
 from glossary.text.normalize import is_acronym
 from glossary.text.ru.grammar import CASE_ALIASES
@@ -48,6 +48,8 @@ _NP = re.compile(r"(?:R?[ABEF])*[NGXL](?:[BF]*[GXL]){0,4}|P+")
 _PP = re.compile(r"(?<=[NG])I[ABEF]{0,2}[NGXL]")
 #: Longest phrase counted (longer chains are rarely listed as they stand).
 _MAX_WORDS = 4
+#: Longest name in guillemets taken whole.
+_MAX_QUOTED = 4
 _TERM_PREPOSITIONS = word_set("над о об по в во на между против с со")
 _COORD = re.compile(r"(?<=[NGXL])C(?=[NGXL])")
 #: Coordinated adjectives sharing one head: "равная и неделимая безопасность".
@@ -294,10 +296,29 @@ def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
                 continue
         yield from _phrase(tags, features, start, head, end, units)
     yield from _prepositional(tags, features, units)
+    if units.quotes:
+        yield from _quoted_names(tags, units)
     yield from _coordinations(tags, features)
     for index, tag in enumerate(tags):
         if tag == "Y":
             yield (index, index, index, "v")
+
+
+def _quoted_names(tags: str, units: Units) -> Iterator[Span]:
+    """A name in guillemets: a capitalised noun and up to :data:`_MAX_QUOTED` words
+    with no verb, all inside one pair («Группа семи», «Северный поток — 2»); a quoted
+    sentence is no name."""
+    quotes, words = units.quotes, units.words
+    for start, mark in enumerate(quotes):
+        if not mark & QUOTE_OPENS or tags[start] not in "NG" or not words[start][:1].isupper():
+            continue
+        for end in range(start, min(start + _MAX_QUOTED, len(tags))):
+            if tags[end] in "|VY":
+                break
+            if quotes[end] & QUOTE_CLOSES:
+                if end > start:
+                    yield (start, end, start, "n")
+                break
 
 
 def _prepositional(tags: str, features: list[Features], units: Units) -> Iterator[Span]:

@@ -23,6 +23,7 @@ from glossary.errors import FormatError, GlossaryError
 __all__ = [
     "XML_LANG",
     "ParsedXml",
+    "UnsafeTextError",
     "check_text",
     "local_name",
     "parse",
@@ -90,15 +91,16 @@ class _LineTarget:
         as ElementTree does (``uri}local`` → ``{uri}local``), once per distinct name.
         """
         expat = defused.parser
-        names: dict[str, tuple[str, str]] = {}
+        tags: dict[str, str] = {}  # expat's name → ElementTree's tag
+        wanted_names: dict[str, bool] = {}  # expat's name → handed over when it ends
         build_start, build_end = self.builder.start, self.builder.end
-        lines, stack, wanted = self.lines, self.stack, self.wanted
+        lines, stack, wanted, done = self.lines, self.stack, self.wanted, self.done
 
-        def fixed(raw: str) -> tuple[str, str]:
-            found = names.get(raw)
+        def tag_of(raw: str) -> str:
+            found = tags.get(raw)
             if found is None:
-                tag = "{" + raw if "}" in raw else raw
-                found = names[raw] = (tag, local_name(tag))
+                found = tags[raw] = "{" + raw if "}" in raw else raw
+                wanted_names[raw] = bool(wanted) and local_name(found) in wanted
             return found
 
         def start(raw: str, attributes: list[str]) -> None:
@@ -107,20 +109,21 @@ class _LineTarget:
                 raise FormatError(
                     self.name, line, f"elements nested deeper than {MAX_DEPTH} levels"
                 )
-            pairs = iter(attributes)
-            element = build_start(
-                fixed(raw)[0], {fixed(k)[0]: v for k, v in zip(pairs, pairs, strict=True)}
-            )
+            attrib = {}
+            for at in range(0, len(attributes), 2):
+                key = attributes[at]
+                attrib[tags.get(key) or tag_of(key)] = attributes[at + 1]
+            element = build_start(tags.get(raw) or tag_of(raw), attrib)
             lines[element] = line
             if not stack:
                 self._check_root(element, line)
             stack.append(element)
 
         def end(raw: str) -> None:
-            element = build_end(fixed(raw)[0])
+            element = build_end(tags[raw])
             stack.pop()
-            if wanted and fixed(raw)[1] in wanted:
-                self.done.append((element, stack[-1] if stack else None))
+            if wanted_names[raw]:
+                done.append((element, stack[-1] if stack else None))
 
         expat.StartElementHandler = start
         expat.EndElementHandler = end
@@ -179,7 +182,8 @@ def stream(
 
 
 def _hand_over(target: _LineTarget, name: str) -> Iterator[tuple[ParsedXml, ET.Element]]:
-    done, target.done = target.done, []
+    done = target.done[:]
+    target.done.clear()
     for element, parent in done:
         yield ParsedXml(target.root or element, target.lines, name), element
         for inner in element.iter():
@@ -259,13 +263,23 @@ def text_of(element: ET.Element, skip: frozenset[str] = frozenset()) -> str:
     return "".join(parts)
 
 
-def check_text(value: str, what: str) -> str:
+class UnsafeTextError(GlossaryError):
+    """Text that XML 1.0 cannot carry; :attr:`term_id` names its concept, when one does,
+    so that a caller holding the glossary can place it at its ``terms.csv`` line."""
+
+    def __init__(self, message: str, term_id: str = "") -> None:
+        super().__init__(message)
+        self.term_id = term_id
+
+
+def check_text(value: str, what: str, term_id: str = "") -> str:
     """Refuse characters XML 1.0 cannot represent rather than write an unreadable file."""
     bad = _NOT_XML.search(value)
     if bad:
-        raise GlossaryError(
+        raise UnsafeTextError(
             f"{what} contains the control character U+{ord(bad.group()):04X}, "
-            "which XML cannot carry"
+            "which XML cannot carry",
+            term_id,
         )
     return value
 

@@ -36,6 +36,7 @@ from glossary.index.store import (
     INDEXES,
     SCHEMA,
     FileStamp,
+    create_indexes,
     exact_form,
     finish,
     new_database,
@@ -134,6 +135,7 @@ def build_index(
         del forms
         _write_designations(db, terms, words, table, ticker, matchers)
         del words, table
+        create_indexes(db)  # while the matcher's child finishes its work
         matchers.store(db)
         finish(db)
     except BaseException:
@@ -585,15 +587,21 @@ def _usable_cores() -> int:
 
 
 def _fork_context() -> BaseContext | None:
-    """The fork start method, or ``None`` where it is unavailable (the work then stays
-    here). The morphology is not loaded first: the workers load it (a fraction of a
-    second), and this process and the matcher's worker stay 80 MB smaller."""
+    """The fork start method with the morphology loaded first (the forked workers
+    share it: loaded once, not once each), or ``None`` where fork is unavailable (the
+    work then stays here)."""
     import multiprocessing
 
+    from glossary.text.morph_en import all_lemmas
+    from glossary.text.normalize import default_normalizer
+
     try:
-        return multiprocessing.get_context("fork")
+        context = multiprocessing.get_context("fork")
     except ValueError:
         return None
+    default_normalizer().key("загрузка мира")
+    all_lemmas("peace")
+    return context
 
 
 def _pool(fork: BaseContext, count: int) -> concurrent.futures.ProcessPoolExecutor:
