@@ -500,12 +500,13 @@ class _Matchers:
             path = os.environ.get("PYTHONPATH")
             env = {**os.environ, "PYTHONPATH": f"{package}{os.pathsep}{path}" if path else package}
             code = "from glossary.index.build import _matcher_main; _matcher_main()"
-            self._child = subprocess.Popen(
-                [sys.executable, "-c", code, str(side), "1" if forbidden else ""],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                env=env,
-            )
+            with contextlib.suppress(OSError):  # no interpreter to start: compiled here
+                self._child = subprocess.Popen(
+                    [sys.executable, "-c", code, str(side), "1" if forbidden else ""],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    env=env,
+                )
 
     def forms(self, form_keys: dict[str, str]) -> None:
         """Each form's own key (what the matcher codes it as)."""
