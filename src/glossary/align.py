@@ -582,6 +582,8 @@ _COMPOUND_JOINS = frozenset("-‐‑")
 #: pymorphy3 parts of speech a rendering of a noun may begin and end with (no tag:
 #: Latin words, digits, acronyms pymorphy3 does not know).
 _RU_NOMINAL_EDGE = frozenset({"NOUN", "ADJF", "PRTF", "NUMR", None})
+#: Parts of speech an adverb may stand before to open a rendering (it modifies them).
+_RU_MODIFIER_POS = frozenset({"ADJF", "PRTF"})
 #: ... and may hold at all (verbs and predicatives make clauses, not names of things).
 _RU_CLAUSAL = frozenset({"VERB", "INFN", "GRND", "PRED", "PRTS", "ADJS"})
 #: English prepositions that end a term's head phrase ("summit in Bucharest").
@@ -633,6 +635,17 @@ class _TargetSide:
             not text[a.end : b.start].strip() or text[a.end : b.start] in _COMPOUND_JOINS
             for a, b in pairwise(tokens)
         ]
+        # A comma between two tokens: a span crosses only as many as the source term
+        # has (a coordination: "freedom of thought, conscience and religion").
+        self.comma = [text[a.end : b.start].strip() == "," for a, b in pairwise(tokens)]
+        #: Commas the current source term holds (set per term, like ``number``).
+        self.commas = 0
+        # An adverb opens a span before the adjective or participle it modifies
+        # («свободно избранные представители»): it belongs to the noun phrase.
+        self.start_ok = [
+            ok or (k + 1 < len(words) and self.joined[k] and self._adverb_before_modifier(k))
+            for k, ok in enumerate(self.edge_ok)
+        ]
         self.cut_ok = [self._may_end(k) for k in range(len(tokens))]
         self.opens = [not self._joined_to(t.start - 1, t.start - 2) for t in tokens]
         self.closes = [not self._joined_to(t.end, t.end + 1) for t in tokens]
@@ -655,6 +668,17 @@ class _TargetSide:
             bool(parses) and parses[0].tag.POS in _RU_NOMINAL_EDGE and "Apro" not in parses[0].tag
         )
 
+    def _adverb_before_modifier(self, index: int) -> bool:
+        if self.lang is Lang.EN:
+            return False
+        here = _morph().parses(self.words[index].lower())
+        after = _morph().parses(self.words[index + 1].lower())
+        return (
+            bool(here and after)
+            and here[0].tag.POS == "ADVB"
+            and after[0].tag.POS in _RU_MODIFIER_POS
+        )
+
     def _clausal(self, word: str) -> bool:
         if self.lang is Lang.EN:
             return _english_clausal(word)
@@ -672,13 +696,15 @@ class _TargetSide:
         return not (analysis.head == 1 and analysis.modifiers == (0,))
 
     def allowed(self, start: int, end: int) -> bool:
+        inner = range(start, end - 1)
         return (
-            self.edge_ok[start]
+            self.start_ok[start]
             and self.edge_ok[end - 1]
             and self.opens[start]
             and self.closes[end - 1]
             and self.cut_ok[end - 1]
-            and all(self.joined[start : end - 1])
+            and all(self.joined[k] or self.comma[k] for k in inner)
+            and sum(self.comma[k] for k in inner) <= self.commas
             and not any(self.clausal[start:end])
         )
 
@@ -749,6 +775,11 @@ def _english_number(term: str) -> str | None:
     from glossary.text.morph_en import lemminflect
 
     words = term.split()
+    content = [w for w in words if w.casefold() not in _EN_EDGE]
+    if content and all(w[:1].isupper() and not w.isupper() for w in content):
+        # A name ("United Nations"): its Russian name has its own number
+        # («Организация Объединенных Наций», singular).
+        return None
     for index, word in enumerate(words):
         if index and word.casefold() in _EN_HEAD_END:
             words = words[:index]
@@ -881,6 +912,7 @@ def term_pairs(
                 links[index] = aligner.posteriors(index)
             side = sides[index]
             side.number = number
+            side.commas = term.count(",")
             for start in starts:
                 shares, best = _votes(side, links[index], range(start, start + len(key)), expected)
                 for form, share in shares.items():
