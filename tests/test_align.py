@@ -145,3 +145,69 @@ def test_english_renderings_keep_compounds_whole_and_hold_no_verb() -> None:
     assert pairs["крупномасштабная операция"].renderings[0].term == "large-scale operation"
     negotiators = [r.term for r in pairs["переговорщики"].renderings]
     assert negotiators[0] == "negotiators" and "threw" not in negotiators
+
+
+def test_a_plural_english_name_keeps_the_russian_names_own_number() -> None:
+    # Invented. "Allied Republics" is a name: its plural head says nothing of the
+    # Russian name's number («Лига Объединенных Республик» is singular; «Лиги» reads
+    # as genitive singular or nominative plural). A plural common noun still decides.
+    from glossary.align import _english_number, _TargetSide
+    from glossary.text.normalize import default_normalizer
+
+    text = "Делегаты Лиги Объединенных Республик собрались."
+    tokens = default_normalizer().tokens(text)
+    assert _english_number("allied republics") == "plur"
+    side = _TargetSide(text, tokens, Lang.RU, _english_number("Allied Republics"))
+    assert side.form(1, 4) == "Лига Объединенных Республик"
+    side.number = _english_number("allied republics")
+    assert side.form(1, 4) == "Лиги Объединенных Республик"
+
+
+def test_an_adverb_opens_a_rendering_before_its_participle() -> None:
+    # Invented. «через посредство» governs the phrase; «тайно» belongs to it.
+    alignment = align_texts(
+        "The council acts through secretly appointed envoys.\n",
+        "Совет действует через посредство тайно назначенных посланников.\n",
+        Lang.EN,
+        Lang.RU,
+    )
+    pairs = term_pairs(alignment, source_terms=["secretly appointed envoys"])
+    assert pairs[0].renderings[0].term == "тайно назначенные посланники"
+
+
+def test_a_coordination_with_commas_is_rendered_whole() -> None:
+    # Invented. The term holds a comma, so its rendering may cross one.
+    alignment = align_texts(
+        "They defend freedom of trade, travel and study here.\n",
+        "Они защищают здесь свободу торговли, передвижения и учебы.\n",
+        Lang.EN,
+        Lang.RU,
+    )
+    terms = ["freedom of trade, travel and study", "travel and study"]
+    pairs = {p.source: p for p in term_pairs(alignment, source_terms=terms)}
+    whole = [r.term for r in pairs["freedom of trade, travel and study"].renderings[:2]]
+    assert "свобода торговли, передвижения и учебы" in whole
+    # A term without a comma is never given a rendering across one.
+    assert all("," not in r.term for r in pairs["travel and study"].renderings)
+
+
+def test_a_rendering_holds_no_more_prepositions_than_its_term() -> None:
+    # Invented. "durable treaties" has no preposition: a span over «между» belongs to
+    # the sentence; "treaties between powers" has one.
+    from glossary.align import _prepositions, _TargetSide
+    from glossary.text.normalize import default_normalizer
+
+    text = "Они хотят прочных договоров между державами."
+    side = _TargetSide(text, default_normalizer().tokens(text), Lang.RU)
+    side.prepositions = _prepositions("durable treaties")
+    assert side.allowed(2, 4) and not side.allowed(2, 6)
+    side.prepositions = _prepositions("durable treaties between powers")
+    assert side.allowed(2, 6)
+
+
+def test_a_coordination_expects_a_word_for_its_conjunction() -> None:
+    # Invented. "free and fair ballot" is rendered with «и»: four words, not three.
+    from glossary.align import _content_words
+
+    assert _content_words("free and fair ballot") == 4
+    assert _content_words("the ballot of the people") == 2

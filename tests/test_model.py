@@ -111,3 +111,10 @@ def test_new_term_is_an_ordinary_frozen_term() -> None:
 def test_the_fast_id_check_agrees_with_the_slug_rule(term_id: str) -> None:
     terms = [Term("ok", en="x"), Term(term_id, en="y")]
     assert model._all_valid(terms, ()) is (model._row_by_row(terms, ()) == [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(ids=st.lists(st.text(alphabet="ab9._-\nA é", max_size=4), max_size=4))
+def test_the_joined_id_check_is_the_slug_rule_per_id(ids: list[str]) -> None:
+    joined = "\n" + "\n".join(ids) + "\n"
+    assert model._clean_ids(joined, len(ids)) is all(model._ID_RE.match(i) for i in ids)

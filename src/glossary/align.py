@@ -582,10 +582,20 @@ _COMPOUND_JOINS = frozenset("-‐‑")
 #: pymorphy3 parts of speech a rendering of a noun may begin and end with (no tag:
 #: Latin words, digits, acronyms pymorphy3 does not know).
 _RU_NOMINAL_EDGE = frozenset({"NOUN", "ADJF", "PRTF", "NUMR", None})
+#: Parts of speech an adverb may stand before to open a rendering (it modifies them).
+_RU_MODIFIER_POS = frozenset({"ADJF", "PRTF"})
 #: ... and may hold at all (verbs and predicatives make clauses, not names of things).
 _RU_CLAUSAL = frozenset({"VERB", "INFN", "GRND", "PRED", "PRTS", "ADJS"})
 #: English prepositions that end a term's head phrase ("summit in Bucharest").
 _EN_HEAD_END = word_set("of for in on to with at from by between against")
+#: English conjunctions a rendering has a word for.
+_EN_CONJUNCTIONS = word_set("and or")
+#: English prepositions (a Russian rendering holds no more prepositions than its term).
+_EN_PREPOSITIONS = _EN_HEAD_END | word_set(
+    "about above across after among around before behind below beyond during inside into "
+    "near off onto out outside over per since through throughout toward towards under "
+    "until upon via within without"
+)
 #: Grammemes of Russian words written with a capital anywhere (names, places, bodies).
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 
@@ -633,6 +643,22 @@ class _TargetSide:
             not text[a.end : b.start].strip() or text[a.end : b.start] in _COMPOUND_JOINS
             for a, b in pairwise(tokens)
         ]
+        # A comma between two tokens: a span crosses only as many as the source term
+        # has (a coordination: "freedom of thought, conscience and religion").
+        self.comma = [text[a.end : b.start].strip() == "," for a, b in pairwise(tokens)]
+        #: Commas the current source term holds (set per term, like ``number``).
+        self.commas = 0
+        # Prepositions: a Russian rendering holds no more than its English term (a
+        # preposition past them belongs to the sentence: «основанного на совершении»).
+        self.preposition = [self._preposition(w) for w in words]
+        #: Prepositions the current English term holds (``None``: no limit).
+        self.prepositions: int | None = None
+        # An adverb opens a span before the adjective or participle it modifies
+        # («свободно избранные представители»): it belongs to the noun phrase.
+        self.start_ok = [
+            ok or (k + 1 < len(words) and self.joined[k] and self._adverb_before_modifier(k))
+            for k, ok in enumerate(self.edge_ok)
+        ]
         self.cut_ok = [self._may_end(k) for k in range(len(tokens))]
         self.opens = [not self._joined_to(t.start - 1, t.start - 2) for t in tokens]
         self.closes = [not self._joined_to(t.end, t.end + 1) for t in tokens]
@@ -655,6 +681,23 @@ class _TargetSide:
             bool(parses) and parses[0].tag.POS in _RU_NOMINAL_EDGE and "Apro" not in parses[0].tag
         )
 
+    def _preposition(self, word: str) -> bool:
+        if self.lang is Lang.EN:
+            return False
+        parses = _morph().parses(word.lower())
+        return bool(parses) and parses[0].tag.POS == "PREP"
+
+    def _adverb_before_modifier(self, index: int) -> bool:
+        if self.lang is Lang.EN:
+            return False
+        here = _morph().parses(self.words[index].lower())
+        after = _morph().parses(self.words[index + 1].lower())
+        return (
+            bool(here and after)
+            and here[0].tag.POS == "ADVB"
+            and after[0].tag.POS in _RU_MODIFIER_POS
+        )
+
     def _clausal(self, word: str) -> bool:
         if self.lang is Lang.EN:
             return _english_clausal(word)
@@ -672,13 +715,16 @@ class _TargetSide:
         return not (analysis.head == 1 and analysis.modifiers == (0,))
 
     def allowed(self, start: int, end: int) -> bool:
+        inner = range(start, end - 1)
         return (
-            self.edge_ok[start]
+            self.start_ok[start]
             and self.edge_ok[end - 1]
             and self.opens[start]
             and self.closes[end - 1]
             and self.cut_ok[end - 1]
-            and all(self.joined[start : end - 1])
+            and all(self.joined[k] or self.comma[k] for k in inner)
+            and sum(self.comma[k] for k in inner) <= self.commas
+            and (self.prepositions is None or sum(self.preposition[start:end]) <= self.prepositions)
             and not any(self.clausal[start:end])
         )
 
@@ -743,12 +789,22 @@ def _number_for(words: tuple[str, ...], english: str | None) -> str | None:
     return english
 
 
+def _prepositions(term: str) -> int:
+    """Prepositions of an English term (its rendering may hold as many)."""
+    return sum(1 for w in term.split() if w.casefold() in _EN_PREPOSITIONS)
+
+
 def _english_number(term: str) -> str | None:
     """The grammatical number of an English term's head noun (``None``: not a noun
     lemminflect knows, e.g. a name): a Russian rendering takes the same number."""
     from glossary.text.morph_en import lemminflect
 
     words = term.split()
+    content = [w for w in words if w.casefold() not in _EN_EDGE]
+    if content and all(w[:1].isupper() and not w.isupper() for w in content):
+        # A name ("United Nations"): its Russian name has its own number
+        # («Организация Объединенных Наций», singular).
+        return None
     for index, word in enumerate(words):
         if index and word.casefold() in _EN_HEAD_END:
             words = words[:index]
@@ -773,7 +829,10 @@ def _cognate(key: str) -> str:
 
 
 def _content_words(term: str) -> int:
-    return max(1, sum(1 for w in term.split() if w.casefold() not in _EN_EDGE))
+    """Words a rendering is expected to have: the content words, and the conjunctions
+    of a coordination (and/or are rendered by и/или)."""
+    words = [w.casefold() for w in term.split()]
+    return max(1, sum(1 for w in words if w not in _EN_EDGE or w in _EN_CONJUNCTIONS))
 
 
 def _spelling_prior(lexicon: Lexicon | None, source_lang: Lang) -> Callable[[str, str], float]:
@@ -881,6 +940,8 @@ def term_pairs(
                 links[index] = aligner.posteriors(index)
             side = sides[index]
             side.number = number
+            side.commas = term.count(",")
+            side.prepositions = _prepositions(term) if english else None
             for start in starts:
                 shares, best = _votes(side, links[index], range(start, start + len(key)), expected)
                 for form, share in shares.items():

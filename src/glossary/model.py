@@ -312,10 +312,11 @@ def _row_by_row(items: Sequence[Term], other_ids: tuple[str, ...]) -> list[Probl
 
 
 _KNOWN = frozenset(COLUMNS)
-#: What breaks an id of :data:`_ID_RE` in ids joined and surrounded by line feeds: a
-#: character outside the slug, an empty id, an id starting or ending with '.', '_' or
-#: '-'. (One search; a ``(?:id\n)*`` full match keeps a backtracking frame per id.)
-_BAD_IDS = re.compile(r"[^a-z0-9._\n-]|\n[._\n-]|[._-]\n")
+#: The characters of an id (:data:`_ID_RE`), and the line feed that joins ids.
+_ID_BYTES = b"abcdefghijklmnopqrstuvwxyz0123456789._-\n"
+#: What breaks ids joined and surrounded by line feeds, besides other characters: an
+#: empty id, or one starting or ending with '.', '_' or '-'.
+_BAD_ID_EDGES = ("\n\n", "\n.", "\n_", "\n-", ".\n", "_\n", "-\n")
 #: :data:`_BAD_CHARACTER` but for the line feed that joins values in the fast pass.
 _BAD_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 #: Whitespace other than the space that a clean value may hold (controls are refused).
@@ -335,10 +336,8 @@ def _all_valid(items: Sequence[Term], other_ids: tuple[str, ...]) -> bool:
     if not items:
         return True
     ids = [t.id for t in items]
-    joined = "\n" + "\n".join(ids) + "\n"
-    if joined.count("\n") != len(ids) + 1 or _BAD_IDS.search(joined):
-        return False  # an id holding a line feed would pass for two good ones
-    del joined
+    if not _clean_ids("\n" + "\n".join(ids) + "\n", len(ids)):
+        return False
     known = set(ids)
     if len(known) != len(ids):
         return False
@@ -352,6 +351,21 @@ def _all_valid(items: Sequence[Term], other_ids: tuple[str, ...]) -> bool:
     full_forms = {t.full_form for t in items}
     full_forms.discard("")
     return full_forms <= known or full_forms <= known.union(other_ids)
+
+
+def _clean_ids(joined: str, count: int) -> bool:
+    """Whether ``count`` ids joined and surrounded by line feeds are all slugs.
+
+    Byte deletion and substring tests, at C speed (a regex spent 30 ns per character);
+    an id holding a line feed would pass for two good ones, so the feeds are counted.
+    """
+    if not count:
+        return True
+    if not joined.isascii() or joined.count("\n") != count + 1:
+        return False
+    if joined.encode("ascii").translate(None, _ID_BYTES):
+        return False
+    return not any(edge in joined for edge in _BAD_ID_EDGES)
 
 
 def _unique_preferred(items: Sequence[Term]) -> bool:

@@ -264,3 +264,23 @@ def test_unknown_format_name_is_a_usage_error(
         main(["export", "--format", "xliff"])
     assert info.value.code == 2
     assert "unknown format 'xliff' (expected tbx, tmx, csv, omegat)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("fmt", "column"), [("tbx", "note"), ("tmx", "definition")])
+def test_a_cell_xml_cannot_carry_is_refused_at_its_terms_csv_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    fmt: str, column: str,
+) -> None:  # fmt: skip
+    # terms.csv accepts a control character in a note; XML cannot hold it. The error
+    # used to name only the concept, not the row to fix.
+    (tmp_path / "terms.csv").write_text(
+        f"id,en,ru,kind,status,{column}\n"
+        "a,Alpha,альфа,term,reviewed,\n"
+        f'b,Beta,бета,term,reviewed,"two\nlines \x01"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "--format", fmt, "-o", f"out.{fmt}"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"terms.csv:3: b: {column} contains the control character U+0001"), err
+    assert not (tmp_path / f"out.{fmt}").exists()

@@ -326,3 +326,11 @@ def test_a_capitalised_name_keeps_a_prepositional_place() -> None:
     found = terms("Стороны соблюдают Договор об Арктике. Вчера прошли переговоры в Вене.\n")
     assert "Договор об Арктике" in found
     assert not any(t.endswith("в Вене") for t in found)
+
+
+def test_a_capitalised_name_in_guillemets_is_a_candidate() -> None:
+    """Regression: «Группы семи» (a name whose second word is a numeral) never formed a
+    phrase; a quoted sentence is still no name."""
+    found = terms("Доля стран «Тройки пяти» растёт. Он сказал: «Мы ждём ответа от партнёров».\n")
+    assert "Тройка пяти" in found
+    assert not any(t.startswith("Мы ") for t in found)

@@ -54,3 +54,17 @@ def test_breaks_carry_no_tokens() -> None:
 
 def test_word_sets_are_written_as_running_text() -> None:
     assert word_set("год  неделя\nмесяц") == frozenset({"год", "неделя", "месяц"})
+
+
+def test_guillemets_mark_where_a_quotation_opens_and_closes() -> None:
+    from glossary.extract.units import QUOTE_CLOSES, QUOTE_OPENS, build_units
+    from glossary.text.normalize import default_normalizer
+
+    text = "Проект «Ясный путь» начат."
+    units = build_units(text, default_normalizer().tokens(text))
+    marks = dict(zip(units.words, units.quotes, strict=True))
+    assert marks["Ясный"] == QUOTE_OPENS
+    assert marks["путь"] == QUOTE_CLOSES
+    assert marks["Проект"] == 0
+    plain = "Проект начат."
+    assert build_units(plain, default_normalizer().tokens(plain)).quotes == []

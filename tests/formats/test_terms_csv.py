@@ -253,3 +253,10 @@ def test_only_a_big_glossary_is_frozen_out_of_the_collector(
         assert (gc.get_freeze_count() > 0) is (len(glossary) >= threshold)
     finally:
         gc.unfreeze()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="a |\t\xa0б", max_size=6))
+def test_a_list_cell_splits_into_stripped_non_empty_values(cell: str) -> None:
+    expected = tuple(v.strip() for v in cell.split("|") if v.strip())
+    assert terms_csv._split(cell) == expected

@@ -103,7 +103,8 @@ def test_matcher_entries_are_the_designations_then_their_alias_keys(glossary: Gl
     db = sqlite3.connect(":memory:")
     db.executescript(SCHEMA)
     ticker = build._Ticker(None, glossary.terms)
-    build._write_designations(db, glossary.terms, words, table, ticker, matchers)
+    columns = build._text_columns(glossary.terms)
+    build._write_designations(db, glossary.terms, words, table, columns, ticker, matchers)
     every = [d for t in glossary.terms for d in designations(t, forbidden=True)]
     keyed = [(normalizer.key(d.text), d) for d in every]
     expected = [(key, pack_designation(d), d.role is Role.FORBIDDEN) for key, d in keyed if key]
@@ -194,3 +195,15 @@ def test_progress_reaches_the_end_in_a_parallel_build(
     with sqlite3.connect(target) as db:
         (rows,) = db.execute("SELECT count(*) FROM concepts").fetchone()
     assert rows == len(glossary.terms)
+
+
+def test_without_an_interpreter_to_start_the_matcher_is_compiled_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build.sys, "executable", str(tmp_path / "no-such-python"))
+    monkeypatch.setattr(build, "PARALLEL_FROM", 1)
+    target = tmp_path / "x.sqlite3"
+    build.build_index(small_glossary(), FileStamp("x", 0, 0), target, workers=2)
+    with sqlite3.connect(target) as db:
+        variants = db.execute("SELECT DISTINCT variant FROM matchers").fetchall()
+    assert sorted(variants) == [("forbidden",), ("plain",)]

@@ -238,7 +238,10 @@ def test_terms_in_a_batch_are_the_terms_one_by_one(repo_lookup: Lookup) -> None:
     assert list(repo_lookup.terms(iter(ids[:3]))) == ids[:3]  # read once
 
 
-@pytest.mark.parametrize("query", ["гарант", "обязывающих гарантий", "безопасност", "влияния"])
+@pytest.mark.parametrize(
+    "query",
+    ["гарант", "обязывающих гарантий", "безопасност", "влияния", "обязывающие гаран", "е гаран"],
+)
 def test_substring_stage_of_a_large_index_finds_what_one_scan_finds(
     repo_lookup: Lookup, monkeypatch: pytest.MonkeyPatch, query: str
 ) -> None:
@@ -252,6 +255,8 @@ def test_substring_stage_of_a_large_index_finds_what_one_scan_finds(
     monkeypatch.setattr(lookup_module, "FUZZY_SCAN_ALL", 0)  # as if it held millions
     assert substring_hits() == scanned
     assert scanned or query == "влияния"  # «сфера влияния» starts with no such prefix
+    if " " in query:  # the last word only begins a designation word: still a candidate
+        assert "legally-binding-security-guarantees" in [hit[0] for hit in scanned]
 
 
 def test_no_stage_of_a_large_index_scans_the_designations_table(

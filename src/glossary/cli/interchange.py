@@ -101,8 +101,8 @@ def _one_of(names: tuple[str, ...]) -> Callable[[str], str]:
 def run_export(args: argparse.Namespace) -> int:
     from glossary.atomic import atomic_write
     from glossary.cli.common import load_glossary, read_input
-    from glossary.errors import GlossaryError, display_path
-    from glossary.formats import po, registry, tmx
+    from glossary.errors import FormatError, GlossaryError, display_path
+    from glossary.formats import po, registry, tmx, xml_safe
     from glossary.interchange import reviewed_units
 
     if args.format:
@@ -115,12 +115,19 @@ def run_export(args: argparse.Namespace) -> int:
         raise GlossaryError(f"export: {fmt.name} is not an export format; use --format")
     if args.drafts and fmt.name != "tmx":
         raise GlossaryError("export: --drafts goes with --format tmx")
-    _, glossary, _ = load_glossary(args)
+    ws, glossary, _ = load_glossary(args)
     segments = []
     for path in args.drafts:
         data, name = read_input(path)
         segments.extend(reviewed_units(po.parse_po(data, name), name))
-    data = tmx.write_glossary(glossary, segments) if fmt.name == "tmx" else fmt.write(glossary)
+    try:
+        data = tmx.write_glossary(glossary, segments) if fmt.name == "tmx" else fmt.write(glossary)
+    except xml_safe.UnsafeTextError as exc:
+        # A note or definition terms.csv accepts but XML cannot carry: name its row.
+        lines = dict(zip([t.id for t in glossary], glossary.lines, strict=False))
+        if exc.term_id not in lines:
+            raise
+        raise FormatError(ws.glossary_path, lines[exc.term_id], str(exc)) from None
     if args.output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from glossary.extract.units import SUFFIXED, Units, word_set
+from glossary.extract.units import QUOTE_CLOSES, QUOTE_OPENS, SUFFIXED, Units, word_set
 from glossary.text.morph_ru import RussianMorphology
 from glossary.text.normalize import is_acronym
 from glossary.text.ru.grammar import CASE_ALIASES
@@ -48,6 +48,8 @@ _NP = re.compile(r"(?:R?[ABEF])*[NGXL](?:[BF]*[GXL]){0,4}|P+")
 _PP = re.compile(r"(?<=[NG])I[ABEF]{0,2}[NGXL]")
 #: Longest phrase counted (longer chains are rarely listed as they stand).
 _MAX_WORDS = 4
+#: Longest name in guillemets taken whole.
+_MAX_QUOTED = 4
 _TERM_PREPOSITIONS = word_set("над о об по в во на между против с со")
 _COORD = re.compile(r"(?<=[NGXL])C(?=[NGXL])")
 #: Coordinated adjectives sharing one head: "равная и неделимая безопасность".
@@ -83,7 +85,6 @@ class RussianTagger:
     def __init__(self, morph: RussianMorphology | None = None) -> None:
         self.morph = morph or RussianMorphology.shared()
         self._cache: dict[str, tuple[str, Features]] = {}
-        self._gradable: dict[str, bool] = {}
         #: Words read as nouns that can also be adjectives, with that reading.
         self.adjective_reading: dict[str, tuple[str, Features]] = {}
 
@@ -117,23 +118,19 @@ class RussianTagger:
         return bool(_TIME_MEASURE.match(lemma))
 
     def gradable(self, word: str) -> bool:
-        """An evaluative adjective is gradable: its synthetic comparative is in use
-        (серьёзнее, крупнее, тяжелее: Zipf ≥ :data:`GRADABLE_ZIPF`); relational
-        adjectives (военный, ядерный, стратегический) have none in use."""
-        found = self._gradable.get(word)
+        """An evaluative adjective is gradable: its synthetic comparative or a short form
+        is in use (серьёзнее, крупнее, возможен: Zipf ≥ :data:`GRADABLE_ZIPF`);
+        relational adjectives (военный, ядерный, стратегический) have none in use.
+        Cached per lexeme for the process: a lexeme's forms share the answer."""
+        parses = [p for p in self.morph.parses(word) if p.tag.POS in ("ADJF", "PRTF")]
+        if not parses:
+            return False
+        parse = parses[0]
+        lexeme = (str(parse.normal_form), str(parse.tag.POS))
+        found = _GRADABLE.get(lexeme)
         if found is None:
-            found = False
-            parses = [p for p in self.morph.parses(word) if p.tag.POS in ("ADJF", "PRTF")]
-            if parses:
-                from wordfreq import zipf_frequency
-
-                short = "ADJS" if parses[0].tag.POS == "ADJF" else "PRTS"
-                forms = [parses[0].inflect({"COMP"})] if short == "ADJS" else []
-                forms += [parses[0].inflect({short, g}) for g in ("masc", "femn", "plur")]
-                found = any(
-                    zipf_frequency(f.word, "ru") >= GRADABLE_ZIPF for f in forms if f is not None
-                )
-            self._gradable[word] = found
+            found = _gradable(parse)
+            _GRADABLE[lexeme] = found
         return found
 
     def word(self, word: str) -> tuple[str, Features]:
@@ -205,6 +202,23 @@ class RussianTagger:
         if pos == "VERB":
             return "V", frozenset()  # a finite verb: see _dependent_groups
         return "D", frozenset()
+
+
+#: Gradability per lexeme (lemma, part of speech), for the whole process.
+_GRADABLE: dict[tuple[str, str], bool] = {}
+
+
+def _gradable(parse: Any) -> bool:
+    from wordfreq import zipf_frequency
+
+    short = "ADJS" if parse.tag.POS == "ADJF" else "PRTS"
+    wanted = [{"COMP"}] if short == "ADJS" else []
+    wanted += [{short, gender} for gender in ("masc", "femn", "plur")]
+    for grammemes in wanted:  # the comparative first: one inflection often settles it
+        form = parse.inflect(grammemes)
+        if form is not None and zipf_frequency(form.word, "ru") >= GRADABLE_ZIPF:
+            return True
+    return False
 
 
 def _geo_stems(lemma: str) -> Iterator[str]:
@@ -294,10 +308,29 @@ def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
                 continue
         yield from _phrase(tags, features, start, head, end, units)
     yield from _prepositional(tags, features, units)
+    if units.quotes:
+        yield from _quoted_names(tags, units)
     yield from _coordinations(tags, features)
     for index, tag in enumerate(tags):
         if tag == "Y":
             yield (index, index, index, "v")
+
+
+def _quoted_names(tags: str, units: Units) -> Iterator[Span]:
+    """A name in guillemets: a capitalised noun and up to :data:`_MAX_QUOTED` words
+    with no verb, all inside one pair («Группа семи», «Северный поток — 2»); a quoted
+    sentence is no name."""
+    quotes, words = units.quotes, units.words
+    for start, mark in enumerate(quotes):
+        if not mark & QUOTE_OPENS or tags[start] not in "NG" or not words[start][:1].isupper():
+            continue
+        for end in range(start, min(start + _MAX_QUOTED, len(tags))):
+            if tags[end] in "|VY":
+                break
+            if quotes[end] & QUOTE_CLOSES:
+                if end > start:
+                    yield (start, end, start, "n")
+                break
 
 
 def _prepositional(tags: str, features: list[Features], units: Units) -> Iterator[Span]:

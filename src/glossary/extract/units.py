@@ -11,11 +11,11 @@ beyond the tokens themselves.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from glossary.text.normalize import Token
 
-__all__ = ["HYPHENS", "SUFFIXED", "Units", "build_units", "word_set"]
+__all__ = ["HYPHENS", "QUOTE_CLOSES", "QUOTE_OPENS", "SUFFIXED", "Units", "build_units", "word_set"]
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -56,6 +56,9 @@ class Units:
     last: list[int]
     initial: list[bool]
     compound: list[bool]
+    #: Per unit, :data:`QUOTE_OPENS` and/or :data:`QUOTE_CLOSES` when a «guillemet»
+    #: opens before it or closes after it (empty when the text has none).
+    quotes: list[int] = field(default_factory=list)
 
 
 #: A title-case line: at least this many words, this share of the longer ones capitalised.
@@ -65,6 +68,7 @@ _HEADLINE_MAX_WORDS = 25
 _LONG_WORD = 3
 _LINE = re.compile(r"[^\n]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_GUILLEMETS = re.compile("[«»]")
 
 
 def is_headline(line: str) -> bool:
@@ -86,7 +90,7 @@ def _headlines(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _LINE.finditer(text) if is_headline(m.group())]
 
 
-def build_units(text: str, tokens: list[Token]) -> Units:  # noqa: PLR0915 - one pass over the tokens, each case joining or breaking units in place
+def build_units(text: str, tokens: list[Token]) -> Units:  # noqa: C901, PLR0915 - one pass over the tokens, each case joining or breaking units in place
     words: list[str] = []
     first: list[int] = []
     last: list[int] = []
@@ -96,9 +100,12 @@ def build_units(text: str, tokens: list[Token]) -> Units:  # noqa: PLR0915 - one
     prev_word = ""
     sentence_start = True
     headlines = _headlines(text) if "\n" in text else []
+    quotes = _Guillemets(text)
     for index, token in enumerate(tokens):
         start, end = token.start, token.end
         word = text[start:end]
+        if start > quotes.next_mark:
+            quotes.passed(start, len(words))
         if prev_end >= 0:
             gap = text[prev_end:start]
             if (
@@ -167,6 +174,8 @@ def build_units(text: str, tokens: list[Token]) -> Units:  # noqa: PLR0915 - one
         words.append(word)
         first.append(index)
         last.append(index)
+        if quotes.pending_open:
+            quotes.opened(len(words) - 1)
         if headlines:
             while headlines[0][1] < start and len(headlines) > 1:
                 headlines.pop(0)
@@ -175,7 +184,52 @@ def build_units(text: str, tokens: list[Token]) -> Units:  # noqa: PLR0915 - one
         compound.append(False)
         sentence_start = False
         prev_end, prev_word = end, word
-    return Units(words, first, last, initial, compound)
+    return Units(words, first, last, initial, compound, quotes.marks(len(words)))
+
+
+class _Guillemets:
+    """Where «guillemets» open and close, found in one pass with the tokens: each mark
+    is handled when the first token after it comes (a cheap comparison per token)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.positions = [m.start() for m in _GUILLEMETS.finditer(text)] if "«" in text else []
+        self.index = 0
+        self.next_mark = self.positions[0] if self.positions else len(text)
+        self.pending_open = False
+        self.opens: list[int] = []
+        self.closes: list[int] = []
+
+    def passed(self, start: int, units: int) -> None:
+        """Marks before ``start``: an opening one applies to the next unit, a closing one
+        to the last of the ``units`` so far."""
+        positions = self.positions
+        while self.index < len(positions) and positions[self.index] < start:
+            if self.text[positions[self.index]] == "«":
+                self.pending_open = True
+            elif units:
+                self.closes.append(units - 1)
+            self.index += 1
+        self.next_mark = positions[self.index] if self.index < len(positions) else len(self.text)
+
+    def opened(self, unit: int) -> None:
+        self.opens.append(unit)
+        self.pending_open = False
+
+    def marks(self, units: int) -> list[int]:
+        if not self.positions:
+            return []
+        self.passed(len(self.text) + 1, units)
+        result = [0] * units
+        for unit in self.opens:
+            result[unit] |= QUOTE_OPENS
+        for unit in self.closes:
+            result[unit] |= QUOTE_CLOSES
+        return result
+
+
+QUOTE_OPENS = 1
+QUOTE_CLOSES = 2
 
 
 def _break(

@@ -145,7 +145,7 @@ def write(glossary: Glossary) -> bytes:
 
 def _write_entry(body: ET.Element, term: Term, *, full_form: bool) -> None:  # noqa: C901 - one optional TBX field per branch, in the order TBX-Basic lists them
     def text(value: str, what: str) -> str:
-        return xml_safe.check_text(value, f"{term.id}: {what}")
+        return xml_safe.check_text(value, f"{term.id}: {what}", term.id)
 
     entry = ET.SubElement(body, "termEntry", {"id": term.id})
     if term.definition:

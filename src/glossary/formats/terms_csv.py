@@ -445,7 +445,10 @@ def _check_header(header: list[str], name: str) -> None:
 
 
 def _split(value: str) -> tuple[str, ...]:
-    return tuple(filter(None, map(str.strip, value.split(LIST_SEPARATOR)))) if value else ()
+    if LIST_SEPARATOR not in value:  # most cells hold one value: no list to build
+        value = value.strip()
+        return (value,) if value else ()
+    return tuple(filter(None, map(str.strip, value.split(LIST_SEPARATOR))))
 
 
 _STATUSES = {s.value: s for s in Status}

@@ -103,12 +103,16 @@ def write_glossary(glossary: Glossary, segments: Iterable[TranslationUnit] = ())
         if srclang is None:
             tu.set("srclang", Lang.EN.value)
         if term.note:
-            ET.SubElement(tu, "note").text = xml_safe.check_text(term.note, f"{term.id}: note")
+            ET.SubElement(tu, "note").text = xml_safe.check_text(
+                term.note, f"{term.id}: note", term.id
+            )
         _prop(tu, "x-kind", term.kind.value)
         _prop(tu, "x-status", term.status.value)
         if term.definition:
             _prop(
-                tu, "x-definition", xml_safe.check_text(term.definition, f"{term.id}: definition")
+                tu,
+                "x-definition",
+                xml_safe.check_text(term.definition, f"{term.id}: definition", term.id),
             )
         for lang in (Lang.EN, Lang.RU):
             _tuv(tu, lang, term.preferred(lang))
@@ -214,17 +218,19 @@ def _segment_tu(body: ET.Element, unit: TranslationUnit, srclang: Lang | None) -
         tu.set("srclang", unit.source_lang.value)
     if unit.origin:
         _prop(tu, _ORIGIN, xml_safe.check_text(unit.origin, "origin"))
-    _tuv(tu, unit.source_lang, unit.source)
-    _tuv(tu, unit.target_lang, unit.target)
+    _tuv(tu, unit.source_lang, unit.source, unit.origin)
+    _tuv(tu, unit.target_lang, unit.target, unit.origin)
 
 
 def _prop(parent: ET.Element, kind: str, value: str) -> None:
     ET.SubElement(parent, "prop", {"type": kind}).text = value
 
 
-def _tuv(parent: ET.Element, lang: Lang, text: str) -> None:
+def _tuv(parent: ET.Element, lang: Lang, text: str, origin: str = "") -> None:
+    """One language's segment; ``origin`` (``file:line``) places a refused one."""
     tuv = ET.SubElement(parent, "tuv", {XML_LANG: lang.value})
-    ET.SubElement(tuv, "seg").text = xml_safe.check_text(text, f"{lang.value} segment")
+    what = f"{origin}: {lang.value} segment" if origin else f"{lang.value} segment"
+    ET.SubElement(tuv, "seg").text = xml_safe.check_text(text, what)
 
 
 def _child(element: ET.Element, name: str) -> ET.Element | None:

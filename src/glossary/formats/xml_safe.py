@@ -23,6 +23,7 @@ from glossary.errors import FormatError, GlossaryError
 __all__ = [
     "XML_LANG",
     "ParsedXml",
+    "UnsafeTextError",
     "check_text",
     "local_name",
     "parse",
@@ -262,13 +263,23 @@ def text_of(element: ET.Element, skip: frozenset[str] = frozenset()) -> str:
     return "".join(parts)
 
 
-def check_text(value: str, what: str) -> str:
+class UnsafeTextError(GlossaryError):
+    """Text that XML 1.0 cannot carry; :attr:`term_id` names its concept, when one does,
+    so that a caller holding the glossary can place it at its ``terms.csv`` line."""
+
+    def __init__(self, message: str, term_id: str = "") -> None:
+        super().__init__(message)
+        self.term_id = term_id
+
+
+def check_text(value: str, what: str, term_id: str = "") -> str:
     """Refuse characters XML 1.0 cannot represent rather than write an unreadable file."""
     bad = _NOT_XML.search(value)
     if bad:
-        raise GlossaryError(
+        raise UnsafeTextError(
             f"{what} contains the control character U+{ord(bad.group()):04X}, "
-            "which XML cannot carry"
+            "which XML cannot carry",
+            term_id,
         )
     return value
 

@@ -36,6 +36,7 @@ from glossary.index.store import (
     INDEXES,
     SCHEMA,
     FileStamp,
+    create_indexes,
     exact_form,
     finish,
     new_database,
@@ -126,14 +127,15 @@ def build_index(
         words = _words(terms)
         ticker.to(_WORDS_DONE)
         fork = _fork_context() if parallel else None
-        table, forms = _morphology(words, db, terms, fork, count, ticker)
+        table, forms, columns = _morphology(words, db, terms, fork, count, ticker)
         db.executemany(
             "INSERT OR IGNORE INTO forms VALUES (?, ?)", [(form, key) for form, key, _ in forms]
         )
         matchers.forms({form: own for form, _, own in forms})
         del forms
-        _write_designations(db, terms, words, table, ticker, matchers)
-        del words, table
+        _write_designations(db, terms, words, table, columns, ticker, matchers)
+        del words, table, columns
+        create_indexes(db)  # while the matcher's child finishes its work
         matchers.store(db)
         finish(db)
     except BaseException:
@@ -233,10 +235,10 @@ def _morphology(
     fork: BaseContext | None,
     count: int,
     ticker: _Ticker,
-) -> tuple[_Table, list[FormRow]]:
+) -> tuple[_Table, list[FormRow], _Columns]:
     """The word table and the forms of the distinct words, by a pool of ``count``
-    forked workers when ``fork`` is given; the concepts are written meanwhile (they
-    need no morphology)."""
+    forked workers when ``fork`` is given; the concepts are written and the columns
+    that need no morphology are made meanwhile."""
     distinct = words.distinct
     work = [
         (
@@ -250,10 +252,12 @@ def _morphology(
         results: Iterable[tuple[list[WordInfo], list[FormRow]]]
         if pool is None:
             _write_concepts(db, terms)
+            columns = _text_columns(terms)
             results = (word_table(*item) for item in work)
         else:
             results = pool.map(_word_table_job, work)
             _write_concepts(db, terms)
+            columns = _text_columns(terms)
         table = _Table([], [], [], [], bytearray(), bytearray())
         forms: list[FormRow] = []
         span = _MORPHOLOGY_DONE - _WORDS_DONE
@@ -270,7 +274,27 @@ def _morphology(
     finally:
         if pool is not None:
             pool.shutdown()
-    return table, forms
+    return table, forms, columns
+
+
+#: Per designation (``designation_texts`` order): its exact form and its initials.
+_Columns = tuple[list[str], list[str]]
+
+
+def _text_columns(terms: tuple[Term, ...]) -> _Columns:
+    """The exact form and the initials (none for forbidden renderings) of every
+    designation; a shared string where the value repeats (the text itself, no
+    initials), so a million designations cost little more than the lists."""
+    exacts: list[str] = []
+    found: list[str] = []
+    seen: dict[str, str] = {}
+    for term in terms:
+        for _, role, text in designation_texts(term):
+            exact = exact_form(text)
+            exacts.append(text if exact == text else exact)
+            letters = "" if role == "forbidden" else initials(text)
+            found.append(seen.setdefault(letters, letters))
+    return exacts, found
 
 
 def _word_table_job(item: tuple[list[str], list[str]]) -> tuple[list[WordInfo], list[FormRow]]:
@@ -349,6 +373,7 @@ def _write_designations(
     terms: tuple[Term, ...],
     words: _Words,
     table: _Table,
+    columns: _Columns,
     ticker: _Ticker,
     matchers: _Matchers,
 ) -> None:
@@ -362,6 +387,7 @@ def _write_designations(
     entries: list[Entry] = []
     alias_entries: list[Entry] = []
     ids, starts, keys, folds = words.ids, words.starts, table.keys, table.folds
+    exacts, abbreviations = columns
     rowid = 0
     number = 0
     every = max(1, len(terms) // 100)
@@ -376,8 +402,8 @@ def _write_designations(
             key = tuple([keys[i] for i in word_ids])
             forbidden = role == "forbidden"
             rows.append(
-                (pos, lang, role, text, exact_form(text), " ".join([folds[i] for i in word_ids]),
-                 " ".join(key), "" if forbidden else initials(text), len(key))
+                (pos, lang, role, text, exacts[number - 1], " ".join([folds[i] for i in word_ids]),
+                 " ".join(key), abbreviations[number - 1], len(key))
             )  # fmt: skip
             rowid += 1
             record = pack_fields(term.id, lang, role, text)
@@ -474,12 +500,13 @@ class _Matchers:
             path = os.environ.get("PYTHONPATH")
             env = {**os.environ, "PYTHONPATH": f"{package}{os.pathsep}{path}" if path else package}
             code = "from glossary.index.build import _matcher_main; _matcher_main()"
-            self._child = subprocess.Popen(
-                [sys.executable, "-c", code, str(side), "1" if forbidden else ""],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                env=env,
-            )
+            with contextlib.suppress(OSError):  # no interpreter to start: compiled here
+                self._child = subprocess.Popen(
+                    [sys.executable, "-c", code, str(side), "1" if forbidden else ""],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    env=env,
+                )
 
     def forms(self, form_keys: dict[str, str]) -> None:
         """Each form's own key (what the matcher codes it as)."""
@@ -585,15 +612,21 @@ def _usable_cores() -> int:
 
 
 def _fork_context() -> BaseContext | None:
-    """The fork start method, or ``None`` where it is unavailable (the work then stays
-    here). The morphology is not loaded first: the workers load it (a fraction of a
-    second), and this process and the matcher's worker stay 80 MB smaller."""
+    """The fork start method with the morphology loaded first (the forked workers
+    share it: loaded once, not once each), or ``None`` where fork is unavailable (the
+    work then stays here)."""
     import multiprocessing
 
+    from glossary.text.morph_en import all_lemmas
+    from glossary.text.normalize import default_normalizer
+
     try:
-        return multiprocessing.get_context("fork")
+        context = multiprocessing.get_context("fork")
     except ValueError:
         return None
+    default_normalizer().key("загрузка мира")
+    all_lemmas("peace")
+    return context
 
 
 def _pool(fork: BaseContext, count: int) -> concurrent.futures.ProcessPoolExecutor:

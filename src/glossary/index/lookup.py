@@ -523,10 +523,21 @@ class Lookup:
 
     def _may_hold(self, folded: str) -> bool:
         """Whether some designation's folded text may contain ``folded``: the words
-        inside it (not its first or last, which may be parts of words) must then be
-        whole designation words, which the forms table lists (a misspelt inner word
-        saves scanning every designation)."""
-        inner = folded.split(" ")[1:-1]
+        inside it must then be whole designation words, and its last word (of two or
+        more) the start of one; the forms table lists every designation word, so a
+        misspelt word there saves scanning every designation."""
+        parts = folded.split(" ")
+        if len(parts) < _CONTAINED_MIN_QUERY_WORDS:
+            return True
+        last = parts[-1]
+        if (
+            self.db.execute(
+                "SELECT 1 FROM forms WHERE form >= ? AND form < ? LIMIT 1", (last, last + _TOP)
+            ).fetchone()
+            is None
+        ):
+            return False
+        inner = parts[1:-1]
         if not inner:
             return True
         unique = list(dict.fromkeys(inner))

@@ -50,6 +50,7 @@ __all__ = [
     "FileStamp",
     "UntrustedMatcher",
     "cache_dir",
+    "create_indexes",
     "exact_form",
     "finish",
     "index_path",
@@ -356,11 +357,21 @@ def new_database(
     return connection
 
 
-def finish(connection: sqlite3.Connection) -> None:
-    """Create the indexes and the planner statistics, and close the database."""
+def create_indexes(connection: sqlite3.Connection) -> None:
+    """Create the indexes :func:`new_database` was given (once the rows are in)."""
     (indexes,) = connection.execute("SELECT sql FROM _indexes").fetchone()
     connection.execute("DROP TABLE _indexes")
     connection.executescript(indexes)
+
+
+def finish(connection: sqlite3.Connection) -> None:
+    """Create the indexes (unless :func:`create_indexes` has) and the planner
+    statistics, and close the database."""
+    pending = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_indexes'"
+    ).fetchone()
+    if pending:
+        create_indexes(connection)
     connection.execute("ANALYZE")
     connection.commit()
     connection.close()
