@@ -37,8 +37,8 @@ from glossary.formats import terms_csv  # noqa: E402
 RU_PO = Path("locales/ru/LC_MESSAGES/glossary.po")
 
 
-def timed(workspace: Path, *args: str) -> tuple[float, float, int]:
-    """(seconds, peak RSS in MB, exit code) of one ``glossary`` process."""
+def timed(workspace: Path, *args: str) -> tuple[float, float, float]:
+    """(seconds, peak RSS in MB, CPU seconds) of one ``glossary`` process."""
     env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "NO_COLOR": "1"}
     started = time.monotonic()
     proc = subprocess.Popen(
@@ -56,7 +56,7 @@ def timed(workspace: Path, *args: str) -> tuple[float, float, int]:
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"glossary {' '.join(args)} failed ({code}): {err}")
-    return elapsed, usage.ru_maxrss / 1024, code
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def edit_one(workspace: Path, index: int) -> None:
@@ -70,7 +70,16 @@ def edit_one(workspace: Path, index: int) -> None:
 
 def measure(concepts: int, runs: int = 1) -> dict[str, tuple[float, float]]:
     """Median seconds and peak MB per step, on a fresh workspace."""
-    results: dict[str, list[tuple[float, float, int]]] = {}
+    return {name: (seconds, mb) for name, (seconds, mb, _) in measure_cpu(concepts, runs).items()}
+
+
+def measure_cpu(concepts: int, runs: int = 1) -> dict[str, tuple[float, float, float]]:
+    """Median seconds, peak MB and median CPU seconds per step, on a fresh workspace.
+
+    CPU time (user + system) is printed beside the wall time: on the shared machine the
+    wall time of the same work swings two- to threefold with the load.
+    """
+    results: dict[str, list[tuple[float, float, float]]] = {}
     with tempfile.TemporaryDirectory(prefix="glossary-catalogs-") as tmp:
         root = Path(tmp)
         template = root / "template"
@@ -101,11 +110,15 @@ def measure(concepts: int, runs: int = 1) -> dict[str, tuple[float, float]]:
                 started = time.monotonic()
                 subprocess.run(["msgfmt", "-o", "/dev/null", str(workspace / RU_PO)], check=True)
                 results.setdefault("msgfmt (reference)", []).append(
-                    (time.monotonic() - started, 0.0, 0)
+                    (time.monotonic() - started, 0.0, 0.0)
                 )
             shutil.rmtree(workspace)
     return {
-        name: (statistics.median(r[0] for r in rows), max(r[1] for r in rows))
+        name: (
+            statistics.median(r[0] for r in rows),
+            max(r[1] for r in rows),
+            statistics.median(r[2] for r in rows),
+        )
         for name, rows in results.items()
     }
 
@@ -119,9 +132,11 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=1)
     args = parser.parse_args()
     print(f"catalogs at {args.concepts} concepts ({args.runs} run(s), whole process)")
-    for name, (seconds, mb) in measure(args.concepts, args.runs).items():
+    print(f"  load average {os.getloadavg()[0]:.1f} at the start")
+    for name, (seconds, mb, cpu) in measure_cpu(args.concepts, args.runs).items():
         memory = f"{mb:7.0f} MB" if mb else ""
-        print(f"  {name:20} {seconds:7.2f} s {memory}")
+        cpu_text = f" ({cpu:5.2f} s CPU)" if cpu else ""
+        print(f"  {name:20} {seconds:7.2f} s{cpu_text} {memory}")
     return 0
 
 

@@ -189,3 +189,38 @@ def test_a_coordination_with_commas_is_rendered_whole() -> None:
     assert "свобода торговли, передвижения и учебы" in whole
     # A term without a comma is never given a rendering across one.
     assert all("," not in r.term for r in pairs["travel and study"].renderings)
+
+
+def test_a_rendering_holds_no_more_prepositions_than_its_term() -> None:
+    # Invented. "durable treaties" has no preposition: a span over «между» belongs to
+    # the sentence; "treaties between powers" has one.
+    from glossary.align import _prepositions, _TargetSide
+    from glossary.text.normalize import default_normalizer
+
+    text = "Они хотят прочных договоров между державами."
+    side = _TargetSide(text, default_normalizer().tokens(text), Lang.RU)
+    side.prepositions = _prepositions("durable treaties")
+    assert side.allowed(2, 4) and not side.allowed(2, 6)
+    side.prepositions = _prepositions("durable treaties between powers")
+    assert side.allowed(2, 6)
+
+
+def test_a_coordination_expects_a_word_for_its_conjunction() -> None:
+    # Invented. "free and fair ballot" is rendered with «и»: four words, not three.
+    from glossary.align import _content_words
+
+    assert _content_words("free and fair ballot") == 4
+    assert _content_words("the ballot of the people") == 2
+
+
+def test_an_acronym_ends_a_rendering_whatever_its_lower_case_homograph() -> None:
+    # Invented. «ПРО» is an acronym, not the preposition «про»; «НА» not «на».
+    from glossary.align import _TargetSide
+    from glossary.text.normalize import default_normalizer
+
+    text = "Они развернули систему ПРО и базы НА."
+    side = _TargetSide(text, default_normalizer().tokens(text), Lang.RU)
+    side.prepositions = 0
+    assert side.allowed(2, 4)  # «систему ПРО»
+    assert side.allowed(5, 7)  # «базы НА»
+    assert not side.allowed(2, 5)  # «систему ПРО и»: a conjunction never ends one

@@ -588,6 +588,14 @@ _RU_MODIFIER_POS = frozenset({"ADJF", "PRTF"})
 _RU_CLAUSAL = frozenset({"VERB", "INFN", "GRND", "PRED", "PRTS", "ADJS"})
 #: English prepositions that end a term's head phrase ("summit in Bucharest").
 _EN_HEAD_END = word_set("of for in on to with at from by between against")
+#: English conjunctions a rendering has a word for.
+_EN_CONJUNCTIONS = word_set("and or")
+#: English prepositions (a Russian rendering holds no more prepositions than its term).
+_EN_PREPOSITIONS = _EN_HEAD_END | word_set(
+    "about above across after among around before behind below beyond during inside into "
+    "near off onto out outside over per since through throughout toward towards under "
+    "until upon via within without"
+)
 #: Grammemes of Russian words written with a capital anywhere (names, places, bodies).
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 
@@ -640,6 +648,11 @@ class _TargetSide:
         self.comma = [text[a.end : b.start].strip() == "," for a, b in pairwise(tokens)]
         #: Commas the current source term holds (set per term, like ``number``).
         self.commas = 0
+        # Prepositions: a Russian rendering holds no more than its English term (a
+        # preposition past them belongs to the sentence: «основанного на совершении»).
+        self.preposition = [self._preposition(w) for w in words]
+        #: Prepositions the current English term holds (``None``: no limit).
+        self.prepositions: int | None = None
         # An adverb opens a span before the adjective or participle it modifies
         # («свободно избранные представители»): it belongs to the noun phrase.
         self.start_ok = [
@@ -663,10 +676,18 @@ class _TargetSide:
     def _edge(self, word: str) -> bool:
         if self.lang is Lang.EN:
             return word.casefold() not in _EN_EDGE and not _english_clausal(word)
+        if _acronym(word):
+            return True
         parses = _morph().parses(word.lower())
         return (
             bool(parses) and parses[0].tag.POS in _RU_NOMINAL_EDGE and "Apro" not in parses[0].tag
         )
+
+    def _preposition(self, word: str) -> bool:
+        if self.lang is Lang.EN or _acronym(word):
+            return False
+        parses = _morph().parses(word.lower())
+        return bool(parses) and parses[0].tag.POS == "PREP"
 
     def _adverb_before_modifier(self, index: int) -> bool:
         if self.lang is Lang.EN:
@@ -682,6 +703,8 @@ class _TargetSide:
     def _clausal(self, word: str) -> bool:
         if self.lang is Lang.EN:
             return _english_clausal(word)
+        if _acronym(word):
+            return False
         parses = _morph().parses(word.lower())
         return bool(parses) and parses[0].tag.POS in _RU_CLAUSAL
 
@@ -705,6 +728,7 @@ class _TargetSide:
             and self.cut_ok[end - 1]
             and all(self.joined[k] or self.comma[k] for k in inner)
             and sum(self.comma[k] for k in inner) <= self.commas
+            and (self.prepositions is None or sum(self.preposition[start:end]) <= self.prepositions)
             and not any(self.clausal[start:end])
         )
 
@@ -725,6 +749,12 @@ class _TargetSide:
             return False
         parses = _morph().parses(word.lower())
         return bool(parses) and any(g in parses[0].tag for g in _PROPER)
+
+
+def _acronym(word: str) -> bool:
+    """A word in capitals (ПРО, ООН) is an acronym, a noun, whatever its lower-case
+    homograph is (про is a preposition)."""
+    return len(word) >= _MIN_ACRONYM_LETTERS and word.isupper()
 
 
 @lru_cache(maxsize=1 << 14)
@@ -769,6 +799,11 @@ def _number_for(words: tuple[str, ...], english: str | None) -> str | None:
     return english
 
 
+def _prepositions(term: str) -> int:
+    """Prepositions of an English term (its rendering may hold as many)."""
+    return sum(1 for w in term.split() if w.casefold() in _EN_PREPOSITIONS)
+
+
 def _english_number(term: str) -> str | None:
     """The grammatical number of an English term's head noun (``None``: not a noun
     lemminflect knows, e.g. a name): a Russian rendering takes the same number."""
@@ -804,7 +839,10 @@ def _cognate(key: str) -> str:
 
 
 def _content_words(term: str) -> int:
-    return max(1, sum(1 for w in term.split() if w.casefold() not in _EN_EDGE))
+    """Words a rendering is expected to have: the content words, and the conjunctions
+    of a coordination (and/or are rendered by и/или)."""
+    words = [w.casefold() for w in term.split()]
+    return max(1, sum(1 for w in words if w not in _EN_EDGE or w in _EN_CONJUNCTIONS))
 
 
 def _spelling_prior(lexicon: Lexicon | None, source_lang: Lang) -> Callable[[str, str], float]:
@@ -913,6 +951,7 @@ def term_pairs(
             side = sides[index]
             side.number = number
             side.commas = term.count(",")
+            side.prepositions = _prepositions(term) if english else None
             for start in starts:
                 shares, best = _votes(side, links[index], range(start, start + len(key)), expected)
                 for form, share in shares.items():
