@@ -211,3 +211,16 @@ def test_a_coordination_expects_a_word_for_its_conjunction() -> None:
 
     assert _content_words("free and fair ballot") == 4
     assert _content_words("the ballot of the people") == 2
+
+
+def test_an_acronym_ends_a_rendering_whatever_its_lower_case_homograph() -> None:
+    # Invented. «ПРО» is an acronym, not the preposition «про»; «НА» not «на».
+    from glossary.align import _TargetSide
+    from glossary.text.normalize import default_normalizer
+
+    text = "Они развернули систему ПРО и базы НА."
+    side = _TargetSide(text, default_normalizer().tokens(text), Lang.RU)
+    side.prepositions = 0
+    assert side.allowed(2, 4)  # «систему ПРО»
+    assert side.allowed(5, 7)  # «базы НА»
+    assert not side.allowed(2, 5)  # «систему ПРО и»: a conjunction never ends one

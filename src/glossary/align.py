@@ -676,13 +676,15 @@ class _TargetSide:
     def _edge(self, word: str) -> bool:
         if self.lang is Lang.EN:
             return word.casefold() not in _EN_EDGE and not _english_clausal(word)
+        if _acronym(word):
+            return True
         parses = _morph().parses(word.lower())
         return (
             bool(parses) and parses[0].tag.POS in _RU_NOMINAL_EDGE and "Apro" not in parses[0].tag
         )
 
     def _preposition(self, word: str) -> bool:
-        if self.lang is Lang.EN:
+        if self.lang is Lang.EN or _acronym(word):
             return False
         parses = _morph().parses(word.lower())
         return bool(parses) and parses[0].tag.POS == "PREP"
@@ -701,6 +703,8 @@ class _TargetSide:
     def _clausal(self, word: str) -> bool:
         if self.lang is Lang.EN:
             return _english_clausal(word)
+        if _acronym(word):
+            return False
         parses = _morph().parses(word.lower())
         return bool(parses) and parses[0].tag.POS in _RU_CLAUSAL
 
@@ -745,6 +749,12 @@ class _TargetSide:
             return False
         parses = _morph().parses(word.lower())
         return bool(parses) and any(g in parses[0].tag for g in _PROPER)
+
+
+def _acronym(word: str) -> bool:
+    """A word in capitals (ПРО, ООН) is an acronym, a noun, whatever its lower-case
+    homograph is (про is a preposition)."""
+    return len(word) >= _MIN_ACRONYM_LETTERS and word.isupper()
 
 
 @lru_cache(maxsize=1 << 14)
