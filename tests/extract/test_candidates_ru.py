@@ -334,3 +334,14 @@ def test_a_capitalised_name_in_guillemets_is_a_candidate() -> None:
     found = terms("Доля стран «Тройки пяти» растёт. Он сказал: «Мы ждём ответа от партнёров».\n")
     assert "Тройка пяти" in found
     assert not any(t.startswith("Мы ") for t in found)
+
+
+def test_a_bare_noun_keeps_the_acronym_after_it_and_the_acronym_stands_alone() -> None:
+    """Regression: «саммит НАТО», «санкции ООН» were cut to «саммит», and an acronym
+    seen only inside such a phrase lost half its count."""
+    candidates = extract("Весной пройдёт саммит ОДКБ. Министры обсудили новый блок ОДКБ.", Lang.RU)
+    found = [c.term for c in candidates]
+    assert "саммит ОДКБ" in found
+    assert "новый блок" in found
+    assert "новый блок ОДКБ" not in found  # a modified noun is a term without it
+    assert found.index("ОДКБ") < found.index("саммит ОДКБ")

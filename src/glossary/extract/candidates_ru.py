@@ -473,10 +473,14 @@ def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every ca
         # A name takes both ("Постоянный совет ОБСЕ", "Конституция Украины"); an acronym
         # takes no place ("МИД | России").
         place = named and not words[s].isupper()
+        # A bare common noun takes an acronym right after it ("саммит НАТО", "санкции
+        # ООН"): with no modifier of its own, the acronym is what makes it a term.
+        bare = s == head
         return [head] + [
             g[1]
-            for g in groups
-            if tags[g[1]] not in "LX" or (place if tags[g[1]] == "L" else named)
+            for i, g in enumerate(groups)
+            if tags[g[1]] not in "LX"
+            or (place if tags[g[1]] == "L" else named or (bare and i == 0 and g[1] == head + 1))
         ]
 
     # A dependent group is a phrase of its own, with the groups that depend on it

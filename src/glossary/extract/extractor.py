@@ -313,7 +313,7 @@ class Extractor:
         first_pass = []
         for key, entry in stats.items():
             specific = termhood(key, lang)
-            if entry.rule is Rule.ACRONYM:
+            if entry.rule is Rule.ACRONYM and self.lang is Lang.RU:
                 specific = max(specific, weights.acronym_min_termhood)
             coarse = coarse_score(cvalues[key], specific, entry.rule, key in expansions, weights)
             if spread:
@@ -445,6 +445,9 @@ class Extractor:
         fragments = self._right_fragments(stats)
         result = set()
         for key, entry in stats.items():
+            if entry.rule is Rule.ACRONYM and self.lang is Lang.RU:
+                result.add(key)  # a name of its own in any phrase: "саммит | НАТО"
+                continue
             if len(key) < _MIN_PHRASE_WORDS or key in fragments:
                 continue
             if entry.free:
