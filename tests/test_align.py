@@ -224,3 +224,14 @@ def test_an_acronym_ends_a_rendering_whatever_its_lower_case_homograph() -> None
     assert side.allowed(2, 4)  # «систему ПРО»
     assert side.allowed(5, 7)  # «базы НА»
     assert not side.allowed(2, 5)  # «систему ПРО и»: a conjunction never ends one
+
+
+def test_a_russian_rendering_holds_a_noun() -> None:
+    # Invented. «сложные» alone is no name of a thing; a noun, or an acronym, is.
+    from glossary.align import _TargetSide
+    from glossary.text.normalize import default_normalizer
+
+    text = "Договорённости по ДРСМД оказались сложные, а не простые."
+    side = _TargetSide(text, default_normalizer().tokens(text), Lang.RU)
+    assert not side.allowed(4, 5)
+    assert side.allowed(0, 1) and side.allowed(2, 3)

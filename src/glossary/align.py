@@ -584,6 +584,8 @@ _COMPOUND_JOINS = frozenset("-‐‑")
 _RU_NOMINAL_EDGE = frozenset({"NOUN", "ADJF", "PRTF", "NUMR", None})
 #: Parts of speech an adverb may stand before to open a rendering (it modifies them).
 _RU_MODIFIER_POS = frozenset({"ADJF", "PRTF"})
+#: Parts of speech that name a thing (no tag: Latin words, digits, unknown words).
+_RU_NOUN_POS = frozenset({"NOUN", None})
 #: ... and may hold at all (verbs and predicatives make clauses, not names of things).
 _RU_CLAUSAL = frozenset({"VERB", "INFN", "GRND", "PRED", "PRTS", "ADJS"})
 #: English prepositions that end a term's head phrase ("summit in Bucharest").
@@ -651,6 +653,9 @@ class _TargetSide:
         # Prepositions: a Russian rendering holds no more than its English term (a
         # preposition past them belongs to the sentence: «основанного на совершении»).
         self.preposition = [self._preposition(w) for w in words]
+        # A Russian rendering names a thing: it holds a noun (an acronym, or a word
+        # pymorphy3 does not know, counts), never an adjective alone («сложные»).
+        self.noun = [self.lang is Lang.EN or self._noun(w) for w in words]
         #: Prepositions the current English term holds (``None``: no limit).
         self.prepositions: int | None = None
         # An adverb opens a span before the adjective or participle it modifies
@@ -682,6 +687,12 @@ class _TargetSide:
         return (
             bool(parses) and parses[0].tag.POS in _RU_NOMINAL_EDGE and "Apro" not in parses[0].tag
         )
+
+    def _noun(self, word: str) -> bool:
+        if _acronym(word):
+            return True
+        parses = _morph().parses(word.lower())
+        return not parses or parses[0].tag.POS in _RU_NOUN_POS
 
     def _preposition(self, word: str) -> bool:
         if self.lang is Lang.EN or _acronym(word):
@@ -730,6 +741,7 @@ class _TargetSide:
             and sum(self.comma[k] for k in inner) <= self.commas
             and (self.prepositions is None or sum(self.preposition[start:end]) <= self.prepositions)
             and not any(self.clausal[start:end])
+            and any(self.noun[start:end])
         )
 
     def form(self, start: int, end: int) -> str:
