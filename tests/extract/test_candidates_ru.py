@@ -305,7 +305,8 @@ def test_a_place_takes_no_genitive_and_places_joined_are_places() -> None:
     }
     assert not any(t.startswith("Франция ") for t in found)
     assert "иностранные наёмники" in found
-    assert found["Швеция и Норвегия"].kind is Kind.PLACE
+    assert "Швеция и Норвегия" not in found  # two names joined are two candidates
+    assert found["Швеция"].kind is Kind.PLACE
     assert found["Северная Африка"].kind is Kind.PLACE
 
 
@@ -345,3 +346,19 @@ def test_a_bare_noun_keeps_the_acronym_after_it_and_the_acronym_stands_alone() -
     assert "новый блок" in found
     assert "новый блок ОДКБ" not in found  # a modified noun is a term without it
     assert found.index("ОДКБ") < found.index("саммит ОДКБ")
+
+
+def test_names_joined_are_two_candidates_and_a_bare_noun_keeps_its_place() -> None:
+    """Regression: «ЕС и НАТО» was a term of its own; «премьер-министр Японии» lost
+    its place, and an unknown first name before a surname glued to the genitive before
+    it («президент Австрии Хайнца»)."""
+    found = terms(
+        "Страна хочет вступить в ОДКБ и ШОС. Вчера прибыл премьер-министр Перу. "
+        "Он принял министра Норвегии Ульвара Фишера.\n"
+    )
+    assert not any(" и " in t for t in found)
+    assert "ОДКБ" in found
+    assert "премьер-министр Перу" in found
+    assert "премьер-министр" in found
+    assert not any(t.startswith("министр Норвегии У") for t in found)
+    assert "министр Норвегии" in found

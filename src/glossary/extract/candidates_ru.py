@@ -133,6 +133,11 @@ class RussianTagger:
             _GRADABLE[lexeme] = found
         return found
 
+    def known(self, word: str) -> bool:
+        """Whether the dictionary lists ``word`` (rather than guessing from its ending)."""
+        parses = self.morph.parses(word)
+        return bool(parses) and bool(parses[0].is_known)
+
     def word(self, word: str) -> tuple[str, Features]:
         found = self._cache.get(word)
         if found is None:
@@ -275,6 +280,7 @@ def classes(units: Units, tagger: RussianTagger) -> tuple[str, list[Features]]:
                 tag = "E" if tag == "A" else "F"  # "Российская сторона" at a sentence start
             tags.append(tag)
             features.append(feats)
+    _first_names(tags, units, tagger)
     readings = tagger.adjective_reading
     if readings:
         words = units.words
@@ -285,6 +291,22 @@ def classes(units: Units, tagger: RussianTagger) -> tuple[str, list[Features]]:
                     tags[index] = tag
                     features[index] = adjective
     return "".join(tags), features
+
+
+def _first_names(tags: list[str], units: Units, tagger: RussianTagger) -> None:
+    """A capitalised word the dictionary lacks, inside a sentence right before a person's
+    name, is a first name ("президента Австрии Хайнца Фишера"), not a genitive; a known
+    noun stays what it is ("Президент Буш")."""
+    words, initial = units.words, units.initial
+    for index in range(len(tags) - 2, -1, -1):
+        if (
+            tags[index] in "NG"
+            and tags[index + 1] == "P"
+            and words[index][:1].isupper()
+            and not initial[index]
+            and not tagger.known(words[index])
+        ):
+            tags[index] = "P"
 
 
 def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
@@ -310,7 +332,7 @@ def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
     yield from _prepositional(tags, features, units)
     if units.quotes:
         yield from _quoted_names(tags, units)
-    yield from _coordinations(tags, features)
+    yield from _coordinations(tags, features, units)
     for index, tag in enumerate(tags):
         if tag == "Y":
             yield (index, index, index, "v")
@@ -348,13 +370,19 @@ def _prepositional(tags: str, features: list[Features], units: Units) -> Iterato
         yield (prep - 1, noun, prep - 1, "r")
 
 
-def _coordinations(tags: str, features: list[Features]) -> Iterator[Span]:
+def _coordinations(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
     """Coordinated nouns ("дипломатия и диалог"), also sharing a modifier ("новые вызовы
     и угрозы") or a genitive dependent ("нормы и принципы международного права"), and
-    coordinated adjectives sharing a head ("равная и неделимая безопасность")."""
+    coordinated adjectives sharing a head ("равная и неделимая безопасность"). Two
+    names joined ("ЕС и НАТО", "Россия и Китай") are two candidates, not one."""
+    words, initial = units.words, units.initial
     for match in _COORD.finditer(tags):
         c = match.start()
         left, right = c - 1, c + 1
+        if all(
+            tags[i] in "XLP" or (words[i][:1].isupper() and not initial[i]) for i in (left, right)
+        ):
+            continue
         cases_left = {f[0] for f in features[left]}
         cases_right = {f[0] for f in features[right]}
         if not (cases_left & cases_right or "X" in (tags[left], tags[right])):
@@ -480,7 +508,8 @@ def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every ca
             g[1]
             for i, g in enumerate(groups)
             if tags[g[1]] not in "LX"
-            or (place if tags[g[1]] == "L" else named or (bare and i == 0 and g[1] == head + 1))
+            or (bare and i == 0 and g[1] == head + 1)
+            or (place if tags[g[1]] == "L" else named)
         ]
 
     # A dependent group is a phrase of its own, with the groups that depend on it
