@@ -381,3 +381,11 @@ def test_the_noun_of_a_compound_preposition_heads_no_phrase() -> None:
     assert not any(w in t for t in found for w in ("отношени", "связ", "результат"))
     assert "меры" in found
     assert "переговоры" in found
+
+
+def test_two_capitalised_words_the_dictionary_lacks_are_a_persons_name() -> None:
+    """Regression: «Саеб Эрекат» came out as two terms, «Саеб» and «Эрекат»."""
+    candidates = extract("Вчера переговорщик Ульвар Кьетиль призвал стороны к миру.\n", Lang.RU)
+    by_term = {c.term: c for c in candidates}
+    assert by_term["Ульвар Кьетиль"].kind is Kind.PERSON
+    assert "Кьетиль" not in by_term

@@ -314,18 +314,23 @@ def _compound_prepositions(tags: list[str], units: Units) -> None:
 
 def _first_names(tags: list[str], units: Units, tagger: RussianTagger) -> None:
     """A capitalised word the dictionary lacks, inside a sentence right before a person's
-    name, is a first name ("президента Австрии Хайнца Фишера"), not a genitive; a known
-    noun stays what it is ("Президент Буш")."""
+    name, or before another such word, is a first name ("президента Австрии Хайнца
+    Фишера"), not a genitive; a known noun stays what it is ("Президент Буш")."""
     words, initial = units.words, units.initial
+
+    def unknown(i: int) -> bool:
+        return (
+            tags[i] in "NG"
+            and words[i][:1].isupper()
+            and not initial[i]
+            and not words[i].isupper()
+            and not tagger.known(words[i])
+        )
+
     for index in range(len(tags) - 2, -1, -1):
-        if (
-            tags[index] in "NG"
-            and tags[index + 1] == "P"
-            and words[index][:1].isupper()
-            and not initial[index]
-            and not tagger.known(words[index])
-        ):
-            tags[index] = "P"
+        if unknown(index) and (tags[index + 1] == "P" or unknown(index + 1)):
+            # Two such words together are a first name and a surname ("Саеб Эрекат").
+            tags[index] = tags[index + 1] = "P"
 
 
 def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
