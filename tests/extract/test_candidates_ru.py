@@ -362,3 +362,22 @@ def test_names_joined_are_two_candidates_and_a_bare_noun_keeps_its_place() -> No
     assert "премьер-министр" in found
     assert not any(t.startswith("министр Норвегии У") for t in found)
     assert "министр Норвегии" in found
+
+
+def test_a_genitive_that_cannot_be_the_verbs_subject_stays_a_dependent() -> None:
+    """Regression: «глава государства прибыл» lost «государства» as the subject of the
+    verb, though a plural cannot be the subject of «прибыл»."""
+    found = terms("Вчера глава государства прибыл. Сегодня прибыл глава правительства.\n")
+    assert "глава государства" in found
+    assert "глава правительства" in found
+
+
+def test_the_noun_of_a_compound_preposition_heads_no_phrase() -> None:
+    """Regression: «меры в отношении», «связь с кризисом», «результат переговоров» came
+    from «в отношении», «в связи с», «в результате»."""
+    found = terms(
+        "Меры в отношении Перу приняты в связи с кризисом. В результате переговоров всё решено.\n"
+    )
+    assert not any(w in t for t in found for w in ("отношени", "связ", "результат"))
+    assert "меры" in found
+    assert "переговоры" in found

@@ -20,7 +20,7 @@ from typing import Any
 from glossary.extract.units import QUOTE_CLOSES, QUOTE_OPENS, SUFFIXED, Units, word_set
 from glossary.text.morph_ru import RussianMorphology
 from glossary.text.normalize import is_acronym
-from glossary.text.ru.grammar import CASE_ALIASES
+from glossary.text.ru.grammar import CASE_ALIASES, COMPOUND_PREPOSITIONS
 
 __all__ = ["RussianTagger", "Span", "spans"]
 
@@ -205,7 +205,13 @@ class RussianTagger:
         if pos in ("INFN", "VERB") and self.rare_verb(str(top.normal_form)):
             return "Y", frozenset()  # "деэскалировать": a rare verb is a term of its own
         if pos == "VERB":
-            return "V", frozenset()  # a finite verb: see _dependent_groups
+            # A finite verb (see _dependent_groups), with the number and gender its
+            # subject must have ("государства | прибыл" is no subject and its verb).
+            return "V", frozenset(
+                ("verb", str(p.tag.number or "sing"), str(p.tag.gender) if p.tag.gender else None)
+                for p in parses
+                if p.tag.POS == "VERB"
+            )
         return "D", frozenset()
 
 
@@ -281,6 +287,7 @@ def classes(units: Units, tagger: RussianTagger) -> tuple[str, list[Features]]:
             tags.append(tag)
             features.append(feats)
     _first_names(tags, units, tagger)
+    _compound_prepositions(tags, units)
     readings = tagger.adjective_reading
     if readings:
         words = units.words
@@ -291,6 +298,18 @@ def classes(units: Units, tagger: RussianTagger) -> tuple[str, list[Features]]:
                     tags[index] = tag
                     features[index] = adjective
     return "".join(tags), features
+
+
+def _compound_prepositions(tags: list[str], units: Units) -> None:
+    """The noun of a compound preposition («в связи с», «в отношении») is a preposition."""
+    words = units.words
+    for index in range(1, len(tags)):
+        if (
+            tags[index] in "NG"
+            and tags[index - 1] == "I"
+            and (words[index - 1].lower(), words[index].lower()) in COMPOUND_PREPOSITIONS
+        ):
+            tags[index] = "I"
 
 
 def _first_names(tags: list[str], units: Units, tagger: RussianTagger) -> None:
@@ -424,6 +443,16 @@ def _genitive_end(tags: str, features: list[Features], position: int) -> int:
     return end
 
 
+def _subject(noun: Features, verb: Features) -> bool:
+    """Whether a nominative reading of ``noun`` agrees with the finite ``verb`` in number
+    (and in gender, for a past tense)."""
+    return any(
+        x[0] == "nomn" and x[1] == v[1] and (x[2] is None or v[2] is None or x[2] == v[2])
+        for x in noun
+        for v in verb
+    )
+
+
 def _dependent_groups(
     tags: str, features: list[Features], head: int, end: int
 ) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
@@ -445,7 +474,7 @@ def _dependent_groups(
         if (
             tags[position + 1 : position + 2] == "V"
             and genitive is not None
-            and any(x[0] == "nomn" for x in noun)
+            and _subject(noun, features[position + 1])
         ):
             break  # a nominative right before a finite verb is its subject: "... | ставка делается"
         if any(

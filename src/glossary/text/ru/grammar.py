@@ -13,6 +13,7 @@ __all__ = [
     "AGREEING_POS",
     "CASES",
     "CASE_ALIASES",
+    "COMPOUND_PREPOSITIONS",
     "CONJUNCTIONS",
     "NAME_GRAMMEMES",
     "NUMBERS",
@@ -51,6 +52,24 @@ PREPOSITION_CASES: dict[str, frozenset[str]] = {
         "относительно": ("gent",), "вследствие": ("gent",), "ради": ("gent",),
     }.items()
 }  # fmt: skip
+
+#: Prepositions made of a preposition and a noun form («в связи с», «в отношении»): the
+#: noun is no noun there, so it heads no phrase («меры | в отношении | России»).
+COMPOUND_PREPOSITIONS: frozenset[tuple[str, str]] = frozenset(
+    (p, noun)
+    for p, nouns in {
+        "в": "связи отношении ходе рамках течение целях качестве результате случае "
+        "интересах пользу адрес соответствии ответ преддверии сторону",
+        "во": "время избежание",
+        "по": "поводу мере линии сравнению причине",
+        "со": "стороны",
+        "с": "помощью целью учетом учётом",
+        "на": "основе протяжении",
+        "за": "счет счёт исключением",
+        "при": "помощи",
+    }.items()
+    for noun in nouns.split()
+)
 
 
 def case_of(tag: Any) -> str | None:
