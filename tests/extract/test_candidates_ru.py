@@ -389,3 +389,10 @@ def test_two_capitalised_words_the_dictionary_lacks_are_a_persons_name() -> None
     by_term = {c.term: c for c in candidates}
     assert by_term["Ульвар Кьетиль"].kind is Kind.PERSON
     assert "Кьетиль" not in by_term
+
+
+def test_a_place_after_против_is_the_target_and_stays_in_the_term() -> None:
+    """Regression: «санкции против России» lost its place like «переговоры в Вене»."""
+    found = terms("Страны ввели санкции против Норвегии. Вчера прошли переговоры в Вене.\n")
+    assert "санкции против Норвегии" in found
+    assert not any(t.endswith("в Вене") for t in found)

@@ -387,7 +387,9 @@ def _prepositional(tags: str, features: list[Features], units: Units) -> Iterato
         if words[prep].lower() not in _TERM_PREPOSITIONS:
             continue
         named = words[prep - 1][:1].isupper() and not units.initial[prep - 1]
-        if tags[noun] == "L" and not named:
+        # A place after a preposition of location qualifies a common noun ("переговоры |
+        # в Вене"); after «против» it is the action's target ("санкции против России").
+        if tags[noun] == "L" and not named and words[prep].lower() != "против":
             continue  # a place qualifies a common noun; a name keeps it: "Договор об Антарктике"
         if any(not _agree(features[noun], features[m]) for m in range(prep + 1, noun)):
             continue
