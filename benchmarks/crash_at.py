@@ -17,6 +17,7 @@ switch for it. tests/test_transaction.py uses :func:`crashing` in forked childre
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import sys
@@ -85,7 +86,13 @@ def crashing(step: int, seen: list[str] | None = None) -> Iterator[list[str]]:
 def main(argv: list[str]) -> int:
     from glossary.cli import main as glossary_main
 
-    step, args = int(argv[0]), argv[1:]
+    parser = argparse.ArgumentParser(
+        description="Run a glossary command and die like kill -9 after transaction step STEP."
+    )
+    parser.add_argument("step", type=int, help="the last step taken (1-based)")
+    parser.add_argument("args", nargs=argparse.REMAINDER, help="the glossary command's arguments")
+    parsed = parser.parse_args(argv)
+    step, args = parsed.step, parsed.args
     with crashing(step) as taken:
         code = glossary_main(args)
     print(f"crash_at: {len(taken)} steps ({', '.join(taken)})", file=sys.stderr)

@@ -11,6 +11,7 @@ with its exception. Not a CI step: CI runs the short fuzz.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 import traceback
@@ -67,8 +68,17 @@ def fuzz_with_atheris(name: str, examples: int) -> None:
 
 
 def main(argv: list[str]) -> int:
-    use_atheris = "--atheris" in argv
-    argv = [a for a in argv if a != "--atheris"]
+    parser = argparse.ArgumentParser(description="Long fuzz of every reader of untrusted input.")
+    parser.add_argument(
+        "args",
+        nargs="*",
+        metavar="[EXAMPLES] READER",
+        help=f"inputs per reader (default {DEFAULT_EXAMPLES}) and readers to "
+        f"fuzz (default all: {', '.join(sorted(READERS))})",
+    )
+    parser.add_argument("--atheris", action="store_true", help="use atheris (one reader)")
+    parsed = parser.parse_args(argv)
+    use_atheris, argv = parsed.atheris, parsed.args
     examples = int(argv[0]) if argv and argv[0].isdigit() else DEFAULT_EXAMPLES
     names = [a for a in argv if not a.isdigit()] or sorted(READERS)
     if use_atheris:

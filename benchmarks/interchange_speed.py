@@ -15,6 +15,7 @@ by id), and the TBX export of the glossary.
 
 from __future__ import annotations
 
+import argparse
 import os
 import resource
 import subprocess
@@ -28,9 +29,6 @@ from synthetic import repeated_terms
 from glossary.formats import registry, terms_csv
 from glossary.interchange import merge
 from glossary.model import Glossary
-
-#: ``--tbx-import N``: the position of N in sys.argv.
-_COUNT_ARGUMENT = 2
 
 
 def synthetic(n: int) -> Glossary:
@@ -84,17 +82,41 @@ def _step(step: str, work: Path) -> None:
     print(f"{what}: {seconds:.1f} s ({cpu:.1f} s CPU), peak RSS {peak:.0f} MB", flush=True)
 
 
+def parse(argv: list[str]) -> argparse.Namespace:
+    """The arguments; ``--make`` and ``--step`` are the children's steps of ``--tbx-import``."""
+    parser = argparse.ArgumentParser(description="Export, import and merge speed of every format.")
+    parser.add_argument(
+        "n",
+        nargs="?",
+        type=int,
+        default=10_000,
+        help="concepts of the synthetic glossary (default 10000)",
+    )
+    parser.add_argument(
+        "--tbx-import",
+        type=int,
+        nargs="?",
+        const=200,
+        metavar="MB",
+        help="the streaming TBX import of about MB megabytes (default 200)",
+    )
+    parser.add_argument("--make", nargs=2, metavar=("CONCEPTS", "DIR"), help="child step")
+    parser.add_argument("--step", nargs=2, metavar=("STEP", "DIR"), help="child step")
+    return parser.parse_args(argv)
+
+
 def main() -> None:
-    if sys.argv[1:2] == ["--tbx-import"]:
-        tbx_import(int(sys.argv[2]) if len(sys.argv) > _COUNT_ARGUMENT else 200)
+    args = parse(sys.argv[1:])
+    if args.tbx_import is not None:
+        tbx_import(args.tbx_import)
         return
-    if sys.argv[1:2] == ["--make"]:
-        _make(int(sys.argv[2]), Path(sys.argv[3]))
+    if args.make is not None:
+        _make(int(args.make[0]), Path(args.make[1]))
         return
-    if sys.argv[1:2] == ["--step"]:
-        _step(sys.argv[2], Path(sys.argv[3]))
+    if args.step is not None:
+        _step(args.step[0], Path(args.step[1]))
         return
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    n = args.n
     glossary = synthetic(n)
     print(f"{n} concepts")
     for fmt in registry.FORMATS:

@@ -12,6 +12,7 @@ the generator's memory is not counted; the RSS before loading is printed too.
 
 from __future__ import annotations
 
+import argparse
 import resource
 import subprocess
 import sys
@@ -64,14 +65,32 @@ def load(path: Path) -> None:
     print(f"peak RSS {peak_mb():.0f} MB (interpreter and imports before loading: {before:.0f} MB)")
 
 
+def parse(argv: list[str]) -> argparse.Namespace:
+    """The arguments; ``--load`` and ``--write`` are the children's steps."""
+    parser = argparse.ArgumentParser(description="Load and validate a generated terms.csv.")
+    parser.add_argument(
+        "rows",
+        nargs="?",
+        type=int,
+        default=DEFAULT_ROWS,
+        help=f"rows of the generated terms.csv (default {DEFAULT_ROWS})",
+    )
+    parser.add_argument("--load", type=Path, metavar="PATH", help="child step: load PATH")
+    parser.add_argument(
+        "--write", nargs=2, metavar=("ROWS", "PATH"), help="child step: write ROWS rows to PATH"
+    )
+    return parser.parse_args(argv)
+
+
 def main(argv: list[str]) -> None:
-    if argv[:1] == ["--load"]:
-        load(Path(argv[1]))
+    args = parse(argv)
+    if args.load is not None:
+        load(args.load)
         return
-    if argv[:1] == ["--write"]:
-        write_file(int(argv[1]), Path(argv[2]))
+    if args.write is not None:
+        write_file(int(args.write[0]), Path(args.write[1]))
         return
-    rows = int(argv[0]) if argv else DEFAULT_ROWS
+    rows = args.rows
     with tempfile.TemporaryDirectory() as work:
         path = Path(work) / "terms.csv"
         # Both steps in children: Linux keeps a process's peak RSS across fork and
