@@ -212,3 +212,99 @@ def test_a_copy_of_an_entry_as_built_is_still_a_duplicate() -> None:
     twice = text + "\n" + text[text.index("#. kind: acronym") - 1 :].split("\n\n")[0] + "\n"
     with pytest.raises(FormatError, match=r"g.po:\d+: (duplicate entry|second entry)"):
         po_format.catalog_states(twice.encode(), glossary, "g.po", expected=built)
+
+
+#: An invented catalog with every kind of block: plain, msgctxt, fuzzy, untranslated,
+#: obsolete, escapes, a wrapped entry, a plural one and a second entry for one msgid.
+_MIXED_PO = r"""# header comment
+msgid ""
+msgstr ""
+"Language: en\n"
+"X-Source-Language: ru\n"
+
+#. id: c1
+#: terms.csv:2
+msgid "посол"
+msgstr "ambassador"
+
+#. id: c2
+msgctxt "c2"
+msgid "мир"
+msgstr "peace"
+
+#, fuzzy
+msgid "война"
+msgstr "war"
+
+#, python-format, fuzzy
+msgid "договор"
+msgstr "treaty"
+
+msgid "санкции"
+msgstr ""
+
+#~ msgid "старое"
+#~ msgstr "old"
+
+# a translator's note
+msgid "кавычки \"и\" обратный \\ слэш\tтаб"
+msgstr "quotes \"and\" back \\ slash\ttab\nnew line"
+
+msgid ""
+"перенесённая "
+"строка"
+msgstr "wrapped line"
+
+msgid "яблоко"
+msgid_plural "яблоки"
+msgstr[0] "apple"
+msgstr[1] "apples"
+
+msgid "посол"
+msgstr "envoy"
+"""
+
+
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"])
+def test_fast_memory_reader_gives_what_polib_gives(line_end: str) -> None:
+    data = _MIXED_PO.replace("\n", line_end).encode()
+    slow = po_format.translation_units(
+        po_format.parse_po(data, "m.po"), "m.po", origin_by_line=True
+    )
+    fast = po_format.read_translation_units(data, "m.po")
+    assert fast == slow
+    sources = [u.source for u in fast]
+    assert "война" not in sources and "старое" not in sources and "санкции" not in sources
+    assert sources.count("посол") == 2  # the first one wins in memory, so order matters
+    assert 'кавычки "и" обратный \\ слэш\tтаб' in sources
+
+
+def test_fast_memory_reader_on_a_catalog_we_write() -> None:
+    glossary = small_glossary()
+    data = po_format.render_po(_catalog(glossary, Lang.EN))
+    slow = po_format.translation_units(
+        po_format.parse_po(data, "c.po"), "c.po", origin_by_line=True
+    )
+    assert slow and po_format.read_translation_units(data, "c.po") == slow
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        'msgid "a"\nmsgstr "bad \\q escape"\n',
+        'msgid "a"\nmsgstr "unterminated\n',
+        'msgid "a"\nmsgstr "b"\nmsgid "c"\nmsgtsr "d"\n',
+        '"Language: zz\\n"\n',
+    ],
+)
+def test_fast_memory_reader_raises_what_polib_path_raises(bad: str) -> None:
+    head = 'msgid ""\nmsgstr ""\n"Language: en\\n"\n\nmsgid "x"\nmsgstr "y"\n\n'
+    if bad.startswith('"Language'):
+        head, bad = 'msgid ""\nmsgstr ""\n', bad + '\nmsgid "x"\nmsgstr "y"\n'
+    data = (head + bad).encode()
+    with pytest.raises(FormatError) as slow:
+        po_format.translation_units(po_format.parse_po(data, "e.po"), "e.po")
+    with pytest.raises(FormatError) as fast:
+        po_format.read_translation_units(data, "e.po")
+    assert str(fast.value) == str(slow.value)
+    assert ":0:" not in str(fast.value)

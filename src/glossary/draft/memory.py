@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from glossary.formats.po import POFile, translation_units
+from glossary.formats.po import POFile, read_translation_units, translation_units
 from glossary.formats.registry import memory_format
 from glossary.model import Lang, TranslationUnit
 
@@ -191,9 +191,8 @@ def units_from_po(po: POFile, name: str) -> list[TranslationUnit]:
 def read_memory(data: bytes, name: str) -> list[TranslationUnit]:
     """Units of a memory file, by suffix: ``.po`` (gettext) or ``.tmx`` (TMX 1.4)."""
     if memory_format(name) == "po":
-        from glossary.formats.po import parse_po
-
-        return units_from_po(parse_po(data, name), name)
+        # the fast reader: polib reads a 100k-entry catalog in seconds, this in a fraction
+        return read_translation_units(data, name)
     from glossary.formats import tmx
 
     return tmx.read(data, name)

@@ -68,6 +68,7 @@ __all__ = [
     "new_po",
     "parse_catalog",
     "parse_po",
+    "read_translation_units",
     "render_po",
     "renders_as",
     "same_layout",
@@ -1072,6 +1073,75 @@ def translation_units(
         for unit in live_entries(po)
         if unit.reviewed
     ]
+
+
+def read_translation_units(data: bytes, name: str) -> list[TranslationUnit]:
+    """:func:`translation_units` of PO bytes (``name:line`` origins), fast on plain blocks.
+
+    A block of comments, then ``msgctxt``/``msgid``/``msgstr`` on one line each with known
+    escapes (the layout the catalogs are written in) is read here; every other block (the
+    header, an obsolete, plural or wrapped entry, anything unusual) is left to polib, which
+    gets the text with the fast blocks blanked, so its errors keep their lines. The units
+    are the same, in the same order, as :func:`parse_po` then :func:`translation_units`.
+    """
+    text = decode_text(data, name).replace("\r\n", "\n").replace("\r", "\n")
+    fast: list[tuple[int, str, str]] = []
+    rest: list[str] = []
+    line = 1
+    counted = done = 0
+    for match in _BLOCK.finditer(text):
+        start = match.start()
+        line += text.count("\n", counted, start)
+        counted = start
+        block = match.group().split("\n")
+        read = _plain_block(block)
+        if read is not None:
+            if read[1] and not read[2]:  # translated, not fuzzy: what memory may trust
+                fast.append((line, read[0], read[1]))
+            rest += (text[done:start], "\n" * (len(block) - 1))
+            done = match.end()
+    rest.append(text[done:])
+    po = _parse_text("".join(rest), name)
+    target = language_of(po, name)
+    source_header = po.metadata.get("X-Source-Language", "")
+    source = language_of(po, name, "X-Source-Language") if source_header else target.other
+    slow = [(u.line, u.msgid, u.msgstr) for u in live_entries(po) if u.reviewed]
+    return [
+        TranslationUnit(source, msgid, target, msgstr, f"{name}:{at}")
+        for at, msgid, msgstr in sorted([*fast, *slow], key=lambda read: read[0])
+    ]
+
+
+#: The keywords of a plain block, in the only order :func:`_plain_block` reads.
+_PLAIN_KEYWORDS = ("msgctxt", "msgid", "msgstr")
+
+
+def _plain_block(block: list[str]) -> tuple[str, str, bool] | None:
+    """(msgid, msgstr, fuzzy) of a block in the plain layout, or None to leave it to polib."""
+    strings: dict[str, str] = {}
+    fuzzy = False
+    order = -1  # the place of the last keyword read in _PLAIN_KEYWORDS
+    for text in block:
+        if text.startswith("#"):
+            if strings:  # polib starts a new entry at a comment after a keyword
+                return None
+            if text.startswith("#, "):
+                fuzzy = fuzzy or _FUZZY in (f.strip() for f in text[3:].split(","))
+            elif not (text == "#" or text.startswith(("# ", "#. ", "#: "))):
+                return None
+            continue
+        keyword, _, literal = text.partition(" ")
+        match = _FAST_STRING.fullmatch(literal)
+        if match is None or keyword not in _PLAIN_KEYWORDS:
+            return None
+        place = _PLAIN_KEYWORDS.index(keyword)
+        if place <= order:
+            return None
+        order = place
+        strings[keyword] = _UNESCAPE.sub(lambda m: _UNESCAPES[m.group()], match.group(1))
+    if not strings.get("msgid") or "msgstr" not in strings:
+        return None
+    return strings["msgid"], strings["msgstr"], fuzzy
 
 
 # --- internals -----------------------------------------------------------------------
