@@ -12,6 +12,7 @@ import pytest
 
 from glossary import atomic, catalogs, transaction
 from glossary.cli import main
+from glossary.errors import FormatError
 from glossary.formats import terms_csv
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -126,3 +127,25 @@ def test_a_crash_after_any_step_of_import_is_recovered_by_the_next_command(
     assert main(["import", "in.csv"]) == 0  # the next writer also removes temporaries
     assert _snapshot(workspace) == new
     assert not [p for p in workspace.rglob(".*") if p.name.endswith((".tmp", ".journal"))]
+
+
+def test_a_damaged_journal_names_its_line_and_the_cli_exits_2(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    journal = transaction.journal_path(workspace / "terms.csv")
+    journal.write_text('{\n "steps": [\n  {"tmp": "a", "target": }\n ]\n}\n', encoding="utf-8")
+    before = (workspace / "terms.csv").read_bytes()
+    assert main(["catalogs", "build"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{journal.name}:3: unreadable transaction journal"), err
+    assert len(err.splitlines()) == 1
+    assert "Traceback" not in err
+    assert (workspace / "terms.csv").read_bytes() == before
+
+
+def test_a_journal_of_the_wrong_shape_is_reported_at_its_first_line(workspace: Path) -> None:
+    journal = transaction.journal_path(workspace / "terms.csv")
+    journal.write_text('\n{"steps": [{"tmp": "a"}]}\n', encoding="utf-8")
+    with pytest.raises(FormatError) as caught:
+        transaction.recover(workspace / "terms.csv")
+    assert caught.value.line == 1

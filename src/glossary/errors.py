@@ -24,6 +24,7 @@ __all__ = [
     "Location",
     "MachineTranslationError",
     "display_path",
+    "json_error_line",
 ]
 
 
@@ -92,3 +93,15 @@ def display_path(path: str | Path) -> str:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
         return str(p)
+
+
+def json_error_line(exc: BaseException) -> int:
+    """The 1-based line a JSON reading error points at, for ``file:line`` messages.
+
+    A syntax error knows its line; a document of the wrong shape is reported at line
+    1, where its top-level value starts (``json`` keeps no positions of values).
+    """
+    lineno = getattr(exc, "lineno", None)
+    if isinstance(lineno, int) and lineno > 0:
+        return lineno
+    return 1

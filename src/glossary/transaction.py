@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from glossary.atomic import atomic_write, clean_temps, fsync_dir, install, real_target, write_temp
-from glossary.errors import FormatError, display_path
+from glossary.errors import FormatError, display_path, json_error_line
 
 __all__ = ["commit", "journal_path", "pending", "recover"]
 
@@ -100,6 +100,7 @@ def _read_journal(journal: Path) -> list[tuple[Path, Path]]:
         base = journal.parent
         return [(base / step["tmp"], base / step["target"]) for step in record["steps"]]
     except (OSError, ValueError, KeyError, TypeError) as exc:
+        line = 0 if isinstance(exc, OSError) else json_error_line(exc)
         raise FormatError(
-            journal, 0, f"unreadable transaction journal ({exc}); move it away to continue"
+            journal, line, f"unreadable transaction journal ({exc}); move it away to continue"
         ) from exc

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
 import pytest
 
+from glossary.cli import main
 from glossary.errors import FormatError, GlossaryError
 from glossary.index import dictionaries
 
-from ..formats.dictd_files import write_dictd
+from ..formats.dictd_files import b64, dictzip, write_dictd
 
 
 @pytest.fixture(autouse=True)
@@ -78,3 +80,44 @@ def test_a_damaged_configuration_is_a_one_line_error() -> None:
 
 def test_nothing_to_fold_looks_nothing_up() -> None:
     assert dictionaries.lookup(["", "—"]) == []
+
+
+def test_a_dictionary_list_with_a_syntax_error_names_the_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = dictionaries.config_dir() / "dictionaries.json"
+    path.parent.mkdir(parents=True)
+    path.write_text('[\n  {"name": "a",\n   "index": oops}\n]\n', encoding="utf-8")
+    with pytest.raises(FormatError) as caught:
+        dictionaries.attached()
+    assert caught.value.line == 3
+    assert main(["dict", "list"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{path}:3: not a dictionary list"), err
+    assert len(err.splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_a_dictionary_list_of_the_wrong_shape_is_reported_at_line_1() -> None:
+    path = dictionaries.config_dir() / "dictionaries.json"
+    path.parent.mkdir(parents=True)
+    path.write_text('[{"name": "a"}]\n', encoding="utf-8")
+    with pytest.raises(FormatError) as caught:
+        dictionaries.attached()
+    assert caught.value.line == 1
+
+
+def test_an_entry_past_the_end_of_the_data_names_its_index_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A dictzip whose size field claims more than its chunks hold: the index passes
+    the size check, the read fails, and the warning names the .index line."""
+    raw = dictzip(b"peace\n")
+    (tmp_path / "bad.dict.dz").write_bytes(raw[:-4] + struct.pack("<I", 1000))
+    index = tmp_path / "bad.index"
+    index.write_text(f"peace\tA\tG\ntruce\t{b64(500)}\tK\n", encoding="utf-8")
+    dictionaries.add(index)
+    assert dictionaries.lookup(["truce"]) == []
+    err = capsys.readouterr().err
+    assert f"{index}:2: entry 'truce': offset 510 is past the end of the data" in err, err
+    assert len(err.splitlines()) == 1

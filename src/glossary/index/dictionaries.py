@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from glossary.errors import FormatError, GlossaryError, display_path
+from glossary.errors import FormatError, GlossaryError, display_path, json_error_line
 from glossary.index.forms import surface
 
 if TYPE_CHECKING:
+    from glossary.formats.dictd import DictdData
     from glossary.index.store import FileStamp
 
 # The dictd reader, the index builder and the atomic writer are imported where used:
@@ -79,8 +80,9 @@ def attached() -> list[Attached]:
     try:
         records = json.loads(path.read_text("utf-8"))
         return [Attached(r["name"], Path(r["index"]), Path(r["data"])) for r in records]
-    except (ValueError, KeyError, TypeError):
-        raise FormatError(path, 0, "not a dictionary list written by 'glossary dict add'") from None
+    except (ValueError, KeyError, TypeError) as exc:
+        message = "not a dictionary list written by 'glossary dict add'"
+        raise FormatError(path, json_error_line(exc), message) from None
 
 
 def _save(items: list[Attached]) -> None:
@@ -147,6 +149,30 @@ def _safe_resolve(path: Path) -> Path:
         return path
 
 
+def _read_entry(reader: DictdData, index: Path, headword: str, offset: int, length: int) -> str:
+    """The entry's text; a data file that cannot give it is reported at the ``.index``
+    line that asked for it (the data file has no lines to name)."""
+    try:
+        return reader.read(offset, length)
+    except FormatError as exc:
+        line = _index_line(index, headword, offset, length)
+        message = f"entry {headword!r}: {exc.message} in {display_path(reader.path)}"
+        raise FormatError(index, line, message) from None
+
+
+def _index_line(index: Path, headword: str, offset: int, length: int) -> int:
+    """The line of ``index`` holding this entry; 0 when the file no longer has it."""
+    from glossary.formats.dictd import parse_index
+
+    try:
+        for entry in parse_index(index.read_bytes(), display_path(index)):
+            if (entry.headword, entry.offset, entry.length) == (headword, offset, length):
+                return entry.line
+    except (FormatError, OSError):
+        pass
+    return 0
+
+
 def _open(index: Path, data: Path) -> sqlite3.Connection:
     from glossary.formats.dictd import INFO_PREFIXES, DictdData, parse_index
     from glossary.index.store import finish, new_database, open_fresh
@@ -162,7 +188,9 @@ def _open(index: Path, data: Path) -> sqlite3.Connection:
         for entry in parse_index(raw, display_path(index), size):
             if entry.headword.startswith(INFO_PREFIXES):
                 if entry.headword.replace("-", "") == "00databaseshort":
-                    text = DictdData(data).read(entry.offset, entry.length)
+                    text = _read_entry(
+                        DictdData(data), index, entry.headword, entry.offset, entry.length
+                    )
                     lines = [line.strip() for line in text.splitlines() if line.strip()]
                     title = lines[-1] if lines else ""
                 continue
@@ -200,7 +228,8 @@ def lookup(candidates: Iterable[str], limit: int = 5) -> list[DictEntry]:
             reader = DictdData(item.data) if rows else None
             for headword, offset, length in rows:
                 assert reader is not None
-                results.append(DictEntry(item.name, headword, reader.read(offset, length)))
+                text = _read_entry(reader, item.index, headword, offset, length)
+                results.append(DictEntry(item.name, headword, text))
         except FormatError as exc:
             print(f"glossary: warning: dictionary {item.name}: {exc}", file=sys.stderr)
         except OSError as exc:
@@ -241,7 +270,7 @@ def entries(headwords: Iterable[str]) -> list[tuple[str, str]]:
                 from glossary.formats.dictd import DictdData
 
                 reader = DictdData(item.data)
-                results += [(h, reader.read(o, n)) for h, o, n in rows]
+                results += [(h, _read_entry(reader, item.index, h, o, n)) for h, o, n in rows]
         except (FormatError, OSError) as exc:
             print(f"glossary: warning: dictionary {item.name}: {exc}", file=sys.stderr)
     return results

@@ -137,3 +137,11 @@ def test_head_readings_of_an_adjective_group() -> None:
 def test_a_verb_is_not_read_as_a_predicted_noun() -> None:
     # pymorphy3's suffix guesser also offers «деэскалировать» as a feminine noun.
     assert analyse_phrase(["деэскалировать"]).head == -1
+
+
+def test_an_abbreviation_reading_modifies_no_following_noun() -> None:
+    """Regression: «тур выборов» became «тур выборы»: «тур» has an abbreviated-adjective
+    reading (for «турецкий») that was taken as a modifier of «выборов»."""
+    assert dictionary_form("тур выборов") == "тур выборов"
+    assert dictionary_form("второй тур выборов") == "второй тур выборов"
+    assert dictionary_form("второго тура") == "второй тур"

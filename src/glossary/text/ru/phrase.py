@@ -91,7 +91,8 @@ def _features(parse: Any) -> tuple[str, str, str | None]:
 
 
 def _is_noun(parse: Any) -> bool:
-    return "NOUN" in parse.tag or "Abbr" in parse.tag
+    # An abbreviated adjective («тур» for «турецкий») is no noun: «второй тур» is masculine.
+    return "NOUN" in parse.tag or ("Abbr" in parse.tag and parse.tag.POS not in AGREEING_POS)
 
 
 def _agrees(noun: tuple[str, str, str | None], modifier: tuple[str, str, str | None]) -> bool:
@@ -136,7 +137,10 @@ def analyse_phrase(words: Sequence[str], morph: RussianMorphology | None = None)
 
 
 def _modifies_next(word_parses: tuple[Any, ...], next_parses: tuple[Any, ...]) -> bool:
-    adjectives = [_features(p) for p in word_parses if p.tag.POS in AGREEING_POS]
+    # An abbreviation reading («тур» for «турецкий») is no modifier of a spelled-out word.
+    adjectives = [
+        _features(p) for p in word_parses if p.tag.POS in AGREEING_POS and "Abbr" not in p.tag
+    ]
     if not adjectives:
         return False
     nouns = [_features(p) for p in next_parses if _is_noun(p)]
