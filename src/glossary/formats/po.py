@@ -1101,7 +1101,9 @@ def read_translation_units(data: bytes, name: str) -> list[TranslationUnit]:
             rest += (text[done:start], "\n" * block.count("\n"))
             done = match.end()
     rest.append(text[done:])
-    po = _parse_text("".join(rest), name)
+    # the blank lines after the last block left to polib (usually the header) are all
+    # of a catalog we wrote: polib and the syntax check need not walk them
+    po = _parse_text("".join(rest).rstrip("\n") + "\n", name)
     target = language_of(po, name)
     source_header = po.metadata.get("X-Source-Language", "")
     source = language_of(po, name, "X-Source-Language") if source_header else target.other
