@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -330,3 +331,34 @@ def test_a_polib_complaint_with_detail_after_its_line_keeps_the_line(
     assert err.startswith("bad.po:4: malformed PO file"), err
     assert len(err.splitlines()) == 1
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        '#,fuzzy\nmsgid "a"\nmsgstr "b"\n',
+        '#, fuzzy \nmsgid "a"\nmsgstr "b"\n',
+        '#.x\nmsgid "a"\nmsgstr "b"\n',
+        "## note\n#\n#:\n" + 'msgid "a"\nmsgstr "b"\n',
+        '#| msgid "old"\nmsgid "a"\nmsgstr "b"\n',
+        '  msgid "a"\nmsgstr  "b" \n',
+        'msgctxt "k"\nmsgid "a"\nmsgstr "b"\n# after\n',
+        'msgstr "b"\nmsgid "a"\n',
+        'msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n',
+    ],
+)
+def test_fast_memory_reader_agrees_with_polib_on_odd_blocks(odd: str) -> None:
+    data = ('msgid ""\nmsgstr ""\n"Language: ru\\n"\n\n' + odd).encode()
+
+    def outcome(read: Callable[[], object]) -> object:
+        try:
+            return read()
+        except FormatError as exc:
+            return str(exc)
+
+    slow = outcome(
+        lambda: po_format.translation_units(
+            po_format.parse_po(data, "o.po"), "o.po", origin_by_line=True
+        )
+    )
+    assert outcome(lambda: po_format.read_translation_units(data, "o.po")) == slow

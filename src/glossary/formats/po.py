@@ -1105,12 +1105,12 @@ def read_translation_units(data: bytes, name: str) -> list[TranslationUnit]:
         start = match.start()
         line += text.count("\n", counted, start)
         counted = start
-        block = match.group().split("\n")
+        block = match.group()
         read = _plain_block(block)
         if read is not None:
             if read[1] and not read[2]:  # translated, not fuzzy: what memory may trust
                 fast.append((line, read[0], read[1]))
-            rest += (text[done:start], "\n" * (len(block) - 1))
+            rest += (text[done:start], "\n" * block.count("\n"))
             done = match.end()
     rest.append(text[done:])
     po = _parse_text("".join(rest), name)
@@ -1124,36 +1124,34 @@ def read_translation_units(data: bytes, name: str) -> list[TranslationUnit]:
     ]
 
 
-#: The keywords of a plain block, in the only order :func:`_plain_block` reads.
-_PLAIN_KEYWORDS = ("msgctxt", "msgid", "msgstr")
+#: A string of a plain block: one line, known escapes only (anything else is polib's).
+_PLAIN_STRING = r'"((?:[^"\\\n]|\\[\\"ntr])*)"'
+#: A plain block: comment lines (``#``, ``# …``, ``#. …``, ``#: …``, ``#, …``), then an
+#: optional ``msgctxt`` and one ``msgid`` and one ``msgstr``, each on one line.
+_PLAIN_BLOCK = re.compile(
+    rf"((?:#(?:[.:,]? [^\n]*)?\n)*)(?:msgctxt {_PLAIN_STRING}\n)?"
+    rf"msgid {_PLAIN_STRING}\nmsgstr {_PLAIN_STRING}"
+)
 
 
-def _plain_block(block: list[str]) -> tuple[str, str, bool] | None:
+def _plain_block(block: str) -> tuple[str, str, bool] | None:
     """(msgid, msgstr, fuzzy) of a block in the plain layout, or None to leave it to polib."""
-    strings: dict[str, str] = {}
-    fuzzy = False
-    order = -1  # the place of the last keyword read in _PLAIN_KEYWORDS
-    for text in block:
-        if text.startswith("#"):
-            if strings:  # polib starts a new entry at a comment after a keyword
-                return None
-            if text.startswith("#, "):
-                fuzzy = fuzzy or _FUZZY in (f.strip() for f in text[3:].split(","))
-            elif not (text == "#" or text.startswith(("# ", "#. ", "#: "))):
-                return None
-            continue
-        keyword, _, literal = text.partition(" ")
-        match = _FAST_STRING.fullmatch(literal)
-        if match is None or keyword not in _PLAIN_KEYWORDS:
-            return None
-        place = _PLAIN_KEYWORDS.index(keyword)
-        if place <= order:
-            return None
-        order = place
-        strings[keyword] = _UNESCAPE.sub(lambda m: _UNESCAPES[m.group()], match.group(1))
-    if not strings.get("msgid") or "msgstr" not in strings:
+    match = _PLAIN_BLOCK.fullmatch(block)
+    if match is None or not match.group(3):
         return None
-    return strings["msgid"], strings["msgstr"], fuzzy
+    comments, _, msgid, msgstr = match.groups()
+    fuzzy = False
+    if "#, " in comments:  # polib's flags: the comma-separated words after "#, "
+        fuzzy = any(
+            _FUZZY in (f.strip() for f in text[3:].split(","))
+            for text in comments.split("\n")
+            if text.startswith("#, ")
+        )
+    if "\\" in msgid:
+        msgid = _UNESCAPE.sub(lambda m: _UNESCAPES[m.group()], msgid)
+    if "\\" in msgstr:
+        msgstr = _UNESCAPE.sub(lambda m: _UNESCAPES[m.group()], msgstr)
+    return msgid, msgstr, fuzzy
 
 
 # --- internals -----------------------------------------------------------------------
