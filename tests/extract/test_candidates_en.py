@@ -321,3 +321,15 @@ def test_gradable_adjectives_with_a_relational_suffix_describe() -> None:
     assert modifiers["necessary canal"] is Modifier.QUALITATIVE
     assert modifiers["regional canal"] is Modifier.RELATIONAL
     assert modifiers["military canal"] is Modifier.RELATIONAL
+
+
+def test_dotted_initials_qualify_like_a_demonym() -> None:
+    """Regression: "U.S." was read as an acronym and ranked as a term of its own near
+    the top; dotted initials abbreviate a country, which qualifies a phrase."""
+    found = terms(
+        "The U.K. and its partners discussed U.K. flood relief. The U.K. will fund flood "
+        "relief. The U.K. Secretary of State spoke.\n"
+    )
+    assert "U.K." not in found
+    assert "flood relief" in found
+    assert "Secretary of State" in found
