@@ -298,3 +298,26 @@ def test_a_noun_with_a_prepositional_complement_of_common_words() -> None:
     assert "threats to regional peace and stability" in found
     assert not any("Geneva" in t and "talks" in t for t in found)
     assert not any("behalf" in t and " on " in t for t in found)
+
+
+def test_gradable_adjectives_with_a_relational_suffix_describe() -> None:
+    """Regression: the suffix alone made "essential", "necessary" relational like
+    "regional", "military"; a gradable adjective's -ly adverb is in common use
+    ("essentially", "necessarily"), a relational one's is not."""
+    from glossary.extract import Extractor
+    from glossary.extract.ranking import Modifier
+
+    extractor = Extractor(Lang.EN)
+    extractor.add(
+        "They saw an essential canal. They saw a regional canal. They saw a necessary canal. "
+        "They saw a military canal.\n"
+    )
+    modifiers = {
+        " ".join(key): extractor._modifier(entry)
+        for key, entry in extractor._stats.items()
+        if len(key) == 2
+    }
+    assert modifiers["essential canal"] is Modifier.QUALITATIVE
+    assert modifiers["necessary canal"] is Modifier.QUALITATIVE
+    assert modifiers["regional canal"] is Modifier.RELATIONAL
+    assert modifiers["military canal"] is Modifier.RELATIONAL

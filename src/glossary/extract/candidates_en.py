@@ -29,6 +29,11 @@ __all__ = ["EnglishTagger", "Span", "spans"]
 _MIN_LY_ADVERB = 4
 #: Two unknown capitalised parts joined by a hyphen are two names, not a term.
 _JOINED_NAMES = 2
+#: An adjective whose manner adverb is in use nearly as often as itself (Zipf within
+#: this much: about 2.8 times rarer at most) is gradable: "particular/particularly",
+#: "essential/essentially". Relational adjectives rarely make one ("international"
+#: 5.4 vs "internationally" 4.0; "nuclear" has none).
+GRADABLE_ADVERB_GAP = 0.45
 
 #: (first unit, last unit, unit to skip or -1, rule)
 Span = tuple[int, int, int, str]
@@ -133,6 +138,7 @@ class EnglishTagger:
 
         self._lemmas: Callable[[str], dict[str, Any]] = module.getAllLemmas
         self._cache: dict[str, str] = {}
+        self._gradable: dict[str, bool] = {}
         self.unknown: set[str] = set()
         #: Words with a verb reading, for telling "to join" from "the join".
         self.verbal: set[str] = set()
@@ -186,6 +192,25 @@ class EnglishTagger:
         if "ADV" in pos:
             return "R" if lower.endswith("ly") else "D"
         return "D"
+
+    def gradable(self, lower: str) -> bool:
+        """An evaluative adjective is gradable, and a gradable one modifies manner as an
+        -ly adverb about as often as it modifies nouns (:data:`GRADABLE_ADVERB_GAP`);
+        relational adjectives ("military", "regional") classify and have little use as
+        adverbs. Memoised per spelling."""
+        known = self._gradable.get(lower)
+        if known is None:
+            from wordfreq import zipf_frequency
+
+            adverbs = [lower + "ly", lower + "ally"]
+            if lower.endswith("y"):
+                adverbs.append(lower[:-1] + "ily")
+            if lower.endswith("le"):
+                adverbs.append(lower[:-1] + "y")
+            adverb = max(zipf_frequency(a, "en") for a in adverbs)
+            known = adverb > 0 and zipf_frequency(lower, "en") - adverb <= GRADABLE_ADVERB_GAP
+            self._gradable[lower] = known
+        return known
 
     def base_verb(self, lower: str) -> bool:
         """The word is a verb's base form ("join"), the only form an infinitive takes."""
