@@ -258,8 +258,12 @@ class EnglishTagger:
             return "A"  # 90-minute
         if all(p[:1].isupper() for p in parts):
             unknown = sum(1 for p in parts if self.lexical(p.lower()) == "U")
-            if unknown >= _JOINED_NAMES:
-                return "Q"  # two names joined ("Blinken-Lavrov meeting"): no term
+            # Two names joined ("Blinken-Lavrov meeting") are no term; an acronym among
+            # them mid-sentence names an organisation, and the compound a body of two
+            # parties ("OSCE-Kenya Forum").
+            acronym = any(len(p) > 1 and is_acronym(p) for p in parts)
+            if unknown >= _JOINED_NAMES and (initial or not acronym):
+                return "Q"
             if not initial:
                 return "P" if unknown else "T"
         rest = parts[1:] if parts[0].lower() in _PREFIXES else parts
