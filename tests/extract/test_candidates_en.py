@@ -321,3 +321,26 @@ def test_gradable_adjectives_with_a_relational_suffix_describe() -> None:
     assert modifiers["necessary canal"] is Modifier.QUALITATIVE
     assert modifiers["regional canal"] is Modifier.RELATIONAL
     assert modifiers["military canal"] is Modifier.RELATIONAL
+
+
+def test_dotted_initials_qualify_like_a_demonym() -> None:
+    """Regression: "U.S." was read as an acronym and ranked as a term of its own near
+    the top; dotted initials abbreviate a country, which qualifies a phrase."""
+    found = terms(
+        "The U.K. and its partners discussed U.K. flood relief. The U.K. will fund flood "
+        "relief. The U.K. Secretary of State spoke.\n"
+    )
+    assert "U.K." not in found
+    assert "flood relief" in found
+    assert "Secretary of State" in found
+
+
+def test_an_acronym_joined_to_a_name_is_part_of_an_organisation_name() -> None:
+    """Regression: "OSCE-Kenya Forum" lost its first word, read as two persons' names
+    joined like "Blinken-Lavrov"; an acronym among the parts names an organisation."""
+    found = terms(
+        "Ministers met at the OSCE-Kenya Forum in May. They praised the OSCE-Kenya Forum. "
+        "The Zorbin-Vaskov meeting ended. Aides planned the Zorbin-Vaskov meeting.\n"
+    )
+    assert "OSCE-Kenya Forum" in found
+    assert not any("Zorbin" in t for t in found)

@@ -90,6 +90,7 @@ ORGANIZATION_WORDS = word_set(
     "council assembly organization organisation union alliance committee commission agency "
     "office parliament court bank fund forum ministry department secretariat"
 )
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
 _LETTERS_DIGITS = re.compile(r"^[A-Z]{1,3}\d{1,2}$")
 _DEMONYM_ENDINGS = ("ian", "an", "ese", "ish", "ic", "ean")
 #: Prefixes whose hyphenated compounds take the class of the word they prefix.
@@ -227,6 +228,8 @@ class EnglishTagger:
         if compound:
             return self._compound(word, initial)
         if word[0].isupper():
+            if _DOTTED_INITIALS.match(word):
+                return "M"  # "U.S.": see :func:`EnglishTagger._compound`
             if len(word) > 1 and is_acronym(word):
                 return "X"
             lower = word.lower()
@@ -247,13 +250,20 @@ class EnglishTagger:
         if not parts:
             return "D"
         if all(len(p) == 1 and p.isupper() for p in parts):
-            return "X"  # U.S.
+            # Dotted initials abbreviate a country ("U.S.", "U.K."; organisations are
+            # written "NATO", "UN"), and a country's abbreviation qualifies like a
+            # demonym: "U.S. | security assistance", no term of its own.
+            return "M"
         if parts[0].isdigit():
             return "A"  # 90-minute
         if all(p[:1].isupper() for p in parts):
             unknown = sum(1 for p in parts if self.lexical(p.lower()) == "U")
-            if unknown >= _JOINED_NAMES:
-                return "Q"  # two names joined ("Blinken-Lavrov meeting"): no term
+            # Two names joined ("Blinken-Lavrov meeting") are no term; an acronym among
+            # them mid-sentence names an organisation, and the compound a body of two
+            # parties ("OSCE-Kenya Forum").
+            acronym = any(len(p) > 1 and is_acronym(p) for p in parts)
+            if unknown >= _JOINED_NAMES and (initial or not acronym):
+                return "Q"
             if not initial:
                 return "P" if unknown else "T"
         rest = parts[1:] if parts[0].lower() in _PREFIXES else parts
