@@ -48,3 +48,15 @@ def test_word_forms_cover_the_paradigm_and_keep_the_designation_key() -> None:
     assert ("уставами", устав_key) in pairs
     assert ("guarantee", "guarantee") in pairs
     assert ("osce", "OSCE") in pairs
+
+
+def test_forms_by_word_are_the_word_forms_word_by_word() -> None:
+    from glossary.index.forms import forms_by_word, word_forms
+
+    normalizer = default_normalizer()
+    words = ["гарантии", "Устав", "guarantees", "OSCE", "2"]
+    grouped = list(forms_by_word(words))
+    assert [word for word, _ in grouped] == words
+    assert all(forms for _, forms in grouped)
+    pairs = {(form, normalizer.word_key(word)) for word, forms in grouped for form in forms}
+    assert pairs == set(word_forms(words, normalizer))

@@ -341,7 +341,7 @@ def word_analyses(
     words: list[str], singles: Iterable[str], normalizer: Normalizer | None = None
 ) -> list[tuple[WordInfo, list[FormRow]]]:
     """:func:`word_table` word by word: each word's info and the rows of its forms."""
-    from glossary.index.forms import fold_form, word_forms
+    from glossary.index.forms import fold_form, forms_by_word
     from glossary.text.normalize import default_normalizer, is_acronym, script
     from glossary.text.ru.paradigm import _alternatives
 
@@ -349,14 +349,14 @@ def word_analyses(
     key_of = normalizer.word_key
     alone = set(singles)
     found: list[tuple[WordInfo, list[FormRow]]] = []
-    for word in words:
+    for word, forms in forms_by_word(words):
         key = key_of(word)
         if script(word) == "ru" and not is_acronym(word):
             multi = _alternatives(word, key, False, normalizer)
             single = _alternatives(word, key, True, normalizer) if word in alone else ()
         else:
             multi = single = (key,)
-        rows = [(form, key, key_of(form)) for form, key in word_forms([word], normalizer)]
+        rows = [(form, key, key_of(form)) for form in forms]
         found.append(((key, fold_form(word), multi, single), rows))
     return found
 

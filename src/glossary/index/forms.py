@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any
 
@@ -22,6 +23,7 @@ __all__ = [
     "alias_keys",
     "english_forms",
     "fold_form",
+    "forms_by_word",
     "initials",
     "russian_forms",
     "surface",
@@ -126,13 +128,20 @@ def word_forms(words: Iterable[str], normalizer: Normalizer) -> Iterator[tuple[s
     finds the term even where pymorphy3 would read that form as another lexeme
     (стали: сталь or стать).
     """
+    for word, forms in forms_by_word(words):
+        key = normalizer.word_key(word)
+        for form in forms:
+            yield form, key
+
+
+def forms_by_word(words: Iterable[str]) -> Iterator[tuple[str, AbstractSet[str]]]:
+    """Each of ``words`` with the folded forms :func:`word_forms` gives it."""
     from glossary.text.morph_en import all_inflections, all_lemmas
     from glossary.text.morph_ru import RussianMorphology
     from glossary.text.ru.paradigm import _russian_paradigm as paradigm
 
     morph = RussianMorphology.shared().analyzer
     for word in words:
-        key = normalizer.word_key(word)
         kind = script(word)
         if kind == "ru":
             # the paradigm memo that alias_keys fills for the same words
@@ -141,5 +150,4 @@ def word_forms(words: Iterable[str], normalizer: Normalizer) -> Iterator[tuple[s
             forms = english_forms(word, all_inflections, all_lemmas)
         else:
             forms = {fold_form(word)}
-        for form in forms:
-            yield form, key
+        yield word, forms
