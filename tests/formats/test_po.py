@@ -311,6 +311,28 @@ def test_fast_memory_reader_raises_what_polib_path_raises(bad: str) -> None:
     assert ":0:" not in str(fast.value)
 
 
+def test_a_polib_complaint_with_detail_after_its_line_keeps_the_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """polib writes ``(line N): unknown keyword foo``; the line used to be dropped."""
+    data = b'msgid "a"\nmsgstr "b"\n\n#| foo "x"\nmsgid "c"\nmsgstr "d"\n'
+    with pytest.raises(FormatError) as caught:
+        po_format.parse_po(data, "bad.po")
+    assert (caught.value.line, caught.value.message) == (
+        4,
+        "malformed PO file: syntax error in po file: unknown keyword foo",
+    )
+    (tmp_path / "bad.po").write_bytes(data)
+    monkeypatch.chdir(tmp_path)
+    from glossary.cli import main
+
+    assert main(["check", "bad.po"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("bad.po:4: malformed PO file"), err
+    assert len(err.splitlines()) == 1
+    assert "Traceback" not in err
+
+
 @pytest.mark.parametrize(
     "odd",
     [

@@ -672,15 +672,27 @@ def _parse_text(text: str, name: str) -> polib.POFile:
     try:
         po = polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError, UnicodeError) as exc:
-        message = str(exc)
-        line = 0
-        if "(line " in message:
-            tail = message.rsplit("(line ", 1)[1].rstrip(")")
-            line = int(tail) if tail.isdigit() else 0
-            message = message.rsplit(" (line ", 1)[0]
+        message, line = _polib_complaint(str(exc))
         raise FormatError(name, line, f"malformed PO file: {message.lower()}") from exc
     po.glossary_header_lines = _header_lines(text)
     return po
+
+
+#: polib's complaint: ``Syntax error in po file [path ](line N)[: detail]``.
+_POLIB_LINE = re.compile(r"\s*\(line (\d+)\)(?::\s*(.*))?$", re.DOTALL)
+
+
+def _polib_complaint(message: str) -> tuple[str, int]:
+    """polib's message without its ``(line N)`` and that line (0 when it names none).
+
+    The detail after the line (``: unknown keyword foo``) is kept: dropping the line
+    only when it ended the message once left such errors without one.
+    """
+    found = _POLIB_LINE.search(message)
+    if found is None:
+        return message, 0
+    head = message[: found.start()]
+    return (f"{head}: {found.group(2)}" if found.group(2) else head), int(found.group(1))
 
 
 #: A header field's first line inside the header entry: ``"Language: ru\n"``.
@@ -1101,7 +1113,9 @@ def read_translation_units(data: bytes, name: str) -> list[TranslationUnit]:
             rest += (text[done:start], "\n" * block.count("\n"))
             done = match.end()
     rest.append(text[done:])
-    po = _parse_text("".join(rest), name)
+    # the blank lines after the last block left to polib (usually the header) are all
+    # of a catalog we wrote: polib and the syntax check need not walk them
+    po = _parse_text("".join(rest).rstrip("\n") + "\n", name)
     target = language_of(po, name)
     source_header = po.metadata.get("X-Source-Language", "")
     source = language_of(po, name, "X-Source-Language") if source_header else target.other
