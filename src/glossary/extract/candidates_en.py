@@ -126,6 +126,8 @@ _MAX_COMPLEMENT = 5
 _VERB_S_AS_NOUN = re.compile(r"(?<=[AM])V|V(?=O)|(?<=N)V(?=[|IWC])")
 _COORD = re.compile(r"(?<=N)C([IW]?)(?=N(?![NJ]))")
 #: Coordinated adjectives sharing a head: "regional and global stability".
+#: An adjective before a conjunction: a candidate for a shared hyphen ("intermediate- and").
+_MODIFIER_AND = re.compile(r"A(?=C)")
 _COORD_MODIFIERS = re.compile(r"(?<![AJNRMX])[AJ]C[AJ][AJN]*(?<=N)(?![NJ])")
 
 
@@ -249,6 +251,8 @@ class EnglishTagger:
         parts = [p for p in re.split(r"[-\u2010\u2011.]", word) if p]
         if not parts:
             return "D"
+        if word[-1] in "-\u2010\u2011":
+            return "A"  # "intermediate- | and shorter-range": a modifier, never a head
         if all(len(p) == 1 and p.isupper() for p in parts):
             # Dotted initials abbreviate a country ("U.S.", "U.K."; organisations are
             # written "NATO", "UN"), and a country's abbreviation qualifies like a
@@ -461,6 +465,14 @@ def _coordinations(tags: str, units: Units) -> Iterator[Span]:
             yield (first, right, -1, "c")  # "new challenges and threats"
     for match in _COORD_MODIFIERS.finditer(tags):
         yield (match.start(), match.end() - 1, -1, "c")
+    words = units.words
+    for match in _MODIFIER_AND.finditer(tags):
+        index = match.start()
+        if words[index][-1] in "-\u2010\u2011":
+            # "intermediate- and shorter-range missiles": the halves share a head.
+            phrase = _NP.match(tags, index + 2)
+            if phrase:
+                yield (index, phrase.end() - 1, -1, "c")
 
 
 def _phrase_spans(tags: str, start: int, end: int) -> Iterator[Span]:  # noqa: C901 - the nested sub-phrases of one phrase, one case per shape
