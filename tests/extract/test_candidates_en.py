@@ -298,3 +298,59 @@ def test_a_noun_with_a_prepositional_complement_of_common_words() -> None:
     assert "threats to regional peace and stability" in found
     assert not any("Geneva" in t and "talks" in t for t in found)
     assert not any("behalf" in t and " on " in t for t in found)
+
+
+def test_gradable_adjectives_with_a_relational_suffix_describe() -> None:
+    """Regression: the suffix alone made "essential", "necessary" relational like
+    "regional", "military"; a gradable adjective's -ly adverb is in common use
+    ("essentially", "necessarily"), a relational one's is not."""
+    from glossary.extract import Extractor
+    from glossary.extract.ranking import Modifier
+
+    extractor = Extractor(Lang.EN)
+    extractor.add(
+        "They saw an essential canal. They saw a regional canal. They saw a necessary canal. "
+        "They saw a military canal.\n"
+    )
+    modifiers = {
+        " ".join(key): extractor._modifier(entry)
+        for key, entry in extractor._stats.items()
+        if len(key) == 2
+    }
+    assert modifiers["essential canal"] is Modifier.QUALITATIVE
+    assert modifiers["necessary canal"] is Modifier.QUALITATIVE
+    assert modifiers["regional canal"] is Modifier.RELATIONAL
+    assert modifiers["military canal"] is Modifier.RELATIONAL
+
+
+def test_dotted_initials_qualify_like_a_demonym() -> None:
+    """Regression: "U.S." was read as an acronym and ranked as a term of its own near
+    the top; dotted initials abbreviate a country, which qualifies a phrase."""
+    found = terms(
+        "The U.K. and its partners discussed U.K. flood relief. The U.K. will fund flood "
+        "relief. The U.K. Secretary of State spoke.\n"
+    )
+    assert "U.K." not in found
+    assert "flood relief" in found
+    assert "Secretary of State" in found
+
+
+def test_an_acronym_joined_to_a_name_is_part_of_an_organisation_name() -> None:
+    """Regression: "OSCE-Kenya Forum" lost its first word, read as two persons' names
+    joined like "Blinken-Lavrov"; an acronym among the parts names an organisation."""
+    found = terms(
+        "Ministers met at the OSCE-Kenya Forum in May. They praised the OSCE-Kenya Forum. "
+        "The Zorbin-Vaskov meeting ended. Aides planned the Zorbin-Vaskov meeting.\n"
+    )
+    assert "OSCE-Kenya Forum" in found
+    assert not any("Zorbin" in t for t in found)
+
+
+def test_a_shared_hyphen_keeps_both_halves_in_one_term() -> None:
+    """Regression: "short- and long-haul flights" broke at the dangling hyphen, so
+    "short" became a candidate of its own and the coordination was lost."""
+    found = terms(
+        "Airlines cut short- and long-haul flights. Short- and long-haul flights resumed.\n"
+    )
+    assert "short- and long-haul flights" in found
+    assert "short" not in found

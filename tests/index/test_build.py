@@ -134,6 +134,7 @@ from glossary.index import build
 from glossary.index.store import FileStamp
 from glossary.model import Glossary, Term
 build.PARALLEL_FROM = 1
+build._PARALLEL_WORDS = 1
 terms = (Term("a", en="security guarantees", ru="гарантии безопасности"),
          Term("b", en="red lines", ru="красные линии", ru_forbidden=("красная черта",)))
 build.build_index(Glossary(terms), FileStamp("x", 0, 0), Path(sys.argv[1]), workers=2)
@@ -177,6 +178,7 @@ def test_progress_reaches_the_end_in_a_parallel_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(build, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(build, "_PARALLEL_WORDS", 1)
     monkeypatch.setattr(build, "_CHUNK_WORDS", 2)
     seen: list[str] = []
     finished = []

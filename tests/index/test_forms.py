@@ -27,6 +27,10 @@ def test_words_drop_english_possessive() -> None:
         ("U.N.", "UN"),
         ("NATO", "NATO"),
         ("sovereignty", ""),
+        ("Co-operation", ""),  # one hyphenated word: one part, no initials
+        ("«sovereignty» —", ""),  # separators alone make no part
+        ("— peace , security —", "PS"),
+        ("of the", ""),
     ],
 )
 def test_initials(text: str, expected: str) -> None:

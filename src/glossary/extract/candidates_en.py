@@ -29,6 +29,11 @@ __all__ = ["EnglishTagger", "Span", "spans"]
 _MIN_LY_ADVERB = 4
 #: Two unknown capitalised parts joined by a hyphen are two names, not a term.
 _JOINED_NAMES = 2
+#: An adjective whose manner adverb is in use nearly as often as itself (Zipf within
+#: this much: about 2.8 times rarer at most) is gradable: "particular/particularly",
+#: "essential/essentially". Relational adjectives rarely make one ("international"
+#: 5.4 vs "internationally" 4.0; "nuclear" has none).
+GRADABLE_ADVERB_GAP = 0.45
 
 #: (first unit, last unit, unit to skip or -1, rule)
 Span = tuple[int, int, int, str]
@@ -85,6 +90,7 @@ ORGANIZATION_WORDS = word_set(
     "council assembly organization organisation union alliance committee commission agency "
     "office parliament court bank fund forum ministry department secretariat"
 )
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
 _LETTERS_DIGITS = re.compile(r"^[A-Z]{1,3}\d{1,2}$")
 _DEMONYM_ENDINGS = ("ian", "an", "ese", "ish", "ic", "ean")
 #: Prefixes whose hyphenated compounds take the class of the word they prefix.
@@ -120,6 +126,8 @@ _MAX_COMPLEMENT = 5
 _VERB_S_AS_NOUN = re.compile(r"(?<=[AM])V|V(?=O)|(?<=N)V(?=[|IWC])")
 _COORD = re.compile(r"(?<=N)C([IW]?)(?=N(?![NJ]))")
 #: Coordinated adjectives sharing a head: "regional and global stability".
+#: An adjective before a conjunction: a candidate for a shared hyphen ("intermediate- and").
+_MODIFIER_AND = re.compile(r"A(?=C)")
 _COORD_MODIFIERS = re.compile(r"(?<![AJNRMX])[AJ]C[AJ][AJN]*(?<=N)(?![NJ])")
 
 
@@ -133,6 +141,7 @@ class EnglishTagger:
 
         self._lemmas: Callable[[str], dict[str, Any]] = module.getAllLemmas
         self._cache: dict[str, str] = {}
+        self._gradable: dict[str, bool] = {}
         self.unknown: set[str] = set()
         #: Words with a verb reading, for telling "to join" from "the join".
         self.verbal: set[str] = set()
@@ -187,6 +196,25 @@ class EnglishTagger:
             return "R" if lower.endswith("ly") else "D"
         return "D"
 
+    def gradable(self, lower: str) -> bool:
+        """An evaluative adjective is gradable, and a gradable one modifies manner as an
+        -ly adverb about as often as it modifies nouns (:data:`GRADABLE_ADVERB_GAP`);
+        relational adjectives ("military", "regional") classify and have little use as
+        adverbs. Memoised per spelling."""
+        known = self._gradable.get(lower)
+        if known is None:
+            from wordfreq import zipf_frequency
+
+            adverbs = [lower + "ly", lower + "ally"]
+            if lower.endswith("y"):
+                adverbs.append(lower[:-1] + "ily")
+            if lower.endswith("le"):
+                adverbs.append(lower[:-1] + "y")
+            adverb = max(zipf_frequency(a, "en") for a in adverbs)
+            known = adverb > 0 and zipf_frequency(lower, "en") - adverb <= GRADABLE_ADVERB_GAP
+            self._gradable[lower] = known
+        return known
+
     def base_verb(self, lower: str) -> bool:
         """The word is a verb's base form ("join"), the only form an infinitive takes."""
         return lower in self._lemmas(lower).get("VERB", ())
@@ -202,6 +230,8 @@ class EnglishTagger:
         if compound:
             return self._compound(word, initial)
         if word[0].isupper():
+            if _DOTTED_INITIALS.match(word):
+                return "M"  # "U.S.": see :func:`EnglishTagger._compound`
             if len(word) > 1 and is_acronym(word):
                 return "X"
             lower = word.lower()
@@ -221,14 +251,23 @@ class EnglishTagger:
         parts = [p for p in re.split(r"[-\u2010\u2011.]", word) if p]
         if not parts:
             return "D"
+        if word[-1] in "-\u2010\u2011":
+            return "A"  # "intermediate- | and shorter-range": a modifier, never a head
         if all(len(p) == 1 and p.isupper() for p in parts):
-            return "X"  # U.S.
+            # Dotted initials abbreviate a country ("U.S.", "U.K."; organisations are
+            # written "NATO", "UN"), and a country's abbreviation qualifies like a
+            # demonym: "U.S. | security assistance", no term of its own.
+            return "M"
         if parts[0].isdigit():
             return "A"  # 90-minute
         if all(p[:1].isupper() for p in parts):
             unknown = sum(1 for p in parts if self.lexical(p.lower()) == "U")
-            if unknown >= _JOINED_NAMES:
-                return "Q"  # two names joined ("Blinken-Lavrov meeting"): no term
+            # Two names joined ("Blinken-Lavrov meeting") are no term; an acronym among
+            # them mid-sentence names an organisation, and the compound a body of two
+            # parties ("OSCE-Kenya Forum").
+            acronym = any(len(p) > 1 and is_acronym(p) for p in parts)
+            if unknown >= _JOINED_NAMES and (initial or not acronym):
+                return "Q"
             if not initial:
                 return "P" if unknown else "T"
         rest = parts[1:] if parts[0].lower() in _PREFIXES else parts
@@ -426,6 +465,14 @@ def _coordinations(tags: str, units: Units) -> Iterator[Span]:
             yield (first, right, -1, "c")  # "new challenges and threats"
     for match in _COORD_MODIFIERS.finditer(tags):
         yield (match.start(), match.end() - 1, -1, "c")
+    words = units.words
+    for match in _MODIFIER_AND.finditer(tags):
+        index = match.start()
+        if words[index][-1] in "-\u2010\u2011":
+            # "intermediate- and shorter-range missiles": the halves share a head.
+            phrase = _NP.match(tags, index + 2)
+            if phrase:
+                yield (index, phrase.end() - 1, -1, "c")
 
 
 def _phrase_spans(tags: str, start: int, end: int) -> Iterator[Span]:  # noqa: C901 - the nested sub-phrases of one phrase, one case per shape

@@ -582,7 +582,11 @@ class Extractor:
         if self.lang is Lang.EN:
             if tag not in "AJG":
                 return Modifier.NONE
-            return Modifier.RELATIONAL if word.endswith(_RELATIONAL_EN) else Modifier.QUALITATIVE
+            # A relational suffix ("-al", "-ary") on a gradable adjective is no sign:
+            # "essential role", "necessary resources" describe.
+            if word.endswith(_RELATIONAL_EN) and not self._en.gradable(word):
+                return Modifier.RELATIONAL
+            return Modifier.QUALITATIVE
         if tag not in "AB":
             return Modifier.NONE
         # Gradable adjectives (крупный, значительный: a comparative in use) describe;

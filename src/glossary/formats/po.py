@@ -1143,7 +1143,9 @@ def _plain_block(block: str) -> tuple[str, str, bool] | None:
         return None
     comments, _, msgid, msgstr = match.groups()
     fuzzy = False
-    if "#, " in comments:  # polib's flags: the comma-separated words after "#, "
+    if (
+        "#, " in comments and _FUZZY in comments
+    ):  # polib's flags: the comma-separated words after "#, "
         fuzzy = any(
             _FUZZY in (f.strip() for f in text[3:].split(","))
             for text in comments.split("\n")

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from glossary.index import wordcache
 from glossary.index.forms import initials
 from glossary.index.store import (
     INDEXES,
@@ -64,6 +65,11 @@ __all__ = [
 
 #: Glossaries from this many concepts are analysed in worker processes.
 PARALLEL_FROM = 4000
+#: Glossaries from this many concepts keep their word analyses for the next build
+#: (:mod:`glossary.index.wordcache`); a small one analyses its words in no time.
+CACHE_FROM = PARALLEL_FROM
+#: Fewer words than this left to analyse are analysed here, without workers.
+_PARALLEL_WORDS = 2000
 #: Distinct words per work item of the morphology step.
 _CHUNK_WORDS = 2000
 #: Designation rows per ``executemany`` (bounded memory, few calls).
@@ -126,8 +132,15 @@ def build_index(
     try:
         words = _words(terms)
         ticker.to(_WORDS_DONE)
-        fork = _fork_context() if parallel else None
-        table, forms, columns = _morphology(words, db, terms, fork, count, ticker)
+        cache = wordcache.cache_path(target.parent) if len(terms) >= CACHE_FROM else None
+        known = wordcache.load(cache) if cache is not None else {}
+        table, forms, columns, analyses = _morphology(
+            words, known, db, terms, count if parallel else 0, ticker
+        )
+        del known
+        if cache is not None:  # now: kept until the rows pass, it would add to its peak
+            wordcache.save(cache, analyses)
+        del analyses
         db.executemany(
             "INSERT OR IGNORE INTO forms VALUES (?, ?)", [(form, key) for form, key, _ in forms]
         )
@@ -230,51 +243,63 @@ def _words(terms: tuple[Term, ...]) -> _Words:
 
 def _morphology(
     words: _Words,
+    known: wordcache.Analyses,
     db: sqlite3.Connection,
     terms: tuple[Term, ...],
-    fork: BaseContext | None,
     count: int,
     ticker: _Ticker,
-) -> tuple[_Table, list[FormRow], _Columns]:
-    """The word table and the forms of the distinct words, by a pool of ``count``
-    forked workers when ``fork`` is given; the concepts are written and the columns
-    that need no morphology are made meanwhile."""
-    distinct = words.distinct
+) -> tuple[_Table, list[FormRow], _Columns, wordcache.Analyses]:
+    """The word table and the forms of the distinct words, from ``known`` analyses
+    where it has them and else by a pool of ``count`` forked workers (none: here);
+    the concepts are written and the columns that need no morphology are made
+    meanwhile. Also returns every word's analysis (for the next build)."""
+    distinct, alone = words.distinct, words.alone
+    missing = [i for i, word in enumerate(distinct) if (word, bool(alone[i])) not in known]
     work = [
         (
-            distinct[i : i + _CHUNK_WORDS],
-            [distinct[j] for j in range(i, min(i + _CHUNK_WORDS, len(distinct))) if words.alone[j]],
+            [distinct[j] for j in missing[i : i + _CHUNK_WORDS]],
+            [distinct[j] for j in missing[i : i + _CHUNK_WORDS] if alone[j]],
         )
-        for i in range(0, len(distinct), _CHUNK_WORDS)
+        for i in range(0, len(missing), _CHUNK_WORDS)
     ]
+    fork = _fork_context() if count > 1 and len(missing) >= _PARALLEL_WORDS else None
     pool = _pool(fork, count) if fork is not None else None
     try:
-        results: Iterable[tuple[list[WordInfo], list[FormRow]]]
+        results: Iterable[list[tuple[WordInfo, list[FormRow]]]]
         if pool is None:
             _write_concepts(db, terms)
             columns = _text_columns(terms)
-            results = (word_table(*item) for item in work)
+            results = (word_analyses(*item) for item in work)
         else:
-            results = pool.map(_word_table_job, work)
+            results = pool.map(_word_analyses_job, work)
             _write_concepts(db, terms)
             columns = _text_columns(terms)
-        table = _Table([], [], [], [], bytearray(), bytearray())
-        forms: list[FormRow] = []
+        made: list[tuple[WordInfo, list[FormRow]]] = []
         span = _MORPHOLOGY_DONE - _WORDS_DONE
-        for done, (infos, rows) in enumerate(results, 1):
-            for key, fold, multi, single in infos:
-                table.keys.append(key)
-                table.folds.append(fold)
-                table.multi.append(multi)
-                table.single.append(single)
-                table.multi_alternatives.append(len(multi) > 1)
-                table.single_alternatives.append(len(single) > 1)
-            forms.extend(rows)
+        for done, found in enumerate(results, 1):
+            made.extend(found)
             ticker.to(_WORDS_DONE + span * done / len(work))
     finally:
         if pool is not None:
             pool.shutdown()
-    return table, forms, columns
+    analyses: wordcache.Analyses = {}
+    fresh = iter(made)
+    table = _Table([], [], [], [], bytearray(), bytearray())
+    forms: list[FormRow] = []
+    for i, word in enumerate(distinct):
+        name = (word, bool(alone[i]))
+        analysis = known.get(name) or next(fresh)
+        analyses[name] = analysis
+        (key, fold, multi, single), rows = analysis
+        table.keys.append(key)
+        table.folds.append(fold)
+        table.multi.append(multi)
+        table.single.append(single)
+        table.multi_alternatives.append(len(multi) > 1)
+        table.single_alternatives.append(len(single) > 1)
+        forms.extend(rows)
+    ticker.to(_MORPHOLOGY_DONE)
+    return table, forms, columns, analyses
 
 
 #: Per designation (``designation_texts`` order): its exact form and its initials.
@@ -297,8 +322,10 @@ def _text_columns(terms: tuple[Term, ...]) -> _Columns:
     return exacts, found
 
 
-def _word_table_job(item: tuple[list[str], list[str]]) -> tuple[list[WordInfo], list[FormRow]]:
-    return word_table(*item)
+def _word_analyses_job(
+    item: tuple[list[str], list[str]],
+) -> list[tuple[WordInfo, list[FormRow]]]:
+    return word_analyses(*item)
 
 
 def word_table(
@@ -306,6 +333,14 @@ def word_table(
 ) -> tuple[list[WordInfo], list[FormRow]]:
     """The :data:`WordInfo` of each of ``words`` and every ``(form, key, form's key)``
     of their forms; ``singles`` are the words that are a one-word Russian designation."""
+    found = word_analyses(words, singles, normalizer)
+    return [info for info, _ in found], [row for _, rows in found for row in rows]
+
+
+def word_analyses(
+    words: list[str], singles: Iterable[str], normalizer: Normalizer | None = None
+) -> list[tuple[WordInfo, list[FormRow]]]:
+    """:func:`word_table` word by word: each word's info and the rows of its forms."""
     from glossary.index.forms import fold_form, word_forms
     from glossary.text.normalize import default_normalizer, is_acronym, script
     from glossary.text.ru.paradigm import _alternatives
@@ -313,7 +348,7 @@ def word_table(
     normalizer = normalizer or default_normalizer()
     key_of = normalizer.word_key
     alone = set(singles)
-    infos: list[WordInfo] = []
+    found: list[tuple[WordInfo, list[FormRow]]] = []
     for word in words:
         key = key_of(word)
         if script(word) == "ru" and not is_acronym(word):
@@ -321,9 +356,9 @@ def word_table(
             single = _alternatives(word, key, True, normalizer) if word in alone else ()
         else:
             multi = single = (key,)
-        infos.append((key, fold_form(word), multi, single))
-    rows = [(form, key, key_of(form)) for form, key in word_forms(words, normalizer)]
-    return infos, rows
+        rows = [(form, key, key_of(form)) for form, key in word_forms([word], normalizer)]
+        found.append(((key, fold_form(word), multi, single), rows))
+    return found
 
 
 def _aliases(word_ids: array[int], key: tuple[str, ...], table: _Table) -> list[tuple[str, ...]]:

@@ -53,8 +53,9 @@ _FUNCTION_WORDS = frozenset(
     ("a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
      "в", "во", "и", "или", "к", "ко", "на", "о", "об", "от", "по", "при", "с", "со", "у", "для")
 )  # fmt: skip
-#: Initials count a hyphenated compound (Co-operation) as one word.
-_COMPOUND_SPLIT = re.compile(r"[^\w\-\u2010\u2011]+")
+#: The parts of a text for its initials: runs of word characters and hyphens, so a
+#: hyphenated compound (Co-operation) is one word (found in one C-level pass).
+_COMPOUND_PARTS = re.compile(r"[\w\-\u2010\u2011]+")
 
 
 #: The case-insensitive lookup form of one word.
@@ -90,7 +91,9 @@ def initials(text: str) -> str:
     stripped = text.replace(".", "").replace(" ", "")
     if stripped.isalpha() and stripped.isupper() and is_acronym(stripped):
         return fold_form(stripped).upper()
-    parts = [p for p in _COMPOUND_SPLIT.split(text) if p]
+    parts = _COMPOUND_PARTS.findall(text)
+    if len(parts) < _MIN_INITIALS:  # a letter a part at most: too few (most one-word texts)
+        return ""
     letters = [
         p[0]
         for p in parts
