@@ -111,6 +111,8 @@ _NAMED_OF = re.compile(r"[TX][TPX]*(?:OZ?[TPXM]*[TPX])+")
 #: A place is one capitalised word; a longer run of them after "of" in a name is the
 #: place and then a person's name ("President of Russia | Vladimir Putin").
 _PLACE_AND_PERSON = 3
+#: A capitalised title word, "for" and a capitalised remit.
+_TITLE_FOR = re.compile(r"[TPX](?=I[TPXM]*[TPX])I[TPXM]*[TPX]")
 _ARTICLES = word_set("the a an its their his her our my your this these those")
 _BEFORE_ADVERB = re.compile(r"[NS](?=R)")
 _AFTER_NAME = re.compile(r"(?<=[PXT])G")
@@ -382,6 +384,7 @@ def spans(tags: str, units: Units) -> Iterator[Span]:
                 yield (start, title - 1, -1, "n")
                 break
     yield from _named_of(tags)
+    yield from _titles_for(tags, units)
     yield from _coordinations(tags, units)
     yield from _prepositional(tags, units)
     compound = units.compound
@@ -410,6 +413,23 @@ def _prepositional(tags: str, units: Units) -> Iterator[Span]:
             continue  # "on behalf | of": a complex preposition, not a complement
         if last - end <= _MAX_COMPLEMENT:
             yield (end, last, -1, "r")
+
+
+def _titles_for(tags: str, units: Units) -> Iterator[Span]:
+    """A title with its remit after "for" is one name ("Under Secretary for Political
+    Affairs", "Commissioner for Human Rights"): capitalised on both sides of the "for"."""
+    words = units.words
+    for match in _TITLE_FOR.finditer(tags):
+        title = match.start()
+        if words[title].lower() not in TITLE_WORDS or words[title + 1] != "for":
+            continue
+        start = title
+        while start > 0 and tags[start - 1] in "TPX":
+            start -= 1
+        if start > 0 and tags[start - 1] == "I" and words[start - 1][:1].isupper():
+            start -= 1  # "Under Secretary"
+        if not units.initial[start] or start < title:
+            yield (start, match.end() - 1, -1, "w")
 
 
 def _named_of(tags: str) -> Iterator[Span]:
