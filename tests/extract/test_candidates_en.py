@@ -344,3 +344,25 @@ def test_an_acronym_joined_to_a_name_is_part_of_an_organisation_name() -> None:
     )
     assert "OSCE-Kenya Forum" in found
     assert not any("Zorbin" in t for t in found)
+
+
+def test_a_shared_hyphen_keeps_both_halves_in_one_term() -> None:
+    """Regression: "short- and long-haul flights" broke at the dangling hyphen, so
+    "short" became a candidate of its own and the coordination was lost."""
+    found = terms(
+        "Airlines cut short- and long-haul flights. Short- and long-haul flights resumed.\n"
+    )
+    assert "short- and long-haul flights" in found
+    assert "short" not in found
+
+
+def test_a_title_with_its_remit_after_for_is_one_name() -> None:
+    """Regression: "Under Secretary for Arctic Fisheries" came out as its fragment
+    "Arctic Fisheries" (ranked first) and "Secretary"; the title is one name."""
+    found = terms(
+        "They met the Under Secretary for Arctic Fisheries in May. The Under Secretary "
+        "for Arctic Fisheries spoke. The Under Secretary for Arctic Fisheries left.\n"
+    )
+    assert "Under Secretary for Arctic Fisheries" in found
+    assert "Arctic Fisheries" not in found
+    assert "Secretary" not in found

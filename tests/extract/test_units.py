@@ -68,3 +68,12 @@ def test_guillemets_mark_where_a_quotation_opens_and_closes() -> None:
     assert marks["Проект"] == 0
     plain = "Проект начат."
     assert build_units(plain, default_normalizer().tokens(plain)).quotes == []
+
+
+def test_a_shared_hyphen_joins_no_break() -> None:
+    """Regression: the hyphen of "short- and long-haul" broke the phrase."""
+    units = units_of("They cut short- and long-haul flights, then pre- or post-war ones.")
+    index = units.words.index("short-")
+    assert units.compound[index]
+    assert units.words[index + 1] == "and"
+    assert "|" not in units.words[: units.words.index("flights")]

@@ -111,6 +111,8 @@ _NAMED_OF = re.compile(r"[TX][TPX]*(?:OZ?[TPXM]*[TPX])+")
 #: A place is one capitalised word; a longer run of them after "of" in a name is the
 #: place and then a person's name ("President of Russia | Vladimir Putin").
 _PLACE_AND_PERSON = 3
+#: A capitalised title word, "for" and a capitalised remit.
+_TITLE_FOR = re.compile(r"[TPX](?=I[TPXM]*[TPX])I[TPXM]*[TPX]")
 _ARTICLES = word_set("the a an its their his her our my your this these those")
 _BEFORE_ADVERB = re.compile(r"[NS](?=R)")
 _AFTER_NAME = re.compile(r"(?<=[PXT])G")
@@ -126,6 +128,8 @@ _MAX_COMPLEMENT = 5
 _VERB_S_AS_NOUN = re.compile(r"(?<=[AM])V|V(?=O)|(?<=N)V(?=[|IWC])")
 _COORD = re.compile(r"(?<=N)C([IW]?)(?=N(?![NJ]))")
 #: Coordinated adjectives sharing a head: "regional and global stability".
+#: An adjective before a conjunction: a candidate for a shared hyphen ("intermediate- and").
+_MODIFIER_AND = re.compile(r"A(?=C)")
 _COORD_MODIFIERS = re.compile(r"(?<![AJNRMX])[AJ]C[AJ][AJN]*(?<=N)(?![NJ])")
 
 
@@ -249,6 +253,8 @@ class EnglishTagger:
         parts = [p for p in re.split(r"[-\u2010\u2011.]", word) if p]
         if not parts:
             return "D"
+        if word[-1] in "-\u2010\u2011":
+            return "A"  # "intermediate- | and shorter-range": a modifier, never a head
         if all(len(p) == 1 and p.isupper() for p in parts):
             # Dotted initials abbreviate a country ("U.S.", "U.K."; organisations are
             # written "NATO", "UN"), and a country's abbreviation qualifies like a
@@ -378,6 +384,7 @@ def spans(tags: str, units: Units) -> Iterator[Span]:
                 yield (start, title - 1, -1, "n")
                 break
     yield from _named_of(tags)
+    yield from _titles_for(tags, units)
     yield from _coordinations(tags, units)
     yield from _prepositional(tags, units)
     compound = units.compound
@@ -406,6 +413,23 @@ def _prepositional(tags: str, units: Units) -> Iterator[Span]:
             continue  # "on behalf | of": a complex preposition, not a complement
         if last - end <= _MAX_COMPLEMENT:
             yield (end, last, -1, "r")
+
+
+def _titles_for(tags: str, units: Units) -> Iterator[Span]:
+    """A title with its remit after "for" is one name ("Under Secretary for Political
+    Affairs", "Commissioner for Human Rights"): capitalised on both sides of the "for"."""
+    words = units.words
+    for match in _TITLE_FOR.finditer(tags):
+        title = match.start()
+        if words[title].lower() not in TITLE_WORDS or words[title + 1] != "for":
+            continue
+        start = title
+        while start > 0 and tags[start - 1] in "TPX":
+            start -= 1
+        if start > 0 and tags[start - 1] == "I" and words[start - 1][:1].isupper():
+            start -= 1  # "Under Secretary"
+        if not units.initial[start] or start < title:
+            yield (start, match.end() - 1, -1, "w")
 
 
 def _named_of(tags: str) -> Iterator[Span]:
@@ -461,6 +485,14 @@ def _coordinations(tags: str, units: Units) -> Iterator[Span]:
             yield (first, right, -1, "c")  # "new challenges and threats"
     for match in _COORD_MODIFIERS.finditer(tags):
         yield (match.start(), match.end() - 1, -1, "c")
+    words = units.words
+    for match in _MODIFIER_AND.finditer(tags):
+        index = match.start()
+        if words[index][-1] in "-\u2010\u2011":
+            # "intermediate- and shorter-range missiles": the halves share a head.
+            phrase = _NP.match(tags, index + 2)
+            if phrase:
+                yield (index, phrase.end() - 1, -1, "c")
 
 
 def _phrase_spans(tags: str, start: int, end: int) -> Iterator[Span]:  # noqa: C901 - the nested sub-phrases of one phrase, one case per shape

@@ -28,7 +28,7 @@ from glossary.extract.ranking import (
     coarse_score,
 )
 from glossary.extract.ranking import score as final_score
-from glossary.extract.rules import COUNTED_ALONE, NESTING, Rule
+from glossary.extract.rules import COUNTED_ALONE, NESTING, WHOLE_NAME, Rule
 from glossary.extract.scoring import c_values, specificity, termhood
 from glossary.extract.units import Units, build_units, word_set
 from glossary.model import Glossary, Kind, Lang
@@ -151,6 +151,11 @@ class Extractor:
         singles.update(span[0] for span in spans if span[0] == span[1])
         self._count_acronyms(tags, ukeys, singles, doc_index, document)
         for a, b, skip, head, rule in spans:
+            if rule == WHOLE_NAME:
+                # A whole title or name: the phrases inside it are no terms of their own.
+                self._names.add((doc_index, a, b))
+                self._inside_names.update((doc_index, u) for u in range(a, b + 1))
+                rule = Rule.PHRASE
             if a == b:
                 key = ukeys[a]
             elif skip < 0:

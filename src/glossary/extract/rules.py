@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["COUNTED_ALONE", "NESTING", "Rule"]
+__all__ = ["COUNTED_ALONE", "NESTING", "WHOLE_NAME", "Rule"]
 
 
 class Rule(StrEnum):
@@ -34,3 +34,6 @@ class Rule(StrEnum):
 NESTING = frozenset({Rule.PHRASE, Rule.DEPENDENT, Rule.HYPHENATED})
 #: Rules of ordinary phrases, which a lone common word must earn its place in.
 COUNTED_ALONE = frozenset({Rule.PHRASE, Rule.DEPENDENT})
+#: A span code (counted as a :attr:`Rule.PHRASE`) for a whole title or name whose inner
+#: phrases are no terms of their own ("Under Secretary for Political Affairs").
+WHOLE_NAME = "w"

@@ -26,6 +26,8 @@ def word_set(text: str) -> frozenset[str]:
 #: Longest hyphenated compound joined into one unit ("a-b-c-d-e-f..." is not a word).
 _MAX_PARTS = 4
 HYPHENS = frozenset("-\u2010\u2011")
+#: Conjunctions after a hyphen that shares the second half of a compound.
+_SHARED_HYPHEN_CONJUNCTIONS = frozenset(("and", "or", "и", "или"))
 #: A name's number suffix: at most this many digits, after a space, hyphen or dash.
 _MAX_SUFFIX_DIGITS = 2
 _SUFFIX_GAPS = frozenset(
@@ -155,7 +157,18 @@ def build_units(text: str, tokens: list[Token]) -> Units:  # noqa: C901, PLR0915
                 if text[end : end + 1] == ".":
                     prev_end = end + 1
                 continue
-            if gap.isspace():
+            if (
+                gap[:1] in HYPHENS
+                and gap[1:] == " "
+                and word.lower() in _SHARED_HYPHEN_CONJUNCTIONS
+                and first
+                and first[-1] >= 0
+            ):
+                # "intermediate- and shorter-range": the first half of a compound whose
+                # second half is shared stays in the phrase, written with its hyphen.
+                words[-1] += gap[0]
+                compound[-1] = True
+            elif gap.isspace():
                 if gap.count("\n") > 1:
                     sentence_start = True
                     _break(words, first, last, initial, compound)
