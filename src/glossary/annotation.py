@@ -222,16 +222,7 @@ def from_spans(
             designation = span.designations[0]
             found = term(designation.term_id)
             if found is not None:
-                result.append(
-                    Annotation(
-                        span.start + offset,
-                        span.end + offset,
-                        span.text,
-                        found,
-                        designation.lang,
-                        designation.role,
-                    )
-                )
+                result.append(_annotation(span, found, designation, offset))
             continue
         ranked = _ranked(span, term, offset)
         if not ranked:
@@ -269,17 +260,20 @@ def _ranked(span: Span, term: Callable[[str], Term | None], offset: int) -> list
         if found.id in seen:
             continue
         seen.add(found.id)
-        result.append(
-            Annotation(
-                span.start + offset,
-                span.end + offset,
-                span.text,
-                found,
-                designation.lang,
-                designation.role,
-            )
-        )
+        result.append(_annotation(span, found, designation, offset))
     return result
+
+
+def _annotation(span: Span, found: Term, designation: Designation, offset: int) -> Annotation:
+    """``found`` annotated on ``span``, shifted by ``offset`` into the whole text."""
+    return Annotation(
+        span.start + offset,
+        span.end + offset,
+        span.text,
+        found,
+        designation.lang,
+        designation.role,
+    )
 
 
 def to_json(items: Iterable[Annotation]) -> list[dict[str, Any]]:

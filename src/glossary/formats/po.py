@@ -28,17 +28,19 @@ import sys
 import unicodedata
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import attrgetter, itemgetter
-from typing import NamedTuple, TypeAlias
+from typing import NamedTuple, TypeAlias, TypeVar
 
 import polib
 
 from glossary.errors import FormatError
 from glossary.formats import BOM, decode_text, terms_csv
 from glossary.model import Glossary, Kind, Lang, Status, Term, TranslationUnit, fold_term
+
+_T = TypeVar("_T")
 
 __all__ = [
     "BASE_PREFIX",
@@ -823,8 +825,29 @@ def _read_fast_blocks(
 ) -> tuple[list[EntryState], dict[tuple[str | None, str], int], str]:
     """The states of the blocks :func:`_fast_block` reads, the (msgctxt, msgid) of each
     with its line, and ``text`` with those blocks blanked (for polib)."""
-    fast: list[EntryState] = []
     keys: dict[tuple[str | None, str], int] = {}
+
+    def take(block: str, line: int) -> EntryState | None:
+        read = _fast_block(block.split("\n"), line, glossary)
+        if read is None:
+            return None
+        state, key = read
+        if key in keys:
+            raise FormatError(name, line, f"duplicate entry for {key[1]!r}")
+        keys[key] = line
+        return state
+
+    taken, rest = _take_blocks(text, take)
+    return [state for _, state in taken], keys, rest
+
+
+def _take_blocks(
+    text: str, take: Callable[[str, int], _T | None]
+) -> tuple[list[tuple[int, _T]], str]:
+    """What ``take`` reads of each block of ``text`` (given with its first line), and
+    ``text`` with the blocks it read blanked, their lines kept, so polib's errors on
+    the rest keep their line numbers."""
+    taken: list[tuple[int, _T]] = []
     rest: list[str] = []
     line = 1
     counted = done = 0
@@ -832,18 +855,14 @@ def _read_fast_blocks(
         start = match.start()
         line += text.count("\n", counted, start)
         counted = start
-        block = match.group().split("\n")
-        read = _fast_block(block, line, glossary)
+        block = match.group()
+        read = take(block, line)
         if read is not None:
-            state, key = read
-            if key in keys:
-                raise FormatError(name, line, f"duplicate entry for {key[1]!r}")
-            keys[key] = line
-            fast.append(state)
-            rest += (text[done:start], "\n" * (len(block) - 1))
+            taken.append((line, read))
+            rest += (text[done:start], "\n" * block.count("\n"))
             done = match.end()
     rest.append(text[done:])
-    return fast, keys, "".join(rest)
+    return taken, "".join(rest)
 
 
 #: A block: a run of lines that are not empty.
@@ -1097,25 +1116,12 @@ def read_translation_units(data: bytes, name: str) -> list[TranslationUnit]:
     are the same, in the same order, as :func:`parse_po` then :func:`translation_units`.
     """
     text = decode_text(data, name).replace("\r\n", "\n").replace("\r", "\n")
-    fast: list[tuple[int, str, str]] = []
-    rest: list[str] = []
-    line = 1
-    counted = done = 0
-    for match in _BLOCK.finditer(text):
-        start = match.start()
-        line += text.count("\n", counted, start)
-        counted = start
-        block = match.group()
-        read = _plain_block(block)
-        if read is not None:
-            if read[1] and not read[2]:  # translated, not fuzzy: what memory may trust
-                fast.append((line, read[0], read[1]))
-            rest += (text[done:start], "\n" * block.count("\n"))
-            done = match.end()
-    rest.append(text[done:])
+    taken, rest = _take_blocks(text, lambda block, _line: _plain_block(block))
+    # translated and not fuzzy: what memory may trust
+    fast = [(line, msgid, msgstr) for line, (msgid, msgstr, fuzzy) in taken if msgstr and not fuzzy]
     # the blank lines after the last block left to polib (usually the header) are all
     # of a catalog we wrote: polib and the syntax check need not walk them
-    po = _parse_text("".join(rest).rstrip("\n") + "\n", name)
+    po = _parse_text(rest.rstrip("\n") + "\n", name)
     target = language_of(po, name)
     source_header = po.metadata.get("X-Source-Language", "")
     source = language_of(po, name, "X-Source-Language") if source_header else target.other
