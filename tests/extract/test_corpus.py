@@ -82,3 +82,21 @@ def test_a_folder_without_documents_is_a_one_line_error(
     code = main(["extract", "empty", "--jobs", "2"])
     _, err = capsys.readouterr()
     assert code == 2 and err.count("\n") == 1 and "empty" in err
+
+
+def test_two_jobs_give_every_candidate_field_of_one_job() -> None:
+    """Workers leave document texts out of what they send back and the parent puts
+    them back: contexts and line numbers must come out as in one process, also for a
+    document long enough to be fed in chunks, with two languages mixed."""
+    long_text = "\n\n".join(
+        f"Paragraph {n}: the naval blockade and the ceasefire monitors.\nLine two."
+        for n in range(900)
+    )
+    russian = "Военно-морская блокада продолжается. Наблюдатели за прекращением огня прибыли.\n"
+    documents = [(Lang.EN, t, f"d{n}.txt") for n, t in enumerate(DOCS)]
+    documents += [(Lang.EN, long_text, "long.txt"), (Lang.RU, russian, "ru.txt")]
+    documents += [(Lang.EN, DOCS[n % 3], f"more{n}.txt") for n in range(12)]
+    one, two = extract_corpus(documents, 1), extract_corpus(documents, 2)
+    for lang in (Lang.EN, Lang.RU):
+        assert one[lang].candidates() == two[lang].candidates()
+        assert all(c.context for c in two[lang].candidates())
