@@ -103,8 +103,7 @@ def test_matcher_entries_are_the_designations_then_their_alias_keys(glossary: Gl
     db = sqlite3.connect(":memory:")
     db.executescript(SCHEMA)
     ticker = build._Ticker(None, glossary.terms)
-    columns = build._text_columns(glossary.terms)
-    build._write_designations(db, glossary.terms, words, table, columns, ticker, matchers)
+    build._write_designations(db, glossary.terms, words, table, ticker, matchers)
     every = [d for t in glossary.terms for d in designations(t, forbidden=True)]
     keyed = [(normalizer.key(d.text), d) for d in every]
     expected = [(key, pack_designation(d), d.role is Role.FORBIDDEN) for key, d in keyed if key]

@@ -134,7 +134,7 @@ def build_index(
         ticker.to(_WORDS_DONE)
         cache = wordcache.cache_path(target.parent) if len(terms) >= CACHE_FROM else None
         known = wordcache.load(cache) if cache is not None else {}
-        table, forms, columns, analyses = _morphology(
+        table, forms, analyses = _morphology(
             words, known, db, terms, count if parallel else 0, ticker
         )
         del known
@@ -146,8 +146,8 @@ def build_index(
         )
         matchers.forms({form: own for form, _, own in forms})
         del forms
-        _write_designations(db, terms, words, table, columns, ticker, matchers)
-        del words, table, columns
+        _write_designations(db, terms, words, table, ticker, matchers)
+        del words, table
         create_indexes(db)  # while the matcher's child finishes its work
         matchers.store(db)
         finish(db)
@@ -248,11 +248,10 @@ def _morphology(
     terms: tuple[Term, ...],
     count: int,
     ticker: _Ticker,
-) -> tuple[_Table, list[FormRow], _Columns, wordcache.Analyses]:
+) -> tuple[_Table, list[FormRow], wordcache.Analyses]:
     """The word table and the forms of the distinct words, from ``known`` analyses
     where it has them and else by a pool of ``count`` forked workers (none: here);
-    the concepts are written and the columns that need no morphology are made
-    meanwhile. Also returns every word's analysis (for the next build)."""
+    the concepts are written meanwhile. Also returns every word's analysis (for the next build)."""
     distinct, alone = words.distinct, words.alone
     missing = [i for i, word in enumerate(distinct) if (word, bool(alone[i])) not in known]
     work = [
@@ -268,12 +267,10 @@ def _morphology(
         results: Iterable[list[tuple[WordInfo, list[FormRow]]]]
         if pool is None:
             _write_concepts(db, terms)
-            columns = _text_columns(terms)
             results = (word_analyses(*item) for item in work)
         else:
             results = pool.map(_word_analyses_job, work)
             _write_concepts(db, terms)
-            columns = _text_columns(terms)
         made: list[tuple[WordInfo, list[FormRow]]] = []
         span = _MORPHOLOGY_DONE - _WORDS_DONE
         for done, found in enumerate(results, 1):
@@ -299,27 +296,7 @@ def _morphology(
         table.single_alternatives.append(len(single) > 1)
         forms.extend(rows)
     ticker.to(_MORPHOLOGY_DONE)
-    return table, forms, columns, analyses
-
-
-#: Per designation (``designation_texts`` order): its exact form and its initials.
-_Columns = tuple[list[str], list[str]]
-
-
-def _text_columns(terms: tuple[Term, ...]) -> _Columns:
-    """The exact form and the initials (none for forbidden renderings) of every
-    designation; a shared string where the value repeats (the text itself, no
-    initials), so a million designations cost little more than the lists."""
-    exacts: list[str] = []
-    found: list[str] = []
-    seen: dict[str, str] = {}
-    for term in terms:
-        for _, role, text in designation_texts(term):
-            exact = exact_form(text)
-            exacts.append(text if exact == text else exact)
-            letters = "" if role == "forbidden" else initials(text)
-            found.append(seen.setdefault(letters, letters))
-    return exacts, found
+    return table, forms, analyses
 
 
 def _word_analyses_job(
@@ -408,13 +385,14 @@ def _write_designations(
     terms: tuple[Term, ...],
     words: _Words,
     table: _Table,
-    columns: _Columns,
     ticker: _Ticker,
     matchers: _Matchers,
 ) -> None:
     """Every designation row (forbidden ones too, without initials) and the alias keys
     of the Russian ones (not forbidden: those are the forbidden matcher's only); the
-    matcher entries of the same designations go to ``matchers`` batch by batch."""
+    matcher entries of the same designations go to ``matchers`` batch by batch. The
+    exact form and initials are made here, in the same walk over the designations,
+    so no column of a million strings waits for the rows."""
     from glossary.matching import pack_fields
 
     rows: list[tuple[int, str, str, str, str, str, str, str, int]] = []
@@ -422,7 +400,6 @@ def _write_designations(
     entries: list[Entry] = []
     alias_entries: list[Entry] = []
     ids, starts, keys, folds = words.ids, words.starts, table.keys, table.folds
-    exacts, abbreviations = columns
     rowid = 0
     number = 0
     every = max(1, len(terms) // 100)
@@ -436,9 +413,11 @@ def _write_designations(
                 continue
             key = tuple([keys[i] for i in word_ids])
             forbidden = role == "forbidden"
+            exact = exact_form(text)
             rows.append(
-                (pos, lang, role, text, exacts[number - 1], " ".join([folds[i] for i in word_ids]),
-                 " ".join(key), abbreviations[number - 1], len(key))
+                (pos, lang, role, text, text if exact == text else exact,
+                 " ".join([folds[i] for i in word_ids]), " ".join(key),
+                 "" if forbidden else initials(text), len(key))
             )  # fmt: skip
             rowid += 1
             record = pack_fields(term.id, lang, role, text)
