@@ -66,14 +66,9 @@ def _table(glossary: Glossary) -> tuple[build._Words, build._Table]:
     words = build._words(glossary.terms)
     singles = [w for w, alone in zip(words.distinct, words.alone, strict=True) if alone]
     infos, _ = build.word_table(words.distinct, singles)
-    table = build._Table([], [], [], [], bytearray(), bytearray())
-    for key, fold, multi, single in infos:
-        table.keys.append(key)
-        table.folds.append(fold)
-        table.multi.append(multi)
-        table.single.append(single)
-        table.multi_alternatives.append(len(multi) > 1)
-        table.single_alternatives.append(len(single) > 1)
+    table = build._Table.empty()
+    for info in infos:
+        table.add(*info)
     return words, table
 
 

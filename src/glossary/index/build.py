@@ -216,6 +216,19 @@ class _Table:
     multi_alternatives: bytearray
     single_alternatives: bytearray
 
+    @classmethod
+    def empty(cls) -> _Table:
+        return cls([], [], [], [], bytearray(), bytearray())
+
+    def add(self, key: str, fold: str, multi: tuple[str, ...], single: tuple[str, ...]) -> None:
+        """The next word's analysis."""
+        self.keys.append(key)
+        self.folds.append(fold)
+        self.multi.append(multi)
+        self.single.append(single)
+        self.multi_alternatives.append(len(multi) > 1)
+        self.single_alternatives.append(len(single) > 1)
+
 
 def _words(terms: tuple[Term, ...]) -> _Words:
     from glossary.text.normalize import words_of
@@ -281,19 +294,14 @@ def _morphology(
             pool.shutdown()
     analyses: wordcache.Analyses = {}
     fresh = iter(made)
-    table = _Table([], [], [], [], bytearray(), bytearray())
+    table = _Table.empty()
     forms: list[FormRow] = []
     for i, word in enumerate(distinct):
         name = (word, bool(alone[i]))
         analysis = known.get(name) or next(fresh)
         analyses[name] = analysis
-        (key, fold, multi, single), rows = analysis
-        table.keys.append(key)
-        table.folds.append(fold)
-        table.multi.append(multi)
-        table.single.append(single)
-        table.multi_alternatives.append(len(multi) > 1)
-        table.single_alternatives.append(len(single) > 1)
+        info, rows = analysis
+        table.add(*info)
         forms.extend(rows)
     ticker.to(_MORPHOLOGY_DONE)
     return table, forms, analyses
