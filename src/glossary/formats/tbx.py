@@ -38,14 +38,11 @@ Russian are ignored.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from glossary.errors import FormatError
-from glossary.formats import xml_safe
+from glossary.formats import gc_paused, xml_safe
 from glossary.formats.xml_safe import XML_LANG, ParsedXml, local_name
 from glossary.model import (
     COLUMNS,
@@ -220,7 +217,7 @@ def read(data: bytes, name: str) -> Glossary:
     # tree, so a 200 MB term base never becomes one 2 GB element tree. The garbage
     # collector is paused meanwhile: its passes over the entries read so far cost a
     # third of the time, and nothing made here forms a cycle.
-    with _gc_paused():
+    with gc_paused():
         return _read(data, name)
 
 
@@ -245,17 +242,6 @@ def _read(data: bytes, name: str) -> Glossary:
         extra_columns.update((c, None) for c, _ in term.extra)
     columns = COLUMNS + tuple(c for c in extra_columns if c not in COLUMNS)
     return Glossary(tuple(terms), columns, tuple(lines))
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _read_entry(doc: ParsedXml, element: ET.Element) -> _EntryRead:

@@ -7,10 +7,8 @@ order, unknown columns, BOM and line ends, so a rewrite changes only what change
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import difflib
-import gc
 import io
 import os
 from collections.abc import Callable, Iterator
@@ -21,7 +19,7 @@ from typing import BinaryIO
 
 from glossary.atomic import atomic_write
 from glossary.errors import FormatError, display_path
-from glossary.formats import BOM, current_input_limit, decode_text, read_file
+from glossary.formats import BOM, current_input_limit, decode_text, gc_paused, read_file
 from glossary.model import (
     COLUMNS,
     LIST_SEPARATOR,
@@ -98,7 +96,7 @@ def _parse(
     stream = io.TextIOWrapper(binary, encoding="utf-8-sig" if layout.bom else "utf-8", newline="")
     reader = csv.reader(stream, strict=True)
     problems: list[FormatError] = []
-    with _gc_paused() as pause:
+    with gc_paused() as pause:
         try:
             header = next(reader, None)
             if header is None or header == []:
@@ -125,34 +123,6 @@ def _parse(
 #: From this many concepts, what was read is moved out of the collector's sight
 #: (``gc.freeze``) when the collector is resumed.
 _FREEZE_ROWS = 100_000
-
-
-@dataclass(slots=True)
-class _Pause:
-    freeze: bool = False
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[_Pause]:
-    """The garbage collector paused while a glossary is made.
-
-    Resuming it would make its next pass walk every concept just made (about a
-    second per million), and again in each older generation later, though concepts
-    hold no reference cycles to collect. So a big glossary is frozen first: its
-    objects, and whatever else is alive then, are never walked again; they are
-    still freed by reference counting when dropped. (The cost: a reference cycle
-    that was already garbage at that moment is not collected.)
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    pause = _Pause()
-    try:
-        yield pause
-    finally:
-        if enabled:
-            if pause.freeze:
-                gc.freeze()
-            gc.enable()
 
 
 def _not_utf8(data: bytes, name: str) -> TermsCsvError:
