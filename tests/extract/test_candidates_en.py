@@ -366,3 +366,55 @@ def test_a_title_with_its_remit_after_for_is_one_name() -> None:
     assert "Under Secretary for Arctic Fisheries" in found
     assert "Arctic Fisheries" not in found
     assert "Secretary" not in found
+
+
+def test_a_place_ending_like_a_demonym_is_a_place() -> None:
+    """Regression: "Japan", "Oman", "Kyrgyzstan" end like "Russian" and were read as
+    demonyms, so "Cabinet of Japan" lost its last word; a place has a demonym of its own
+    ("Japanese", "Omani") or the "-stan" ending."""
+    from glossary.extract.candidates_en import EnglishTagger
+
+    tagger = EnglishTagger()
+    assert tagger.word("Japan", False, False) == "P"
+    assert tagger.word("Kyrgyzstan", False, False) == "P"
+    assert tagger.word("Kenyan", False, False) == "M"
+    found = terms("They wrote to the Cabinet of Japan in May. The Cabinet of Japan replied.\n")
+    assert "Cabinet of Japan" in found
+
+
+def test_an_auxiliary_after_an_adjective_is_its_noun() -> None:
+    """Regression: "will" was always the modal, so "political will" was never a
+    candidate; no modal follows a prenominal adjective."""
+    found = terms("Donors lack political will to act. Without political will the fund will fail.\n")
+    assert "political will" in found
+
+
+def test_a_noun_verb_homograph_after_an_article_is_the_noun() -> None:
+    """Regression: "ground" (also the past of "grind") and "format" before "this" were
+    read as verbs after "a staging" and "the trilateral"; no finite verb follows an
+    article and its modifiers."""
+    found = terms(
+        "The island became a staging ground for raids. They revived the trilateral format "
+        "this spring. The troops left the staging ground.\n"
+    )
+    assert "staging ground" in found
+    assert "trilateral format" in found
+
+
+def test_a_plural_noun_listed_as_a_verb_ends_a_text() -> None:
+    """Regression: a verb-only -s form ending the text stayed a verb, so "border acts"
+    came out nowhere when they were the text's last words."""
+    found = terms("The envoy condemned the raids by armed groups and the border acts")
+    assert "border acts" in found
+
+
+def test_a_participle_compound_modifies() -> None:
+    """Regression: "Dutch-speaking" after "of" was read as a gerund and "NATO-backed"
+    lost its capitals at a sentence start ("nATO-backed"); a hyphenated participle is
+    a modifier, and a capital past a word's first letter is its own."""
+    found = terms(
+        "Aid reached the homes of Dutch-speaking villagers. NATO-Backed talks resumed. "
+        "The envoy praised the talks.\n"
+    )
+    assert "Dutch-speaking villagers" in found
+    assert "NATO-Backed talks" in found

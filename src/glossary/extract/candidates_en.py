@@ -93,6 +93,12 @@ ORGANIZATION_WORDS = word_set(
 _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
 _LETTERS_DIGITS = re.compile(r"^[A-Z]{1,3}\d{1,2}$")
 _DEMONYM_ENDINGS = ("ian", "an", "ese", "ish", "ic", "ean")
+#: A place's own demonym suffixes ("Japan" → "Japanese", "Iran" → "Iranian", "Oman" →
+#: "Omani"): an unknown capitalised word ending like a demonym names a place when one of
+#: these derivations of it is in use (Zipf at least :data:`PLACE_DEMONYM_ZIPF`); the
+#: "-stan" ending is a place's ("Kazakhstan").
+_PLACE_DEMONYM_SUFFIXES = ("ese", "i", "ian")
+PLACE_DEMONYM_ZIPF = 2.0
 #: Prefixes whose hyphenated compounds take the class of the word they prefix.
 _PREFIXES = word_set(
     "ex non anti pro pre post de re co counter self cross inter intra multi semi quasi neo "
@@ -113,10 +119,15 @@ _NAMED_OF = re.compile(r"[TX][TPX]*(?:OZ?[TPXM]*[TPX])+")
 _PLACE_AND_PERSON = 3
 #: A capitalised title word, "for" and a capitalised remit.
 _TITLE_FOR = re.compile(r"[TPX](?=I[TPXM]*[TPX])I[TPXM]*[TPX]")
+#: Articles proper: no finite verb follows one (see :func:`_nouns_after_articles`).
+_INDEFINITE_OR_DEFINITE = word_set("the a an")
+#: Modifiers between an article and its noun looked through by that rule.
+_MODIFIERS_AFTER_ARTICLE = 3
 _ARTICLES = word_set("the a an its their his her our my your this these those")
 _BEFORE_ADVERB = re.compile(r"[NS](?=R)")
 _AFTER_NAME = re.compile(r"(?<=[PXT])G")
 _AFTER_VERB_CUE = re.compile(r"(?<=[WK])[NJSGU]")
+_MODAL_AFTER_ADJECTIVE = re.compile(r"(?<=A)K")
 _GERUND_OR_VERB = re.compile(r"(?<=[IO])G|S(?=A)")
 #: Subject pronouns: the participle-looking word after one is its finite verb.
 _SUBJECTS = word_set("i we you he she it they")
@@ -125,7 +136,7 @@ _SUBJECTS = word_set("i we you he she it they")
 _TERM_PREPOSITIONS = word_set("to under against on for between")
 #: Words in a prepositional complement, the preposition included.
 _MAX_COMPLEMENT = 5
-_VERB_S_AS_NOUN = re.compile(r"(?<=[AM])V|V(?=O)|(?<=N)V(?=[|IWC])")
+_VERB_S_AS_NOUN = re.compile(r"(?<=[AM])V|V(?=O)|(?<=N)V(?=[|IWC]|$)")
 _COORD = re.compile(r"(?<=N)C([IW]?)(?=N(?![NJ]))")
 #: Coordinated adjectives sharing a head: "regional and global stability".
 #: An adjective before a conjunction: a candidate for a shared hyphen ("intermediate- and").
@@ -144,6 +155,7 @@ class EnglishTagger:
         self._lemmas: Callable[[str], dict[str, Any]] = module.getAllLemmas
         self._cache: dict[str, str] = {}
         self._gradable: dict[str, bool] = {}
+        self._places: dict[str, bool] = {}
         self.unknown: set[str] = set()
         #: Words with a verb reading, for telling "to join" from "the join".
         self.verbal: set[str] = set()
@@ -217,6 +229,24 @@ class EnglishTagger:
             self._gradable[lower] = known
         return known
 
+    def place(self, lower: str) -> bool:
+        """A word ending like a demonym that is a place's name: it has a demonym of its
+        own ("Japan"/"Japanese", "Jordan"/"Jordanian") or the "-stan" ending. Memoised."""
+        known = self._places.get(lower)
+        if known is None:
+            from wordfreq import zipf_frequency
+
+            known = lower.endswith("stan") or any(
+                zipf_frequency(lower + suffix, "en") >= PLACE_DEMONYM_ZIPF
+                for suffix in _PLACE_DEMONYM_SUFFIXES
+            )
+            self._places[lower] = known
+        return known
+
+    def noun(self, lower: str) -> bool:
+        """The lexicon has a noun reading of the word ("will", "can")."""
+        return "NOUN" in self._lemmas(lower)
+
     def base_verb(self, lower: str) -> bool:
         """The word is a verb's base form ("join"), the only form an infinitive takes."""
         return lower in self._lemmas(lower).get("VERB", ())
@@ -244,7 +274,8 @@ class EnglishTagger:
                 return tag
             if tag == "U":
                 # Demonyms ("Russian", "Ukrainian", "Chinese") modify like adjectives.
-                return "M" if lower.endswith(_DEMONYM_ENDINGS) else "P"
+                demonym = lower.endswith(_DEMONYM_ENDINGS) and not self.place(lower)
+                return "M" if demonym else "P"
             return "T"
         tag = self.lexical(word) if word.islower() else self.lexical(word.lower())
         return "N" if tag == "U" else tag
@@ -280,7 +311,18 @@ class EnglishTagger:
             return "N"
         if last in "OCIDZ":
             return "A"
+        if len(rest) > 1 and last in "GV" and self._participle_compound(rest):
+            return "A"
         return last
+
+    def _participle_compound(self, parts: list[str]) -> bool:
+        """A participle compound modifies: "UN-brokered", "rules-based", "far-reaching",
+        "Russian-speaking"; with a noun before an -ing form it is the action's noun
+        ("peace-keeping", "intelligence-sharing")."""
+        tail, head = parts[-1].lower(), parts[0]
+        if tail.endswith("ed"):
+            return True
+        return tail.endswith("ing") and (head[:1].isupper() or self.lexical(head.lower()) in "AR")
 
 
 def _verb_or_noun(tags: str, units: Units, tagger: EnglishTagger) -> str:
@@ -308,6 +350,20 @@ def _verb_or_noun(tags: str, units: Units, tagger: EnglishTagger) -> str:
     return tags
 
 
+def _modal_nouns(tags: str, units: Units, tagger: EnglishTagger) -> str:
+    """An auxiliary right after an adjective is the noun it is homographic with: a modal
+    never follows a prenominal adjective ("the political will", "a legal must"), while
+    "the Council will" keeps its verb."""
+    found = [m.start() for m in _MODAL_AFTER_ADJECTIVE.finditer(tags)]
+    if not found:
+        return tags
+    chars = list(tags)
+    for index in found:
+        if tagger.noun(units.words[index].lower()):
+            chars[index] = "N"
+    return "".join(chars)
+
+
 def classes(units: Units, tagger: EnglishTagger) -> str:
     """One class character per unit; breaks are ``|``."""
     word = tagger.word
@@ -316,6 +372,7 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
         for w, f, i, c in zip(units.words, units.first, units.initial, units.compound, strict=True)
     )
     tags = _verb_or_noun(tags, units, tagger)
+    tags = _modal_nouns(tags, units, tagger)
     # A past form right after a name is its verb: "Lavrov met reporters".
     tags = _AFTER_NAME.sub("V", tags)
     cues = [m.start() for m in _AFTER_VERB_CUE.finditer(tags)]
@@ -349,7 +406,22 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
         index = match.start()
         if tags[index] == "S" or words[index].lower().endswith("ing"):
             chars[index] = "V"
+    _nouns_after_articles(chars, words, tagger)
     return "".join(chars).replace("S", "N")
+
+
+def _nouns_after_articles(chars: list[str], words: list[str], tagger: EnglishTagger) -> None:
+    """A noun/verb homograph after an article and its modifiers is the noun: no finite
+    verb follows "the", "a" or "the" with adjectives and participles ("a staging
+    ground", "the trilateral format this year"), though "the troops left" keeps it."""
+    for index, tag in enumerate(chars):
+        if tag != "V" or index == 0:
+            continue
+        before = index - 1
+        while before > 0 and chars[before] in "AG" and index - before <= _MODIFIERS_AFTER_ARTICLE:
+            before -= 1
+        if words[before].lower() in _INDEFINITE_OR_DEFINITE and tagger.noun(words[index].lower()):
+            chars[index] = "N"
 
 
 def spans(tags: str, units: Units) -> Iterator[Span]:

@@ -215,6 +215,7 @@ class Extractor:
             and words[a][:1].isupper()
             and not words[a].isupper()
             and words[a - 1][:1].isupper()
+            and not words[a - 1].isupper()
             and not units.initial[a - 1]
             and units.first[a - 1] >= 0
         )
@@ -669,7 +670,13 @@ class Extractor:
         words = []
         for u in indices:
             word = units.words[u]
-            if units.initial[u] and tags[u] not in "PTXM" and not titled:
+            if (
+                units.initial[u]
+                and tags[u] not in "PTXM"
+                and not titled
+                and not any(c.isupper() for c in word[1:])
+            ):
+                # A capital past the first letter is the word's own ("UN-Brokered").
                 word = word[:1].lower() + word[1:]
             words.append(word)
         return " ".join(words)
