@@ -14,7 +14,7 @@ agree. Every sub-phrase that keeps its head is a candidate too, so nested terms
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from glossary.extract.units import QUOTE_CLOSES, QUOTE_OPENS, SUFFIXED, Units, word_set
@@ -87,6 +87,7 @@ class RussianTagger:
         self._cache: dict[str, tuple[str, Features]] = {}
         #: Words read as nouns that can also be adjectives, with that reading.
         self.adjective_reading: dict[str, tuple[str, Features]] = {}
+        self._inanimate: dict[str, bool] = {}
 
     @staticmethod
     def rare_verb(lemma: str) -> bool:
@@ -132,6 +133,18 @@ class RussianTagger:
             found = _gradable(parse)
             _GRADABLE[lexeme] = found
         return found
+
+    def names_thing(self, modifier: str, head: str) -> bool:
+        """Whether a nationality ``modifier`` names a thing or an event with ``head``
+        ("украинский кризис", "российская делегация"): the head's best noun reading is
+        inanimate, not a person ("российский | министр", "греческие | фермеры"), and the
+        modifier is no duration ("трёхдневный | визит")."""
+        found = self._inanimate.get(head)
+        if found is None:
+            nouns = [p for p in self.morph.parses(head) if p.tag.POS == "NOUN"]
+            found = bool(nouns) and "inan" in nouns[0].tag
+            self._inanimate[head] = found
+        return found and not self._describes(self.morph.lemma(modifier.lower()))
 
     def known(self, word: str) -> bool:
         """Whether the dictionary lists ``word`` (rather than guessing from its ending)."""
@@ -196,10 +209,11 @@ class RussianTagger:
             features = _features(adjectives)
             genitive = any(f[0] == "gent" for f in features)
             lemma = str(top.normal_form)
-            if self._describes(lemma) or (word[:1].islower() and self._demonym(lemma)):
+            if word[:1].islower() and (self._describes(lemma) or self._demonym(lemma)):
                 # "российский министр" → "министр": a nationality qualifies, as in
                 # "Russian Foreign Minister", so no phrase starts with it (E, F); inside
-                # one it stays ("архитектура евразийской безопасности").
+                # one it stays ("архитектура евразийской безопасности"). Capitalised
+                # mid-sentence it is part of a name ("Шестидневная война").
                 return ("F" if genitive else "E"), features
             return ("B" if genitive else "A"), features
         if pos in ("INFN", "VERB") and self.rare_verb(str(top.normal_form)):
@@ -333,7 +347,14 @@ def _first_names(tags: list[str], units: Units, tagger: RussianTagger) -> None:
             tags[index] = tags[index + 1] = "P"
 
 
-def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
+def spans(
+    tags: str,
+    features: list[Features],
+    units: Units,
+    names_thing: Callable[[str, str], bool] = lambda _modifier, _head: False,
+) -> Iterator[Span]:
+    """Candidate spans; ``names_thing`` tells whether a nationality starts a phrase
+    with a head ("украинский кризис"; not "российский | министр")."""
     for match in _NP.finditer(tags):
         start, end = match.start(), match.end() - 1
         if tags[start] == "P":
@@ -345,14 +366,14 @@ def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
         if tags[head] == "L" and head < end:
             # A place takes no genitive of its own ("Украина | натовских контингентов"
             # is a place, then the object of the next words): what follows is a phrase.
-            yield from _phrase(tags, features, start, head, head, units)
+            yield from _phrase(tags, features, start, head, head, units, names_thing)
             start = head + 1
             head = start
             while head < end and tags[head] not in "NGX":
                 head += 1
             if tags[head] not in "NGX":
                 continue
-        yield from _phrase(tags, features, start, head, end, units)
+        yield from _phrase(tags, features, start, head, end, units, names_thing)
     yield from _prepositional(tags, features, units)
     if units.quotes:
         yield from _quoted_names(tags, units)
@@ -506,6 +527,7 @@ def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every ca
     head: int,
     end: int,
     units: Units,
+    names_thing: Callable[[str, str], bool],
 ) -> Iterator[Span]:
     # Trim premodifiers that do not agree with the head (reading from the head leftwards).
     agreed = features[head]
@@ -532,21 +554,24 @@ def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every ca
     # belongs to it ("Постоянный совет ОБСЕ").
     words, initial = units.words, units.initial
 
-    def ends_from(s: int) -> list[int]:
+    def ends_from(s: int, rule: str, whole: bool) -> list[tuple[int, str]]:
         named = words[s][:1].isupper() and not initial[s]
         # A name takes both ("Постоянный совет ОБСЕ", "Конституция Украины"); an acronym
         # takes no place ("МИД | России").
         place = named and not words[s].isupper()
-        # A bare common noun takes an acronym right after it ("саммит НАТО", "санкции
-        # ООН"): with no modifier of its own, the acronym is what makes it a term.
-        bare = s == head
-        return [head] + [
-            g[1]
-            for i, g in enumerate(groups)
-            if tags[g[1]] not in "LX"
-            or (bare and i == 0 and g[1] == head + 1)
-            or (place if tags[g[1]] == "L" else named)
-        ]
+        # A phrase from a bare noun takes the acronym or place its chain ends in
+        # ("саммит НАТО", "санкции ООН", "министр иностранных дел Японии", "глава МИД
+        # РФ"): with no modifier of its own, that qualifier is what makes it a term.
+        # (``whole``: the phrase holds all of its first group, so "иностранных дел
+        # Исландии" gives no "дела Исландии").
+        bare = whole and tags[s] in "NGX"
+        result = [(head, rule)]
+        for g in groups:
+            if tags[g[1]] not in "LX" or (place if tags[g[1]] == "L" else named):
+                result.append((g[1], rule))
+            elif bare:
+                result.append((g[1], "q"))
+        return result
 
     # A dependent group is a phrase of its own, with the groups that depend on it
     # ("вопросы | нераспространения ядерного оружия"): rule "d".
@@ -554,19 +579,25 @@ def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every ca
         if tags[group_noun] == "L":
             continue
         for s in range(group_start, group_noun + 1):
-            if tags[s] == "F":
-                continue  # not from a nationality: "евразийской безопасности" → "безопасность"
-            for e in ends_from(s):
+            if tags[s] == "F" and not (
+                s == group_start and names_thing(words[s], words[group_noun])
+            ):
+                continue  # not from a nationality: "евразийского министра" → "министр"
+            for e, rule in ends_from(s, "d", s == group_start):
                 if group_noun <= e and e - s < _MAX_WORDS:
-                    yield (s, e, group_noun, "d")
+                    yield (s, e, group_noun, rule)
     for s in range(first, head + 1):
-        if (s > first and tags[s - 1] == "R") or tags[s] in "EF":
+        if (s > first and tags[s - 1] == "R") or (
+            # A nationality qualifies a person ("российский | министр") but names a
+            # thing or an event with it ("украинский кризис", "российская делегация").
+            tags[s] in "EF" and not (s == first and names_thing(words[s], words[head]))
+        ):
             continue
-        for e in ends_from(s):
+        for e, rule in ends_from(s, "n", True):
             if e - s < _MAX_WORDS:
-                yield (s, e, head, "n")
+                yield (s, e, head, rule)
     if restart is not None:
-        yield from _phrase(tags, features, restart[0], restart[1], end, units)
+        yield from _phrase(tags, features, restart[0], restart[1], end, units, names_thing)
 
 
 class RussianRules:
@@ -586,5 +617,5 @@ class RussianRules:
 
     def spans(self, tags: str, units: Units) -> Iterator[tuple[int, int, int, int, str]]:
         """Spans of the units last given to :meth:`tag` (agreement needs their features)."""
-        for a, b, head, rule in spans(tags, self._features, units):
+        for a, b, head, rule in spans(tags, self._features, units, self.tagger.names_thing):
             yield (a, b, -1, head, rule)

@@ -216,6 +216,7 @@ class Extractor:
             and words[a][:1].isupper()
             and not words[a].isupper()
             and words[a - 1][:1].isupper()
+            and not words[a - 1].isupper()
             and not units.initial[a - 1]
             and units.first[a - 1] >= 0
         )
