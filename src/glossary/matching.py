@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from glossary.model import Glossary, Lang, Term
+from glossary.model import Glossary, Lang, Term, unfrozen_builder
 from glossary.overlaps import cover, owners
 from glossary.text.normalize import (
     Normalizer,
@@ -86,6 +86,10 @@ class Span:
     @property
     def term_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(d.term_id for d in self.designations))
+
+
+_new_span = unfrozen_builder(Span)
+_new_designation = unfrozen_builder(Designation)
 
 
 class TermMatcher:
@@ -263,7 +267,7 @@ class TermMatcher:
                 if text.startswith(tail, end):
                     end += len(tail)
                     break
-            return Span(start, end, text[start:end], found, also)
+            return _new_span(start, end, text[start:end], found, also)
 
         if len(chosen) == len(matches):
             return list(map(span, chosen))
@@ -375,7 +379,7 @@ class _PackedGroups:
         start, end = self._record_offsets[record], self._record_offsets[record + 1]
         fields = self._records[start:end].decode()
         term_id, lang, role, text = fields.split(_RECORD_SEP, 3)
-        return Designation(term_id, _LANGS[lang], text, _ROLES[role])
+        return _new_designation(term_id, _LANGS[lang], text, _ROLES[role])
 
 
 @dataclass(frozen=True, slots=True)

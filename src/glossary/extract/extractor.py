@@ -67,6 +67,7 @@ _LOWER_IN_NAMES = word_set("of the and for on in to a an")
 #: Rules whose candidates keep their capitals at a sentence start.
 _NAMES = frozenset({Rule.ACRONYM, Rule.EXPANSION, Rule.PERSON})
 _SPACE = re.compile(r"\s+")
+_POSSESSIVE_END = re.compile("(?<=\\w)['\u2019]s?$")
 
 
 @dataclass(slots=True)
@@ -706,6 +707,9 @@ class Extractor:
                 # A capital past the first letter is the word's own ("UN-Brokered").
                 word = word[:1].lower() + word[1:]
             words.append(word)
+        if words and ("'" in words[-1] or "\u2019" in words[-1]):
+            # A name's possessive ends the phrase only as the possessor: "Ministers'".
+            words[-1] = _POSSESSIVE_END.sub("", words[-1])
         return " ".join(words)
 
     def _canonical_en(self, key: tuple[str, ...], entry: _Stats, forms: Counter[str]) -> str:
