@@ -418,3 +418,48 @@ def test_a_participle_compound_modifies() -> None:
     )
     assert "Dutch-speaking villagers" in found
     assert "NATO-Backed talks" in found
+
+
+def test_a_plural_possessive_inside_a_name_stays_in_it() -> None:
+    """Regression: the possessive broke every name at its apostrophe, so "Farmers'
+    Assembly of Ruritania" and "Citizens' Union" came out as fragments; a plural common
+    noun's possessive classifies inside a name, a singular's or a name's determines."""
+    found = terms(
+        "Delegates met at the Farmers\u2019 Assembly of Ruritania in May. The Farmers\u2019 "
+        "Assembly of Ruritania voted. Ruritania\u2019s Trade Office objected. The Board\u2019s "
+        "Audit Panel met.\n"
+    )
+    assert "Farmers\u2019 Assembly of Ruritania" in found
+    assert "Trade Office" in found
+    assert "Audit Panel" in found
+    assert not any(t.startswith(("Ruritania\u2019", "Board")) for t in found)
+
+
+def test_a_title_in_the_possessive_is_a_title_too() -> None:
+    """Regression: "Trade Ministers' Communique" swallowed the title it begins with."""
+    found = terms(
+        "The Nordic Trade Ministers\u2019 Communique was read. The Nordic Trade "
+        "Ministers\u2019 Communique ended the talks.\n"
+    )
+    assert any(t.lower() == "nordic trade ministers" for t in found)
+
+
+def test_a_capitalised_ordinal_mid_sentence_is_part_of_a_name() -> None:
+    """Regression: "Second Fisheries Package" lost its ordinal (a closed-class word)."""
+    found = terms(
+        "Ministers adopted the Second Fisheries Package in May. The Second Fisheries "
+        "Package takes effect in June.\n"
+    )
+    assert "Second Fisheries Package" in found
+
+
+def test_a_demonym_before_a_name_is_part_of_it_not_before_a_title() -> None:
+    """Regression: "Nordic Fisheries Council" was cut to "Fisheries Council" like
+    "Nordic | Foreign Minister", where the demonym is the holder's nationality."""
+    found = terms(
+        "They joined the Estonian Fisheries Council in May. The Estonian Fisheries Council "
+        "met the Estonian Foreign Minister.\n"
+    )
+    assert "Estonian Fisheries Council" in found
+    assert "Foreign Minister" in found
+    assert "Estonian Foreign Minister" not in found

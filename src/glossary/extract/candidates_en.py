@@ -90,6 +90,9 @@ ORGANIZATION_WORDS = word_set(
     "council assembly organization organisation union alliance committee commission agency "
     "office parliament court bank fund forum ministry department secretariat"
 )
+#: Ordinals the closed class above lists (later ones are in the lexicon).
+_ORDINALS = word_set("first second third")
+_POSSESSIVE = re.compile("^(.+?)['\u2019]s?$")
 _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
 _LETTERS_DIGITS = re.compile(r"^[A-Z]{1,3}\d{1,2}$")
 _DEMONYM_ENDINGS = ("ian", "an", "ese", "ish", "ic", "ean")
@@ -118,6 +121,8 @@ _NAMED_OF = re.compile(r"[TX][TPX]*(?:OZ?[TPXM]*[TPX])+")
 #: place and then a person's name ("President of Russia | Vladimir Putin").
 _PLACE_AND_PERSON = 3
 #: A capitalised title word, "for" and a capitalised remit.
+#: Demonyms before a capitalised chain of common words.
+_DEMONYM_NAME = re.compile(r"(?<![TPXM])M+T[TX]*(?![TPXM])")
 _TITLE_FOR = re.compile(r"[TPX](?=I[TPXM]*[TPX])I[TPXM]*[TPX]")
 #: Articles proper: no finite verb follows one (see :func:`_nouns_after_articles`).
 _INDEFINITE_OR_DEFINITE = word_set("the a an")
@@ -153,6 +158,7 @@ class EnglishTagger:
         module: Any = lemminflect()  # without the spaCy hook of its __init__
 
         self._lemmas: Callable[[str], dict[str, Any]] = module.getAllLemmas
+        self._inflect: Callable[[str, str], tuple[str, ...]] = module.getInflection
         self._cache: dict[str, str] = {}
         self._gradable: dict[str, bool] = {}
         self._places: dict[str, bool] = {}
@@ -243,6 +249,12 @@ class EnglishTagger:
             self._places[lower] = known
         return known
 
+    def plural(self, lower: str) -> bool:
+        """A plural noun: its lemma differs ("leaders", "women") or it is its own plural
+        ("people")."""
+        lemma = self._lemmas(lower).get("NOUN", (lower,))[0]
+        return lemma != lower or self._inflect(lower, "NNS")[:1] == (lower,)
+
     def noun(self, lower: str) -> bool:
         """The lexicon has a noun reading of the word ("will", "can")."""
         return "NOUN" in self._lemmas(lower)
@@ -253,6 +265,8 @@ class EnglishTagger:
 
     def word(self, word: str, initial: bool, compound: bool) -> str:
         """The class of one unit, using its capitals and position in the sentence."""
+        if "\u2019" in word or "'" in word:
+            return self._possessive(word, initial, compound)
         if word[-1:].isdigit():
             if _LETTERS_DIGITS.match(word):
                 return "X"  # "G7", "P5": a name of letters and a number
@@ -262,23 +276,40 @@ class EnglishTagger:
         if compound:
             return self._compound(word, initial)
         if word[0].isupper():
-            if _DOTTED_INITIALS.match(word):
-                return "M"  # "U.S.": see :func:`EnglishTagger._compound`
-            if len(word) > 1 and is_acronym(word):
-                return "X"
-            lower = word.lower()
-            tag = self.lexical(lower)
-            if tag in "OCIDZ":
-                return tag
-            if initial and tag != "U":
-                return tag
-            if tag == "U":
-                # Demonyms ("Russian", "Ukrainian", "Chinese") modify like adjectives.
-                demonym = lower.endswith(_DEMONYM_ENDINGS) and not self.place(lower)
-                return "M" if demonym else "P"
-            return "T"
+            return self._capitalised(word, initial)
         tag = self.lexical(word) if word.islower() else self.lexical(word.lower())
         return "N" if tag == "U" else tag
+
+    def _capitalised(self, word: str, initial: bool) -> str:
+        if _DOTTED_INITIALS.match(word):
+            return "M"  # "U.S.": see :func:`EnglishTagger._compound`
+        if len(word) > 1 and is_acronym(word):
+            return "X"
+        lower = word.lower()
+        tag = self.lexical(lower)
+        if tag == "D" and not initial and lower in _ORDINALS:
+            return "T"  # a capitalised ordinal is in a name: "the Third Energy Package"
+        if tag in "OCIDZ":
+            return tag
+        if initial and tag != "U":
+            return tag
+        if tag == "U":
+            # Demonyms ("Russian", "Ukrainian", "Chinese") modify like adjectives.
+            demonym = lower.endswith(_DEMONYM_ENDINGS) and not self.place(lower)
+            return "M" if demonym else "P"
+        return "T"
+
+    def _possessive(self, word: str, initial: bool, compound: bool) -> str:
+        """A capitalised possessive before a capitalised word: a plural common noun's
+        classifies, inside a name ("People's Republic", "Leaders' Meeting"); a singular's
+        or a name's is a determiner ("the Court's | Appeals Panel", "Russia's | Foreign
+        Ministry")."""
+        possessive = _POSSESSIVE.match(word)
+        if not possessive:
+            return "D"
+        base = possessive.group(1)
+        tag = self.word(base, initial, compound)
+        return tag if tag in "TNJAS" and self.plural(base.lower()) else "D"
 
     def _compound(self, word: str, initial: bool) -> str:
         parts = [p for p in re.split(r"[-\u2010\u2011.]", word) if p]
@@ -455,6 +486,8 @@ def spans(tags: str, units: Units) -> Iterator[Span]:
                 # "Federation Council | Speaker": the organisation before a title word.
                 yield (start, title - 1, -1, "n")
                 break
+    yield from _demonym_names(tags, words)
+    yield from _possessor_titles(tags, words)
     yield from _named_of(tags)
     yield from _titles_for(tags, units)
     yield from _coordinations(tags, units)
@@ -463,6 +496,33 @@ def spans(tags: str, units: Units) -> Iterator[Span]:
     for index, tag in enumerate(tags):
         if compound[index] and tag in "NVGS":  # not adjectives: "non-permanent" alone
             yield (index, index, -1, "h")
+
+
+def _demonym_names(tags: str, words: list[str]) -> Iterator[Span]:
+    """A demonym before a name is part of it ("European Security Treaty"); before a title
+    it is the holder's nationality ("Russian | Foreign Minister")."""
+    for match in _DEMONYM_NAME.finditer(tags):
+        if words[match.end() - 1].lower() not in TITLE_WORDS:
+            yield (match.start(), match.end() - 1, -1, "n")
+
+
+def _possessor_titles(tags: str, words: list[str]) -> Iterator[Span]:
+    """A title in the possessive inside a name is a title of its own too: "G7 Foreign
+    Ministers" in "G7 Foreign Ministers' Statement"."""
+    for index, word in enumerate(words):
+        if tags[index] == "D" or not word[:1].isupper():
+            continue
+        possessive = _POSSESSIVE.match(word) if "\u2019" in word or "'" in word else None
+        if not possessive:
+            continue
+        base = possessive.group(1).lower()
+        if base not in TITLE_WORDS and base[:-1] not in TITLE_WORDS:
+            continue
+        start = index
+        while start > 0 and tags[start - 1] in "TPXMAJN" and words[start - 1][:1].isupper():
+            start -= 1
+        if start < index:
+            yield (start, index, -1, "n")
 
 
 def _prepositional(tags: str, units: Units) -> Iterator[Span]:
