@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import itertools
 import re
@@ -48,6 +49,15 @@ def test_terminal_shows_renderings_and_marks_unreviewed(items: list[annotate.Ann
     )
     coloured = annotate.render_terminal(TEXT, items, lambda t, s: f"<{','.join(s)}>{t}</>")
     assert "<bold,yellow>сферах влияния</>" in coloured
+    # plain rendering (no style) is the same text, also for a paragraph at an offset
+    assert annotate.render_terminal(TEXT, items, None) == out
+    tail = TEXT.index("\r\n")
+    later = [a for a in items if a.start >= tail]
+    assert annotate.render_terminal(TEXT[tail:], later, None, tail) == out[out.index("\r\n") :]
+    no_rendering = [dataclasses.replace(items[0], term=dataclasses.replace(items[0].term, en=""))]
+    assert annotate.render_terminal(TEXT, no_rendering, None) == annotate.render_terminal(
+        TEXT, no_rendering, lambda text, styles: text
+    )
 
 
 def test_homonyms_prefer_reviewed_preferred_terms() -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from glossary.matching import Designation, Role, Span
-from glossary.model import Glossary, Lang, Term, unfrozen_builder
+from glossary.model import Glossary, Lang, Status, Term, unfrozen_builder
 from glossary.term_json import term_to_json
 
 if TYPE_CHECKING:
@@ -287,12 +287,14 @@ def to_json(items: Iterable[Annotation]) -> list[dict[str, Any]]:
 def render_terminal(
     text: str,
     items: Iterable[Annotation],
-    style: Callable[[str, tuple[str, ...]], str],
+    style: Callable[[str, tuple[str, ...]], str] | None,
     offset: int = 0,
 ) -> str:
     """The text with each term highlighted and followed by its rendering in brackets;
-    unreviewed terms are marked ``?``. ``style(text, styles)`` adds colour (or not);
-    ``text`` starts at ``offset`` of the annotated text (a paragraph of it)."""
+    unreviewed terms are marked ``?``. ``style(text, styles)`` adds colour (``None``:
+    plain text); ``text`` starts at ``offset`` of the annotated text (a paragraph of it)."""
+    if style is None:
+        return _render_plain(text, items, offset)
     out = []
     position = 0
     for a in items:
@@ -304,4 +306,21 @@ def render_terminal(
         out.append(style(f" [{marker}{rendering}]", ("dim",)))
         position = a.end - offset
     out.append(text[position:])
+    return "".join(out)
+
+
+def _render_plain(text: str, items: Iterable[Annotation], offset: int) -> str:
+    """:func:`render_terminal` without styles, the properties read inline (an
+    annotated text renders tens of thousands of terms)."""
+    out: list[str] = []
+    append = out.append
+    position = 0
+    for a in items:
+        append(text[position : a.start - offset])
+        append(a.text)
+        term = a.term
+        rendering = (term.ru if a.lang is Lang.EN else term.en) or "—"
+        append(f" [{rendering}]" if term.status is Status.REVIEWED else f" [?{rendering}]")
+        position = a.end - offset
+    append(text[position:])
     return "".join(out)

@@ -338,12 +338,19 @@ def designations(term: Term, *, forbidden: bool = False) -> list[Designation]:
 
 
 _TRAILING = re.compile(r"[^\w\s]+\Z")
+_MARK = re.compile(r"[^\w\s]")
 
 
 def _trailing_marks(found: tuple[Designation, ...]) -> tuple[str, ...]:
     """The marks after the last word that may belong to the term (the period of
-    "U.S."), longest first: those its designations end with."""
-    tails = {m.group() for d in found if (m := _TRAILING.search(d.text))}
+    "U.S."), longest first: those its designations end with. (The last character
+    is asked first: searching the whole text for a tail costs more, and most end
+    in a letter.)"""
+    tails = {
+        m.group()
+        for d in found
+        if _MARK.match(d.text, len(d.text) - 1) and (m := _TRAILING.search(d.text))
+    }
     return tuple(sorted(tails, key=len, reverse=True))
 
 

@@ -170,11 +170,11 @@ def _write_terminal(annotator: Annotator, pieces: Iterable[str]) -> None:
     from glossary.annotation import render_terminal
     from glossary.cli.output import colour, use_colour
 
-    coloured = use_colour()  # once: asking the terminal per span cost more than matching
+    def coloured(part: str, styles: tuple[str, ...]) -> str:
+        return colour(part, *styles)
 
-    def style(part: str, styles: tuple[str, ...]) -> str:
-        return colour(part, *styles) if coloured else part
-
+    # once: asking the terminal per span cost more than matching
+    style = coloured if use_colour() else None
     paragraph = ""
     for offset, paragraph, found in annotator.paragraphs(pieces):
         sys.stdout.write(render_terminal(paragraph, found, style, offset))
