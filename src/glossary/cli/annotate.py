@@ -173,10 +173,13 @@ def _write_terminal(annotator: Annotator, pieces: Iterable[str]) -> None:
     def coloured(part: str, styles: tuple[str, ...]) -> str:
         return colour(part, *styles)
 
-    # once: asking the terminal per span cost more than matching
-    style = coloured if use_colour() else None
     paragraph = ""
-    for offset, paragraph, found in annotator.paragraphs(pieces):
-        sys.stdout.write(render_terminal(paragraph, found, style, offset))
+    if use_colour():  # once: asking the terminal per span cost more than matching
+        for offset, paragraph, found in annotator.paragraphs(pieces):
+            sys.stdout.write(render_terminal(paragraph, found, coloured, offset))
+    else:
+        for part, rendered in annotator.plain(pieces):
+            sys.stdout.write(rendered)
+            paragraph = part
     if paragraph and not paragraph.endswith("\n"):
         sys.stdout.write("\n")
