@@ -146,6 +146,11 @@ class RussianTagger:
             self._inanimate[head] = found
         return found and not self._describes(self.morph.lemma(modifier.lower()))
 
+    def first_name(self, word: str) -> bool:
+        """Whether the likeliest reading of ``word`` is a first name (pymorphy3's Name)."""
+        parses = self.morph.parses(word)
+        return bool(parses) and "Name" in parses[0].tag
+
     def known(self, word: str) -> bool:
         """Whether the dictionary lists ``word`` (rather than guessing from its ending)."""
         parses = self.morph.parses(word)
@@ -345,6 +350,19 @@ def _first_names(tags: list[str], units: Units, tagger: RussianTagger) -> None:
         if unknown(index) and (tags[index + 1] == "P" or unknown(index + 1)):
             # Two such words together are a first name and a surname ("Саеб Эрекат").
             tags[index] = tags[index + 1] = "P"
+    for index in range(len(tags) - 1):
+        after = index + 1
+        if (
+            tags[index] == "P"
+            and tags[after] in "NG"
+            and words[after][:1].isupper()
+            and not words[after].isupper()
+            and not initial[after]
+            and tagger.first_name(words[index])
+        ):
+            # A capitalised noun right after a first name is its surname, whatever the
+            # dictionary guesses for it ("Кристин Вормут", "Джефф Раттке").
+            tags[after] = "P"
 
 
 def spans(

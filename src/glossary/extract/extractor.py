@@ -407,11 +407,16 @@ class Extractor:
         for key, entry in stats.items():
             if len(key) in (2, 3) and self._is_name(key, entry):
                 people.setdefault(key[-1], key)
+        surnames = self._surnames(stats, people) if self.lang is Lang.RU and people else {}
         for key in list(stats):
             entry = stats[key]
             target: tuple[str, ...] | None = None
             if len(key) == 1 and key[0] in people and people[key[0]] != key:
                 target = people[key[0]]
+            elif len(key) == 1 and surnames and entry.rule is not Rule.ACRONYM:
+                target = next(
+                    (surnames[f] for f in self._surname_stems(entry) if f in surnames), None
+                )
             elif len(key) == 1 and entry.rule is Rule.ACRONYM and key not in self._links:
                 lowered = (key[0].lower(),)
                 if lowered in stats and lowered != key:
@@ -434,6 +439,28 @@ class Extractor:
                 ):
                     del stats[key]  # "Coordination of Humanitarian Affairs" inside OCHA's name
         return stats
+
+    def _surnames(
+        self, stats: dict[tuple[str, ...], _Stats], people: dict[str, tuple[str, ...]]
+    ) -> dict[str, tuple[str, ...]]:
+        """Russian surnames by stem, each to its full name: «Климкина», «Климкиным» and
+        «Павел Климкин» have different keys (the likeliest reading of each form, often
+        a guess for a foreign name), but one stem once the case ending is off."""
+        result: dict[str, tuple[str, ...]] = {}
+        for full in people.values():
+            for stem in self._surname_stems(stats[full]):
+                result.setdefault(stem, full)
+        return result
+
+    def _surname_stems(self, entry: _Stats) -> set[str]:
+        """The stems of the last word of a capitalised candidate, its noun case ending
+        cut off («Коллинзом», «Коллинза» → коллинз)."""
+        stems = set()
+        for sample in entry.samples:
+            last = self._surface(sample).split()[-1]
+            if last[:1].isupper() and not last.isupper():
+                stems.add(_surname_stem(last.lower()))
+        return stems
 
     def _inside_name(self, sample: tuple[int, int, int, int]) -> bool:
         doc_index, a, b, _skip = sample
@@ -701,9 +728,15 @@ class Extractor:
         return ranked[0]
 
     def _canonical_ru(self, entry: _Stats, forms: Counter[str]) -> str:
-        from glossary.text.ru import analyse_phrase, dictionary_form
+        from glossary.text.ru import analyse_phrase, dictionary_form, name_form
 
         morph = self._morph
+        if entry.rule is Rule.PERSON:
+            # A name's words share a case, whatever each word's likeliest reading:
+            # «Наото Кана» → «Наото Кан», not «Наото Кана».
+            # The full name, when its surname was also seen alone («Кристин Вормут»).
+            fullest = max(forms, key=lambda f: (len(f.split()), forms[f]))
+            return name_form(fullest.split(), morph)
         if entry.rule is Rule.VERB:
             # A verb is listed in the infinitive: "деэскалирует" → "деэскалировать".
             best = forms.most_common(1)[0][0]
@@ -769,6 +802,21 @@ class Extractor:
             ):
                 return True
         return False
+
+
+#: Case endings of Russian nouns and surnames, longest first («-ым» before «-м»).
+_CASE_ENDINGS = ("ыми", "ами", "ями", "ого", "ому", "ым", "им", "ом", "ем", "ой", "ей", "ою",
+                 "ую", "ых", "их", "а", "я", "у", "ю", "е", "ы", "и")  # fmt: skip
+#: Letters a surname's stem keeps at least.
+_MIN_STEM = 3
+
+
+def _surname_stem(word: str) -> str:
+    """``word`` without its case ending, if what remains is still a stem."""
+    for ending in _CASE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            return word[: -len(ending)]
+    return word
 
 
 def _english_head(key: tuple[str, ...]) -> int:
