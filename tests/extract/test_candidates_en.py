@@ -501,3 +501,17 @@ def test_an_ing_form_after_a_break_or_a_conjunction_takes_an_object() -> None:
     assert "river channels" in found
     assert not any(t.startswith(("including", "widening")) for t in found)
     assert "grain-exporting countries" in found
+
+
+def test_names_joined_by_for_on_and_and_are_whole() -> None:
+    """Regression: "Office for Fisheries and Coastal Waters" and "Lisbon Conference on
+    Fisheries" came out cut at their "for", "on" and "and"; capitalised common words on
+    both sides of an "and" are one name, two place names are two."""
+    found = terms(
+        "Staff of the Office for Fisheries and Coastal Waters met at the Lisbon Conference "
+        "on Fisheries in May. The Office for Fisheries and Coastal Waters thanked Spain "
+        "and Portugal.\n"
+    )
+    assert "Office for Fisheries and Coastal Waters" in found
+    assert "Lisbon Conference on Fisheries" in found
+    assert not any("Spain and" in t for t in found)
