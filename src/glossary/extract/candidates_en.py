@@ -34,6 +34,15 @@ _JOINED_NAMES = 2
 #: "essential/essentially". Relational adjectives rarely make one ("international"
 #: 5.4 vs "internationally" 4.0; "nuclear" has none).
 GRADABLE_ADVERB_GAP = 0.45
+#: ... and one whose -ity or -ness noun is in use about as much (Zipf within this much:
+#: "brutal" 4.1 / "brutality" 3.6; "national" 5.5 / "nationality" 3.7) names a quality.
+QUALITY_NOUN_GAP = 1.2
+#: Prefixes that negate a gradable adjective ("unwavering", "irresponsible").
+_NEGATING_PREFIXES = ("un", "in", "im", "ir", "il", "dis")
+#: Shortest remainder after a negating prefix ("unfair" → "fair"; "inter" is no "in"+"ter").
+_MIN_NEGATED = 4
+#: Shortest -less adjective ("unless", "bless" are none).
+_MIN_LESS = 6
 
 #: (first unit, last unit, unit to skip or -1, rule)
 Span = tuple[int, int, int, str]
@@ -133,7 +142,7 @@ _BEFORE_ADVERB = re.compile(r"[NS](?=R)")
 _AFTER_NAME = re.compile(r"(?<=[PXT])G")
 _AFTER_VERB_CUE = re.compile(r"(?<=[WK])[NJSGU]")
 _MODAL_AFTER_ADJECTIVE = re.compile(r"(?<=A)K")
-_GERUND_OR_VERB = re.compile(r"(?<=[IO])G|S(?=A)")
+_GERUND_OR_VERB = re.compile(r"(?<=[IO|C])G|^G|S(?=A)")
 #: Subject pronouns: the participle-looking word after one is its finite verb.
 _SUBJECTS = word_set("i we you he she it they")
 #: Prepositions whose complement can complete a term ("threats to ...", "obligations
@@ -162,6 +171,7 @@ class EnglishTagger:
         self._cache: dict[str, str] = {}
         self._gradable: dict[str, bool] = {}
         self._places: dict[str, bool] = {}
+        self._evaluative: dict[str, bool] = {}
         self.unknown: set[str] = set()
         #: Words with a verb reading, for telling "to join" from "the join".
         self.verbal: set[str] = set()
@@ -234,6 +244,47 @@ class EnglishTagger:
             known = adverb > 0 and zipf_frequency(lower, "en") - adverb <= GRADABLE_ADVERB_GAP
             self._gradable[lower] = known
         return known
+
+    def evaluative(self, lower: str) -> bool:
+        """An adjective that grades or judges ("brutal", "tireless", "unwavering",
+        "cowardly"), by its morphology: an -ly adverb or an -ity/-ness noun in use nearly as
+        much as itself, the -ly or -less ending, or a negating prefix on an adjective or
+        participle. Relational adjectives ("military", "national") show none. Memoised."""
+        known = self._evaluative.get(lower)
+        if known is None:
+            known = self._evaluative_signs(lower)
+            self._evaluative[lower] = known
+        return known
+
+    def _evaluative_signs(self, lower: str) -> bool:
+        if self.gradable(lower):
+            return True
+        if lower.endswith("ly") or (lower.endswith("less") and len(lower) > _MIN_LESS):
+            return True  # "cowardly", "timely"; "tireless", "relentless"
+        for prefix in _NEGATING_PREFIXES:
+            rest = lower[len(prefix) :]
+            if lower.startswith(prefix) and len(rest) >= _MIN_NEGATED and self._negatable(rest):
+                return True  # "unwavering", "unprecedented", "irresponsible"
+        return self._quality_noun(lower)
+
+    def _negatable(self, rest: str) -> bool:
+        found = self._lemmas(rest)
+        return "ADJ" in found or ("VERB" in found and rest.endswith(("ing", "ed")))
+
+    def _quality_noun(self, lower: str) -> bool:
+        """The adjective names a quality in its -ity or -ness noun nearly as often as it
+        modifies: "brutal"/"brutality", "vital"/"vitality"; "national"/"nationality" is
+        far rarer than its adjective (:data:`QUALITY_NOUN_GAP`)."""
+        from wordfreq import zipf_frequency
+
+        stem = lower[:-1] if lower.endswith("e") else lower
+        nouns = [lower + "ity", lower + "ness", stem + "ity"]
+        if lower.endswith("le"):
+            nouns.append(lower[:-2] + "ility")
+        if lower.endswith("y"):
+            nouns.append(lower[:-1] + "iness")
+        noun = max(zipf_frequency(n, "en") for n in nouns)
+        return noun > 0 and zipf_frequency(lower, "en") - noun <= QUALITY_NOUN_GAP
 
     def place(self, lower: str) -> bool:
         """A word ending like a demonym that is a place's name: it has a demonym of its
@@ -429,13 +480,16 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
             if chars[index] in "NJSG" and words[index].lower() in verbal:
                 chars[index] = "V"
         tags = "".join(chars)
-    # An -ing form right after a preposition is a gerund taking an object ("in
-    # maintaining predictability", "the task of preparing proposals"), and a noun/verb
+    # An -ing form right after a preposition, a conjunction or a clause break is a
+    # gerund or participle taking an object ("in maintaining predictability", "the task
+    # of preparing proposals", ", including sanctions", "and strengthening ties"), not
+    # a modifier, unless a hyphenated compound ("police-contributing"); and a noun/verb
     # -s form before an adjective is the verb ("the moratorium remains relevant").
     chars = list(tags)
+    compound = units.compound
     for match in _GERUND_OR_VERB.finditer(tags):
         index = match.start()
-        if tags[index] == "S" or words[index].lower().endswith("ing"):
+        if tags[index] == "S" or (words[index].endswith("ing") and not compound[index]):
             chars[index] = "V"
     _nouns_after_articles(chars, words, tagger)
     return "".join(chars).replace("S", "N")

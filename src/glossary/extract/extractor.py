@@ -623,7 +623,9 @@ class Extractor:
                 return Modifier.NONE
             # A relational suffix ("-al", "-ary") on a gradable adjective is no sign:
             # "essential role", "necessary resources" describe.
-            if word.endswith(_RELATIONAL_EN) and not self._en.gradable(word):
+            if self._en.evaluative(word):
+                return Modifier.EVALUATIVE
+            if word.endswith(_RELATIONAL_EN):
                 return Modifier.RELATIONAL
             return Modifier.QUALITATIVE
         if tag not in "AB":
