@@ -148,6 +148,11 @@ class Extractor:
         singles: set[int] = set()  # units counted on their own by a phrase rule
         rules = self.rules
         tags = rules.tag(units)
+        if self.lang is Lang.RU:
+            for index, word in enumerate(units.words):
+                if tags[index] == "X" and not word.isupper():
+                    # "МИДа" counts as "МИД": a declined acronym is the acronym.
+                    ukeys[index] = (candidates_ru.acronym_of(word),)
         spans = list(rules.spans(tags, units))
         singles.update(span[0] for span in spans if span[0] == span[1])
         self._count_acronyms(tags, ukeys, singles, doc_index, document)
@@ -731,6 +736,12 @@ class Extractor:
         from glossary.text.ru import analyse_phrase, dictionary_form, name_form
 
         morph = self._morph
+        if (
+            entry.rule is Rule.ACRONYM
+            and len(entry.samples)
+            and " " not in forms.most_common(1)[0][0]
+        ):
+            return candidates_ru.acronym_of(forms.most_common(1)[0][0])
         if entry.rule is Rule.PERSON:
             # A name's words share a case, whatever each word's likeliest reading:
             # «Наото Кана» → «Наото Кан», not «Наото Кана».
