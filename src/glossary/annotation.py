@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from glossary.matching import Designation, Role, Span
-from glossary.model import Glossary, Lang, Term
+from glossary.model import Glossary, Lang, Term, unfrozen_builder
 from glossary.term_json import term_to_json
 
 if TYPE_CHECKING:
@@ -72,6 +72,9 @@ class Annotation:
             **term_to_json(self.term),
             "also": [a.to_json() for a in self.also],
         }
+
+
+_new_annotation = unfrozen_builder(Annotation)
 
 
 class Annotator:
@@ -230,7 +233,7 @@ def from_spans(
         best, *homonyms = ranked
         beaten = [a for other in span.also for a in _ranked(other, term, offset)]
         result.append(
-            Annotation(
+            _new_annotation(
                 best.start,
                 best.end,
                 best.text,
@@ -266,13 +269,14 @@ def _ranked(span: Span, term: Callable[[str], Term | None], offset: int) -> list
 
 def _annotation(span: Span, found: Term, designation: Designation, offset: int) -> Annotation:
     """``found`` annotated on ``span``, shifted by ``offset`` into the whole text."""
-    return Annotation(
+    return _new_annotation(
         span.start + offset,
         span.end + offset,
         span.text,
         found,
         designation.lang,
         designation.role,
+        (),
     )
 
 

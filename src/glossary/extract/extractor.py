@@ -67,6 +67,7 @@ _LOWER_IN_NAMES = word_set("of the and for on in to a an")
 #: Rules whose candidates keep their capitals at a sentence start.
 _NAMES = frozenset({Rule.ACRONYM, Rule.EXPANSION, Rule.PERSON})
 _SPACE = re.compile(r"\s+")
+_POSSESSIVE_END = re.compile("(?<=\\w)['\u2019]s?$")
 
 
 @dataclass(slots=True)
@@ -153,6 +154,11 @@ class Extractor:
         extra: list[Span] = []
         if self.refiner is not None:
             tags, extra = self.refiner.refine(text, tokens, units, tags)
+        if self.lang is Lang.RU:
+            for index, word in enumerate(units.words):
+                if tags[index] == "X" and not word.isupper():
+                    # "МИДа" counts as "МИД": a declined acronym is the acronym.
+                    ukeys[index] = (candidates_ru.acronym_of(word),)
         spans = [*rules.spans(tags, units), *extra]
         singles.update(span[0] for span in spans if span[0] == span[1])
         self._count_acronyms(tags, ukeys, singles, doc_index, document)
@@ -412,11 +418,16 @@ class Extractor:
         for key, entry in stats.items():
             if len(key) in (2, 3) and self._is_name(key, entry):
                 people.setdefault(key[-1], key)
+        surnames = self._surnames(stats, people) if self.lang is Lang.RU and people else {}
         for key in list(stats):
             entry = stats[key]
             target: tuple[str, ...] | None = None
             if len(key) == 1 and key[0] in people and people[key[0]] != key:
                 target = people[key[0]]
+            elif len(key) == 1 and surnames and entry.rule is not Rule.ACRONYM:
+                target = next(
+                    (surnames[f] for f in self._surname_stems(entry) if f in surnames), None
+                )
             elif len(key) == 1 and entry.rule is Rule.ACRONYM and key not in self._links:
                 lowered = (key[0].lower(),)
                 if lowered in stats and lowered != key:
@@ -439,6 +450,28 @@ class Extractor:
                 ):
                     del stats[key]  # "Coordination of Humanitarian Affairs" inside OCHA's name
         return stats
+
+    def _surnames(
+        self, stats: dict[tuple[str, ...], _Stats], people: dict[str, tuple[str, ...]]
+    ) -> dict[str, tuple[str, ...]]:
+        """Russian surnames by stem, each to its full name: «Климкина», «Климкиным» and
+        «Павел Климкин» have different keys (the likeliest reading of each form, often
+        a guess for a foreign name), but one stem once the case ending is off."""
+        result: dict[str, tuple[str, ...]] = {}
+        for full in people.values():
+            for stem in self._surname_stems(stats[full]):
+                result.setdefault(stem, full)
+        return result
+
+    def _surname_stems(self, entry: _Stats) -> set[str]:
+        """The stems of the last word of a capitalised candidate, its noun case ending
+        cut off («Коллинзом», «Коллинза» → коллинз)."""
+        stems = set()
+        for sample in entry.samples:
+            last = self._surface(sample).split()[-1]
+            if last[:1].isupper() and not last.isupper():
+                stems.add(_surname_stem(last.lower()))
+        return stems
 
     def _inside_name(self, sample: tuple[int, int, int, int]) -> bool:
         doc_index, a, b, _skip = sample
@@ -596,7 +629,9 @@ class Extractor:
                 return Modifier.NONE
             # A relational suffix ("-al", "-ary") on a gradable adjective is no sign:
             # "essential role", "necessary resources" describe.
-            if word.endswith(_RELATIONAL_EN) and not self._en.gradable(word):
+            if self._en.evaluative(word):
+                return Modifier.EVALUATIVE
+            if word.endswith(_RELATIONAL_EN):
                 return Modifier.RELATIONAL
             return Modifier.QUALITATIVE
         if tag not in "AB":
@@ -685,6 +720,9 @@ class Extractor:
                 # A capital past the first letter is the word's own ("UN-Brokered").
                 word = word[:1].lower() + word[1:]
             words.append(word)
+        if words and ("'" in words[-1] or "\u2019" in words[-1]):
+            # A name's possessive ends the phrase only as the possessor: "Ministers'".
+            words[-1] = _POSSESSIVE_END.sub("", words[-1])
         return " ".join(words)
 
     def _canonical_en(self, key: tuple[str, ...], entry: _Stats, forms: Counter[str]) -> str:
@@ -701,9 +739,21 @@ class Extractor:
         return ranked[0]
 
     def _canonical_ru(self, entry: _Stats, forms: Counter[str]) -> str:
-        from glossary.text.ru import analyse_phrase, dictionary_form
+        from glossary.text.ru import analyse_phrase, dictionary_form, name_form
 
         morph = self._morph
+        if (
+            entry.rule is Rule.ACRONYM
+            and len(entry.samples)
+            and " " not in forms.most_common(1)[0][0]
+        ):
+            return candidates_ru.acronym_of(forms.most_common(1)[0][0])
+        if entry.rule is Rule.PERSON:
+            # A name's words share a case, whatever each word's likeliest reading:
+            # «Наото Кана» → «Наото Кан», not «Наото Кана».
+            # The full name, when its surname was also seen alone («Кристин Вормут»).
+            fullest = max(forms, key=lambda f: (len(f.split()), forms[f]))
+            return name_form(fullest.split(), morph)
         if entry.rule is Rule.VERB:
             # A verb is listed in the infinitive: "деэскалирует" → "деэскалировать".
             best = forms.most_common(1)[0][0]
@@ -769,6 +819,21 @@ class Extractor:
             ):
                 return True
         return False
+
+
+#: Case endings of Russian nouns and surnames, longest first («-ым» before «-м»).
+_CASE_ENDINGS = ("ыми", "ами", "ями", "ого", "ому", "ым", "им", "ом", "ем", "ой", "ей", "ою",
+                 "ую", "ых", "их", "а", "я", "у", "ю", "е", "ы", "и")  # fmt: skip
+#: Letters a surname's stem keeps at least.
+_MIN_STEM = 3
+
+
+def _surname_stem(word: str) -> str:
+    """``word`` without its case ending, if what remains is still a stem."""
+    for ending in _CASE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            return word[: -len(ending)]
+    return word
 
 
 def _english_head(key: tuple[str, ...]) -> int:

@@ -40,6 +40,9 @@ class Modifier(Enum):
     RELATIONAL = "relational"
     #: Qualitative ("clear", "основной"): mostly describes.
     QUALITATIVE = "qualitative"
+    #: Evaluative (English: "brutal", "greater", "tireless"): grades or judges, so the
+    #: phrase is a description, the term (if any) is its noun.
+    EVALUATIVE = "evaluative"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +77,7 @@ class Weights:
     lone_common_exponent: float = 1.0
     relational: float = 1.5
     qualitative: float = 0.9
+    evaluative: float = 0.7
     capitalised_chain: float = 2.0
     glued_name: float = 0.5
     unknown_lower: float = 0.3
@@ -99,6 +103,7 @@ class Weights:
             Modifier.NONE: 1.0,
             Modifier.RELATIONAL: self.relational,
             Modifier.QUALITATIVE: self.qualitative,
+            Modifier.EVALUATIVE: self.evaluative,
         }[modifier]
 
 

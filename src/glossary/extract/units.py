@@ -36,6 +36,8 @@ _SUFFIX_GAPS = frozenset(
 #: A unit ending in a name's number suffix: the name part, then the number.
 SUFFIXED = re.compile(r"^(.*?\D)(?:\s*[-\u2010\u2011\u2013\u2014]\s*|\s+)\d{1,2}$")
 _SENTENCE_END = frozenset(".!?…")
+#: The gap an English possessive leaves between two words (its "s" is not a token).
+_POSSESSIVE_GAPS = frozenset(a + s + " " for a in "'\u2019" for s in ("s", ""))
 #: Abbreviations after which a full stop does not end the sentence.
 _ABBREVIATIONS = word_set(
     "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st prof gen col lt gov sen "
@@ -168,6 +170,18 @@ def build_units(text: str, tokens: list[Token]) -> Units:  # noqa: C901, PLR0915
                 # second half is shared stays in the phrase, written with its hyphen.
                 words[-1] += gap[0]
                 compound[-1] = True
+            elif (
+                gap in _POSSESSIVE_GAPS
+                and word[:1].isupper()
+                and words[-1][:1].isupper()
+                and first
+                and first[-1] >= 0
+            ):
+                # "People's Republic", "Leaders' Meeting": a capitalised possessive
+                # before a capitalised word may be inside a name; the unit keeps its
+                # apostrophe so the language's rules can tell (a name's possessive is
+                # a determiner: "Russia's | Foreign Ministry").
+                words[-1] += gap.rstrip()
             elif gap.isspace():
                 if gap.count("\n") > 1:
                     sentence_start = True
