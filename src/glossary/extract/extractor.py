@@ -17,7 +17,7 @@ from typing import Any
 
 from glossary.extract import acronyms, candidates_en, candidates_ru
 from glossary.extract.candidate import Candidate
-from glossary.extract.candidates import CandidateRules
+from glossary.extract.candidates import CandidateRules, Refiner, Span
 from glossary.extract.documents import Document
 from glossary.extract.ranking import (
     DEFAULT_WEIGHTS,
@@ -109,9 +109,12 @@ class Extractor:
         normalizer: Normalizer | None = None,
         morph: Any = None,
         weights: Weights = DEFAULT_WEIGHTS,
+        refiner: Refiner | None = None,
     ) -> None:
         self.lang = lang
         self.weights = weights
+        #: A tagger's corrections to the rules' classes, and its spans (none by default).
+        self.refiner = refiner
         self.normalizer = normalizer or default_normalizer()
         self._stats: dict[tuple[str, ...], _Stats] = {}
         self._documents: list[Document] = []
@@ -150,12 +153,15 @@ class Extractor:
         singles: set[int] = set()  # units counted on their own by a phrase rule
         rules = self.rules
         tags = rules.tag(units)
+        extra: list[Span] = []
+        if self.refiner is not None:
+            tags, extra = self.refiner.refine(text, tokens, units, tags)
         if self.lang is Lang.RU:
             for index, word in enumerate(units.words):
                 if tags[index] == "X" and not word.isupper():
                     # "МИДа" counts as "МИД": a declined acronym is the acronym.
                     ukeys[index] = (candidates_ru.acronym_of(word),)
-        spans = list(rules.spans(tags, units))
+        spans = [*rules.spans(tags, units), *extra]
         singles.update(span[0] for span in spans if span[0] == span[1])
         self._count_acronyms(tags, ukeys, singles, doc_index, document)
         for a, b, skip, head, rule in spans:
