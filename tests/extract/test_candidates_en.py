@@ -317,8 +317,8 @@ def test_gradable_adjectives_with_a_relational_suffix_describe() -> None:
         for key, entry in extractor._stats.items()
         if len(key) == 2
     }
-    assert modifiers["essential canal"] is Modifier.QUALITATIVE
-    assert modifiers["necessary canal"] is Modifier.QUALITATIVE
+    assert modifiers["essential canal"] is Modifier.EVALUATIVE
+    assert modifiers["necessary canal"] is Modifier.EVALUATIVE
     assert modifiers["regional canal"] is Modifier.RELATIONAL
     assert modifiers["military canal"] is Modifier.RELATIONAL
 
@@ -463,3 +463,78 @@ def test_a_demonym_before_a_name_is_part_of_it_not_before_a_title() -> None:
     assert "Estonian Fisheries Council" in found
     assert "Foreign Minister" in found
     assert "Estonian Foreign Minister" not in found
+
+
+def test_evaluative_adjectives_are_told_by_their_morphology() -> None:
+    """Regression: "brutal" and "vital" (relational-looking "-al") ranked like "regional",
+    and "tireless", "unwavering", "cowardly" like any adjective; their quality noun
+    ("brutality"), the -less and -ly endings and a negating prefix on a participle mark
+    them as judging, so the phrase ranks below relational ones."""
+    from glossary.extract import Extractor
+    from glossary.extract.ranking import Modifier
+
+    extractor = Extractor(Lang.EN)
+    adjectives = "brutal vital tireless unwavering cowardly naval regional peaceful"
+    extractor.add(" ".join(f"They saw a {a} barge." for a in adjectives.split()) + "\n")
+    modifiers = {
+        key[0]: extractor._modifier(entry)
+        for key, entry in extractor._stats.items()
+        if len(key) == 2 and key[1] == "barge"
+    }
+    for word in ("brutal", "vital", "tireless", "unwavering", "cowardly"):
+        assert modifiers[word] is Modifier.EVALUATIVE, word
+    assert modifiers["naval"] is Modifier.RELATIONAL
+    assert modifiers["regional"] is Modifier.RELATIONAL
+    assert modifiers["peaceful"] is Modifier.QUALITATIVE
+
+
+def test_an_ing_form_after_a_break_or_a_conjunction_takes_an_object() -> None:
+    """Regression: ", including fishing quotas" and "and widening river channels" gave
+    "including fishing quotas" and "widening river channels" as terms; after a clause
+    break or a conjunction the -ing form is a verb taking the phrase as its object,
+    while a hyphenated participle ("grain-exporting") still modifies."""
+    found = terms(
+        "The deal covers trade, including fishing quotas. It means dredging ports and "
+        "widening river channels. Both grain-exporting countries agreed.\n"
+    )
+    assert "fishing quotas" in found
+    assert "river channels" in found
+    assert not any(t.startswith(("including", "widening")) for t in found)
+    assert "grain-exporting countries" in found
+
+
+def test_names_joined_by_for_on_and_and_are_whole() -> None:
+    """Regression: "Office for Fisheries and Coastal Waters" and "Lisbon Conference on
+    Fisheries" came out cut at their "for", "on" and "and"; capitalised common words on
+    both sides of an "and" are one name, two place names are two."""
+    found = terms(
+        "Staff of the Office for Fisheries and Coastal Waters met at the Lisbon Conference "
+        "on Fisheries in May. The Office for Fisheries and Coastal Waters thanked Spain "
+        "and Portugal.\n"
+    )
+    assert "Office for Fisheries and Coastal Waters" in found
+    assert "Lisbon Conference on Fisheries" in found
+    assert not any("Spain and" in t for t in found)
+
+
+def test_a_part_of_a_name_never_written_alone_ranks_below_the_name() -> None:
+    """Regression: "Vice Chairman" (always "Vice Chairman of the Fisheries Board") and
+    "Harbour Authority" (always "OECS Harbour Authority") ranked near the names they
+    are cut from; a name after "of the" in a longer one is still a name of its own."""
+    text = (
+        "The Vice Chairman of the Fisheries Board spoke. The Vice Chairman of the Fisheries "
+        "Board left. The OECS Harbour Authority met. The OECS Harbour Authority agreed.\n"
+    )
+    from glossary.extract import Extractor
+    from glossary.extract.ranking import Weights
+
+    def scores(weights: Weights) -> dict[str, float]:
+        extractor = Extractor(Lang.EN, weights=weights)
+        extractor.add(text)
+        return {c.term: c.score for c in extractor.candidates()}
+
+    penalised, plain = scores(Weights()), scores(Weights(name_fragment=1.0))
+    for fragment in ("Vice Chairman", "Harbour Authority"):
+        assert penalised[fragment] < plain[fragment], fragment
+    assert penalised["Fisheries Board"] == plain["Fisheries Board"]
+    assert penalised["Vice Chairman of the Fisheries Board"] > penalised["Vice Chairman"]

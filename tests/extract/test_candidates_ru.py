@@ -456,3 +456,24 @@ def test_a_surname_after_a_first_name_joins_it_and_its_later_forms_merge() -> No
     assert by_term["Джеймс Коллинз"].kind is Kind.PERSON
     assert by_term["Джеймс Коллинз"].frequency == 2  # «Коллинза» folded in
     assert "Коллинза" not in by_term
+
+
+def test_a_declined_acronym_is_the_acronym() -> None:
+    # Regression (issue 14): «МИДа», «МИДом» were lower-cased common nouns («Мид»).
+    candidates = extract(
+        "Позицию ФСКа изложил его глава. Решение принято в ФСКе. Речь главы саудовского "
+        "ФСКа транслировали, и ФСК согласился.",
+        Lang.RU,
+    )
+    by_term = {c.term: c for c in candidates}
+    assert by_term["ФСК"].kind is Kind.ACRONYM
+    assert by_term["ФСК"].frequency >= 3
+    assert not any(t.lower() == "фск" and t != "ФСК" for t in by_term)
+    assert any(t.startswith("глава саудовского ФСК") for t in by_term)  # it agrees
+
+
+def test_an_unlikely_adjective_reading_does_not_make_a_noun_a_modifier() -> None:
+    # Regression (issue 14): «главой» (a noun; as an adjective of «главый» a 2% guess)
+    # was read as a modifier of the next noun, so «глава делегации» was lost.
+    found = terms("Совет решил назначить главой делегации опытного дипломата.")
+    assert "глава делегации" in found

@@ -34,6 +34,15 @@ _JOINED_NAMES = 2
 #: "essential/essentially". Relational adjectives rarely make one ("international"
 #: 5.4 vs "internationally" 4.0; "nuclear" has none).
 GRADABLE_ADVERB_GAP = 0.45
+#: ... and one whose -ity or -ness noun is in use about as much (Zipf within this much:
+#: "brutal" 4.1 / "brutality" 3.6; "national" 5.5 / "nationality" 3.7) names a quality.
+QUALITY_NOUN_GAP = 1.2
+#: Prefixes that negate a gradable adjective ("unwavering", "irresponsible").
+_NEGATING_PREFIXES = ("un", "in", "im", "ir", "il", "dis")
+#: Shortest remainder after a negating prefix ("unfair" → "fair"; "inter" is no "in"+"ter").
+_MIN_NEGATED = 4
+#: Shortest -less adjective ("unless", "bless" are none).
+_MIN_LESS = 6
 
 #: (first unit, last unit, unit to skip or -1, rule)
 Span = tuple[int, int, int, str]
@@ -133,7 +142,7 @@ _BEFORE_ADVERB = re.compile(r"[NS](?=R)")
 _AFTER_NAME = re.compile(r"(?<=[PXT])G")
 _AFTER_VERB_CUE = re.compile(r"(?<=[WK])[NJSGU]")
 _MODAL_AFTER_ADJECTIVE = re.compile(r"(?<=A)K")
-_GERUND_OR_VERB = re.compile(r"(?<=[IO])G|S(?=A)")
+_GERUND_OR_VERB = re.compile(r"(?<=[IO|C])G|^G|S(?=A)")
 #: Subject pronouns: the participle-looking word after one is its finite verb.
 _SUBJECTS = word_set("i we you he she it they")
 #: Prepositions whose complement can complete a term ("threats to ...", "obligations
@@ -162,6 +171,7 @@ class EnglishTagger:
         self._cache: dict[str, str] = {}
         self._gradable: dict[str, bool] = {}
         self._places: dict[str, bool] = {}
+        self._evaluative: dict[str, bool] = {}
         self.unknown: set[str] = set()
         #: Words with a verb reading, for telling "to join" from "the join".
         self.verbal: set[str] = set()
@@ -234,6 +244,47 @@ class EnglishTagger:
             known = adverb > 0 and zipf_frequency(lower, "en") - adverb <= GRADABLE_ADVERB_GAP
             self._gradable[lower] = known
         return known
+
+    def evaluative(self, lower: str) -> bool:
+        """An adjective that grades or judges ("brutal", "tireless", "unwavering",
+        "cowardly"), by its morphology: an -ly adverb or an -ity/-ness noun in use nearly as
+        much as itself, the -ly or -less ending, or a negating prefix on an adjective or
+        participle. Relational adjectives ("military", "national") show none. Memoised."""
+        known = self._evaluative.get(lower)
+        if known is None:
+            known = self._evaluative_signs(lower)
+            self._evaluative[lower] = known
+        return known
+
+    def _evaluative_signs(self, lower: str) -> bool:
+        if self.gradable(lower):
+            return True
+        if lower.endswith("ly") or (lower.endswith("less") and len(lower) > _MIN_LESS):
+            return True  # "cowardly", "timely"; "tireless", "relentless"
+        for prefix in _NEGATING_PREFIXES:
+            rest = lower[len(prefix) :]
+            if lower.startswith(prefix) and len(rest) >= _MIN_NEGATED and self._negatable(rest):
+                return True  # "unwavering", "unprecedented", "irresponsible"
+        return self._quality_noun(lower)
+
+    def _negatable(self, rest: str) -> bool:
+        found = self._lemmas(rest)
+        return "ADJ" in found or ("VERB" in found and rest.endswith(("ing", "ed")))
+
+    def _quality_noun(self, lower: str) -> bool:
+        """The adjective names a quality in its -ity or -ness noun nearly as often as it
+        modifies: "brutal"/"brutality", "vital"/"vitality"; "national"/"nationality" is
+        far rarer than its adjective (:data:`QUALITY_NOUN_GAP`)."""
+        from wordfreq import zipf_frequency
+
+        stem = lower[:-1] if lower.endswith("e") else lower
+        nouns = [lower + "ity", lower + "ness", stem + "ity"]
+        if lower.endswith("le"):
+            nouns.append(lower[:-2] + "ility")
+        if lower.endswith("y"):
+            nouns.append(lower[:-1] + "iness")
+        noun = max(zipf_frequency(n, "en") for n in nouns)
+        return noun > 0 and zipf_frequency(lower, "en") - noun <= QUALITY_NOUN_GAP
 
     def place(self, lower: str) -> bool:
         """A word ending like a demonym that is a place's name: it has a demonym of its
@@ -429,13 +480,16 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
             if chars[index] in "NJSG" and words[index].lower() in verbal:
                 chars[index] = "V"
         tags = "".join(chars)
-    # An -ing form right after a preposition is a gerund taking an object ("in
-    # maintaining predictability", "the task of preparing proposals"), and a noun/verb
+    # An -ing form right after a preposition, a conjunction or a clause break is a
+    # gerund or participle taking an object ("in maintaining predictability", "the task
+    # of preparing proposals", ", including sanctions", "and strengthening ties"), not
+    # a modifier, unless a hyphenated compound ("police-contributing"); and a noun/verb
     # -s form before an adjective is the verb ("the moratorium remains relevant").
     chars = list(tags)
+    compound = units.compound
     for match in _GERUND_OR_VERB.finditer(tags):
         index = match.start()
-        if tags[index] == "S" or words[index].lower().endswith("ing"):
+        if tags[index] == "S" or (words[index].endswith("ing") and not compound[index]):
             chars[index] = "V"
     _nouns_after_articles(chars, words, tagger)
     return "".join(chars).replace("S", "N")
@@ -455,7 +509,7 @@ def _nouns_after_articles(chars: list[str], words: list[str], tagger: EnglishTag
             chars[index] = "N"
 
 
-def spans(tags: str, units: Units) -> Iterator[Span]:
+def spans(tags: str, units: Units, lexical: Callable[[str], str] | None = None) -> Iterator[Span]:
     """Every candidate occurrence: maximal phrases and the sub-phrases nested in them."""
     words = units.words
     for match in _NP.finditer(tags):
@@ -489,7 +543,11 @@ def spans(tags: str, units: Units) -> Iterator[Span]:
     yield from _demonym_names(tags, words)
     yield from _possessor_titles(tags, words)
     yield from _named_of(tags)
-    yield from _titles_for(tags, units)
+    titles = list(_titles_for(tags, units))
+    yield from titles
+    seen = {(a, b) for a, b, _skip, _rule in titles}
+    names = _long_names(tags, units, lexical or (lambda _word: "N"))
+    yield from (span for span in names if span[:2] not in seen)
     yield from _coordinations(tags, units)
     yield from _prepositional(tags, units)
     compound = units.compound
@@ -562,6 +620,69 @@ def _titles_for(tags: str, units: Units) -> Iterator[Span]:
             start -= 1  # "Under Secretary"
         if not units.initial[start] or start < title:
             yield (start, match.end() - 1, -1, "w")
+
+
+def _long_names(tags: str, units: Units, lexical: Callable[[str], str]) -> Iterator[Span]:
+    """Capitalised names joined by "for", "on" or "and" ("Agency for Medicinal Products
+    and Medical Devices", "Paris Conference on Libya", "Bureau of East Asian and Pacific
+    Affairs"): capitalised common words on both sides of an "and" are inside one name
+    ("Russia and China" are two), and a name after "for"/"on" is its remit."""
+    words = units.words
+    n = len(tags)
+    for match in _LONG_NAME.finditer(tags):
+        start = match.start()
+        end, joined, remit = start, False, False
+        while True:
+            while end + 1 < n and tags[end + 1] in "TPXM":
+                end += 1
+            after = _name_continues(tags, words, end)
+            if after < 0:
+                break
+            if tags[end + 1] == "C" and not remit and lexical(words[end].lower()) not in "AM":
+                # Before any "of"/"for"/"on", an "and" after a noun joins two names:
+                # "Safeguards Agreement | and | Additional Protocol"; after a modifier
+                # it shares the head ("Foreign and Security Policy Committee").
+                break
+            remit = remit or tags[end + 1] in "OI"
+            joined = joined or tags[end + 1] != "O"
+            end = after
+        if joined and "T" in tags[start : end + 1]:
+            yield (start, _without_person(tags, start, end), -1, NAME_RULE)
+
+
+#: Where :func:`_long_names` may find one: a capitalised chain, a connector, capitals.
+_LONG_NAME = re.compile(r"(?<![TPXMI])[TPX][TPXM]*(?:OZ?|IZ?|C)[TPXM]")
+#: The rule code of :func:`_long_names` (a phrase; "w" would make its parts no terms).
+NAME_RULE = "n"
+#: Prepositions that join a name to its remit.
+_NAME_PREPOSITIONS = word_set("for on")
+
+
+def _name_continues(tags: str, words: list[str], end: int) -> int:
+    """Where a capitalised name ending at ``end`` goes on after a connector, or -1."""
+    k = end + 1
+    if k + 1 >= len(tags):
+        return -1
+    connector = tags[k]
+    if connector == "O" or (connector == "I" and words[k] in _NAME_PREPOSITIONS):
+        m = k + 2 if tags[k + 1] == "Z" else k + 1
+        return m if m < len(tags) and tags[m] in "TPXM" else -1
+    if connector == "C" and tags[end] in "TM" and tags[k + 1] in "TM":
+        return k + 1
+    return -1
+
+
+def _without_person(tags: str, start: int, end: int) -> int:
+    """The end of a name without a person's name after it ("... for Yemen | Hans
+    Grundberg", "... Affairs | Jung Pak")."""
+    name = end
+    while name > start and tags[name] == "P":
+        name -= 1
+    if end - name >= _PLACE_AND_PERSON - 1 and tags[name] in "TX":
+        return name  # a title, then a person
+    if end - name >= _PLACE_AND_PERSON and tags[name] in "OIZ":
+        return name + 1  # a place, then a person
+    return end
 
 
 def _named_of(tags: str) -> Iterator[Span]:
@@ -740,5 +861,5 @@ class EnglishRules:
         return classes(units, self.tagger)
 
     def spans(self, tags: str, units: Units) -> Iterator[tuple[int, int, int, int, str]]:
-        for a, b, skip, rule in spans(tags, units):
+        for a, b, skip, rule in spans(tags, units, self.tagger.lexical):
             yield (a, b, skip, -1, rule)

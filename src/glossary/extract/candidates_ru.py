@@ -22,7 +22,7 @@ from glossary.text.morph_ru import RussianMorphology
 from glossary.text.normalize import is_acronym
 from glossary.text.ru.grammar import CASE_ALIASES, COMPOUND_PREPOSITIONS
 
-__all__ = ["RussianTagger", "Span", "spans"]
+__all__ = ["RussianTagger", "Span", "acronym_of", "spans"]
 
 #: (first unit, last unit, head unit, rule); the head is -1 for coordinations.
 Span = tuple[int, int, int, str]
@@ -77,6 +77,16 @@ _TIME_MEASURE = re.compile(
 #: (Россия 5.5, Катар 3.4); an obscure village whose name looks like an adjective's stem
 #: («Банкова» for «банковский») makes no demonym.
 MIN_PLACE_ZIPF = 2.5
+
+
+#: An acronym with a case ending ("МИДа", "МИДом"), written in lower case after it.
+_INFLECTED_ACRONYM = re.compile(r"^([А-ЯЁ]{2,})-?(?:а|у|ом|е|ы|ов|ам|ами|ах)$")
+
+
+def acronym_of(word: str) -> str:
+    """The acronym of a declined acronym ("МИДа" → "МИД"), or ``word`` itself."""
+    match = _INFLECTED_ACRONYM.match(word)
+    return match.group(1) if match and is_acronym(match.group(1)) else word
 
 
 class RussianTagger:
@@ -170,6 +180,10 @@ class RussianTagger:
             return "D", frozenset()  # "XXI века": a number, no acronym
         if is_acronym(word):
             return "X", frozenset()
+        if acronym_of(word) != word:
+            # A declined acronym agrees like a noun: "главы японского | МИДа".
+            nouns = [p for p in self.morph.parses(word) if p.tag.POS == "NOUN"]
+            return "X", _features(nouns)
         if word.isascii():
             return "D", frozenset()
         parses = self.morph.parses(word)
@@ -200,9 +214,11 @@ class RussianTagger:
             features = _features([p for p in parses if p.tag.POS == "NOUN"])
             if "Geox" in top.tag:
                 return "L", features  # a place: a qualifier, not part of a term
-            if adjectives:
-                # "военный" is a noun (a serviceman) or an adjective: the next word decides.
-                adjective = _features(adjectives)
+            likely = [p for p in adjectives if p.score >= cutoff]
+            if likely:
+                # "военный" is a noun (a serviceman) or an adjective: the next word decides
+                # (a reading far less likely than the noun's is none: «главой»).
+                adjective = _features(likely)
                 self.adjective_reading[word] = (
                     ("B" if any(f[0] == "gent" for f in adjective) else "A"),
                     adjective,
@@ -514,7 +530,10 @@ def _dependent_groups(
         if position > end:
             break
         noun = features[position]
-        genitive = frozenset(x for x in noun if x[0] == "gent") if tags[position] != "X" else None
+        # An acronym agrees with anything, unless declined ("японского МИДа").
+        genitive = (
+            frozenset(x for x in noun if x[0] == "gent") if tags[position] != "X" or noun else None
+        )
         if genitive is not None and not genitive:
             break
         if (

@@ -114,6 +114,10 @@ def _noun_parses(word_parses: tuple[Any, ...]) -> list[Any]:
     return nouns
 
 
+#: A reading less likely than this share of a word's best reading is not considered.
+UNLIKELY_READING = 0.3
+
+
 def analyse_phrase(words: Sequence[str], morph: RussianMorphology | None = None) -> PhraseAnalysis:
     """Find the head noun of ``words`` and the modifiers before it that agree with it.
 
@@ -138,8 +142,12 @@ def analyse_phrase(words: Sequence[str], morph: RussianMorphology | None = None)
 
 def _modifies_next(word_parses: tuple[Any, ...], next_parses: tuple[Any, ...]) -> bool:
     # An abbreviation reading («тур» for «турецкий») is no modifier of a spelled-out word.
+    # Nor is a reading far less likely than the word's best («главой» of «главый»).
+    cutoff = float(word_parses[0].score) * UNLIKELY_READING if word_parses else 0.0
     adjectives = [
-        _features(p) for p in word_parses if p.tag.POS in AGREEING_POS and "Abbr" not in p.tag
+        _features(p)
+        for p in word_parses
+        if p.tag.POS in AGREEING_POS and "Abbr" not in p.tag and p.score >= cutoff
     ]
     if not adjectives:
         return False
