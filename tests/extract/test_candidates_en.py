@@ -515,3 +515,26 @@ def test_names_joined_by_for_on_and_and_are_whole() -> None:
     assert "Office for Fisheries and Coastal Waters" in found
     assert "Lisbon Conference on Fisheries" in found
     assert not any("Spain and" in t for t in found)
+
+
+def test_a_part_of_a_name_never_written_alone_ranks_below_the_name() -> None:
+    """Regression: "Vice Chairman" (always "Vice Chairman of the Fisheries Board") and
+    "Harbour Authority" (always "OECS Harbour Authority") ranked near the names they
+    are cut from; a name after "of the" in a longer one is still a name of its own."""
+    text = (
+        "The Vice Chairman of the Fisheries Board spoke. The Vice Chairman of the Fisheries "
+        "Board left. The OECS Harbour Authority met. The OECS Harbour Authority agreed.\n"
+    )
+    from glossary.extract import Extractor
+    from glossary.extract.ranking import Weights
+
+    def scores(weights: Weights) -> dict[str, float]:
+        extractor = Extractor(Lang.EN, weights=weights)
+        extractor.add(text)
+        return {c.term: c.score for c in extractor.candidates()}
+
+    penalised, plain = scores(Weights()), scores(Weights(name_fragment=1.0))
+    for fragment in ("Vice Chairman", "Harbour Authority"):
+        assert penalised[fragment] < plain[fragment], fragment
+    assert penalised["Fisheries Board"] == plain["Fisheries Board"]
+    assert penalised["Vice Chairman of the Fisheries Board"] > penalised["Vice Chairman"]

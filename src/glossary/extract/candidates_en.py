@@ -509,7 +509,7 @@ def _nouns_after_articles(chars: list[str], words: list[str], tagger: EnglishTag
             chars[index] = "N"
 
 
-def spans(tags: str, units: Units) -> Iterator[Span]:
+def spans(tags: str, units: Units, lexical: Callable[[str], str] | None = None) -> Iterator[Span]:
     """Every candidate occurrence: maximal phrases and the sub-phrases nested in them."""
     words = units.words
     for match in _NP.finditer(tags):
@@ -546,7 +546,8 @@ def spans(tags: str, units: Units) -> Iterator[Span]:
     titles = list(_titles_for(tags, units))
     yield from titles
     seen = {(a, b) for a, b, _skip, _rule in titles}
-    yield from (span for span in _long_names(tags, units) if span[:2] not in seen)
+    names = _long_names(tags, units, lexical or (lambda _word: "N"))
+    yield from (span for span in names if span[:2] not in seen)
     yield from _coordinations(tags, units)
     yield from _prepositional(tags, units)
     compound = units.compound
@@ -621,7 +622,7 @@ def _titles_for(tags: str, units: Units) -> Iterator[Span]:
             yield (start, match.end() - 1, -1, "w")
 
 
-def _long_names(tags: str, units: Units) -> Iterator[Span]:
+def _long_names(tags: str, units: Units, lexical: Callable[[str], str]) -> Iterator[Span]:
     """Capitalised names joined by "for", "on" or "and" ("Agency for Medicinal Products
     and Medical Devices", "Paris Conference on Libya", "Bureau of East Asian and Pacific
     Affairs"): capitalised common words on both sides of an "and" are inside one name
@@ -630,13 +631,19 @@ def _long_names(tags: str, units: Units) -> Iterator[Span]:
     n = len(tags)
     for match in _LONG_NAME.finditer(tags):
         start = match.start()
-        end, joined = start, False
+        end, joined, remit = start, False, False
         while True:
             while end + 1 < n and tags[end + 1] in "TPXM":
                 end += 1
             after = _name_continues(tags, words, end)
             if after < 0:
                 break
+            if tags[end + 1] == "C" and not remit and lexical(words[end].lower()) not in "AM":
+                # Before any "of"/"for"/"on", an "and" after a noun joins two names:
+                # "Safeguards Agreement | and | Additional Protocol"; after a modifier
+                # it shares the head ("Foreign and Security Policy Committee").
+                break
+            remit = remit or tags[end + 1] in "OI"
             joined = joined or tags[end + 1] != "O"
             end = after
         if joined and "T" in tags[start : end + 1]:
@@ -854,5 +861,5 @@ class EnglishRules:
         return classes(units, self.tagger)
 
     def spans(self, tags: str, units: Units) -> Iterator[tuple[int, int, int, int, str]]:
-        for a, b, skip, rule in spans(tags, units):
+        for a, b, skip, rule in spans(tags, units, self.tagger.lexical):
             yield (a, b, skip, -1, rule)

@@ -86,6 +86,8 @@ class Weights:
     #: still needs them, so they stay, ranked by their own score).
     person: float = 0.35
     place: float = 0.35
+    #: A part of a name never written alone.
+    name_fragment: float = 0.5
     #: Corpus mode: the coarse score times (1 + log2(documents it occurs in)) ** this.
     document_frequency: float = 0.5
 
@@ -129,6 +131,8 @@ class Evidence:
     #: The head is a title or organisation word and the phrase is not a fragment.
     named_head: bool = False
     kind: Kind = Kind.TERM
+    #: A capitalised chain seen only inside a longer name ("Deputy Chairman | of ...").
+    name_fragment: bool = False
     #: Words in the candidate's key.
     words: int = 1
 
@@ -165,6 +169,8 @@ def score(coarse: float, termhood: float, evidence: Evidence, weights: Weights) 
         result *= evidence.head_specificity**weights.everyday_head_exponent
     if evidence.named_head:
         result *= weights.named_head
+    if evidence.name_fragment:
+        result *= weights.name_fragment
     if evidence.words >= LONG_PHRASE_WORDS:
         result *= weights.long_phrase
     if evidence.kind is Kind.PERSON:
