@@ -373,7 +373,11 @@ class Extractor:
     def _evidence(self, key: tuple[str, ...], entry: _Stats) -> Evidence:
         """What the words' shape says about one candidate (see :mod:`ranking`)."""
         lone_common = len(key) == 1 and entry.rule in COUNTED_ALONE and not self._proper(entry)
-        compound = not lone_common and self._compound_noun(entry)
+        kind = self._kind(key, entry)
+        _doc, a, b, _skip = entry.samples[0]
+        # A title of one word ("премьер-министр"), which no compound or head makes a term.
+        bare_title = self.lang is Lang.RU and kind is Kind.TITLE and a == b
+        compound = not lone_common and not bare_title and self._compound_noun(entry)
         capitalised = (
             not lone_common
             and not compound
@@ -388,11 +392,13 @@ class Extractor:
             head_specificity = specificity(key[entry.head], self.lang.value)
         named_head = (
             len(key) > 1
+            and not bare_title
             and entry.rule in COUNTED_ALONE
             and self._head_word(key, entry) in _NAMED_HEADS
             and not self._fragment(entry)
         )
         return Evidence(
+            bare_title=bare_title,
             shape=self._shape(entry),
             modifier=self._modifier(entry),
             lone_common=lone_common,
@@ -400,7 +406,7 @@ class Extractor:
             capitalised_name=capitalised,
             head_specificity=head_specificity,
             named_head=named_head,
-            kind=self._kind(key, entry),
+            kind=kind,
             words=len(key),
         )
 
