@@ -488,3 +488,17 @@ def test_a_title_alone_ranks_below_titles_with_their_complement() -> None:
     )
     lowered = [t.lower() for t in found]
     assert lowered.index("премьер-министр норвегии") < lowered.index("премьер-министр")
+
+
+def test_a_pronominal_adverb_does_not_join_a_term() -> None:
+    # Regression (issue 14): «тогда официальные языки», «сегодня постоянный представитель».
+    found = terms("Тогда официальными языками провинции были два. Сегодня постоянный совет молчит.")
+    assert "официальные языки" in found
+    assert not any(t.lower().startswith(("тогда", "сегодня")) for t in found)
+
+
+def test_a_nationality_after_a_qualitative_adjective_still_starts_a_term() -> None:
+    # Regression (issue 14): «тесных греко-американских связей» gave only the phrase with
+    # «тесные», never «греко-американские связи».
+    found = terms("Стороны выступили за продолжение тесных греко-турецких связей.")
+    assert "греко-турецкие связи" in found
