@@ -501,3 +501,40 @@ def test_an_ing_form_after_a_break_or_a_conjunction_takes_an_object() -> None:
     assert "river channels" in found
     assert not any(t.startswith(("including", "widening")) for t in found)
     assert "grain-exporting countries" in found
+
+
+def test_names_joined_by_for_on_and_and_are_whole() -> None:
+    """Regression: "Office for Fisheries and Coastal Waters" and "Lisbon Conference on
+    Fisheries" came out cut at their "for", "on" and "and"; capitalised common words on
+    both sides of an "and" are one name, two place names are two."""
+    found = terms(
+        "Staff of the Office for Fisheries and Coastal Waters met at the Lisbon Conference "
+        "on Fisheries in May. The Office for Fisheries and Coastal Waters thanked Spain "
+        "and Portugal.\n"
+    )
+    assert "Office for Fisheries and Coastal Waters" in found
+    assert "Lisbon Conference on Fisheries" in found
+    assert not any("Spain and" in t for t in found)
+
+
+def test_a_part_of_a_name_never_written_alone_ranks_below_the_name() -> None:
+    """Regression: "Vice Chairman" (always "Vice Chairman of the Fisheries Board") and
+    "Harbour Authority" (always "OECS Harbour Authority") ranked near the names they
+    are cut from; a name after "of the" in a longer one is still a name of its own."""
+    text = (
+        "The Vice Chairman of the Fisheries Board spoke. The Vice Chairman of the Fisheries "
+        "Board left. The OECS Harbour Authority met. The OECS Harbour Authority agreed.\n"
+    )
+    from glossary.extract import Extractor
+    from glossary.extract.ranking import Weights
+
+    def scores(weights: Weights) -> dict[str, float]:
+        extractor = Extractor(Lang.EN, weights=weights)
+        extractor.add(text)
+        return {c.term: c.score for c in extractor.candidates()}
+
+    penalised, plain = scores(Weights()), scores(Weights(name_fragment=1.0))
+    for fragment in ("Vice Chairman", "Harbour Authority"):
+        assert penalised[fragment] < plain[fragment], fragment
+    assert penalised["Fisheries Board"] == plain["Fisheries Board"]
+    assert penalised["Vice Chairman of the Fisheries Board"] > penalised["Vice Chairman"]

@@ -509,7 +509,7 @@ def _nouns_after_articles(chars: list[str], words: list[str], tagger: EnglishTag
             chars[index] = "N"
 
 
-def spans(tags: str, units: Units) -> Iterator[Span]:
+def spans(tags: str, units: Units, lexical: Callable[[str], str] | None = None) -> Iterator[Span]:
     """Every candidate occurrence: maximal phrases and the sub-phrases nested in them."""
     words = units.words
     for match in _NP.finditer(tags):
@@ -543,7 +543,11 @@ def spans(tags: str, units: Units) -> Iterator[Span]:
     yield from _demonym_names(tags, words)
     yield from _possessor_titles(tags, words)
     yield from _named_of(tags)
-    yield from _titles_for(tags, units)
+    titles = list(_titles_for(tags, units))
+    yield from titles
+    seen = {(a, b) for a, b, _skip, _rule in titles}
+    names = _long_names(tags, units, lexical or (lambda _word: "N"))
+    yield from (span for span in names if span[:2] not in seen)
     yield from _coordinations(tags, units)
     yield from _prepositional(tags, units)
     compound = units.compound
@@ -616,6 +620,69 @@ def _titles_for(tags: str, units: Units) -> Iterator[Span]:
             start -= 1  # "Under Secretary"
         if not units.initial[start] or start < title:
             yield (start, match.end() - 1, -1, "w")
+
+
+def _long_names(tags: str, units: Units, lexical: Callable[[str], str]) -> Iterator[Span]:
+    """Capitalised names joined by "for", "on" or "and" ("Agency for Medicinal Products
+    and Medical Devices", "Paris Conference on Libya", "Bureau of East Asian and Pacific
+    Affairs"): capitalised common words on both sides of an "and" are inside one name
+    ("Russia and China" are two), and a name after "for"/"on" is its remit."""
+    words = units.words
+    n = len(tags)
+    for match in _LONG_NAME.finditer(tags):
+        start = match.start()
+        end, joined, remit = start, False, False
+        while True:
+            while end + 1 < n and tags[end + 1] in "TPXM":
+                end += 1
+            after = _name_continues(tags, words, end)
+            if after < 0:
+                break
+            if tags[end + 1] == "C" and not remit and lexical(words[end].lower()) not in "AM":
+                # Before any "of"/"for"/"on", an "and" after a noun joins two names:
+                # "Safeguards Agreement | and | Additional Protocol"; after a modifier
+                # it shares the head ("Foreign and Security Policy Committee").
+                break
+            remit = remit or tags[end + 1] in "OI"
+            joined = joined or tags[end + 1] != "O"
+            end = after
+        if joined and "T" in tags[start : end + 1]:
+            yield (start, _without_person(tags, start, end), -1, NAME_RULE)
+
+
+#: Where :func:`_long_names` may find one: a capitalised chain, a connector, capitals.
+_LONG_NAME = re.compile(r"(?<![TPXMI])[TPX][TPXM]*(?:OZ?|IZ?|C)[TPXM]")
+#: The rule code of :func:`_long_names` (a phrase; "w" would make its parts no terms).
+NAME_RULE = "n"
+#: Prepositions that join a name to its remit.
+_NAME_PREPOSITIONS = word_set("for on")
+
+
+def _name_continues(tags: str, words: list[str], end: int) -> int:
+    """Where a capitalised name ending at ``end`` goes on after a connector, or -1."""
+    k = end + 1
+    if k + 1 >= len(tags):
+        return -1
+    connector = tags[k]
+    if connector == "O" or (connector == "I" and words[k] in _NAME_PREPOSITIONS):
+        m = k + 2 if tags[k + 1] == "Z" else k + 1
+        return m if m < len(tags) and tags[m] in "TPXM" else -1
+    if connector == "C" and tags[end] in "TM" and tags[k + 1] in "TM":
+        return k + 1
+    return -1
+
+
+def _without_person(tags: str, start: int, end: int) -> int:
+    """The end of a name without a person's name after it ("... for Yemen | Hans
+    Grundberg", "... Affairs | Jung Pak")."""
+    name = end
+    while name > start and tags[name] == "P":
+        name -= 1
+    if end - name >= _PLACE_AND_PERSON - 1 and tags[name] in "TX":
+        return name  # a title, then a person
+    if end - name >= _PLACE_AND_PERSON and tags[name] in "OIZ":
+        return name + 1  # a place, then a person
+    return end
 
 
 def _named_of(tags: str) -> Iterator[Span]:
@@ -794,5 +861,5 @@ class EnglishRules:
         return classes(units, self.tagger)
 
     def spans(self, tags: str, units: Units) -> Iterator[tuple[int, int, int, int, str]]:
-        for a, b, skip, rule in spans(tags, units):
+        for a, b, skip, rule in spans(tags, units, self.tagger.lexical):
             yield (a, b, skip, -1, rule)

@@ -17,7 +17,7 @@ from typing import Any
 
 from glossary.extract import acronyms, candidates_en, candidates_ru
 from glossary.extract.candidate import Candidate
-from glossary.extract.candidates import CandidateRules
+from glossary.extract.candidates import CandidateRules, Refiner, Span
 from glossary.extract.documents import Document
 from glossary.extract.ranking import (
     DEFAULT_WEIGHTS,
@@ -39,6 +39,8 @@ __all__ = ["Extractor"]
 #: Words in the shortest phrase (single words are counted apart).
 _MIN_PHRASE_WORDS = 2
 
+#: Longest capitalised name looked back through for the name a fragment is cut from.
+_LONGEST_NAME = 12
 #: Occurrences kept per candidate for forms, references and context.
 SAMPLES = 40
 #: On huge inputs, how many keys (at least) get the full ranking after the first pass.
@@ -107,9 +109,12 @@ class Extractor:
         normalizer: Normalizer | None = None,
         morph: Any = None,
         weights: Weights = DEFAULT_WEIGHTS,
+        refiner: Refiner | None = None,
     ) -> None:
         self.lang = lang
         self.weights = weights
+        #: A tagger's corrections to the rules' classes, and its spans (none by default).
+        self.refiner = refiner
         self.normalizer = normalizer or default_normalizer()
         self._stats: dict[tuple[str, ...], _Stats] = {}
         self._documents: list[Document] = []
@@ -148,12 +153,15 @@ class Extractor:
         singles: set[int] = set()  # units counted on their own by a phrase rule
         rules = self.rules
         tags = rules.tag(units)
+        extra: list[Span] = []
+        if self.refiner is not None:
+            tags, extra = self.refiner.refine(text, tokens, units, tags)
         if self.lang is Lang.RU:
             for index, word in enumerate(units.words):
                 if tags[index] == "X" and not word.isupper():
                     # "МИДа" counts as "МИД": a declined acronym is the acronym.
                     ukeys[index] = (candidates_ru.acronym_of(word),)
-        spans = list(rules.spans(tags, units))
+        spans = [*rules.spans(tags, units), *extra]
         singles.update(span[0] for span in spans if span[0] == span[1])
         self._count_acronyms(tags, ukeys, singles, doc_index, document)
         for a, b, skip, head, rule in spans:
@@ -334,9 +342,11 @@ class Extractor:
         if top is not None and len(first_pass) > max(FINE_RANKED, 20 * top):
             first_pass.sort(key=lambda item: -item[0])
             del first_pass[max(FINE_RANKED, 20 * top) :]
+        name_fragment = self._name_fragments(stats) if self.lang is Lang.EN else None
         scored = []
         for coarse, specific, key in first_pass:
-            score = final_score(coarse, specific, self._evidence(key, stats[key]), weights)
+            evidence = self._evidence(key, stats[key], name_fragment)
+            score = final_score(coarse, specific, evidence, weights)
             if score > 0:
                 scored.append((score, key))
         scored.sort(key=lambda item: (-item[0], item[1]))
@@ -370,7 +380,12 @@ class Extractor:
 
         return suggest(linked, glossary, translator, memory)
 
-    def _evidence(self, key: tuple[str, ...], entry: _Stats) -> Evidence:
+    def _evidence(
+        self,
+        key: tuple[str, ...],
+        entry: _Stats,
+        name_fragment: Callable[[_Stats], bool] | None = None,
+    ) -> Evidence:
         """What the words' shape says about one candidate (see :mod:`ranking`)."""
         lone_common = len(key) == 1 and entry.rule in COUNTED_ALONE and not self._proper(entry)
         kind = self._kind(key, entry)
@@ -397,9 +412,13 @@ class Extractor:
             and self._head_word(key, entry) in _NAMED_HEADS
             and not self._fragment(entry)
         )
+        shape = self._shape(entry)
         return Evidence(
             bare_title=bare_title,
-            shape=self._shape(entry),
+            shape=shape,
+            name_fragment=shape is Shape.CAPITALISED_CHAIN
+            and name_fragment is not None
+            and name_fragment(entry),
             modifier=self._modifier(entry),
             lone_common=lone_common,
             compound=compound,
@@ -504,6 +523,47 @@ class Extractor:
                     result.add(key)
                     break
         return result
+
+    def _name_fragments(self, stats: dict[tuple[str, ...], _Stats]) -> Callable[[_Stats], bool]:
+        """Whether every sampled occurrence of a multiword key lies inside a longer
+        capitalised name ("Deputy Chairman | of the Security Council", "GCC |
+        Interconnection Authority", "... for | Political Affairs"): a part of a name never
+        written alone. A name after "of (the)" in a longer one is a name of its own
+        ("Meeting of the | Association of Southeast Asian Nations")."""
+        # Per document and first unit, the furthest end of a capitalised name from there.
+        ends: dict[tuple[int, int], int] = {}
+        for entry in stats.values():
+            if entry.rule not in NESTING and entry.rule is not Rule.EXPANSION:
+                continue
+            for doc_index, a, b, _skip in entry.samples:
+                if b > ends.get((doc_index, a), a) and self._named_span(doc_index, a, b):
+                    ends[doc_index, a] = b
+
+        def inside(doc_index: int, a: int, b: int) -> bool:
+            if ends.get((doc_index, a), -1) > b:
+                return True
+            if a > 0 and self._documents[doc_index].tags[a - 1] in "OZ":
+                return False
+            return any(
+                ends.get((doc_index, x), -1) >= b for x in range(max(0, a - _LONGEST_NAME), a)
+            )
+
+        def fragment(entry: _Stats) -> bool:
+            return entry.rule not in _NAMES and all(
+                inside(d, a, b) for d, a, b, _skip in entry.samples
+            )
+
+        return fragment
+
+    def _named_span(self, doc_index: int, a: int, b: int) -> bool:
+        document = self._documents[doc_index]
+        tags = document.tags[a : b + 1]
+        words = document.units.words
+        return (
+            "T" in tags
+            and "|" not in tags
+            and all(words[u][:1].isupper() or tags[u - a] in "OZIC" for u in range(a, b + 1))
+        )
 
     def _right_fragments(self, stats: dict[tuple[str, ...], _Stats]) -> set[tuple[str, ...]]:
         """Multiword keys each sampled occurrence of which goes on to the right into a

@@ -89,6 +89,8 @@ class Weights:
     #: A title alone ("президент", "премьер-министр") names no office in particular: the
     #: glossary lists it with its complement ("президент Франции"), so it ranks low.
     bare_title: float = 0.35
+    #: A part of a name never written alone.
+    name_fragment: float = 0.5
     #: Corpus mode: the coarse score times (1 + log2(documents it occurs in)) ** this.
     document_frequency: float = 0.5
 
@@ -134,6 +136,8 @@ class Evidence:
     kind: Kind = Kind.TERM
     #: A title of one word, with no complement (Russian).
     bare_title: bool = False
+    #: A capitalised chain seen only inside a longer name ("Deputy Chairman | of ...").
+    name_fragment: bool = False
     #: Words in the candidate's key.
     words: int = 1
 
@@ -170,6 +174,8 @@ def score(coarse: float, termhood: float, evidence: Evidence, weights: Weights) 
         result *= evidence.head_specificity**weights.everyday_head_exponent
     if evidence.named_head:
         result *= weights.named_head
+    if evidence.name_fragment:
+        result *= weights.name_fragment
     if evidence.words >= LONG_PHRASE_WORDS:
         result *= weights.long_phrase
     if evidence.kind is Kind.PERSON:
