@@ -19,7 +19,7 @@ import marshal
 import math
 import re
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import ahocorasick
@@ -229,9 +229,16 @@ class TermMatcher:
         group = self._automaton.get("".join([codes[word] for word in key]), -1)
         return self._groups[group] if group >= 0 else ()
 
-    def find(self, text: str, tokens: list[Token] | None = None) -> list[Span]:
+    def find(
+        self,
+        text: str,
+        tokens: list[Token] | None = None,
+        *,
+        scanned: tuple[list[str], list[int]] | None = None,
+    ) -> list[Span]:
         """Non-overlapping hits of glossary terms in ``text`` covering the most words;
-        each keeps the hits it beat in ``also``.
+        each keeps the hits it beat in ``also``. ``scanned``, if given, is
+        ``scan_words(text)`` done beforehand.
 
         The automaton runs over a stream of fixed-width codes, one per word: the word's
         key coded, or the filler for words no designation contains. Hits therefore
@@ -239,8 +246,32 @@ class TermMatcher:
         """
         if not self._counts:
             return []
+        offsets, matches = self._matches(text, tokens, scanned)
+        return self._spans(text, offsets, matches)
+
+    def winners(
+        self, text: str, *, scanned: tuple[list[str], list[int]] | None = None
+    ) -> list[tuple[int, int, tuple[Designation, ...]]]:
+        """The hits :meth:`find` returns, as ``(start, end, designations)``, without
+        the hits they beat: what a rendering that shows only the terms chosen needs,
+        made without a :class:`Span` (and its ``also``) for each."""
+        if not self._counts:
+            return []
+        offsets, matches = self._matches(text, None, scanned)
+        starts, ends, chosen = self._chosen(matches)
+        bounds = self._bounds(text, offsets)
+        return [bounds(starts[i], ends[i], matches[i][1]) for i in chosen]
+
+    def _matches(
+        self,
+        text: str,
+        tokens: list[Token] | None,
+        scanned: tuple[list[str], list[int]] | None,
+    ) -> tuple[list[int], list[tuple[int, int]]]:
+        """The words' offsets (flat, as :func:`scan_words` gives them) and every hit of
+        the automaton over their codes, as ``(end index, group)``."""
         if tokens is None:
-            words, offsets = scan_words(text)
+            words, offsets = scan_words(text) if scanned is None else scanned
             try:  # every word seen before: no set to build
                 stream = "".join(map(self._word_codes.__getitem__, words))
             except KeyError:
@@ -249,30 +280,49 @@ class TermMatcher:
             codes, filler = self._codes, self._filler
             stream = "".join([codes.get(t.key, filler) for t in tokens])
             offsets = [o for t in tokens for o in (t.start, t.end)]
-        return self._spans(text, offsets, list(self._automaton.iter(stream)))
+        return offsets, list(self._automaton.iter(stream))
 
-    def _spans(self, text: str, offsets: list[int], matches: list[tuple[int, int]]) -> list[Span]:
-        """Spans of the selection of ``matches`` (every hit, as ``(end index, group)``
-        in order of their last word) covering the most words; the others in ``also``."""
-        width, counts, groups = self._width, self._counts, self._groups
+    def _chosen(self, matches: list[tuple[int, int]]) -> tuple[list[int], list[int], list[int]]:
+        """The first and past-the-last word of each of ``matches`` (in order of their
+        last word), and the indexes of the selection covering the most words."""
+        width, counts = self._width, self._counts
         ends = [end_index // width + 1 for end_index, _ in matches]
         starts = [end - counts[group] for end, (_, group) in zip(ends, matches, strict=True)]
-        chosen = cover(starts, ends)
+        return starts, ends, cover(starts, ends)
+
+    def _bounds(
+        self, text: str, offsets: list[int]
+    ) -> Callable[[int, int, int], tuple[int, int, tuple[Designation, ...]]]:
+        """``bounds(first word, past the last word, group)``: the hit's character
+        offsets in ``text`` (a mark its designations end with kept, the period of
+        "U.S.") and its designations."""
+        groups = self._groups
         #: group → (its designations, the marks that may follow its last word)
         known: dict[int, tuple[tuple[Designation, ...], tuple[str, ...]]] = {}
 
-        def span(index: int, also: tuple[Span, ...] = ()) -> Span:
-            group = matches[index][1]
+        def bounds(first: int, last: int, group: int) -> tuple[int, int, tuple[Designation, ...]]:
             entry = known.get(group)
             if entry is None:
                 found = groups[group]
                 entry = known[group] = (found, _trailing_marks(found))
             found, tails = entry
-            start, end = offsets[2 * starts[index]], offsets[2 * ends[index] - 1]
+            start, end = offsets[2 * first], offsets[2 * last - 1]
             for tail in tails:
                 if text.startswith(tail, end):
                     end += len(tail)
                     break
+            return start, end, found
+
+        return bounds
+
+    def _spans(self, text: str, offsets: list[int], matches: list[tuple[int, int]]) -> list[Span]:
+        """Spans of the selection of ``matches`` (every hit, as ``(end index, group)``
+        in order of their last word) covering the most words; the others in ``also``."""
+        starts, ends, chosen = self._chosen(matches)
+        bounds = self._bounds(text, offsets)
+
+        def span(index: int, also: tuple[Span, ...] = ()) -> Span:
+            start, end, found = bounds(starts[index], ends[index], matches[index][1])
             return _new_span(start, end, text[start:end], found, also)
 
         if len(chosen) == len(matches):
@@ -338,12 +388,19 @@ def designations(term: Term, *, forbidden: bool = False) -> list[Designation]:
 
 
 _TRAILING = re.compile(r"[^\w\s]+\Z")
+_MARK = re.compile(r"[^\w\s]")
 
 
 def _trailing_marks(found: tuple[Designation, ...]) -> tuple[str, ...]:
     """The marks after the last word that may belong to the term (the period of
-    "U.S."), longest first: those its designations end with."""
-    tails = {m.group() for d in found if (m := _TRAILING.search(d.text))}
+    "U.S."), longest first: those its designations end with. (The last character
+    is asked first: searching the whole text for a tail costs more, and most end
+    in a letter.)"""
+    tails = {
+        m.group()
+        for d in found
+        if _MARK.match(d.text, len(d.text) - 1) and (m := _TRAILING.search(d.text))
+    }
     return tuple(sorted(tails, key=len, reverse=True))
 
 
