@@ -538,3 +538,25 @@ def test_a_part_of_a_name_never_written_alone_ranks_below_the_name() -> None:
         assert penalised[fragment] < plain[fragment], fragment
     assert penalised["Fisheries Board"] == plain["Fisheries Board"]
     assert penalised["Vice Chairman of the Fisheries Board"] > penalised["Vice Chairman"]
+
+
+def test_a_document_number_after_a_name_is_part_of_it() -> None:
+    """Regression: only one- or two-digit suffixes stayed with a name, so "Directive 4471"
+    came out as "Directive" and the number was lost; a year does not join ("May 2031" is
+    no name, nor "Treaty 1995")."""
+    found = terms(
+        "Members recalled Fisheries Directive 4471 in May. Fisheries Directive 4471 bans "
+        "trawling. The Lisbon Treaty 1995 was cited.\n"
+    )
+    assert "Fisheries Directive 4471" in found
+    assert not any("1995" in t for t in found)
+
+
+def test_a_persons_name_after_a_titles_remit_is_not_part_of_it() -> None:
+    """Regression: "Special Envoy for Ruritania Ivo Marek" was one title."""
+    found = terms(
+        "We thank the Special Envoy for Ruritania Ivo Marek for his work. The Special Envoy "
+        "for Ruritania travelled.\n"
+    )
+    assert "Special Envoy for Ruritania" in found
+    assert not any("Marek" in t and "Envoy" in t for t in found)

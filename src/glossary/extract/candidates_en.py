@@ -619,7 +619,8 @@ def _titles_for(tags: str, units: Units) -> Iterator[Span]:
         if start > 0 and tags[start - 1] == "I" and words[start - 1][:1].isupper():
             start -= 1  # "Under Secretary"
         if not units.initial[start] or start < title:
-            yield (start, match.end() - 1, -1, "w")
+            # Without a person's name after the remit: "... for Yemen | Hans Grundberg".
+            yield (start, _without_person(tags, title + 1, match.end() - 1), -1, "w")
 
 
 def _long_names(tags: str, units: Units, lexical: Callable[[str], str]) -> Iterator[Span]:
