@@ -502,3 +502,15 @@ def test_a_nationality_after_a_qualitative_adjective_still_starts_a_term() -> No
     # «тесные», never «греко-американские связи».
     found = terms("Стороны выступили за продолжение тесных греко-турецких связей.")
     assert "греко-турецкие связи" in found
+
+
+def test_a_place_in_another_case_ends_a_chain_and_what_follows_is_a_phrase() -> None:
+    # Regression (issue 14): «введения Черногорией ограничительных мер» lost «ограничительные
+    # меры»: the place (instrumental) ended the genitive chain and the rest was dropped.
+    found = terms("Обсуждали вопрос введения Исландией ограничительных мер в отношении соседей.")
+    assert "ограничительные меры" in found
+
+
+def test_a_five_word_name_is_taken_whole() -> None:
+    found = terms("Франция как постоянный член Совета Безопасности ООН выступила против.")
+    assert "постоянный член Совета Безопасности ООН" in found

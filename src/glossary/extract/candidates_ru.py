@@ -48,7 +48,7 @@ _NP = re.compile(r"(?:R?[ABEF])*[NGXL](?:[BF]*[GXL]){0,4}|P+")
 # "невмешательство во внутренние дела", "инспекции на местах".
 _PP = re.compile(r"(?<=[NG])I[ABEF]{0,2}[NGXL]")
 #: Longest phrase counted (longer chains are rarely listed as they stand).
-_MAX_WORDS = 4
+_MAX_WORDS = 5
 #: Longest name in guillemets taken whole.
 _MAX_QUOTED = 4
 _TERM_PREPOSITIONS = word_set("над о об по в во на между против с со")
@@ -540,6 +540,12 @@ def _dependent_groups(
             frozenset(x for x in noun if x[0] == "gent") if tags[position] != "X" or noun else None
         )
         if genitive is not None and not genitive:
+            # A place or a declined acronym in another case ends the chain; the words
+            # after it are a phrase of their own ("введения Черногорией | ограничительных
+            # мер").
+            after = next((m for m in range(position + 1, end + 1) if tags[m] in "NGX"), -1)
+            if after > 0:
+                restart = (position + 1, after)
             break
         if (
             tags[position + 1 : position + 2] == "V"
@@ -608,12 +614,18 @@ def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every ca
         # Исландии" gives no "дела Исландии").
         bare = whole and tags[s] in "NGX"
         result = [(head, rule)]
-        for g in groups:
-            if tags[g[1]] not in "LX" or (place if tags[g[1]] == "L" else named):
+        for i, g in enumerate(groups):
+            # After a name inside the chain, the acronym or place is part of that name
+            # ("постоянный член | Совета Безопасности ООН").
+            inner = i > 0 and _named(groups[i - 1][1])
+            if tags[g[1]] not in "LX" or inner or (place if tags[g[1]] == "L" else named):
                 result.append((g[1], rule))
             elif bare:
                 result.append((g[1], "q"))
         return result
+
+    def _named(u: int) -> bool:
+        return words[u][:1].isupper() and not words[u].isupper() and not initial[u]
 
     # A dependent group is a phrase of its own, with the groups that depend on it
     # ("вопросы | нераспространения ядерного оружия"): rule "d".
