@@ -861,18 +861,19 @@ def _take_blocks(
     taken: list[tuple[int, _T]] = []
     rest: list[str] = []
     line = 1
-    counted = done = 0
+    end = done = newlines = 0
     closed = False  # whether the block before ends an entry
     for match in _BLOCK.finditer(text):
         start = match.start()
-        line += text.count("\n", counted, start)
-        counted = start
+        line += newlines + start - end  # between blocks there are only newlines
+        end = match.end()
         block = match.group()
+        newlines = block.count("\n")
         read = take(block, line) if closed else None
         if read is not None:
             taken.append((line, read))
-            rest += (text[done:start], "\n" * block.count("\n"))
-            done = match.end()
+            rest += (text[done:start], "\n" * newlines)
+            done = end
         else:
             closed = _ends_entry(block)
     rest.append(text[done:])
@@ -1111,9 +1112,9 @@ def read_translation_units(data: bytes, name: str) -> list[TranslationUnit]:
     source_header = po.metadata.get("X-Source-Language", "")
     source = language_of(po, name, "X-Source-Language") if source_header else target.other
     slow = [(u.line, u.msgid, u.msgstr) for u in live_entries(po) if u.reviewed]
+    read = sorted([*fast, *slow], key=itemgetter(0)) if slow else fast  # fast: in file order
     return [
-        TranslationUnit(source, msgid, target, msgstr, f"{name}:{at}")
-        for at, msgid, msgstr in sorted([*fast, *slow], key=lambda read: read[0])
+        TranslationUnit(source, msgid, target, msgstr, f"{name}:{at}") for at, msgid, msgstr in read
     ]
 
 
@@ -1196,10 +1197,13 @@ def _plain_block(block: str) -> _PlainBlock | None:
     comments, msgctxt, msgid, msgstr = match.groups()
     if not msgid:
         return None
+    if "\\" in block:  # one test of the block, not a call for each string
+        msgid, msgstr = _unescape(msgid), _unescape(msgstr)
+        msgctxt = None if msgctxt is None else _unescape(msgctxt)
     return _PlainBlock(
-        None if msgctxt is None else _unescape(msgctxt),
-        _unescape(msgid),
-        _unescape(msgstr),
+        msgctxt,
+        msgid,
+        msgstr,
         "#, " in comments and _FUZZY in comments and _is_fuzzy(comments),
         comments,
     )
@@ -1215,7 +1219,7 @@ def _is_fuzzy(comments: str) -> bool:
 
 
 def _unescape(text: str) -> str:
-    return _UNESCAPE.sub(lambda m: _UNESCAPES[m.group()], text) if "\\" in text else text
+    return _UNESCAPE.sub(lambda m: _UNESCAPES[m.group()], text)
 
 
 # --- internals -----------------------------------------------------------------------
