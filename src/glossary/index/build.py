@@ -589,6 +589,7 @@ class _Matchers:
                     stdout=subprocess.PIPE,
                     env=env,
                 )
+                _widen_pipe(self._child)
 
     def forms(self, form_keys: dict[str, str]) -> None:
         """Each form's own key (what the matcher codes it as). A child gets them after
@@ -646,6 +647,25 @@ class _Matchers:
             self._child.kill()
             self._child.communicate()
             self._child = None
+
+
+#: Bytes the pipe to the matcher's child may hold (Linux's default for an
+#: unprivileged process's maximum; the default pipe holds 64 KB).
+_PIPE_BYTES = 1 << 20
+
+
+def _widen_pipe(child: subprocess.Popen[bytes]) -> None:
+    """A pipe that holds a batch of entries, where the system allows it: with 64 KB,
+    each batch of megabytes takes dozens of turns between the two processes, each a
+    wait for the scheduler on a busy machine."""
+    try:
+        import fcntl
+    except ImportError:  # not on a POSIX system
+        return
+    setpipe = getattr(fcntl, "F_SETPIPE_SZ", None)  # Linux only
+    if setpipe is not None and child.stdin is not None:
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(child.stdin.fileno(), setpipe, _PIPE_BYTES)
 
 
 def _matcher_main() -> None:
