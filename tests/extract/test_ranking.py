@@ -69,3 +69,9 @@ def test_long_phrases_lone_words_and_coordinations_have_their_own_weights() -> N
     assert coarse_score(1.0, 0.9, Rule.COORDINATION, False, w) == 0.5 * coarse_score(
         1.0, 0.9, Rule.PHRASE, False, w
     )
+
+
+def test_a_title_alone_ranks_below_the_same_title_with_its_complement() -> None:
+    bare = Evidence(bare_title=True)
+    assert score(1.0, 1.0, bare, DEFAULT_WEIGHTS) == DEFAULT_WEIGHTS.bare_title
+    assert score(1.0, 1.0, bare, DEFAULT_WEIGHTS) < score(1.0, 1.0, Evidence(), DEFAULT_WEIGHTS)

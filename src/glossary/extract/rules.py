@@ -28,6 +28,10 @@ class Rule(StrEnum):
     PERSON = "p"
     #: A rare verb, a term of its own ("деэскалировать").
     VERB = "v"
+    #: A phrase with the place or acronym that qualifies it ("министр иностранных дел
+    #: Японии", "санкции ООН"): a term of its own that leaves the phrase without its
+    #: qualifier whole.
+    QUALIFIED = "q"
 
 
 #: Rules whose phrases hold whole terms, so the phrases inside them are not discounted.
