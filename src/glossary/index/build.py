@@ -71,7 +71,7 @@ CACHE_FROM = PARALLEL_FROM
 #: Fewer words than this left to analyse are analysed here, without workers.
 _PARALLEL_WORDS = 2000
 #: Distinct words per work item of the morphology step.
-_CHUNK_WORDS = 2000
+_CHUNK_WORDS = 500
 #: Designation rows per ``executemany`` (bounded memory, few calls).
 _BATCH_ROWS = 20000
 
