@@ -84,8 +84,8 @@ class Weights:
     lone_fragment: float = 0.5
     #: Persons and places come after concept terms and organisations (a translator
     #: still needs them, so they stay, ranked by their own score).
-    person: float = 0.35
-    place: float = 0.35
+    person: float = 0.2
+    place: float = 0.2
     #: A part of a name never written alone.
     name_fragment: float = 0.5
     #: Corpus mode: the coarse score times (1 + log2(documents it occurs in)) ** this.
