@@ -93,3 +93,9 @@ def test_persons_and_places_come_after_terms_seen_half_as_much() -> None:
     term = score(1.0, 1.0, Evidence(), w)
     for kind in (Kind.PERSON, Kind.PLACE):
         assert score(2.0, 1.0, Evidence(kind=kind), w) < term
+
+
+def test_a_title_alone_ranks_below_the_same_title_with_its_complement() -> None:
+    bare = Evidence(bare_title=True)
+    assert score(1.0, 1.0, bare, DEFAULT_WEIGHTS) == DEFAULT_WEIGHTS.bare_title
+    assert score(1.0, 1.0, bare, DEFAULT_WEIGHTS) < score(1.0, 1.0, Evidence(), DEFAULT_WEIGHTS)

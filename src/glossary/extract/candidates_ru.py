@@ -21,6 +21,7 @@ from glossary.extract.units import QUOTE_CLOSES, QUOTE_OPENS, SUFFIXED, Units, w
 from glossary.text.morph_ru import RussianMorphology
 from glossary.text.normalize import is_acronym
 from glossary.text.ru.grammar import CASE_ALIASES, COMPOUND_PREPOSITIONS
+from glossary.text.ru.phrase import likely_adjective
 
 __all__ = ["RussianTagger", "Span", "acronym_of", "spans"]
 
@@ -58,6 +59,8 @@ _COORD_MODIFIERS = re.compile(r"(?<![ABEFR])[AB]C[AB]{1,2}[NG]")
 _ROMAN = re.compile(r"^(?=.)X{0,3}(?:IX|IV|V?I{0,3})$")
 #: Initials: capital letters each followed by a full stop ("В.В.", "С. И.").
 _INITIALS = re.compile(r"^(?:[А-ЯЁ]\.){1,3}$|^(?:[А-ЯЁ]\.[А-ЯЁ])$")
+#: Endings of adverbs made from adjectives (-о, -е, -ски, -ически).
+_ADJECTIVAL_ADVERB = ("о", "е", "и")
 #: Verbs rarer than this (Zipf scale) are candidates on their own.
 RARE_VERB_ZIPF = 2.0
 #: The suffix of verbs coined from borrowed roots (деэскалировать, денуклеаризировать,
@@ -196,7 +199,9 @@ class RussianTagger:
         if pos == "CONJ" and word.lower() in ("и", "или"):
             return "C", frozenset()
         if pos == "ADVB":
-            return "R", frozenset()
+            # Only an adverb made from an adjective (юридически, взаимно, крайне) can
+            # modify an adjective inside a term; "тогда", "сегодня", "очень" cannot.
+            return ("R" if word.lower().endswith(_ADJECTIVAL_ADVERB) else "D"), frozenset()
         # Consider the parses within reach of the best one, so rare readings do not glue
         # verbs into phrases (e.g. "дел" as a verb).
         cutoff = float(top.score) * 0.3
@@ -214,7 +219,7 @@ class RussianTagger:
             features = _features([p for p in parses if p.tag.POS == "NOUN"])
             if "Geox" in top.tag:
                 return "L", features  # a place: a qualifier, not part of a term
-            likely = [p for p in adjectives if p.score >= cutoff]
+            likely = adjectives if likely_adjective(parses) else []
             if likely:
                 # "военный" is a noun (a serviceman) or an adjective: the next word decides
                 # (a reading far less likely than the noun's is none: «главой»).
@@ -616,9 +621,7 @@ def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every ca
         if tags[group_noun] == "L":
             continue
         for s in range(group_start, group_noun + 1):
-            if tags[s] == "F" and not (
-                s == group_start and names_thing(words[s], words[group_noun])
-            ):
+            if tags[s] == "F" and not names_thing(words[s], words[group_noun]):
                 continue  # not from a nationality: "евразийского министра" → "министр"
             for e, rule in ends_from(s, "d", s == group_start):
                 if group_noun <= e and e - s < _MAX_WORDS:
@@ -627,7 +630,7 @@ def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every ca
         if (s > first and tags[s - 1] == "R") or (
             # A nationality qualifies a person ("российский | министр") but names a
             # thing or an event with it ("украинский кризис", "российская делегация").
-            tags[s] in "EF" and not (s == first and names_thing(words[s], words[head]))
+            tags[s] in "EF" and not names_thing(words[s], words[head])
         ):
             continue
         for e, rule in ends_from(s, "n", True):

@@ -388,7 +388,11 @@ class Extractor:
     ) -> Evidence:
         """What the words' shape says about one candidate (see :mod:`ranking`)."""
         lone_common = len(key) == 1 and entry.rule in COUNTED_ALONE and not self._proper(entry)
-        compound = not lone_common and self._compound_noun(entry)
+        kind = self._kind(key, entry)
+        _doc, a, b, _skip = entry.samples[0]
+        # A title of one word ("премьер-министр"), which no compound or head makes a term.
+        bare_title = self.lang is Lang.RU and kind is Kind.TITLE and a == b
+        compound = not lone_common and not bare_title and self._compound_noun(entry)
         capitalised = (
             not lone_common
             and not compound
@@ -403,12 +407,14 @@ class Extractor:
             head_specificity = specificity(key[entry.head], self.lang.value)
         named_head = (
             len(key) > 1
+            and not bare_title
             and entry.rule in COUNTED_ALONE
             and self._head_word(key, entry) in _NAMED_HEADS
             and not self._fragment(entry)
         )
         shape = self._shape(entry)
         return Evidence(
+            bare_title=bare_title,
             shape=shape,
             name_fragment=shape is Shape.CAPITALISED_CHAIN
             and name_fragment is not None
@@ -419,7 +425,7 @@ class Extractor:
             capitalised_name=capitalised,
             head_specificity=head_specificity,
             named_head=named_head,
-            kind=self._kind(key, entry),
+            kind=kind,
             words=len(key),
         )
 
