@@ -560,3 +560,28 @@ def test_a_persons_name_after_a_titles_remit_is_not_part_of_it() -> None:
     )
     assert "Special Envoy for Ruritania" in found
     assert not any("Marek" in t and "Envoy" in t for t in found)
+
+
+def test_a_noun_coordinated_with_a_modified_noun_is_one_term() -> None:
+    """Regression: "autonomy and cultural heritage" and "border rights and coastal
+    freedoms" were never candidates (only a bare noun after "and" was coordinated), and
+    coordinated adjectives after a noun ("deal fiscal and monetary reforms") lost theirs."""
+    found = terms(
+        "They defend autonomy and cultural heritage. The treaty protects border rights and "
+        "coastal freedoms. A deal fiscal and monetary reforms sealed was signed. Their "
+        "entry into service came in May.\n"
+    )
+    assert "autonomy and cultural heritage" in found
+    assert "border rights and coastal freedoms" in found
+    assert "fiscal and monetary reforms" in found
+    assert "entry into service" in found
+
+
+def test_a_title_starting_with_a_capitalised_preposition_takes_its_remit() -> None:
+    """Regression: "Under Secretary of State for Fisheries Affairs" had no candidate of
+    its own (its chain started at a capitalised "Under")."""
+    found = terms(
+        "The Under Secretary of State for Fisheries Affairs Ivo Marek spoke. The Under "
+        "Secretary of State for Fisheries Affairs left.\n"
+    )
+    assert "Under Secretary of State for Fisheries Affairs" in found

@@ -141,13 +141,14 @@ _ARTICLES = word_set("the a an its their his her our my your this these those")
 _BEFORE_ADVERB = re.compile(r"[NS](?=R)")
 _AFTER_NAME = re.compile(r"(?<=[PXT])G")
 _AFTER_VERB_CUE = re.compile(r"(?<=[WK])[NJSGU]")
+_VERB = re.compile("V")
 _MODAL_AFTER_ADJECTIVE = re.compile(r"(?<=A)K")
 _GERUND_OR_VERB = re.compile(r"(?<=[IO|C])G|^G|S(?=A)")
 #: Subject pronouns: the participle-looking word after one is its finite verb.
 _SUBJECTS = word_set("i we you he she it they")
 #: Prepositions whose complement can complete a term ("threats to ...", "obligations
 #: under ...", "attacks against ...", "talks on ...", "cooperation between ...").
-_TERM_PREPOSITIONS = word_set("to under against on for between")
+_TERM_PREPOSITIONS = word_set("to under against on for between into")
 #: Words in a prepositional complement, the preposition included.
 _MAX_COMPLEMENT = 5
 _VERB_S_AS_NOUN = re.compile(r"(?<=[AM])V|V(?=O)|(?<=N)V(?=[|IWC]|$)")
@@ -155,7 +156,11 @@ _COORD = re.compile(r"(?<=N)C([IW]?)(?=N(?![NJ]))")
 #: Coordinated adjectives sharing a head: "regional and global stability".
 #: An adjective before a conjunction: a candidate for a shared hyphen ("intermediate- and").
 _MODIFIER_AND = re.compile(r"A(?=C)")
-_COORD_MODIFIERS = re.compile(r"(?<![AJNRMX])[AJ]C[AJ][AJN]*(?<=N)(?![NJ])")
+#: A noun phrase, "and", an adjective and its noun ending the phrase.
+_COORD_MODIFIED_RIGHT = re.compile(r"(?<=N)C(?=[AJ]N(?![NJ]))")
+#: Words in the first conjunct of such a coordination.
+_MAX_COORDINATED = 3
+_COORD_MODIFIERS = re.compile(r"(?<![JRMX])[AJ]C[AJ][AJN]*(?<=N)(?![NJ])")
 
 
 class EnglishTagger:
@@ -499,9 +504,8 @@ def _nouns_after_articles(chars: list[str], words: list[str], tagger: EnglishTag
     """A noun/verb homograph after an article and its modifiers is the noun: no finite
     verb follows "the", "a" or "the" with adjectives and participles ("a staging
     ground", "the trilateral format this year"), though "the troops left" keeps it."""
-    for index, tag in enumerate(chars):
-        if tag != "V" or index == 0:
-            continue
+    for match in _VERB.finditer("".join(chars), 1):
+        index = match.start()
         before = index - 1
         while before > 0 and chars[before] in "AG" and index - before <= _MODIFIERS_AFTER_ARTICLE:
             before -= 1
@@ -567,6 +571,9 @@ def _demonym_names(tags: str, words: list[str]) -> Iterator[Span]:
 def _possessor_titles(tags: str, words: list[str]) -> Iterator[Span]:
     """A title in the possessive inside a name is a title of its own too: "G7 Foreign
     Ministers" in "G7 Foreign Ministers' Statement"."""
+    joined = " ".join(words)
+    if "\u2019" not in joined and "'" not in joined:
+        return
     for index, word in enumerate(words):
         if tags[index] == "D" or not word[:1].isupper():
             continue
@@ -632,6 +639,10 @@ def _long_names(tags: str, units: Units, lexical: Callable[[str], str]) -> Itera
     n = len(tags)
     for match in _LONG_NAME.finditer(tags):
         start = match.start()
+        if start and tags[start - 1] == "I":
+            if not words[start - 1][:1].isupper():
+                continue  # a remit after "for", not a name's start
+            start -= 1  # "Under Secretary of State for ..."
         end, joined, remit = start, False, False
         while True:
             while end + 1 < n and tags[end + 1] in "TPXM":
@@ -652,7 +663,7 @@ def _long_names(tags: str, units: Units, lexical: Callable[[str], str]) -> Itera
 
 
 #: Where :func:`_long_names` may find one: a capitalised chain, a connector, capitals.
-_LONG_NAME = re.compile(r"(?<![TPXMI])[TPX][TPXM]*(?:OZ?|IZ?|C)[TPXM]")
+_LONG_NAME = re.compile(r"(?<![TPXM])[TPX][TPXM]*(?=(?:OZ?|IZ?|C)[TPXM])")
 #: The rule code of :func:`_long_names` (a phrase; "w" would make its parts no terms).
 NAME_RULE = "n"
 #: Prepositions that join a name to its remit.
@@ -709,6 +720,18 @@ def _named_of(tags: str) -> Iterator[Span]:
                     break
 
 
+def _coordinated_modified(tags: str) -> Iterator[Span]:
+    """A noun phrase and a modified noun, each its own head: "sovereignty and
+    territorial integrity", "human rights and fundamental freedoms"."""
+    for match in _COORD_MODIFIED_RIGHT.finditer(tags):
+        c = match.start()
+        first = c - 1
+        while first > 0 and tags[first - 1] in "NJ" and c - first < _MAX_COORDINATED:
+            first -= 1
+        if first == 0 or tags[first - 1] not in "AGRMX":
+            yield (first, c + 2, -1, "c")
+
+
 def _coordinations(tags: str, units: Units) -> Iterator[Span]:
     """Coordinated nouns ("allies and partners"), also with a shared adjective, and
     coordinated adjectives sharing a head."""
@@ -739,6 +762,7 @@ def _coordinations(tags: str, units: Units) -> Iterator[Span]:
             yield (first, right, -1, "c")  # "new challenges and threats"
     for match in _COORD_MODIFIERS.finditer(tags):
         yield (match.start(), match.end() - 1, -1, "c")
+    yield from _coordinated_modified(tags)
     words = units.words
     for match in _MODIFIER_AND.finditer(tags):
         index = match.start()

@@ -532,11 +532,18 @@ class Extractor:
         ("Meeting of the | Association of Southeast Asian Nations")."""
         # Per document and first unit, the furthest end of a capitalised name from there.
         ends: dict[tuple[int, int], int] = {}
-        for entry in stats.values():
-            if entry.rule not in NESTING and entry.rule is not Rule.EXPANSION:
+        documents = self._documents
+        for key, entry in stats.items():
+            if len(key) < _MIN_PHRASE_WORDS or (
+                entry.rule not in NESTING and entry.rule is not Rule.EXPANSION
+            ):
                 continue
             for doc_index, a, b, _skip in entry.samples:
-                if b > ends.get((doc_index, a), a) and self._named_span(doc_index, a, b):
+                if (
+                    b > ends.get((doc_index, a), a)
+                    and documents[doc_index].units.words[a][:1].isupper()
+                    and self._named_span(doc_index, a, b)
+                ):
                     ends[doc_index, a] = b
 
         def inside(doc_index: int, a: int, b: int) -> bool:
