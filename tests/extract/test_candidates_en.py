@@ -585,3 +585,21 @@ def test_a_title_starting_with_a_capitalised_preposition_takes_its_remit() -> No
         "Secretary of State for Fisheries Affairs left.\n"
     )
     assert "Under Secretary of State for Fisheries Affairs" in found
+
+
+def test_a_compound_only_ever_before_a_noun_is_a_modifier() -> None:
+    """Regression: "long-range" (only in "long-range radars") ranked as a coined term,
+    above the phrases it modifies; "de-mining", used on its own, still is one."""
+    from glossary.extract import Extractor
+    from glossary.extract.ranking import Shape
+
+    extractor = Extractor(Lang.EN)
+    extractor.add(
+        "They sold long-range radars. The long-range radars failed. Funds for de-mining "
+        "grew, and de-mining resumed.\n"
+    )
+    shapes = {" ".join(k): extractor._shape(e) for k, e in extractor._stats.items()}
+    compound = {" ".join(k): extractor._compound_noun(e) for k, e in extractor._stats.items()}
+    assert shapes["long range"] is Shape.LONE_FRAGMENT
+    assert not compound["long range"]
+    assert compound["de mine"]

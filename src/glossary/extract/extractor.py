@@ -69,6 +69,8 @@ _LOWER_IN_NAMES = word_set("of the and for on in to a an")
 #: Rules whose candidates keep their capitals at a sentence start.
 _NAMES = frozenset({Rule.ACRONYM, Rule.EXPANSION, Rule.PERSON})
 _SPACE = re.compile(r"\s+")
+#: English classes a modifier stands before in a noun phrase.
+_NOUNS_EN = frozenset("NJT")
 _POSSESSIVE_END = re.compile("(?<=\\w)['\u2019]s?$")
 
 
@@ -620,11 +622,20 @@ class Extractor:
             and words[0].lower() in self._en.unknown
         ):
             return Shape.UNKNOWN_LOWER
-        if tags in ("T", "J"):
+        if tags in ("T", "J") or (len(tags) == 1 and self._prenominal(entry)):
             # A lone capitalised common word is a fragment of a name ("Cooperation");
-            # a lone adjective-or-noun is mostly the adjective ("substantive").
+            # a lone adjective-or-noun is mostly the adjective ("substantive"); a
+            # compound only ever before a noun is a modifier ("in-depth | talks").
             return Shape.LONE_FRAGMENT
         return Shape.PLAIN
+
+    def _prenominal(self, entry: _Stats) -> bool:
+        """A single compound seen only right before a noun."""
+        documents = self._documents
+        return all(
+            documents[d].units.compound[x] and documents[d].tags[x + 1 : x + 2] in _NOUNS_EN
+            for d, x, _b, _s in entry.samples
+        )
 
     def _head_word(self, key: tuple[str, ...], entry: _Stats) -> str:
         if self.lang is Lang.EN:
@@ -668,7 +679,11 @@ class Extractor:
     def _compound_noun(self, entry: _Stats) -> bool:
         doc_index, a, b, _skip = entry.samples[0]
         document = self._documents[doc_index]
-        return a == b and document.units.compound[a] and document.tags[a] in "NGJ"
+        if not (a == b and document.units.compound[a] and document.tags[a] in "NGJ"):
+            return False
+        # Only ever before a noun, a compound is a modifier ("in-depth | talks",
+        # "anti-armor | systems"), no coined term of its own.
+        return self.lang is not Lang.EN or not self._prenominal(entry)
 
     def _proper(self, entry: _Stats) -> bool:
         doc_index, a, _b, _skip = entry.samples[0]
