@@ -603,3 +603,16 @@ def test_a_compound_only_ever_before_a_noun_is_a_modifier() -> None:
     assert shapes["long range"] is Shape.LONE_FRAGMENT
     assert not compound["long range"]
     assert compound["de mine"]
+
+
+def test_one_capitalised_word_after_a_named_of_is_the_names_own() -> None:
+    """Regression: "Republic of North Ruritania" was cut to "Republic of North", its last
+    word read as a person's name after a title; a person takes a first name and a
+    surname (or an initial: "Secretary of State | Ivo K. Marek")."""
+    found = terms(
+        "Envoys praised the Republic of North Ruritania in May. The Republic of North "
+        "Ruritania voted. The Secretary of State Ivo K. Marek spoke.\n"
+    )
+    assert "Republic of North Ruritania" in found
+    assert "Republic of North" not in found
+    assert "Secretary of State" in found

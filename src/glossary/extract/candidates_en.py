@@ -129,6 +129,8 @@ _NAMED_OF = re.compile(r"[TX][TPX]*(?:OZ?[TPXM]*[TPX])+")
 #: A place is one capitalised word; a longer run of them after "of" in a name is the
 #: place and then a person's name ("President of Russia | Vladimir Putin").
 _PLACE_AND_PERSON = 3
+#: Words of a person's name written after a title (a first name and a surname).
+_PERSON_WORDS = 2
 #: A capitalised title word, "for" and a capitalised remit.
 #: Demonyms before a capitalised chain of common words.
 _DEMONYM_NAME = re.compile(r"(?<![TPXM])M+T[TX]*(?![TPXM])")
@@ -142,6 +144,7 @@ _BEFORE_ADVERB = re.compile(r"[NS](?=R)")
 _AFTER_NAME = re.compile(r"(?<=[PXT])G")
 _AFTER_VERB_CUE = re.compile(r"(?<=[WK])[NJSGU]")
 _VERB = re.compile("V")
+_AFTER_NAME_D = re.compile("(?<=P)D")
 _MODAL_AFTER_ADJECTIVE = re.compile(r"(?<=A)K")
 _GERUND_OR_VERB = re.compile(r"(?<=[IO|C])G|^G|S(?=A)")
 #: Subject pronouns: the participle-looking word after one is its finite verb.
@@ -497,6 +500,10 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
         if tags[index] == "S" or (words[index].endswith("ing") and not compound[index]):
             chars[index] = "V"
     _nouns_after_articles(chars, words, tagger)
+    for match in _AFTER_NAME_D.finditer(tags):
+        index = match.start()
+        if len(words[index]) == 1 and words[index].isupper():
+            chars[index] = "P"  # a middle initial: "Ivo K. Marek"
     return "".join(chars).replace("S", "N")
 
 
@@ -702,12 +709,14 @@ def _named_of(tags: str) -> Iterator[Span]:
     Service"), without a person's name after them."""
     for match in _NAMED_OF.finditer(tags):
         start, end = match.start(), match.end() - 1
-        # A person's name after the title is not part of it: "... Service | Alexander Bortnikov".
+        # A person's name after the title is not part of it: "... Service | Alexander
+        # Bortnikov"; one capitalised word after a common one is the name's own
+        # ("Republic of South Sudan").
         name = end
         while name > start and tags[name] in "PM":
             name -= 1
-        if name < end and tags[name] in "TX":
-            end = name
+        if end - name >= _PERSON_WORDS and tags[name] in "TX":
+            end = name  # a middle initial counts: "State | Ivo K. Marek"
         elif name < end and tags[name] in "OZ" and end - name >= _PLACE_AND_PERSON:
             end = name + 1
         if "Z" in tags[start : end + 1] or tags[start] == "T":
@@ -789,7 +798,10 @@ def _phrase_spans(tags: str, start: int, end: int) -> Iterator[Span]:  # noqa: C
             and tags[end] == "P"
             and all(t in "PM" for t in tags[split : end + 1])
             and (tags[split] == "P" or tags[split - 1] != "M")
+            and not (split == end and split - 2 >= start and tags[split - 2] in "OZ")
         ):
+            # ... but one name after "of" and one capitalised word is a place's name:
+            # "Republic of South Sudan", not "Republic of South | Sudan".
             yield from _phrase_spans(tags, start, split - 1)
             yield from _phrase_spans(tags, split, end)
             return
