@@ -616,3 +616,16 @@ def test_one_capitalised_word_after_a_named_of_is_the_names_own() -> None:
     assert "Republic of North Ruritania" in found
     assert "Republic of North" not in found
     assert "Secretary of State" in found
+
+
+def test_a_first_name_that_is_a_common_noun_is_part_of_the_persons_name() -> None:
+    """Regression: "Fisheries Commissioner Grant Vossel" gave the title "Fisheries
+    Commissioner Grant"; between a title and a surname ending the chain, a common noun
+    is a first name, while an adjective stays in the title ("Secretary General Vossel")."""
+    found = terms(
+        "Fisheries Commissioner Grant Vossel spoke. Fisheries Commissioner Grant Vossel "
+        "left. The Secretary General Vossel replied.\n"
+    )
+    assert "Fisheries Commissioner" in found
+    assert not any(t.endswith("Grant") for t in found)
+    assert "Secretary General" in found

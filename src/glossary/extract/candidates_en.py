@@ -145,6 +145,7 @@ _AFTER_NAME = re.compile(r"(?<=[PXT])G")
 _AFTER_VERB_CUE = re.compile(r"(?<=[WK])[NJSGU]")
 _VERB = re.compile("V")
 _AFTER_NAME_D = re.compile("(?<=P)D")
+_TITLE_NAME_SURNAME = re.compile("(?<=T)T(?=P(?![TPXM]))")
 _MODAL_AFTER_ADJECTIVE = re.compile(r"(?<=A)K")
 _GERUND_OR_VERB = re.compile(r"(?<=[IO|C])G|^G|S(?=A)")
 #: Subject pronouns: the participle-looking word after one is its finite verb.
@@ -454,6 +455,21 @@ def _modal_nouns(tags: str, units: Units, tagger: EnglishTagger) -> str:
     return "".join(chars)
 
 
+def _person_names(tags: str, chars: list[str], words: list[str], tagger: EnglishTagger) -> None:
+    """Parts of persons' names the lexicon reads as common words."""
+    for match in _TITLE_NAME_SURNAME.finditer(tags):
+        index = match.start()
+        if words[index - 1].lower() in TITLE_WORDS and tagger.lexical(words[index].lower()) in "NV":
+            # A first name that is also a common noun, between a title and a surname
+            # ending the chain: "Secretary General | Mark Rutte" (an adjective stays in
+            # the title: "Secretary General | Mora").
+            chars[index] = "P"
+    for match in _AFTER_NAME_D.finditer(tags):
+        index = match.start()
+        if len(words[index]) == 1 and words[index].isupper():
+            chars[index] = "P"  # a middle initial: "Ivo K. Marek"
+
+
 def classes(units: Units, tagger: EnglishTagger) -> str:
     """One class character per unit; breaks are ``|``."""
     word = tagger.word
@@ -500,10 +516,7 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
         if tags[index] == "S" or (words[index].endswith("ing") and not compound[index]):
             chars[index] = "V"
     _nouns_after_articles(chars, words, tagger)
-    for match in _AFTER_NAME_D.finditer(tags):
-        index = match.start()
-        if len(words[index]) == 1 and words[index].isupper():
-            chars[index] = "P"  # a middle initial: "Ivo K. Marek"
+    _person_names(tags, chars, words, tagger)
     return "".join(chars).replace("S", "N")
 
 
