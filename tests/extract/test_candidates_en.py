@@ -629,3 +629,15 @@ def test_a_first_name_that_is_a_common_noun_is_part_of_the_persons_name() -> Non
     assert "Fisheries Commissioner" in found
     assert not any(t.endswith("Grant") for t in found)
     assert "Secretary General" in found
+
+
+def test_a_name_in_a_title_case_headline_keeps_its_capitals() -> None:
+    """Regression: a headline's words all count as sentence-initial, so "Fisheries Board"
+    seen only in "Fisheries Board Extends Quota Talks" came out as "fisheries board",
+    though the text capitalises both words mid-sentence ("the Regional Fisheries Board")."""
+    found = terms(
+        "Fisheries Board Extends Quota Talks\n\nThe Regional Fisheries Board met on Monday. "
+        "Delegates praised the Board and its quota talks.\n"
+    )
+    assert "Fisheries Board" in found
+    assert "fisheries board" not in found

@@ -127,6 +127,7 @@ class Extractor:
         self._names: set[tuple[int, int, int]] = set()
         self._inside_names: set[tuple[int, int]] = set()
         self.words = 0
+        self._name_word_sets: dict[int, frozenset[str]] = {}
         self.rules: CandidateRules
         if lang is Lang.EN:
             self._en = candidates_en.EnglishTagger()
@@ -272,6 +273,7 @@ class Extractor:
         )  # fmt: skip
         self._stats, self._documents, self._links, self._short_forms = {}, [], {}, {}
         self._names, self._inside_names, self.words = set(), set(), 0
+        self._name_word_sets = {}
         return counts
 
     def absorb(self, counts: Counts) -> None:
@@ -790,6 +792,12 @@ class Extractor:
             for u in indices[1:]
             if units.words[u].lower() not in _LOWER_IN_NAMES
         )
+        # In a headline, a phrase every word of which the text also capitalises
+        # mid-sentence is a name there too: "Security Council Extends ..." .
+        named = not titled and all(
+            units.words[u][:1].isupper() and units.words[u].lower() in self._name_words(doc_index)
+            for u in indices
+        )
         words = []
         for u in indices:
             word = units.words[u]
@@ -797,6 +805,7 @@ class Extractor:
                 units.initial[u]
                 and tags[u] not in "PTXM"
                 and not titled
+                and not named
                 and not any(c.isupper() for c in word[1:])
             ):
                 # A capital past the first letter is the word's own ("UN-Brokered").
@@ -806,6 +815,19 @@ class Extractor:
             # A name's possessive ends the phrase only as the possessor: "Ministers'".
             words[-1] = _POSSESSIVE_END.sub("", words[-1])
         return " ".join(words)
+
+    def _name_words(self, doc_index: int) -> frozenset[str]:
+        """Words the document capitalises away from a sentence start (memoised)."""
+        found = self._name_word_sets.get(doc_index)
+        if found is None:
+            units = self._documents[doc_index].units
+            found = frozenset(
+                w.lower()
+                for w, initial in zip(units.words, units.initial, strict=True)
+                if not initial and w[:1].isupper()
+            )
+            self._name_word_sets[doc_index] = found
+        return found
 
     def _canonical_en(self, key: tuple[str, ...], entry: _Stats, forms: Counter[str]) -> str:
         inner: Counter[str] = Counter()
