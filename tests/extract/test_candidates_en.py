@@ -641,3 +641,15 @@ def test_a_name_in_a_title_case_headline_keeps_its_capitals() -> None:
     )
     assert "Fisheries Board" in found
     assert "fisheries board" not in found
+
+
+def test_a_shared_modifier_coordination_discounts_its_first_noun_phrase() -> None:
+    """Regression: "regional trade and investment" left "regional trade" ranked as a
+    term of its own, though the adjective modifies both nouns there; seen only inside
+    the coordination, it ranks below it."""
+    found = terms(
+        "Ministers promote regional trade and investment. Envoys said regional trade and "
+        "investment grew.\n"
+    )
+    assert "regional trade and investment" in found
+    assert found.index("regional trade and investment") < found.index("regional trade")

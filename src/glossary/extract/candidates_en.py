@@ -774,14 +774,14 @@ def _coordinations(tags: str, units: Units) -> Iterator[Span]:
             # be shared ("international peace and security").
             first = c - 2
             if tags[first] == "J" and (first == 0 or tags[first - 1] not in "AJNRGMX"):
-                yield (first, right, -1, "c")
+                yield (first, right, -1, "s")
             continue
         yield (c - 1, right, -1, "c")
         first = c - 1
         while first > 0 and tags[first - 1] in "AJ":
             first -= 1
         if first < c - 1 and (first == 0 or tags[first - 1] not in "NRGMX"):
-            yield (first, right, -1, "c")  # "new challenges and threats"
+            yield (first, right, -1, "s")  # "new challenges and threats"
     for match in _COORD_MODIFIERS.finditer(tags):
         yield (match.start(), match.end() - 1, -1, "c")
     yield from _coordinated_modified(tags)

@@ -154,7 +154,7 @@ def coarse_score(
         factor = weights.acronym
     elif rule is Rule.PREPOSITIONAL:
         factor = weights.prepositional
-    elif rule is Rule.COORDINATION:
+    elif rule in (Rule.COORDINATION, Rule.SHARED_MODIFIER):
         factor = weights.coordination
     else:
         factor = 1.0
