@@ -653,3 +653,17 @@ def test_a_shared_modifier_coordination_discounts_its_first_noun_phrase() -> Non
     )
     assert "regional trade and investment" in found
     assert found.index("regional trade and investment") < found.index("regional trade")
+
+
+def test_an_ed_form_after_a_noun_is_no_modifier_of_the_next() -> None:
+    """Regression: "ministers discussed emerging threats" and "aid reached poor" were
+    candidates, the finite verb read as a participle modifying what follows; a
+    participle modifies from before its noun, and a hyphenated word before it keeps it
+    a modifier ("cross-border organised crime")."""
+    found = terms(
+        "Ministers discussed emerging threats. Aid reached poor villages. Police fight "
+        "cross-border organised crime.\n"
+    )
+    assert "emerging threats" in found
+    assert not any(t.startswith(("ministers discussed", "aid reached", "discussed")) for t in found)
+    assert "cross-border organised crime" in found

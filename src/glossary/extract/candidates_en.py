@@ -142,6 +142,7 @@ _MODIFIERS_AFTER_ARTICLE = 3
 _ARTICLES = word_set("the a an its their his her our my your this these those")
 _BEFORE_ADVERB = re.compile(r"[NS](?=R)")
 _AFTER_NAME = re.compile(r"(?<=[PXT])G")
+_PAST_AFTER_NOUN = re.compile(r"(?<=[NS])G")
 _AFTER_VERB_CUE = re.compile(r"(?<=[WK])[NJSGU]")
 _VERB = re.compile("V")
 _AFTER_NAME_D = re.compile("(?<=P)D")
@@ -470,6 +471,22 @@ def _person_names(tags: str, chars: list[str], words: list[str], tagger: English
             chars[index] = "P"  # a middle initial: "Ivo K. Marek"
 
 
+def _past_after_nouns(tags: str, units: Units) -> str:
+    """An -ed form right after a noun is its verb or a reduced relative ("ministers
+    discussed | threats", "the deal reached | in May"), never a modifier of the noun
+    after it: a participle modifies from before its noun ("written responses")."""
+    found = [m.start() for m in _PAST_AFTER_NOUN.finditer(tags)]
+    if not found:
+        return tags
+    chars = list(tags)
+    words, compound = units.words, units.compound
+    for index in found:
+        # A hyphenated word before it is a modifier too: "cross-border organised crime".
+        if words[index].endswith("ed") and not compound[index] and not compound[index - 1]:
+            chars[index] = "V"
+    return "".join(chars)
+
+
 def classes(units: Units, tagger: EnglishTagger) -> str:
     """One class character per unit; breaks are ``|``."""
     word = tagger.word
@@ -481,6 +498,7 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
     tags = _modal_nouns(tags, units, tagger)
     # A past form right after a name is its verb: "Lavrov met reporters".
     tags = _AFTER_NAME.sub("V", tags)
+    tags = _past_after_nouns(tags, units)
     cues = [m.start() for m in _AFTER_VERB_CUE.finditer(tags)]
     if cues:
         chars = list(tags)
