@@ -667,3 +667,15 @@ def test_an_ed_form_after_a_noun_is_no_modifier_of_the_next() -> None:
     assert "emerging threats" in found
     assert not any(t.startswith(("ministers discussed", "aid reached", "discussed")) for t in found)
     assert "cross-border organised crime" in found
+
+
+def test_a_capitalised_compound_and_a_place_after_in_stay_in_a_long_name() -> None:
+    """Regression: "Council for Trade and Co-operation in Ruritania" broke at the
+    capitalised compound (read as a common noun) and lost "in Ruritania"; within a
+    remit, "in" and a place's name go on, but not "in" and a month ("in May")."""
+    found = terms(
+        "Envoys of the Council for Trade and Co-operation in Ruritania met in May. The "
+        "Council for Trade and Co-operation in Ruritania agreed.\n"
+    )
+    assert "Council for Trade and Co-operation in Ruritania" in found
+    assert not any(t.endswith("in May") for t in found)

@@ -396,9 +396,16 @@ class EnglishTagger:
             if not initial:
                 return "P" if unknown else "T"
         rest = parts[1:] if parts[0].lower() in _PREFIXES else parts
-        last = self.lexical(rest[-1].lower())
         if parts[0].lower() in _PREFIXES and rest[-1][:1].isupper():
             return "A"  # ex-Soviet, pro-Western
+        last = self._compound_head(rest)
+        if last in "NJ" and word[0].isupper() and not initial:
+            return "T"  # capitalised mid-sentence, in a name: "Security and Co-operation"
+        return last
+
+    def _compound_head(self, rest: list[str]) -> str:
+        """The class of a compound from its last part (after a prefix)."""
+        last = self.lexical(rest[-1].lower())
         if last == "U":
             return "N"
         if last in "OCIDZ":
@@ -685,7 +692,7 @@ def _long_names(tags: str, units: Units, lexical: Callable[[str], str]) -> Itera
         while True:
             while end + 1 < n and tags[end + 1] in "TPXM":
                 end += 1
-            after = _name_continues(tags, words, end)
+            after = _name_continues(tags, words, end, remit)
             if after < 0:
                 break
             if tags[end + 1] == "C" and not remit and lexical(words[end].lower()) not in "AM":
@@ -708,15 +715,19 @@ NAME_RULE = "n"
 _NAME_PREPOSITIONS = word_set("for on")
 
 
-def _name_continues(tags: str, words: list[str], end: int) -> int:
-    """Where a capitalised name ending at ``end`` goes on after a connector, or -1."""
+def _name_continues(tags: str, words: list[str], end: int, remit: bool = False) -> int:
+    """Where a capitalised name ending at ``end`` goes on after a connector, or -1; within
+    a remit, "in" and a place go on too ("... for Security and Co-operation in Europe")."""
     k = end + 1
     if k + 1 >= len(tags):
         return -1
     connector = tags[k]
-    if connector == "O" or (connector == "I" and words[k] in _NAME_PREPOSITIONS):
+    if connector == "O" or (
+        connector == "I" and (words[k] in _NAME_PREPOSITIONS or (remit and words[k] == "in"))
+    ):
         m = k + 2 if tags[k + 1] == "Z" else k + 1
-        return m if m < len(tags) and tags[m] in "TPXM" else -1
+        name = "P" if words[k] == "in" else "TPXM"  # "in Europe", not "in May"
+        return m if m < len(tags) and tags[m] in name else -1
     if connector == "C" and tags[end] in "TM" and tags[k + 1] in "TM":
         return k + 1
     return -1
