@@ -84,8 +84,8 @@ class Weights:
     lone_fragment: float = 0.5
     #: Persons and places come after concept terms and organisations (a translator
     #: still needs them, so they stay, ranked by their own score).
-    person: float = 0.35
-    place: float = 0.35
+    person: float = 0.2
+    place: float = 0.2
     #: A title alone ("президент", "премьер-министр") names no office in particular: the
     #: glossary lists it with its complement ("президент Франции"), so it ranks low.
     bare_title: float = 0.35
@@ -154,7 +154,7 @@ def coarse_score(
         factor = weights.acronym
     elif rule is Rule.PREPOSITIONAL:
         factor = weights.prepositional
-    elif rule is Rule.COORDINATION:
+    elif rule in (Rule.COORDINATION, Rule.SHARED_MODIFIER):
         factor = weights.coordination
     else:
         factor = 1.0
