@@ -538,3 +538,144 @@ def test_a_part_of_a_name_never_written_alone_ranks_below_the_name() -> None:
         assert penalised[fragment] < plain[fragment], fragment
     assert penalised["Fisheries Board"] == plain["Fisheries Board"]
     assert penalised["Vice Chairman of the Fisheries Board"] > penalised["Vice Chairman"]
+
+
+def test_a_document_number_after_a_name_is_part_of_it() -> None:
+    """Regression: only one- or two-digit suffixes stayed with a name, so "Directive 4471"
+    came out as "Directive" and the number was lost; a year does not join ("May 2031" is
+    no name, nor "Treaty 1995")."""
+    found = terms(
+        "Members recalled Fisheries Directive 4471 in May. Fisheries Directive 4471 bans "
+        "trawling. The Lisbon Treaty 1995 was cited.\n"
+    )
+    assert "Fisheries Directive 4471" in found
+    assert not any("1995" in t for t in found)
+
+
+def test_a_persons_name_after_a_titles_remit_is_not_part_of_it() -> None:
+    """Regression: "Special Envoy for Ruritania Ivo Marek" was one title."""
+    found = terms(
+        "We thank the Special Envoy for Ruritania Ivo Marek for his work. The Special Envoy "
+        "for Ruritania travelled.\n"
+    )
+    assert "Special Envoy for Ruritania" in found
+    assert not any("Marek" in t and "Envoy" in t for t in found)
+
+
+def test_a_noun_coordinated_with_a_modified_noun_is_one_term() -> None:
+    """Regression: "autonomy and cultural heritage" and "border rights and coastal
+    freedoms" were never candidates (only a bare noun after "and" was coordinated), and
+    coordinated adjectives after a noun ("deal fiscal and monetary reforms") lost theirs."""
+    found = terms(
+        "They defend autonomy and cultural heritage. The treaty protects border rights and "
+        "coastal freedoms. A deal fiscal and monetary reforms sealed was signed. Their "
+        "entry into service came in May.\n"
+    )
+    assert "autonomy and cultural heritage" in found
+    assert "border rights and coastal freedoms" in found
+    assert "fiscal and monetary reforms" in found
+    assert "entry into service" in found
+
+
+def test_a_title_starting_with_a_capitalised_preposition_takes_its_remit() -> None:
+    """Regression: "Under Secretary of State for Fisheries Affairs" had no candidate of
+    its own (its chain started at a capitalised "Under")."""
+    found = terms(
+        "The Under Secretary of State for Fisheries Affairs Ivo Marek spoke. The Under "
+        "Secretary of State for Fisheries Affairs left.\n"
+    )
+    assert "Under Secretary of State for Fisheries Affairs" in found
+
+
+def test_a_compound_only_ever_before_a_noun_is_a_modifier() -> None:
+    """Regression: "long-range" (only in "long-range radars") ranked as a coined term,
+    above the phrases it modifies; "de-mining", used on its own, still is one."""
+    from glossary.extract import Extractor
+    from glossary.extract.ranking import Shape
+
+    extractor = Extractor(Lang.EN)
+    extractor.add(
+        "They sold long-range radars. The long-range radars failed. Funds for de-mining "
+        "grew, and de-mining resumed.\n"
+    )
+    shapes = {" ".join(k): extractor._shape(e) for k, e in extractor._stats.items()}
+    compound = {" ".join(k): extractor._compound_noun(e) for k, e in extractor._stats.items()}
+    assert shapes["long range"] is Shape.LONE_FRAGMENT
+    assert not compound["long range"]
+    assert compound["de mine"]
+
+
+def test_one_capitalised_word_after_a_named_of_is_the_names_own() -> None:
+    """Regression: "Republic of North Ruritania" was cut to "Republic of North", its last
+    word read as a person's name after a title; a person takes a first name and a
+    surname (or an initial: "Secretary of State | Ivo K. Marek")."""
+    found = terms(
+        "Envoys praised the Republic of North Ruritania in May. The Republic of North "
+        "Ruritania voted. The Secretary of State Ivo K. Marek spoke.\n"
+    )
+    assert "Republic of North Ruritania" in found
+    assert "Republic of North" not in found
+    assert "Secretary of State" in found
+
+
+def test_a_first_name_that_is_a_common_noun_is_part_of_the_persons_name() -> None:
+    """Regression: "Fisheries Commissioner Grant Vossel" gave the title "Fisheries
+    Commissioner Grant"; between a title and a surname ending the chain, a common noun
+    is a first name, while an adjective stays in the title ("Secretary General Vossel")."""
+    found = terms(
+        "Fisheries Commissioner Grant Vossel spoke. Fisheries Commissioner Grant Vossel "
+        "left. The Secretary General Vossel replied.\n"
+    )
+    assert "Fisheries Commissioner" in found
+    assert not any(t.endswith("Grant") for t in found)
+    assert "Secretary General" in found
+
+
+def test_a_name_in_a_title_case_headline_keeps_its_capitals() -> None:
+    """Regression: a headline's words all count as sentence-initial, so "Fisheries Board"
+    seen only in "Fisheries Board Extends Quota Talks" came out as "fisheries board",
+    though the text capitalises both words mid-sentence ("the Regional Fisheries Board")."""
+    found = terms(
+        "Fisheries Board Extends Quota Talks\n\nThe Regional Fisheries Board met on Monday. "
+        "Delegates praised the Board and its quota talks.\n"
+    )
+    assert "Fisheries Board" in found
+    assert "fisheries board" not in found
+
+
+def test_a_shared_modifier_coordination_discounts_its_first_noun_phrase() -> None:
+    """Regression: "regional trade and investment" left "regional trade" ranked as a
+    term of its own, though the adjective modifies both nouns there; seen only inside
+    the coordination, it ranks below it."""
+    found = terms(
+        "Ministers promote regional trade and investment. Envoys said regional trade and "
+        "investment grew.\n"
+    )
+    assert "regional trade and investment" in found
+    assert found.index("regional trade and investment") < found.index("regional trade")
+
+
+def test_an_ed_form_after_a_noun_is_no_modifier_of_the_next() -> None:
+    """Regression: "ministers discussed emerging threats" and "aid reached poor" were
+    candidates, the finite verb read as a participle modifying what follows; a
+    participle modifies from before its noun, and a hyphenated word before it keeps it
+    a modifier ("cross-border organised crime")."""
+    found = terms(
+        "Ministers discussed emerging threats. Aid reached poor villages. Police fight "
+        "cross-border organised crime.\n"
+    )
+    assert "emerging threats" in found
+    assert not any(t.startswith(("ministers discussed", "aid reached", "discussed")) for t in found)
+    assert "cross-border organised crime" in found
+
+
+def test_a_capitalised_compound_and_a_place_after_in_stay_in_a_long_name() -> None:
+    """Regression: "Council for Trade and Co-operation in Ruritania" broke at the
+    capitalised compound (read as a common noun) and lost "in Ruritania"; within a
+    remit, "in" and a place's name go on, but not "in" and a month ("in May")."""
+    found = terms(
+        "Envoys of the Council for Trade and Co-operation in Ruritania met in May. The "
+        "Council for Trade and Co-operation in Ruritania agreed.\n"
+    )
+    assert "Council for Trade and Co-operation in Ruritania" in found
+    assert not any(t.endswith("in May") for t in found)

@@ -477,3 +477,40 @@ def test_an_unlikely_adjective_reading_does_not_make_a_noun_a_modifier() -> None
     # was read as a modifier of the next noun, so «глава делегации» was lost.
     found = terms("Совет решил назначить главой делегации опытного дипломата.")
     assert "глава делегации" in found
+
+
+def test_a_title_alone_ranks_below_titles_with_their_complement() -> None:
+    # Regression (issue 14): a bare «премьер-министр», repeated, outranked «премьер-министр
+    # Норвегии» and the terms of the text.
+    found = terms(
+        "Премьер-министр Норвегии прибыл на переговоры. Премьер-министр заявил, что "
+        "премьер-министр готов обсудить морскую границу. Премьер-министр уехал."
+    )
+    lowered = [t.lower() for t in found]
+    assert lowered.index("премьер-министр норвегии") < lowered.index("премьер-министр")
+
+
+def test_a_pronominal_adverb_does_not_join_a_term() -> None:
+    # Regression (issue 14): «тогда официальные языки», «сегодня постоянный представитель».
+    found = terms("Тогда официальными языками провинции были два. Сегодня постоянный совет молчит.")
+    assert "официальные языки" in found
+    assert not any(t.lower().startswith(("тогда", "сегодня")) for t in found)
+
+
+def test_a_nationality_after_a_qualitative_adjective_still_starts_a_term() -> None:
+    # Regression (issue 14): «тесных греко-американских связей» gave only the phrase with
+    # «тесные», never «греко-американские связи».
+    found = terms("Стороны выступили за продолжение тесных греко-турецких связей.")
+    assert "греко-турецкие связи" in found
+
+
+def test_a_place_in_another_case_ends_a_chain_and_what_follows_is_a_phrase() -> None:
+    # Regression (issue 14): «введения Черногорией ограничительных мер» lost «ограничительные
+    # меры»: the place (instrumental) ended the genitive chain and the rest was dropped.
+    found = terms("Обсуждали вопрос введения Исландией ограничительных мер в отношении соседей.")
+    assert "ограничительные меры" in found
+
+
+def test_a_five_word_name_is_taken_whole() -> None:
+    found = terms("Франция как постоянный член Совета Безопасности ООН выступила против.")
+    assert "постоянный член Совета Безопасности ООН" in found

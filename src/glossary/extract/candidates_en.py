@@ -129,6 +129,8 @@ _NAMED_OF = re.compile(r"[TX][TPX]*(?:OZ?[TPXM]*[TPX])+")
 #: A place is one capitalised word; a longer run of them after "of" in a name is the
 #: place and then a person's name ("President of Russia | Vladimir Putin").
 _PLACE_AND_PERSON = 3
+#: Words of a person's name written after a title (a first name and a surname).
+_PERSON_WORDS = 2
 #: A capitalised title word, "for" and a capitalised remit.
 #: Demonyms before a capitalised chain of common words.
 _DEMONYM_NAME = re.compile(r"(?<![TPXM])M+T[TX]*(?![TPXM])")
@@ -140,14 +142,18 @@ _MODIFIERS_AFTER_ARTICLE = 3
 _ARTICLES = word_set("the a an its their his her our my your this these those")
 _BEFORE_ADVERB = re.compile(r"[NS](?=R)")
 _AFTER_NAME = re.compile(r"(?<=[PXT])G")
+_PAST_AFTER_NOUN = re.compile(r"(?<=[NS])G")
 _AFTER_VERB_CUE = re.compile(r"(?<=[WK])[NJSGU]")
+_VERB = re.compile("V")
+_AFTER_NAME_D = re.compile("(?<=P)D")
+_TITLE_NAME_SURNAME = re.compile("(?<=T)T(?=P(?![TPXM]))")
 _MODAL_AFTER_ADJECTIVE = re.compile(r"(?<=A)K")
 _GERUND_OR_VERB = re.compile(r"(?<=[IO|C])G|^G|S(?=A)")
 #: Subject pronouns: the participle-looking word after one is its finite verb.
 _SUBJECTS = word_set("i we you he she it they")
 #: Prepositions whose complement can complete a term ("threats to ...", "obligations
 #: under ...", "attacks against ...", "talks on ...", "cooperation between ...").
-_TERM_PREPOSITIONS = word_set("to under against on for between")
+_TERM_PREPOSITIONS = word_set("to under against on for between into")
 #: Words in a prepositional complement, the preposition included.
 _MAX_COMPLEMENT = 5
 _VERB_S_AS_NOUN = re.compile(r"(?<=[AM])V|V(?=O)|(?<=N)V(?=[|IWC]|$)")
@@ -155,7 +161,11 @@ _COORD = re.compile(r"(?<=N)C([IW]?)(?=N(?![NJ]))")
 #: Coordinated adjectives sharing a head: "regional and global stability".
 #: An adjective before a conjunction: a candidate for a shared hyphen ("intermediate- and").
 _MODIFIER_AND = re.compile(r"A(?=C)")
-_COORD_MODIFIERS = re.compile(r"(?<![AJNRMX])[AJ]C[AJ][AJN]*(?<=N)(?![NJ])")
+#: A noun phrase, "and", an adjective and its noun ending the phrase.
+_COORD_MODIFIED_RIGHT = re.compile(r"(?<=N)C(?=[AJ]N(?![NJ]))")
+#: Words in the first conjunct of such a coordination.
+_MAX_COORDINATED = 3
+_COORD_MODIFIERS = re.compile(r"(?<![JRMX])[AJ]C[AJ][AJN]*(?<=N)(?![NJ])")
 
 
 class EnglishTagger:
@@ -386,9 +396,16 @@ class EnglishTagger:
             if not initial:
                 return "P" if unknown else "T"
         rest = parts[1:] if parts[0].lower() in _PREFIXES else parts
-        last = self.lexical(rest[-1].lower())
         if parts[0].lower() in _PREFIXES and rest[-1][:1].isupper():
             return "A"  # ex-Soviet, pro-Western
+        last = self._compound_head(rest)
+        if last in "NJ" and word[0].isupper() and not initial:
+            return "T"  # capitalised mid-sentence, in a name: "Security and Co-operation"
+        return last
+
+    def _compound_head(self, rest: list[str]) -> str:
+        """The class of a compound from its last part (after a prefix)."""
+        last = self.lexical(rest[-1].lower())
         if last == "U":
             return "N"
         if last in "OCIDZ":
@@ -446,6 +463,37 @@ def _modal_nouns(tags: str, units: Units, tagger: EnglishTagger) -> str:
     return "".join(chars)
 
 
+def _person_names(tags: str, chars: list[str], words: list[str], tagger: EnglishTagger) -> None:
+    """Parts of persons' names the lexicon reads as common words."""
+    for match in _TITLE_NAME_SURNAME.finditer(tags):
+        index = match.start()
+        if words[index - 1].lower() in TITLE_WORDS and tagger.lexical(words[index].lower()) in "NV":
+            # A first name that is also a common noun, between a title and a surname
+            # ending the chain: "Secretary General | Mark Rutte" (an adjective stays in
+            # the title: "Secretary General | Mora").
+            chars[index] = "P"
+    for match in _AFTER_NAME_D.finditer(tags):
+        index = match.start()
+        if len(words[index]) == 1 and words[index].isupper():
+            chars[index] = "P"  # a middle initial: "Ivo K. Marek"
+
+
+def _past_after_nouns(tags: str, units: Units) -> str:
+    """An -ed form right after a noun is its verb or a reduced relative ("ministers
+    discussed | threats", "the deal reached | in May"), never a modifier of the noun
+    after it: a participle modifies from before its noun ("written responses")."""
+    found = [m.start() for m in _PAST_AFTER_NOUN.finditer(tags)]
+    if not found:
+        return tags
+    chars = list(tags)
+    words, compound = units.words, units.compound
+    for index in found:
+        # A hyphenated word before it is a modifier too: "cross-border organised crime".
+        if words[index].endswith("ed") and not compound[index] and not compound[index - 1]:
+            chars[index] = "V"
+    return "".join(chars)
+
+
 def classes(units: Units, tagger: EnglishTagger) -> str:
     """One class character per unit; breaks are ``|``."""
     word = tagger.word
@@ -457,6 +505,7 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
     tags = _modal_nouns(tags, units, tagger)
     # A past form right after a name is its verb: "Lavrov met reporters".
     tags = _AFTER_NAME.sub("V", tags)
+    tags = _past_after_nouns(tags, units)
     cues = [m.start() for m in _AFTER_VERB_CUE.finditer(tags)]
     if cues:
         chars = list(tags)
@@ -492,6 +541,7 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
         if tags[index] == "S" or (words[index].endswith("ing") and not compound[index]):
             chars[index] = "V"
     _nouns_after_articles(chars, words, tagger)
+    _person_names(tags, chars, words, tagger)
     return "".join(chars).replace("S", "N")
 
 
@@ -499,9 +549,8 @@ def _nouns_after_articles(chars: list[str], words: list[str], tagger: EnglishTag
     """A noun/verb homograph after an article and its modifiers is the noun: no finite
     verb follows "the", "a" or "the" with adjectives and participles ("a staging
     ground", "the trilateral format this year"), though "the troops left" keeps it."""
-    for index, tag in enumerate(chars):
-        if tag != "V" or index == 0:
-            continue
+    for match in _VERB.finditer("".join(chars), 1):
+        index = match.start()
         before = index - 1
         while before > 0 and chars[before] in "AG" and index - before <= _MODIFIERS_AFTER_ARTICLE:
             before -= 1
@@ -567,6 +616,9 @@ def _demonym_names(tags: str, words: list[str]) -> Iterator[Span]:
 def _possessor_titles(tags: str, words: list[str]) -> Iterator[Span]:
     """A title in the possessive inside a name is a title of its own too: "G7 Foreign
     Ministers" in "G7 Foreign Ministers' Statement"."""
+    joined = " ".join(words)
+    if "\u2019" not in joined and "'" not in joined:
+        return
     for index, word in enumerate(words):
         if tags[index] == "D" or not word[:1].isupper():
             continue
@@ -619,7 +671,8 @@ def _titles_for(tags: str, units: Units) -> Iterator[Span]:
         if start > 0 and tags[start - 1] == "I" and words[start - 1][:1].isupper():
             start -= 1  # "Under Secretary"
         if not units.initial[start] or start < title:
-            yield (start, match.end() - 1, -1, "w")
+            # Without a person's name after the remit: "... for Yemen | Hans Grundberg".
+            yield (start, _without_person(tags, title + 1, match.end() - 1), -1, "w")
 
 
 def _long_names(tags: str, units: Units, lexical: Callable[[str], str]) -> Iterator[Span]:
@@ -631,11 +684,15 @@ def _long_names(tags: str, units: Units, lexical: Callable[[str], str]) -> Itera
     n = len(tags)
     for match in _LONG_NAME.finditer(tags):
         start = match.start()
+        if start and tags[start - 1] == "I":
+            if not words[start - 1][:1].isupper():
+                continue  # a remit after "for", not a name's start
+            start -= 1  # "Under Secretary of State for ..."
         end, joined, remit = start, False, False
         while True:
             while end + 1 < n and tags[end + 1] in "TPXM":
                 end += 1
-            after = _name_continues(tags, words, end)
+            after = _name_continues(tags, words, end, remit)
             if after < 0:
                 break
             if tags[end + 1] == "C" and not remit and lexical(words[end].lower()) not in "AM":
@@ -651,22 +708,26 @@ def _long_names(tags: str, units: Units, lexical: Callable[[str], str]) -> Itera
 
 
 #: Where :func:`_long_names` may find one: a capitalised chain, a connector, capitals.
-_LONG_NAME = re.compile(r"(?<![TPXMI])[TPX][TPXM]*(?:OZ?|IZ?|C)[TPXM]")
+_LONG_NAME = re.compile(r"(?<![TPXM])[TPX][TPXM]*(?=(?:OZ?|IZ?|C)[TPXM])")
 #: The rule code of :func:`_long_names` (a phrase; "w" would make its parts no terms).
 NAME_RULE = "n"
 #: Prepositions that join a name to its remit.
 _NAME_PREPOSITIONS = word_set("for on")
 
 
-def _name_continues(tags: str, words: list[str], end: int) -> int:
-    """Where a capitalised name ending at ``end`` goes on after a connector, or -1."""
+def _name_continues(tags: str, words: list[str], end: int, remit: bool = False) -> int:
+    """Where a capitalised name ending at ``end`` goes on after a connector, or -1; within
+    a remit, "in" and a place go on too ("... for Security and Co-operation in Europe")."""
     k = end + 1
     if k + 1 >= len(tags):
         return -1
     connector = tags[k]
-    if connector == "O" or (connector == "I" and words[k] in _NAME_PREPOSITIONS):
+    if connector == "O" or (
+        connector == "I" and (words[k] in _NAME_PREPOSITIONS or (remit and words[k] == "in"))
+    ):
         m = k + 2 if tags[k + 1] == "Z" else k + 1
-        return m if m < len(tags) and tags[m] in "TPXM" else -1
+        name = "P" if words[k] == "in" else "TPXM"  # "in Europe", not "in May"
+        return m if m < len(tags) and tags[m] in name else -1
     if connector == "C" and tags[end] in "TM" and tags[k + 1] in "TM":
         return k + 1
     return -1
@@ -690,12 +751,14 @@ def _named_of(tags: str) -> Iterator[Span]:
     Service"), without a person's name after them."""
     for match in _NAMED_OF.finditer(tags):
         start, end = match.start(), match.end() - 1
-        # A person's name after the title is not part of it: "... Service | Alexander Bortnikov".
+        # A person's name after the title is not part of it: "... Service | Alexander
+        # Bortnikov"; one capitalised word after a common one is the name's own
+        # ("Republic of South Sudan").
         name = end
         while name > start and tags[name] in "PM":
             name -= 1
-        if name < end and tags[name] in "TX":
-            end = name
+        if end - name >= _PERSON_WORDS and tags[name] in "TX":
+            end = name  # a middle initial counts: "State | Ivo K. Marek"
         elif name < end and tags[name] in "OZ" and end - name >= _PLACE_AND_PERSON:
             end = name + 1
         if "Z" in tags[start : end + 1] or tags[start] == "T":
@@ -706,6 +769,18 @@ def _named_of(tags: str) -> Iterator[Span]:
                 if tags[inner - 1] == "Z" and tags[inner] == "T" and "O" in tags[inner:end]:
                     yield (inner, end, -1, "n")
                     break
+
+
+def _coordinated_modified(tags: str) -> Iterator[Span]:
+    """A noun phrase and a modified noun, each its own head: "sovereignty and
+    territorial integrity", "human rights and fundamental freedoms"."""
+    for match in _COORD_MODIFIED_RIGHT.finditer(tags):
+        c = match.start()
+        first = c - 1
+        while first > 0 and tags[first - 1] in "NJ" and c - first < _MAX_COORDINATED:
+            first -= 1
+        if first == 0 or tags[first - 1] not in "AGRMX":
+            yield (first, c + 2, -1, "c")
 
 
 def _coordinations(tags: str, units: Units) -> Iterator[Span]:
@@ -728,16 +803,17 @@ def _coordinations(tags: str, units: Units) -> Iterator[Span]:
             # be shared ("international peace and security").
             first = c - 2
             if tags[first] == "J" and (first == 0 or tags[first - 1] not in "AJNRGMX"):
-                yield (first, right, -1, "c")
+                yield (first, right, -1, "s")
             continue
         yield (c - 1, right, -1, "c")
         first = c - 1
         while first > 0 and tags[first - 1] in "AJ":
             first -= 1
         if first < c - 1 and (first == 0 or tags[first - 1] not in "NRGMX"):
-            yield (first, right, -1, "c")  # "new challenges and threats"
+            yield (first, right, -1, "s")  # "new challenges and threats"
     for match in _COORD_MODIFIERS.finditer(tags):
         yield (match.start(), match.end() - 1, -1, "c")
+    yield from _coordinated_modified(tags)
     words = units.words
     for match in _MODIFIER_AND.finditer(tags):
         index = match.start()
@@ -764,7 +840,10 @@ def _phrase_spans(tags: str, start: int, end: int) -> Iterator[Span]:  # noqa: C
             and tags[end] == "P"
             and all(t in "PM" for t in tags[split : end + 1])
             and (tags[split] == "P" or tags[split - 1] != "M")
+            and not (split == end and split - 2 >= start and tags[split - 2] in "OZ")
         ):
+            # ... but one name after "of" and one capitalised word is a place's name:
+            # "Republic of South Sudan", not "Republic of South | Sudan".
             yield from _phrase_spans(tags, start, split - 1)
             yield from _phrase_spans(tags, split, end)
             return

@@ -21,6 +21,7 @@ from glossary.extract.units import QUOTE_CLOSES, QUOTE_OPENS, SUFFIXED, Units, w
 from glossary.text.morph_ru import RussianMorphology
 from glossary.text.normalize import is_acronym
 from glossary.text.ru.grammar import CASE_ALIASES, COMPOUND_PREPOSITIONS
+from glossary.text.ru.phrase import likely_adjective
 
 __all__ = ["RussianTagger", "Span", "acronym_of", "spans"]
 
@@ -47,7 +48,7 @@ _NP = re.compile(r"(?:R?[ABEF])*[NGXL](?:[BF]*[GXL]){0,4}|P+")
 # "невмешательство во внутренние дела", "инспекции на местах".
 _PP = re.compile(r"(?<=[NG])I[ABEF]{0,2}[NGXL]")
 #: Longest phrase counted (longer chains are rarely listed as they stand).
-_MAX_WORDS = 4
+_MAX_WORDS = 5
 #: Longest name in guillemets taken whole.
 _MAX_QUOTED = 4
 _TERM_PREPOSITIONS = word_set("над о об по в во на между против с со")
@@ -58,6 +59,8 @@ _COORD_MODIFIERS = re.compile(r"(?<![ABEFR])[AB]C[AB]{1,2}[NG]")
 _ROMAN = re.compile(r"^(?=.)X{0,3}(?:IX|IV|V?I{0,3})$")
 #: Initials: capital letters each followed by a full stop ("В.В.", "С. И.").
 _INITIALS = re.compile(r"^(?:[А-ЯЁ]\.){1,3}$|^(?:[А-ЯЁ]\.[А-ЯЁ])$")
+#: Endings of adverbs made from adjectives (-о, -е, -ски, -ически).
+_ADJECTIVAL_ADVERB = ("о", "е", "и")
 #: Verbs rarer than this (Zipf scale) are candidates on their own.
 RARE_VERB_ZIPF = 2.0
 #: The suffix of verbs coined from borrowed roots (деэскалировать, денуклеаризировать,
@@ -196,7 +199,9 @@ class RussianTagger:
         if pos == "CONJ" and word.lower() in ("и", "или"):
             return "C", frozenset()
         if pos == "ADVB":
-            return "R", frozenset()
+            # Only an adverb made from an adjective (юридически, взаимно, крайне) can
+            # modify an adjective inside a term; "тогда", "сегодня", "очень" cannot.
+            return ("R" if word.lower().endswith(_ADJECTIVAL_ADVERB) else "D"), frozenset()
         # Consider the parses within reach of the best one, so rare readings do not glue
         # verbs into phrases (e.g. "дел" as a verb).
         cutoff = float(top.score) * 0.3
@@ -214,7 +219,7 @@ class RussianTagger:
             features = _features([p for p in parses if p.tag.POS == "NOUN"])
             if "Geox" in top.tag:
                 return "L", features  # a place: a qualifier, not part of a term
-            likely = [p for p in adjectives if p.score >= cutoff]
+            likely = adjectives if likely_adjective(parses) else []
             if likely:
                 # "военный" is a noun (a serviceman) or an adjective: the next word decides
                 # (a reading far less likely than the noun's is none: «главой»).
@@ -535,6 +540,12 @@ def _dependent_groups(
             frozenset(x for x in noun if x[0] == "gent") if tags[position] != "X" or noun else None
         )
         if genitive is not None and not genitive:
+            # A place or a declined acronym in another case ends the chain; the words
+            # after it are a phrase of their own ("введения Черногорией | ограничительных
+            # мер").
+            after = next((m for m in range(position + 1, end + 1) if tags[m] in "NGX"), -1)
+            if after > 0:
+                restart = (position + 1, after)
             break
         if (
             tags[position + 1 : position + 2] == "V"
@@ -603,12 +614,18 @@ def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every ca
         # Исландии" gives no "дела Исландии").
         bare = whole and tags[s] in "NGX"
         result = [(head, rule)]
-        for g in groups:
-            if tags[g[1]] not in "LX" or (place if tags[g[1]] == "L" else named):
+        for i, g in enumerate(groups):
+            # After a name inside the chain, the acronym or place is part of that name
+            # ("постоянный член | Совета Безопасности ООН").
+            inner = i > 0 and _named(groups[i - 1][1])
+            if tags[g[1]] not in "LX" or inner or (place if tags[g[1]] == "L" else named):
                 result.append((g[1], rule))
             elif bare:
                 result.append((g[1], "q"))
         return result
+
+    def _named(u: int) -> bool:
+        return words[u][:1].isupper() and not words[u].isupper() and not initial[u]
 
     # A dependent group is a phrase of its own, with the groups that depend on it
     # ("вопросы | нераспространения ядерного оружия"): rule "d".
@@ -616,9 +633,7 @@ def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every ca
         if tags[group_noun] == "L":
             continue
         for s in range(group_start, group_noun + 1):
-            if tags[s] == "F" and not (
-                s == group_start and names_thing(words[s], words[group_noun])
-            ):
+            if tags[s] == "F" and not names_thing(words[s], words[group_noun]):
                 continue  # not from a nationality: "евразийского министра" → "министр"
             for e, rule in ends_from(s, "d", s == group_start):
                 if group_noun <= e and e - s < _MAX_WORDS:
@@ -627,7 +642,7 @@ def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every ca
         if (s > first and tags[s - 1] == "R") or (
             # A nationality qualifies a person ("российский | министр") but names a
             # thing or an event with it ("украинский кризис", "российская делегация").
-            tags[s] in "EF" and not (s == first and names_thing(words[s], words[head]))
+            tags[s] in "EF" and not names_thing(words[s], words[head])
         ):
             continue
         for e, rule in ends_from(s, "n", True):

@@ -69,6 +69,8 @@ _LOWER_IN_NAMES = word_set("of the and for on in to a an")
 #: Rules whose candidates keep their capitals at a sentence start.
 _NAMES = frozenset({Rule.ACRONYM, Rule.EXPANSION, Rule.PERSON})
 _SPACE = re.compile(r"\s+")
+#: English classes a modifier stands before in a noun phrase.
+_NOUNS_EN = frozenset("NJT")
 _POSSESSIVE_END = re.compile("(?<=\\w)['\u2019]s?$")
 
 
@@ -125,6 +127,7 @@ class Extractor:
         self._names: set[tuple[int, int, int]] = set()
         self._inside_names: set[tuple[int, int]] = set()
         self.words = 0
+        self._name_word_sets: dict[int, frozenset[str]] = {}
         self.rules: CandidateRules
         if lang is Lang.EN:
             self._en = candidates_en.EnglishTagger()
@@ -270,6 +273,7 @@ class Extractor:
         )  # fmt: skip
         self._stats, self._documents, self._links, self._short_forms = {}, [], {}, {}
         self._names, self._inside_names, self.words = set(), set(), 0
+        self._name_word_sets = {}
         return counts
 
     def absorb(self, counts: Counts) -> None:
@@ -388,7 +392,11 @@ class Extractor:
     ) -> Evidence:
         """What the words' shape says about one candidate (see :mod:`ranking`)."""
         lone_common = len(key) == 1 and entry.rule in COUNTED_ALONE and not self._proper(entry)
-        compound = not lone_common and self._compound_noun(entry)
+        kind = self._kind(key, entry)
+        _doc, a, b, _skip = entry.samples[0]
+        # A title of one word ("премьер-министр"), which no compound or head makes a term.
+        bare_title = self.lang is Lang.RU and kind is Kind.TITLE and a == b
+        compound = not lone_common and not bare_title and self._compound_noun(entry)
         capitalised = (
             not lone_common
             and not compound
@@ -403,12 +411,14 @@ class Extractor:
             head_specificity = specificity(key[entry.head], self.lang.value)
         named_head = (
             len(key) > 1
+            and not bare_title
             and entry.rule in COUNTED_ALONE
             and self._head_word(key, entry) in _NAMED_HEADS
             and not self._fragment(entry)
         )
         shape = self._shape(entry)
         return Evidence(
+            bare_title=bare_title,
             shape=shape,
             name_fragment=shape is Shape.CAPITALISED_CHAIN
             and name_fragment is not None
@@ -419,7 +429,7 @@ class Extractor:
             capitalised_name=capitalised,
             head_specificity=head_specificity,
             named_head=named_head,
-            kind=self._kind(key, entry),
+            kind=kind,
             words=len(key),
         )
 
@@ -526,11 +536,18 @@ class Extractor:
         ("Meeting of the | Association of Southeast Asian Nations")."""
         # Per document and first unit, the furthest end of a capitalised name from there.
         ends: dict[tuple[int, int], int] = {}
-        for entry in stats.values():
-            if entry.rule not in NESTING and entry.rule is not Rule.EXPANSION:
+        documents = self._documents
+        for key, entry in stats.items():
+            if len(key) < _MIN_PHRASE_WORDS or (
+                entry.rule not in NESTING and entry.rule is not Rule.EXPANSION
+            ):
                 continue
             for doc_index, a, b, _skip in entry.samples:
-                if b > ends.get((doc_index, a), a) and self._named_span(doc_index, a, b):
+                if (
+                    b > ends.get((doc_index, a), a)
+                    and documents[doc_index].units.words[a][:1].isupper()
+                    and self._named_span(doc_index, a, b)
+                ):
                     ends[doc_index, a] = b
 
         def inside(doc_index: int, a: int, b: int) -> bool:
@@ -607,11 +624,20 @@ class Extractor:
             and words[0].lower() in self._en.unknown
         ):
             return Shape.UNKNOWN_LOWER
-        if tags in ("T", "J"):
+        if tags in ("T", "J") or (len(tags) == 1 and self._prenominal(entry)):
             # A lone capitalised common word is a fragment of a name ("Cooperation");
-            # a lone adjective-or-noun is mostly the adjective ("substantive").
+            # a lone adjective-or-noun is mostly the adjective ("substantive"); a
+            # compound only ever before a noun is a modifier ("in-depth | talks").
             return Shape.LONE_FRAGMENT
         return Shape.PLAIN
+
+    def _prenominal(self, entry: _Stats) -> bool:
+        """A single compound seen only right before a noun."""
+        documents = self._documents
+        return all(
+            documents[d].units.compound[x] and documents[d].tags[x + 1 : x + 2] in _NOUNS_EN
+            for d, x, _b, _s in entry.samples
+        )
 
     def _head_word(self, key: tuple[str, ...], entry: _Stats) -> str:
         if self.lang is Lang.EN:
@@ -655,7 +681,11 @@ class Extractor:
     def _compound_noun(self, entry: _Stats) -> bool:
         doc_index, a, b, _skip = entry.samples[0]
         document = self._documents[doc_index]
-        return a == b and document.units.compound[a] and document.tags[a] in "NGJ"
+        if not (a == b and document.units.compound[a] and document.tags[a] in "NGJ"):
+            return False
+        # Only ever before a noun, a compound is a modifier ("in-depth | talks",
+        # "anti-armor | systems"), no coined term of its own.
+        return self.lang is not Lang.EN or not self._prenominal(entry)
 
     def _proper(self, entry: _Stats) -> bool:
         doc_index, a, _b, _skip = entry.samples[0]
@@ -762,6 +792,12 @@ class Extractor:
             for u in indices[1:]
             if units.words[u].lower() not in _LOWER_IN_NAMES
         )
+        # In a headline, a phrase every word of which the text also capitalises
+        # mid-sentence is a name there too: "Security Council Extends ..." .
+        named = not titled and all(
+            units.words[u][:1].isupper() and units.words[u].lower() in self._name_words(doc_index)
+            for u in indices
+        )
         words = []
         for u in indices:
             word = units.words[u]
@@ -769,6 +805,7 @@ class Extractor:
                 units.initial[u]
                 and tags[u] not in "PTXM"
                 and not titled
+                and not named
                 and not any(c.isupper() for c in word[1:])
             ):
                 # A capital past the first letter is the word's own ("UN-Brokered").
@@ -778,6 +815,19 @@ class Extractor:
             # A name's possessive ends the phrase only as the possessor: "Ministers'".
             words[-1] = _POSSESSIVE_END.sub("", words[-1])
         return " ".join(words)
+
+    def _name_words(self, doc_index: int) -> frozenset[str]:
+        """Words the document capitalises away from a sentence start (memoised)."""
+        found = self._name_word_sets.get(doc_index)
+        if found is None:
+            units = self._documents[doc_index].units
+            found = frozenset(
+                w.lower()
+                for w, initial in zip(units.words, units.initial, strict=True)
+                if not initial and w[:1].isupper()
+            )
+            self._name_word_sets[doc_index] = found
+        return found
 
     def _canonical_en(self, key: tuple[str, ...], entry: _Stats, forms: Counter[str]) -> str:
         inner: Counter[str] = Counter()

@@ -84,8 +84,11 @@ class Weights:
     lone_fragment: float = 0.5
     #: Persons and places come after concept terms and organisations (a translator
     #: still needs them, so they stay, ranked by their own score).
-    person: float = 0.35
-    place: float = 0.35
+    person: float = 0.2
+    place: float = 0.2
+    #: A title alone ("президент", "премьер-министр") names no office in particular: the
+    #: glossary lists it with its complement ("президент Франции"), so it ranks low.
+    bare_title: float = 0.35
     #: A part of a name never written alone.
     name_fragment: float = 0.5
     #: Corpus mode: the coarse score times (1 + log2(documents it occurs in)) ** this.
@@ -131,6 +134,8 @@ class Evidence:
     #: The head is a title or organisation word and the phrase is not a fragment.
     named_head: bool = False
     kind: Kind = Kind.TERM
+    #: A title of one word, with no complement (Russian).
+    bare_title: bool = False
     #: A capitalised chain seen only inside a longer name ("Deputy Chairman | of ...").
     name_fragment: bool = False
     #: Words in the candidate's key.
@@ -149,7 +154,7 @@ def coarse_score(
         factor = weights.acronym
     elif rule is Rule.PREPOSITIONAL:
         factor = weights.prepositional
-    elif rule is Rule.COORDINATION:
+    elif rule in (Rule.COORDINATION, Rule.SHARED_MODIFIER):
         factor = weights.coordination
     else:
         factor = 1.0
@@ -177,4 +182,6 @@ def score(coarse: float, termhood: float, evidence: Evidence, weights: Weights) 
         result *= weights.person
     elif evidence.kind is Kind.PLACE:
         result *= weights.place
+    elif evidence.bare_title:
+        result *= weights.bare_title
     return result

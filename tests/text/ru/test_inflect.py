@@ -110,3 +110,14 @@ def test_a_name_is_put_into_the_nominative_in_the_case_its_words_share() -> None
     # A surname the dictionary lacks, with no reading as a name, is not declined by a
     # guess («Ратке» is no dative of «Ратка»).
     assert name_form(["Ратке"]) == "Ратке"
+
+
+def test_a_part_of_speech_is_weighed_over_all_its_readings() -> None:
+    """Regression (issue 14): «главой» (a noun; the adjective «главый» a guess) was read
+    as a modifier, and weighing single readings instead made «боевой» (an adjective whose
+    score pymorphy3 splits over many forms) a noun: «боева опыт»."""
+    from glossary.text.ru import dictionary_form
+
+    assert dictionary_form(["главой", "делегации"]) == "глава делегации"
+    assert dictionary_form(["боевой", "опыт"]) == "боевой опыт"
+    assert dictionary_form(["военных", "инцидентов"]) == "военные инциденты"
