@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import itertools
 import re
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from glossary import annotation as annotate
 from glossary.annotation_html import render_html
 from glossary.matching import TermMatcher
-from glossary.model import Glossary, Status, Term
+from glossary.model import Glossary, Kind, Status, Term
 
 from .conftest import small_glossary
 
@@ -48,6 +49,15 @@ def test_terminal_shows_renderings_and_marks_unreviewed(items: list[annotate.Ann
     )
     coloured = annotate.render_terminal(TEXT, items, lambda t, s: f"<{','.join(s)}>{t}</>")
     assert "<bold,yellow>сферах влияния</>" in coloured
+    # plain rendering (no style) is the same text, also for a paragraph at an offset
+    assert annotate.render_terminal(TEXT, items, None) == out
+    tail = TEXT.index("\r\n")
+    later = [a for a in items if a.start >= tail]
+    assert annotate.render_terminal(TEXT[tail:], later, None, tail) == out[out.index("\r\n") :]
+    no_rendering = [dataclasses.replace(items[0], term=dataclasses.replace(items[0].term, en=""))]
+    assert annotate.render_terminal(TEXT, no_rendering, None) == annotate.render_terminal(
+        TEXT, no_rendering, lambda text, styles: text
+    )
 
 
 def test_homonyms_prefer_reviewed_preferred_terms() -> None:
@@ -186,3 +196,79 @@ def test_annotator_fetches_each_paragraphs_terms_in_one_batch() -> None:
     ]
     assert batches == [{"secretary-of-state", "sphere-of-influence", "osce"}]
     assert singles == []
+
+
+def _plain_glossary() -> Glossary:
+    """The small glossary with homonyms (a draft preferred term and a reviewed variant,
+    two reviewed preferred ones), a term ending in a period and one nested in another."""
+    extra = (
+        Term("bloc-a", en="bloc", ru="блок", status=Status.DRAFT, definition="alliance"),
+        Term(
+            "bloc-b",
+            en="unit",
+            ru="узел",
+            ru_variants=("блок",),
+            status=Status.REVIEWED,
+            definition="component",
+        ),
+        Term("bloc-c", en="block", ru="блок", status=Status.REVIEWED, definition="barrier"),
+        Term("us", en="U.S.", ru="США", kind=Kind.ACRONYM, status=Status.REVIEWED),
+        Term("arms-control", en="arms control", ru="контроль над вооружениями"),
+        Term("control-regime", en="control regime", status=Status.REVIEWED),
+    )
+    return Glossary((*small_glossary(), *extra))
+
+
+_PLAIN_WORDS = [
+    "гарантиям безопасности", "юридически обязывающих гарантий безопасности", "сферах влияния",
+    "Госсекретарю", "государственного секретаря", "ОБСЕ", "Обсе", "OSCE", "osce", "U.S.", "U.S",
+    "блок", "блоков", "Блоку", "military bloc", "arms control regime", "security guarantees",
+    "Organization for Security and Cooperation in Europe", "и", "the", "слово", "ё",
+    ", ", ". ", " — ", "«", "»", "(", ")", "\n", "\n\n", "\r\n", " \n \n", "\t", "’s",
+]  # fmt: skip
+_PLAIN_GLOSSARY = _plain_glossary()
+_PLAIN_ANNOTATOR = annotate.Annotator.of(_PLAIN_GLOSSARY)
+
+
+def _rendered_from_annotations(annotator: annotate.Annotator, text: str) -> str:
+    return "".join(
+        annotate.render_terminal(paragraph, found, lambda part, styles: part, offset)
+        for offset, paragraph, found in annotator.paragraphs([text])
+    )
+
+
+@given(st.lists(st.sampled_from(_PLAIN_WORDS), max_size=40), st.sampled_from([" ", "", "  "]))
+@settings(max_examples=80, deadline=None)
+def test_plain_rendering_is_the_annotations_rendered(words: list[str], glue: str) -> None:
+    """The plain path (hits and concept summaries, no annotations) writes exactly what
+    rendering the annotations does: homonyms, a missing concept, nested and
+    overlapping terms, trailing periods, acronyms and paragraphs with their offsets."""
+    text = glue.join(words)
+    missing = {"bloc-c", "control-regime"}
+
+    def term(term_id: str) -> Term | None:
+        return None if term_id in missing else _PLAIN_GLOSSARY.get(term_id)
+
+    some_missing = annotate.Annotator(_PLAIN_ANNOTATOR.matcher, term)
+    for annotator in (_PLAIN_ANNOTATOR, some_missing):
+        plain = "".join(rendered for _, rendered in annotator.plain([text]))
+        assert plain == _rendered_from_annotations(annotator, text)
+        assert [p for p, _ in annotator.plain([text])] == list(annotate.paragraphs([text]))
+
+
+def test_plain_rendering_through_an_index_reads_summaries(tmp_path: Path) -> None:
+    """Over a terms.csv the summaries come from the index (one query), and the text is
+    the one rendering the annotations gives."""
+    from glossary.formats import terms_csv
+
+    path = tmp_path / "terms.csv"
+    terms_csv.save(_PLAIN_GLOSSARY, path)
+    annotator = annotate.Annotator.of(path)
+    text = (
+        "Блоку и блоков нет. The U.S. and U.S arms control regime; ОБСЕ, Обсе.\n\n"
+        "Госсекретарю — о гарантиям безопасности и сферах влияния (military bloc)."
+    )
+    plain = "".join(rendered for _, rendered in annotator.plain([text]))
+    assert plain == _rendered_from_annotations(annotate.Annotator.of(_PLAIN_GLOSSARY), text)
+    assert "Блоку [block]" in plain and "U.S. [США]" in plain and "bloc [?—]" in plain
+    assert plain == _rendered_from_annotations(annotator, text)

@@ -162,15 +162,16 @@ def test_inflections_cover_forms_read_as_other_words() -> None:
     ]
 
 
-def test_agrees_with_a_brute_force_longest_cover() -> None:
-    """More word keys than one code digit holds, so codes span several characters; the
-    oracle is a dynamic programme over word positions (cover, then fewer, then earlier)."""
+@pytest.mark.parametrize("words", [150, 40])
+def test_agrees_with_a_brute_force_longest_cover(words: int) -> None:
+    """With 150 word keys codes span two characters, with 40 one; the oracle is a
+    dynamic programme over word positions (cover, then fewer, then earlier)."""
     import random
 
     from glossary.text.normalize import Normalizer
 
     rng = random.Random(7)
-    vocabulary = [f"w{i}" for i in range(150)]
+    vocabulary = [f"w{i}" for i in range(words)]
     phrases = {" ".join(rng.choices(vocabulary, k=rng.randint(1, 3))) for _ in range(400)}
     phrases |= {" ".join(rng.choices(vocabulary[:12], k=rng.randint(2, 4))) for _ in range(60)}
     glossary = Glossary(
@@ -211,3 +212,21 @@ def test_a_term_ending_in_a_period_keeps_it() -> None:
     matcher = TermMatcher([Term("us", en="U.S.", ru="США"), Term("nato", en="NATO", ru="НАТО")])
     assert [s.text for s in matcher.find("the U.S. Secretary and NATO.")] == ["U.S.", "NATO"]
     assert [s.text for s in matcher.find("the U.S Secretary")] == ["U.S"]
+
+
+@pytest.mark.parametrize("words", [0, 1, 63, 64, 65, 4095, 19_959, 100_000, 4096**2 + 5])
+def test_word_codes_are_distinct_and_positional(words: int) -> None:
+    """Every word key and the filler get distinct codes, each position of a code
+    from its own characters (so no pattern matches from inside a code)."""
+    from glossary.matching import _FIRST_DIGIT, _digits, _shape
+
+    width, base = _shape(words)
+    assert base**width > words
+    assert width == (1 if words < 64 else 2 if words < 4096**2 else 3)
+    sample = {0, 1, words // 2, words - 1, words} - {-1}
+    codes = {n: _digits(n, width, base) for n in sample if n <= words}
+    assert len(set(codes.values())) == len(codes)
+    for code in codes.values():
+        assert len(code) == width
+        for position, character in enumerate(code):
+            assert 0 <= ord(character) - _FIRST_DIGIT - position * base < base

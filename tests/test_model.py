@@ -105,6 +105,26 @@ def test_new_term_is_an_ordinary_frozen_term() -> None:
     ]
 
 
+def test_unfrozen_builder_makes_ordinary_frozen_instances() -> None:
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Point:
+        x: int
+        label: str
+        tags: tuple[str, ...] = ()
+
+    build = model.unfrozen_builder(Point)
+    made, reference = build(1, "p", ("t",)), Point(1, "p", ("t",))
+    assert type(made) is Point
+    assert made == reference
+    assert hash(made) == hash(reference)
+    assert repr(made) == repr(reference)
+    assert made != Point(1, "p")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.x = 2  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        build(1, "p")  # every field, in order: no defaults
+
+
 @pytest.mark.parametrize(
     "term_id", ["a", "a1", "a..b", "a-b_c.d", "", "-a", "a-", "_a", "a.", "A", "é", "a b", "a\nb"]
 )

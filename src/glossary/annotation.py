@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from glossary.matching import Designation, Role, Span
-from glossary.model import Glossary, Lang, Term
+from glossary.model import Glossary, Lang, Status, Term, unfrozen_builder
 from glossary.term_json import term_to_json
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ __all__ = [
     "PARAGRAPH_LIMIT",
     "Annotation",
     "Annotator",
+    "Summary",
     "annotate",
     "annotate_stream",
     "from_spans",
@@ -39,6 +40,9 @@ __all__ = [
 
 #: A paragraph longer than this (characters) is cut at a line end, or else at a space.
 PARAGRAPH_LIMIT = 1 << 20
+#: What a plain rendering shows of a concept: its English and Russian preferred
+#: terms, and whether it is reviewed.
+Summary = tuple[str, str, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,9 @@ class Annotation:
         }
 
 
+_new_annotation = unfrozen_builder(Annotation)
+
+
 class Annotator:
     """A matcher and a way to find concepts by id: build once, annotate many texts."""
 
@@ -82,13 +89,18 @@ class Annotator:
         matcher: TermMatcher,
         term: Callable[[str], Term | None],
         terms: Callable[[Iterable[str]], Mapping[str, Term]] | None = None,
+        summaries: Callable[[Iterable[str]], Mapping[str, Summary]] | None = None,
     ) -> None:
         """``term`` finds one concept by id; ``terms``, if given, many at once (an
-        index answers a text's thousands of concepts in one query, not one each)."""
+        index answers a text's thousands of concepts in one query, not one each);
+        ``summaries``, if given, the :data:`Summary` of many at once, for
+        :meth:`plain` (else taken from their terms)."""
         self.matcher = matcher
         self._term = term
         self._fetch = terms
+        self._summaries = summaries
         self._terms: dict[str, Term | None] = {}
+        self._summary: dict[str, Summary | None] = {}
 
     @classmethod
     def of(
@@ -103,7 +115,7 @@ class Annotator:
         from glossary.index import Lookup, open_matcher
 
         if isinstance(glossary, Lookup):
-            return cls(glossary.matcher(), glossary.term, glossary.terms)
+            return cls(glossary.matcher(), glossary.term, glossary.terms, glossary.summaries)
         if isinstance(glossary, Glossary):
             from glossary.matching import TermMatcher
 
@@ -113,7 +125,7 @@ class Annotator:
 
             glossary = resolve(None).glossary_path
         index, matcher = open_matcher(Path(glossary), progress=progress)
-        return cls(matcher, index.term, index.terms)
+        return cls(matcher, index.term, index.terms, index.summaries)
 
     def term(self, term_id: str) -> Term | None:
         if term_id not in self._terms:
@@ -139,6 +151,37 @@ class Annotator:
             yield offset, paragraph, from_spans(spans, self.term, offset)
             offset += len(paragraph)
 
+    def plain(self, pieces: Iterable[str]) -> Iterator[tuple[str, str]]:
+        """``(paragraph, rendered)`` for each paragraph of the concatenated ``pieces``:
+        the paragraph as :func:`render_terminal` shows its annotations without styles,
+        made from the hits chosen (:meth:`~glossary.matching.TermMatcher.winners`) and
+        a :data:`Summary` of their concepts, not from annotations and whole concepts
+        (a third of a cold run at 100k concepts went to those); the same text."""
+        for paragraph in paragraphs(pieces):
+            hits = self.matcher.winners(paragraph)
+            yield paragraph, _render_hits(paragraph, hits, self._summarised(hits))
+
+    def _summarised(
+        self, hits: list[tuple[int, int, tuple[Designation, ...]]]
+    ) -> Mapping[str, Summary | None]:
+        """The summaries of the concepts of ``hits`` (``None``: no such concept),
+        those not yet known fetched in one batch."""
+        known = self._summary
+        wanted = {d.term_id for _, _, found in hits for d in found if d.term_id not in known}
+        if wanted:
+            if self._summaries is not None:
+                found = self._summaries(wanted)
+            else:
+                terms = self._fetch(wanted) if self._fetch is not None else {}
+                found = {
+                    term.id: (term.en, term.ru, term.reviewed)
+                    for term in (terms.get(i) or self.term(i) for i in wanted)
+                    if term is not None
+                }
+            for term_id in wanted:
+                known[term_id] = found.get(term_id)
+        return known
+
     def _prefetch(self, spans: list[Span]) -> None:
         """Fetch the concepts of ``spans`` (and of the hits they beat) not yet known,
         in one batch, when the source can (see ``terms`` of :meth:`__init__`)."""
@@ -156,6 +199,45 @@ class Annotator:
             found = self._fetch(wanted)
             for term_id in wanted:
                 known[term_id] = found.get(term_id)
+
+
+def _render_hits(
+    text: str,
+    hits: list[tuple[int, int, tuple[Designation, ...]]],
+    summary: Mapping[str, Summary | None],
+) -> str:
+    """:func:`render_terminal` without styles of the annotations :func:`from_spans`
+    makes of ``hits``: each hit shows the concept :func:`_ranked` puts first
+    (preferred before variant, reviewed before not, else the first), none if no
+    concept of it exists."""
+    out: list[str] = []
+    append = out.append
+    position = 0
+    for start, end, found in hits:
+        best: tuple[Designation, Summary] | None = None
+        if len(found) == 1:  # most hits: one concept
+            fields = summary.get(found[0].term_id)
+            if fields is not None:
+                best = found[0], fields
+        else:
+            rank = (2, 2)
+            for designation in found:
+                fields = summary.get(designation.term_id)
+                if fields is None:
+                    continue
+                mine = (0 if designation.role is Role.PREFERRED else 1, 0 if fields[2] else 1)
+                if mine < rank:
+                    best, rank = (designation, fields), mine
+        if best is None:
+            continue
+        designation, (en, ru, reviewed) = best
+        rendering = (ru if designation.lang is Lang.EN else en) or "—"
+        append(text[position:start])
+        append(text[start:end])
+        append(f" [{rendering}]" if reviewed else f" [?{rendering}]")
+        position = end
+    append(text[position:])
+    return "".join(out)
 
 
 def annotate(text: str, glossary: Path | str | Glossary | None = None) -> list[Annotation]:
@@ -230,7 +312,7 @@ def from_spans(
         best, *homonyms = ranked
         beaten = [a for other in span.also for a in _ranked(other, term, offset)]
         result.append(
-            Annotation(
+            _new_annotation(
                 best.start,
                 best.end,
                 best.text,
@@ -266,13 +348,14 @@ def _ranked(span: Span, term: Callable[[str], Term | None], offset: int) -> list
 
 def _annotation(span: Span, found: Term, designation: Designation, offset: int) -> Annotation:
     """``found`` annotated on ``span``, shifted by ``offset`` into the whole text."""
-    return Annotation(
+    return _new_annotation(
         span.start + offset,
         span.end + offset,
         span.text,
         found,
         designation.lang,
         designation.role,
+        (),
     )
 
 
@@ -283,12 +366,14 @@ def to_json(items: Iterable[Annotation]) -> list[dict[str, Any]]:
 def render_terminal(
     text: str,
     items: Iterable[Annotation],
-    style: Callable[[str, tuple[str, ...]], str],
+    style: Callable[[str, tuple[str, ...]], str] | None,
     offset: int = 0,
 ) -> str:
     """The text with each term highlighted and followed by its rendering in brackets;
-    unreviewed terms are marked ``?``. ``style(text, styles)`` adds colour (or not);
-    ``text`` starts at ``offset`` of the annotated text (a paragraph of it)."""
+    unreviewed terms are marked ``?``. ``style(text, styles)`` adds colour (``None``:
+    plain text); ``text`` starts at ``offset`` of the annotated text (a paragraph of it)."""
+    if style is None:
+        return _render_plain(text, items, offset)
     out = []
     position = 0
     for a in items:
@@ -300,4 +385,21 @@ def render_terminal(
         out.append(style(f" [{marker}{rendering}]", ("dim",)))
         position = a.end - offset
     out.append(text[position:])
+    return "".join(out)
+
+
+def _render_plain(text: str, items: Iterable[Annotation], offset: int) -> str:
+    """:func:`render_terminal` without styles, the properties read inline (an
+    annotated text renders tens of thousands of terms)."""
+    out: list[str] = []
+    append = out.append
+    position = 0
+    for a in items:
+        append(text[position : a.start - offset])
+        append(a.text)
+        term = a.term
+        rendering = (term.ru if a.lang is Lang.EN else term.en) or "—"
+        append(f" [{rendering}]" if term.status is Status.REVIEWED else f" [?{rendering}]")
+        position = a.end - offset
+    append(text[position:])
     return "".join(out)

@@ -9,8 +9,11 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, make_dataclass, replace
+from typing import TypeVar
+
+T = TypeVar("T")
 
 __all__ = [
     "COLUMNS",
@@ -26,6 +29,7 @@ __all__ = [
     "fold_term",
     "make_id",
     "new_term",
+    "unfrozen_builder",
     "validate",
 ]
 
@@ -129,6 +133,22 @@ class Term:
 
     def with_preferred(self, lang: Lang, value: str) -> Term:
         return replace(self, en=value) if lang is Lang.EN else replace(self, ru=value)
+
+
+def unfrozen_builder(cls: type[T]) -> Callable[..., T]:
+    """A function making a ``cls`` (a frozen, slotted dataclass) from all its fields in
+    order, without the frozen ``__init__``: for the hot paths that make a hit or an
+    annotation per term found. It fills a mutable twin with the same slots in the same
+    order and changes its class, so the result is an ordinary frozen ``cls``."""
+    slots = [(f.name, f.type) for f in fields(cls)]  # type: ignore[arg-type]
+    twin = make_dataclass(f"_{cls.__name__}Fields", slots, slots=True)
+
+    def build(*values: object) -> T:
+        made = twin(*values)
+        made.__class__ = cls
+        return made  # type: ignore[no-any-return]
+
+    return build
 
 
 #: A mutable twin of :class:`Term`: the same slots in the same order, so that an

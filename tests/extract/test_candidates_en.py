@@ -317,8 +317,8 @@ def test_gradable_adjectives_with_a_relational_suffix_describe() -> None:
         for key, entry in extractor._stats.items()
         if len(key) == 2
     }
-    assert modifiers["essential canal"] is Modifier.QUALITATIVE
-    assert modifiers["necessary canal"] is Modifier.QUALITATIVE
+    assert modifiers["essential canal"] is Modifier.EVALUATIVE
+    assert modifiers["necessary canal"] is Modifier.EVALUATIVE
     assert modifiers["regional canal"] is Modifier.RELATIONAL
     assert modifiers["military canal"] is Modifier.RELATIONAL
 
@@ -366,3 +366,316 @@ def test_a_title_with_its_remit_after_for_is_one_name() -> None:
     assert "Under Secretary for Arctic Fisheries" in found
     assert "Arctic Fisheries" not in found
     assert "Secretary" not in found
+
+
+def test_a_place_ending_like_a_demonym_is_a_place() -> None:
+    """Regression: "Japan", "Oman", "Kyrgyzstan" end like "Russian" and were read as
+    demonyms, so "Cabinet of Japan" lost its last word; a place has a demonym of its own
+    ("Japanese", "Omani") or the "-stan" ending."""
+    from glossary.extract.candidates_en import EnglishTagger
+
+    tagger = EnglishTagger()
+    assert tagger.word("Japan", False, False) == "P"
+    assert tagger.word("Kyrgyzstan", False, False) == "P"
+    assert tagger.word("Kenyan", False, False) == "M"
+    found = terms("They wrote to the Cabinet of Japan in May. The Cabinet of Japan replied.\n")
+    assert "Cabinet of Japan" in found
+
+
+def test_an_auxiliary_after_an_adjective_is_its_noun() -> None:
+    """Regression: "will" was always the modal, so "political will" was never a
+    candidate; no modal follows a prenominal adjective."""
+    found = terms("Donors lack political will to act. Without political will the fund will fail.\n")
+    assert "political will" in found
+
+
+def test_a_noun_verb_homograph_after_an_article_is_the_noun() -> None:
+    """Regression: "ground" (also the past of "grind") and "format" before "this" were
+    read as verbs after "a staging" and "the trilateral"; no finite verb follows an
+    article and its modifiers."""
+    found = terms(
+        "The island became a staging ground for raids. They revived the trilateral format "
+        "this spring. The troops left the staging ground.\n"
+    )
+    assert "staging ground" in found
+    assert "trilateral format" in found
+
+
+def test_a_plural_noun_listed_as_a_verb_ends_a_text() -> None:
+    """Regression: a verb-only -s form ending the text stayed a verb, so "border acts"
+    came out nowhere when they were the text's last words."""
+    found = terms("The envoy condemned the raids by armed groups and the border acts")
+    assert "border acts" in found
+
+
+def test_a_participle_compound_modifies() -> None:
+    """Regression: "Dutch-speaking" after "of" was read as a gerund and "NATO-backed"
+    lost its capitals at a sentence start ("nATO-backed"); a hyphenated participle is
+    a modifier, and a capital past a word's first letter is its own."""
+    found = terms(
+        "Aid reached the homes of Dutch-speaking villagers. NATO-Backed talks resumed. "
+        "The envoy praised the talks.\n"
+    )
+    assert "Dutch-speaking villagers" in found
+    assert "NATO-Backed talks" in found
+
+
+def test_a_plural_possessive_inside_a_name_stays_in_it() -> None:
+    """Regression: the possessive broke every name at its apostrophe, so "Farmers'
+    Assembly of Ruritania" and "Citizens' Union" came out as fragments; a plural common
+    noun's possessive classifies inside a name, a singular's or a name's determines."""
+    found = terms(
+        "Delegates met at the Farmers\u2019 Assembly of Ruritania in May. The Farmers\u2019 "
+        "Assembly of Ruritania voted. Ruritania\u2019s Trade Office objected. The Board\u2019s "
+        "Audit Panel met.\n"
+    )
+    assert "Farmers\u2019 Assembly of Ruritania" in found
+    assert "Trade Office" in found
+    assert "Audit Panel" in found
+    assert not any(t.startswith(("Ruritania\u2019", "Board")) for t in found)
+
+
+def test_a_title_in_the_possessive_is_a_title_too() -> None:
+    """Regression: "Trade Ministers' Communique" swallowed the title it begins with."""
+    found = terms(
+        "The Nordic Trade Ministers\u2019 Communique was read. The Nordic Trade "
+        "Ministers\u2019 Communique ended the talks.\n"
+    )
+    assert any(t.lower() == "nordic trade ministers" for t in found)
+
+
+def test_a_capitalised_ordinal_mid_sentence_is_part_of_a_name() -> None:
+    """Regression: "Second Fisheries Package" lost its ordinal (a closed-class word)."""
+    found = terms(
+        "Ministers adopted the Second Fisheries Package in May. The Second Fisheries "
+        "Package takes effect in June.\n"
+    )
+    assert "Second Fisheries Package" in found
+
+
+def test_a_demonym_before_a_name_is_part_of_it_not_before_a_title() -> None:
+    """Regression: "Nordic Fisheries Council" was cut to "Fisheries Council" like
+    "Nordic | Foreign Minister", where the demonym is the holder's nationality."""
+    found = terms(
+        "They joined the Estonian Fisheries Council in May. The Estonian Fisheries Council "
+        "met the Estonian Foreign Minister.\n"
+    )
+    assert "Estonian Fisheries Council" in found
+    assert "Foreign Minister" in found
+    assert "Estonian Foreign Minister" not in found
+
+
+def test_evaluative_adjectives_are_told_by_their_morphology() -> None:
+    """Regression: "brutal" and "vital" (relational-looking "-al") ranked like "regional",
+    and "tireless", "unwavering", "cowardly" like any adjective; their quality noun
+    ("brutality"), the -less and -ly endings and a negating prefix on a participle mark
+    them as judging, so the phrase ranks below relational ones."""
+    from glossary.extract import Extractor
+    from glossary.extract.ranking import Modifier
+
+    extractor = Extractor(Lang.EN)
+    adjectives = "brutal vital tireless unwavering cowardly naval regional peaceful"
+    extractor.add(" ".join(f"They saw a {a} barge." for a in adjectives.split()) + "\n")
+    modifiers = {
+        key[0]: extractor._modifier(entry)
+        for key, entry in extractor._stats.items()
+        if len(key) == 2 and key[1] == "barge"
+    }
+    for word in ("brutal", "vital", "tireless", "unwavering", "cowardly"):
+        assert modifiers[word] is Modifier.EVALUATIVE, word
+    assert modifiers["naval"] is Modifier.RELATIONAL
+    assert modifiers["regional"] is Modifier.RELATIONAL
+    assert modifiers["peaceful"] is Modifier.QUALITATIVE
+
+
+def test_an_ing_form_after_a_break_or_a_conjunction_takes_an_object() -> None:
+    """Regression: ", including fishing quotas" and "and widening river channels" gave
+    "including fishing quotas" and "widening river channels" as terms; after a clause
+    break or a conjunction the -ing form is a verb taking the phrase as its object,
+    while a hyphenated participle ("grain-exporting") still modifies."""
+    found = terms(
+        "The deal covers trade, including fishing quotas. It means dredging ports and "
+        "widening river channels. Both grain-exporting countries agreed.\n"
+    )
+    assert "fishing quotas" in found
+    assert "river channels" in found
+    assert not any(t.startswith(("including", "widening")) for t in found)
+    assert "grain-exporting countries" in found
+
+
+def test_names_joined_by_for_on_and_and_are_whole() -> None:
+    """Regression: "Office for Fisheries and Coastal Waters" and "Lisbon Conference on
+    Fisheries" came out cut at their "for", "on" and "and"; capitalised common words on
+    both sides of an "and" are one name, two place names are two."""
+    found = terms(
+        "Staff of the Office for Fisheries and Coastal Waters met at the Lisbon Conference "
+        "on Fisheries in May. The Office for Fisheries and Coastal Waters thanked Spain "
+        "and Portugal.\n"
+    )
+    assert "Office for Fisheries and Coastal Waters" in found
+    assert "Lisbon Conference on Fisheries" in found
+    assert not any("Spain and" in t for t in found)
+
+
+def test_a_part_of_a_name_never_written_alone_ranks_below_the_name() -> None:
+    """Regression: "Vice Chairman" (always "Vice Chairman of the Fisheries Board") and
+    "Harbour Authority" (always "OECS Harbour Authority") ranked near the names they
+    are cut from; a name after "of the" in a longer one is still a name of its own."""
+    text = (
+        "The Vice Chairman of the Fisheries Board spoke. The Vice Chairman of the Fisheries "
+        "Board left. The OECS Harbour Authority met. The OECS Harbour Authority agreed.\n"
+    )
+    from glossary.extract import Extractor
+    from glossary.extract.ranking import Weights
+
+    def scores(weights: Weights) -> dict[str, float]:
+        extractor = Extractor(Lang.EN, weights=weights)
+        extractor.add(text)
+        return {c.term: c.score for c in extractor.candidates()}
+
+    penalised, plain = scores(Weights()), scores(Weights(name_fragment=1.0))
+    for fragment in ("Vice Chairman", "Harbour Authority"):
+        assert penalised[fragment] < plain[fragment], fragment
+    assert penalised["Fisheries Board"] == plain["Fisheries Board"]
+    assert penalised["Vice Chairman of the Fisheries Board"] > penalised["Vice Chairman"]
+
+
+def test_a_document_number_after_a_name_is_part_of_it() -> None:
+    """Regression: only one- or two-digit suffixes stayed with a name, so "Directive 4471"
+    came out as "Directive" and the number was lost; a year does not join ("May 2031" is
+    no name, nor "Treaty 1995")."""
+    found = terms(
+        "Members recalled Fisheries Directive 4471 in May. Fisheries Directive 4471 bans "
+        "trawling. The Lisbon Treaty 1995 was cited.\n"
+    )
+    assert "Fisheries Directive 4471" in found
+    assert not any("1995" in t for t in found)
+
+
+def test_a_persons_name_after_a_titles_remit_is_not_part_of_it() -> None:
+    """Regression: "Special Envoy for Ruritania Ivo Marek" was one title."""
+    found = terms(
+        "We thank the Special Envoy for Ruritania Ivo Marek for his work. The Special Envoy "
+        "for Ruritania travelled.\n"
+    )
+    assert "Special Envoy for Ruritania" in found
+    assert not any("Marek" in t and "Envoy" in t for t in found)
+
+
+def test_a_noun_coordinated_with_a_modified_noun_is_one_term() -> None:
+    """Regression: "autonomy and cultural heritage" and "border rights and coastal
+    freedoms" were never candidates (only a bare noun after "and" was coordinated), and
+    coordinated adjectives after a noun ("deal fiscal and monetary reforms") lost theirs."""
+    found = terms(
+        "They defend autonomy and cultural heritage. The treaty protects border rights and "
+        "coastal freedoms. A deal fiscal and monetary reforms sealed was signed. Their "
+        "entry into service came in May.\n"
+    )
+    assert "autonomy and cultural heritage" in found
+    assert "border rights and coastal freedoms" in found
+    assert "fiscal and monetary reforms" in found
+    assert "entry into service" in found
+
+
+def test_a_title_starting_with_a_capitalised_preposition_takes_its_remit() -> None:
+    """Regression: "Under Secretary of State for Fisheries Affairs" had no candidate of
+    its own (its chain started at a capitalised "Under")."""
+    found = terms(
+        "The Under Secretary of State for Fisheries Affairs Ivo Marek spoke. The Under "
+        "Secretary of State for Fisheries Affairs left.\n"
+    )
+    assert "Under Secretary of State for Fisheries Affairs" in found
+
+
+def test_a_compound_only_ever_before_a_noun_is_a_modifier() -> None:
+    """Regression: "long-range" (only in "long-range radars") ranked as a coined term,
+    above the phrases it modifies; "de-mining", used on its own, still is one."""
+    from glossary.extract import Extractor
+    from glossary.extract.ranking import Shape
+
+    extractor = Extractor(Lang.EN)
+    extractor.add(
+        "They sold long-range radars. The long-range radars failed. Funds for de-mining "
+        "grew, and de-mining resumed.\n"
+    )
+    shapes = {" ".join(k): extractor._shape(e) for k, e in extractor._stats.items()}
+    compound = {" ".join(k): extractor._compound_noun(e) for k, e in extractor._stats.items()}
+    assert shapes["long range"] is Shape.LONE_FRAGMENT
+    assert not compound["long range"]
+    assert compound["de mine"]
+
+
+def test_one_capitalised_word_after_a_named_of_is_the_names_own() -> None:
+    """Regression: "Republic of North Ruritania" was cut to "Republic of North", its last
+    word read as a person's name after a title; a person takes a first name and a
+    surname (or an initial: "Secretary of State | Ivo K. Marek")."""
+    found = terms(
+        "Envoys praised the Republic of North Ruritania in May. The Republic of North "
+        "Ruritania voted. The Secretary of State Ivo K. Marek spoke.\n"
+    )
+    assert "Republic of North Ruritania" in found
+    assert "Republic of North" not in found
+    assert "Secretary of State" in found
+
+
+def test_a_first_name_that_is_a_common_noun_is_part_of_the_persons_name() -> None:
+    """Regression: "Fisheries Commissioner Grant Vossel" gave the title "Fisheries
+    Commissioner Grant"; between a title and a surname ending the chain, a common noun
+    is a first name, while an adjective stays in the title ("Secretary General Vossel")."""
+    found = terms(
+        "Fisheries Commissioner Grant Vossel spoke. Fisheries Commissioner Grant Vossel "
+        "left. The Secretary General Vossel replied.\n"
+    )
+    assert "Fisheries Commissioner" in found
+    assert not any(t.endswith("Grant") for t in found)
+    assert "Secretary General" in found
+
+
+def test_a_name_in_a_title_case_headline_keeps_its_capitals() -> None:
+    """Regression: a headline's words all count as sentence-initial, so "Fisheries Board"
+    seen only in "Fisheries Board Extends Quota Talks" came out as "fisheries board",
+    though the text capitalises both words mid-sentence ("the Regional Fisheries Board")."""
+    found = terms(
+        "Fisheries Board Extends Quota Talks\n\nThe Regional Fisheries Board met on Monday. "
+        "Delegates praised the Board and its quota talks.\n"
+    )
+    assert "Fisheries Board" in found
+    assert "fisheries board" not in found
+
+
+def test_a_shared_modifier_coordination_discounts_its_first_noun_phrase() -> None:
+    """Regression: "regional trade and investment" left "regional trade" ranked as a
+    term of its own, though the adjective modifies both nouns there; seen only inside
+    the coordination, it ranks below it."""
+    found = terms(
+        "Ministers promote regional trade and investment. Envoys said regional trade and "
+        "investment grew.\n"
+    )
+    assert "regional trade and investment" in found
+    assert found.index("regional trade and investment") < found.index("regional trade")
+
+
+def test_an_ed_form_after_a_noun_is_no_modifier_of_the_next() -> None:
+    """Regression: "ministers discussed emerging threats" and "aid reached poor" were
+    candidates, the finite verb read as a participle modifying what follows; a
+    participle modifies from before its noun, and a hyphenated word before it keeps it
+    a modifier ("cross-border organised crime")."""
+    found = terms(
+        "Ministers discussed emerging threats. Aid reached poor villages. Police fight "
+        "cross-border organised crime.\n"
+    )
+    assert "emerging threats" in found
+    assert not any(t.startswith(("ministers discussed", "aid reached", "discussed")) for t in found)
+    assert "cross-border organised crime" in found
+
+
+def test_a_capitalised_compound_and_a_place_after_in_stay_in_a_long_name() -> None:
+    """Regression: "Council for Trade and Co-operation in Ruritania" broke at the
+    capitalised compound (read as a common noun) and lost "in Ruritania"; within a
+    remit, "in" and a place's name go on, but not "in" and a month ("in May")."""
+    found = terms(
+        "Envoys of the Council for Trade and Co-operation in Ruritania met in May. The "
+        "Council for Trade and Co-operation in Ruritania agreed.\n"
+    )
+    assert "Council for Trade and Co-operation in Ruritania" in found
+    assert not any(t.endswith("in May") for t in found)

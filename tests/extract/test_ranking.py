@@ -69,3 +69,33 @@ def test_long_phrases_lone_words_and_coordinations_have_their_own_weights() -> N
     assert coarse_score(1.0, 0.9, Rule.COORDINATION, False, w) == 0.5 * coarse_score(
         1.0, 0.9, Rule.PHRASE, False, w
     )
+
+
+def test_evaluative_modifiers_and_name_fragments_rank_lower() -> None:
+    w = DEFAULT_WEIGHTS
+    by_modifier = [
+        score(1.0, 1.0, Evidence(modifier=m), w)
+        for m in (Modifier.EVALUATIVE, Modifier.QUALITATIVE, Modifier.RELATIONAL)
+    ]
+    assert by_modifier == sorted(by_modifier)
+    assert by_modifier[0] < by_modifier[1]
+    fragment = Evidence(shape=Shape.CAPITALISED_CHAIN, name_fragment=True)
+    whole = Evidence(shape=Shape.CAPITALISED_CHAIN)
+    assert score(1.0, 1.0, fragment, w) == w.name_fragment * score(1.0, 1.0, whole, w)
+
+
+def test_persons_and_places_come_after_terms_seen_half_as_much() -> None:
+    """Regression: names and places took top-20 places from the terms a glossary needs
+    (they are kept, ranked by their own score, after terms of half their evidence)."""
+    from glossary.model import Kind
+
+    w = DEFAULT_WEIGHTS
+    term = score(1.0, 1.0, Evidence(), w)
+    for kind in (Kind.PERSON, Kind.PLACE):
+        assert score(2.0, 1.0, Evidence(kind=kind), w) < term
+
+
+def test_a_title_alone_ranks_below_the_same_title_with_its_complement() -> None:
+    bare = Evidence(bare_title=True)
+    assert score(1.0, 1.0, bare, DEFAULT_WEIGHTS) == DEFAULT_WEIGHTS.bare_title
+    assert score(1.0, 1.0, bare, DEFAULT_WEIGHTS) < score(1.0, 1.0, Evidence(), DEFAULT_WEIGHTS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Callable
 from dataclasses import replace
@@ -345,6 +346,10 @@ def test_a_polib_complaint_with_detail_after_its_line_keeps_the_line(
         'msgctxt "k"\nmsgid "a"\nmsgstr "b"\n# after\n',
         'msgstr "b"\nmsgid "a"\n',
         'msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n',
+        # polib skips an empty "#." line: the entry starts at the next (was a line early)
+        '#. \nmsgid "a"\nmsgstr "b"\n',
+        # polib joins a comment after a msgstr to the next block's entry (was two entries)
+        'msgid "x"\nmsgstr "y"\n# c\n\nmsgid "a"\nmsgstr "b"\n',
     ],
 )
 def test_fast_memory_reader_agrees_with_polib_on_odd_blocks(odd: str) -> None:
@@ -362,3 +367,171 @@ def test_fast_memory_reader_agrees_with_polib_on_odd_blocks(odd: str) -> None:
         )
     )
     assert outcome(lambda: po_format.read_translation_units(data, "o.po")) == slow
+
+
+_OSCE_BLOCK = '#. id: osce\n#. base: a1b2c3\nmsgid "OSCE"\nmsgstr "ОБСЕ"\n'
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        # fuzzy on the first of two flag lines (was read as not fuzzy)
+        "#, fuzzy\n#, c-format\n" + _OSCE_BLOCK,
+        # "#.x" is a syntax error to polib (was read as a comment)
+        "#.x\n" + _OSCE_BLOCK,
+        # a comment after the msgstr is the next entry's to polib (was this one's note)
+        _OSCE_BLOCK + "# late note\n",
+        # and a flag line left there belongs to the next block's entry (was dropped)
+        'msgid "security guarantees"\nmsgstr "гарантии"\n#, fuzzy\n\n' + _OSCE_BLOCK,
+    ],
+)
+def test_fast_catalog_reader_agrees_with_polib_on_odd_blocks(odd: str) -> None:
+    glossary = small_glossary()
+    data = ('msgid ""\nmsgstr ""\n"Language: ru\\n"\n\n' + odd).encode()
+    slow = _outcome(
+        lambda: po_format.entry_states(po_format.parse_catalog(data, "o.po"), glossary, "o.po")
+    )
+    assert _outcome(lambda: po_format.catalog_states(data, glossary, "o.po").states) == slow
+
+
+# --- the one plain-block reader against polib, on invented catalogs ----------------------
+
+#: Characters of invented strings and comments. Not the ones Python's splitlines breaks
+#: lines at besides \n (\v, \f, \x1c-\x1e, \x85, \u2028, \u2029): polib splits its input
+#: there and gettext does not, so polib is no oracle for them.
+_CHARS = st.sampled_from(list('aZ жЁ"\\\t\r\n«»#:,.'))
+_WORDS = st.text(_CHARS, max_size=8)
+_LINE = st.text(st.sampled_from(list('aZ жЁ"\\\t#:,.id')), max_size=10)
+
+
+def _literal(value: str) -> str:
+    return '"' + po_format._escape(value) + '"'
+
+
+def _now_and_then(draw: st.DrawFn, one_in: int) -> bool:
+    return draw(st.integers(1, one_in)) == 1
+
+
+@st.composite
+def _string_lines(draw: st.DrawFn, keyword: str, values: st.SearchStrategy[str]) -> list[str]:
+    """``keyword "…"`` on one line, now and then wrapped over several (an editor's)."""
+    if not _now_and_then(draw, 5):
+        return [f"{keyword} {_literal(draw(values))}"]
+    pieces = draw(st.lists(values, min_size=1, max_size=3))
+    return [f'{keyword} ""', *map(_literal, pieces)]
+
+
+_IDS = st.sampled_from(["osce", "osce-full", "security-guarantees", "nobody"])
+_COMMENT = st.one_of(
+    _LINE.map(lambda t: f"# {t}"),
+    st.just("#"),
+    _LINE.map(lambda t: f"#. {t}"),
+    st.just("#: talks.txt:3 notes.txt"),
+    st.sampled_from(["#, fuzzy", "#, python-format, fuzzy", "#, c-format", "#, "]),
+)
+#: Lines outside the plain layout, or inside it with an editor's spacing.
+_ODD_COMMENT = st.one_of(
+    st.sampled_from(["#.x", "## double", '#| msgid "old"', "#. ", "#:", "#,fuzzy", "#\tx"]),
+    st.tuples(st.sampled_from([" ", "\t"]), _IDS, st.sampled_from(["", " "])).map(
+        lambda p: f"#. {p[0]}id: {p[1]}{p[2]}"
+    ),
+    st.sampled_from(["", " x"]).map(lambda b: f"#. base: {b}"),
+)
+
+
+@st.composite
+def _comment_lines(draw: st.DrawFn) -> list[str]:
+    """Comment lines of every kind polib reads, often our ``id:`` and ``base:``."""
+    lines = draw(st.lists(_COMMENT, max_size=4))
+    if not _now_and_then(draw, 3):
+        lines.insert(draw(st.integers(0, len(lines))), f"#. id: {draw(_IDS)}")
+    if not _now_and_then(draw, 4):
+        lines.insert(draw(st.integers(0, len(lines))), "#. base: a1b2c3")
+    if _now_and_then(draw, 6):
+        lines.insert(draw(st.integers(0, len(lines))), draw(_ODD_COMMENT))
+    return lines
+
+
+@st.composite
+def _entry(draw: st.DrawFn) -> str:
+    """One entry: comments, an optional msgctxt, msgid and msgstr, now and then obsolete,
+    out of order, or with a comment after its msgstr."""
+    lines = draw(_comment_lines())
+    if _now_and_then(draw, 4):
+        lines += draw(_string_lines("msgctxt", st.one_of(_IDS, _WORDS)))
+    msgid = draw(_string_lines("msgid", st.one_of(_WORDS, st.sampled_from(["OSCE", "war"]))))
+    msgstr = draw(_string_lines("msgstr", _WORDS))
+    shape = draw(st.sampled_from(["plain"] * 12 + ["obsolete", "reversed", "trailing comment"]))
+    if shape == "reversed":
+        return "\n".join([*lines, *msgstr, *msgid])
+    lines += msgid + msgstr
+    if shape == "obsolete":
+        lines = [line if line.startswith("#") else f"#~ {line}" for line in lines]
+    if shape == "trailing comment":
+        lines.append(draw(st.sampled_from(["# after", "#. id: osce", "#, fuzzy"])))
+    return "\n".join(lines)
+
+
+_INVENTED_HEAD = 'msgid ""\nmsgstr ""\n"Language: ru\\n"\n"X-Source-Language: en\\n"\n'
+_INVENTED_PO = st.lists(_entry(), max_size=6).map(
+    lambda entries: "\n\n".join([_INVENTED_HEAD, *entries]) + "\n"
+)
+
+
+def _outcome(read: Callable[[], object]) -> object:
+    try:
+        return read()
+    except FormatError as exc:
+        return f"error {exc}"
+
+
+@settings(max_examples=150, deadline=None)
+@given(entry=_entry())
+def test_the_plain_block_reader_reads_each_field_as_polib_does(entry: str) -> None:
+    plain = po_format._plain_block(entry)
+    # after a header: polib takes the comment of a file's first entry for the file's
+    data = f"{_INVENTED_HEAD}\n{entry}\n".encode()
+    entries = _outcome(lambda: list(po_format.parse_po(data, "e.po")))
+    if plain is None:
+        return  # left to polib: the whole-file properties below cover what follows
+    assert isinstance(entries, list), entries  # a plain block is one polib can read
+    [read] = entries
+    note, term_id, base = plain.comment_fields()
+    assert (plain.msgctxt, plain.msgid, plain.msgstr, plain.fuzzy) == (
+        read.msgctxt,
+        read.msgid,
+        read.msgstr,
+        read.fuzzy,
+    )
+    assert note == read.tcomment
+    assert (read.msgctxt or term_id, base) == po_format._entry_id_and_base(read)
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=_INVENTED_PO)
+def test_the_memory_reader_gives_what_polib_gives_on_invented_catalogs(text: str) -> None:
+    data = text.encode()
+    slow = _outcome(
+        lambda: po_format.translation_units(
+            po_format.parse_po(data, "i.po"), "i.po", origin_by_line=True
+        )
+    )
+    assert _outcome(lambda: po_format.read_translation_units(data, "i.po")) == slow
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=_INVENTED_PO)
+def test_the_catalog_reader_gives_what_polib_gives_on_invented_catalogs(text: str) -> None:
+    """The same states, or an error both ways. Strict, as a sync reads (not strict,
+    :func:`catalog_states` still stops at a second entry for one concept). Which error
+    comes first may differ where a file has two: the blocks read here are checked
+    before polib reads the rest."""
+    glossary, data = small_glossary(), text.encode()
+    slow = _outcome(
+        lambda: po_format.entry_states(po_format.parse_catalog(data, "i.po"), glossary, "i.po")
+    )
+    fast = _outcome(lambda: po_format.catalog_states(data, glossary, "i.po").states)
+    if isinstance(slow, str) and isinstance(fast, str):
+        assert re.fullmatch(r"error i\.po:[1-9]\d*: .+", fast), fast
+    else:
+        assert fast == slow

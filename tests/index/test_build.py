@@ -3,7 +3,9 @@ designation by designation gives (keys, surfaces, alias keys, matcher entries)."
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glossary.index import build
-from glossary.index.forms import surface
-from glossary.index.store import SCHEMA, FileStamp
+from glossary.index.forms import initials, surface
+from glossary.index.store import FileStamp, exact_form
 from glossary.matching import Role, designations, pack_designation
 from glossary.model import Glossary, Lang, Term
 from glossary.text.normalize import default_normalizer
@@ -95,10 +97,8 @@ def test_matcher_entries_are_the_designations_then_their_alias_keys(glossary: Gl
     normalizer = default_normalizer()
     words, table = _table(glossary)
     matchers = build._Matchers(None, forbidden=True)
-    db = sqlite3.connect(":memory:")
-    db.executescript(SCHEMA)
     ticker = build._Ticker(None, glossary.terms)
-    build._write_designations(db, glossary.terms, words, table, ticker, matchers)
+    build._send_entries(glossary.terms, words, table, ticker, matchers)
     every = [d for t in glossary.terms for d in designations(t, forbidden=True)]
     keyed = [(normalizer.key(d.text), d) for d in every]
     expected = [(key, pack_designation(d), d.role is Role.FORBIDDEN) for key, d in keyed if key]
@@ -108,14 +108,51 @@ def test_matcher_entries_are_the_designations_then_their_alias_keys(glossary: Gl
         if key and d.lang is Lang.RU
         for alias in alias_keys(d.text, normalizer)
     ]
-    assert matchers._entries == expected
-    assert matchers._aliases == aliases
+    batches = matchers._batches
+    assert _entries([(pairs, at) for pairs, at, _, _ in batches]) == expected
+    assert _entries([(pairs, at) for _, _, pairs, at in batches]) == aliases
+
+
+def _entries(
+    batches: list[tuple[list[build.Pair], list[int]]],
+) -> list[tuple[tuple[str, ...], str, bool]]:
+    """``(key, packed designation, forbidden?)`` of the pairs of ``batches``."""
+    return [
+        (key, record, i in at) for pairs, at in batches for i, (key, record) in enumerate(pairs)
+    ]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_terms())
+def test_rows_are_what_each_designation_gives_alone(glossary: Glossary) -> None:
+    """The designation and alias rows of a build equal those made designation by
+    designation with the per-text functions (the build makes them in two walks)."""
+    normalizer = default_normalizer()
+    rows, aliases = [], []
+    for pos, term in enumerate(glossary.terms):
+        for d in designations(term, forbidden=True):
+            key = normalizer.key(d.text)
+            if not key:
+                continue
+            forbidden = d.role is Role.FORBIDDEN
+            rows.append(
+                (pos, d.lang.value, d.role.value, d.text, exact_form(d.text), surface(d.text),
+                 " ".join(key), "" if forbidden else initials(d.text), len(key))
+            )  # fmt: skip
+            if d.lang is Lang.RU and not forbidden:
+                aliases.extend((len(rows), " ".join(a)) for a in alias_keys(d.text, normalizer))
+    with tempfile.TemporaryDirectory() as directory:
+        target = Path(directory) / "x.sqlite3"
+        build.build_index(glossary, FileStamp("x", 0, 0), target, workers=1)
+        with contextlib.closing(sqlite3.connect(target)) as db:
+            assert db.execute("SELECT * FROM designations ORDER BY rowid").fetchall() == rows
+            assert db.execute("SELECT * FROM aliases ORDER BY rowid").fetchall() == aliases
 
 
 def test_a_failing_matcher_process_is_an_error(tmp_path: Path) -> None:
     matchers = build._Matchers(tmp_path / "side.sqlite3", forbidden=False)
-    matchers.forms({})
     matchers._send(b"not a pickle")
+    matchers.forms({})
     db = sqlite3.connect(tmp_path / "index.sqlite3")
     with pytest.raises(RuntimeError, match="compiling the matcher failed"):
         matchers.store(db)

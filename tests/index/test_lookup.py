@@ -238,6 +238,26 @@ def test_terms_in_a_batch_are_the_terms_one_by_one(repo_lookup: Lookup) -> None:
     assert list(repo_lookup.terms(iter(ids[:3]))) == ids[:3]  # read once
 
 
+def test_summaries_are_the_terms_fields(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a plain annotation shows of a concept, read in SQL, is what its term says;
+    unknown ids are left out; without SQLite's JSON functions the terms give it."""
+    from glossary.index import lookup as lookup_module
+    from glossary.index import open_lookup
+
+    from ..conftest import small_glossary
+
+    glossary = small_glossary()
+    lookup = open_lookup(glossary, morphology=False)
+    ids = [t.id for t in glossary]
+    expected = {t.id: (t.en, t.ru, t.reviewed) for t in glossary}
+    assert {reviewed for _, _, reviewed in expected.values()} == {True, False}
+    assert any(not en or not ru for en, ru, _ in expected.values())
+    assert lookup.summaries([*ids, "no-such-concept", ids[0]]) == expected
+    assert lookup.summaries(iter(ids[:3])) == {i: expected[i] for i in ids[:3]}
+    monkeypatch.setattr(lookup_module, "_SUMMARY_SQL", "SELECT no_such_function(?)")
+    assert lookup.summaries([*ids, "no-such-concept"]) == expected
+
+
 @pytest.mark.parametrize(
     "query",
     ["гарант", "обязывающих гарантий", "безопасност", "влияния", "обязывающие гаран", "е гаран"],

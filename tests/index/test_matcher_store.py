@@ -146,6 +146,7 @@ def test_parallel_build_equals_serial(
     stamp = store.FileStamp.of(terms, terms.read_bytes())
     tables = []
     matchers = []
+    forbidden = []
     for workers, name in ((1, "serial.sqlite3"), (2, "parallel.sqlite3")):
         target = tmp_path / name
         build.build_index(glossary, stamp, target, workers=workers)
@@ -158,11 +159,16 @@ def test_parallel_build_equals_serial(
             + [db.execute("SELECT * FROM forms ORDER BY form, key").fetchall()]
         )
         matchers.append(load_matcher(db))
+        forbidden.append(load_matcher(db, forbidden=True))
         db.close()
     assert tables[0] == tables[1]
     assert tables[0][1], "designations were written"
     serial, parallel = matchers
     assert _spans(serial) == _spans(parallel) == _spans(TermMatcher(glossary, inflections=True))
+    text = TEXT + " " + " ".join(f for t in glossary for f in t.ru_forbidden + t.en_forbidden)
+    fresh = TermMatcher(glossary, forbidden=True, inflections=True)
+    assert _spans(forbidden[0], text) == _spans(forbidden[1], text) == _spans(fresh, text)
+    assert len(_spans(fresh, text)) > len(_spans(serial, text)), "forbidden renderings found"
     assert _form_codes(serial) == _form_codes(parallel)
     assert _form_codes(serial)["гарантиям"] == _form_codes(serial)["гарантии"] != ""
 

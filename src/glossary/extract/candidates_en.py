@@ -34,6 +34,15 @@ _JOINED_NAMES = 2
 #: "essential/essentially". Relational adjectives rarely make one ("international"
 #: 5.4 vs "internationally" 4.0; "nuclear" has none).
 GRADABLE_ADVERB_GAP = 0.45
+#: ... and one whose -ity or -ness noun is in use about as much (Zipf within this much:
+#: "brutal" 4.1 / "brutality" 3.6; "national" 5.5 / "nationality" 3.7) names a quality.
+QUALITY_NOUN_GAP = 1.2
+#: Prefixes that negate a gradable adjective ("unwavering", "irresponsible").
+_NEGATING_PREFIXES = ("un", "in", "im", "ir", "il", "dis")
+#: Shortest remainder after a negating prefix ("unfair" → "fair"; "inter" is no "in"+"ter").
+_MIN_NEGATED = 4
+#: Shortest -less adjective ("unless", "bless" are none).
+_MIN_LESS = 6
 
 #: (first unit, last unit, unit to skip or -1, rule)
 Span = tuple[int, int, int, str]
@@ -90,9 +99,18 @@ ORGANIZATION_WORDS = word_set(
     "council assembly organization organisation union alliance committee commission agency "
     "office parliament court bank fund forum ministry department secretariat"
 )
+#: Ordinals the closed class above lists (later ones are in the lexicon).
+_ORDINALS = word_set("first second third")
+_POSSESSIVE = re.compile("^(.+?)['\u2019]s?$")
 _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
 _LETTERS_DIGITS = re.compile(r"^[A-Z]{1,3}\d{1,2}$")
 _DEMONYM_ENDINGS = ("ian", "an", "ese", "ish", "ic", "ean")
+#: A place's own demonym suffixes ("Japan" → "Japanese", "Iran" → "Iranian", "Oman" →
+#: "Omani"): an unknown capitalised word ending like a demonym names a place when one of
+#: these derivations of it is in use (Zipf at least :data:`PLACE_DEMONYM_ZIPF`); the
+#: "-stan" ending is a place's ("Kazakhstan").
+_PLACE_DEMONYM_SUFFIXES = ("ese", "i", "ian")
+PLACE_DEMONYM_ZIPF = 2.0
 #: Prefixes whose hyphenated compounds take the class of the word they prefix.
 _PREFIXES = word_set(
     "ex non anti pro pre post de re co counter self cross inter intra multi semi quasi neo "
@@ -111,26 +129,43 @@ _NAMED_OF = re.compile(r"[TX][TPX]*(?:OZ?[TPXM]*[TPX])+")
 #: A place is one capitalised word; a longer run of them after "of" in a name is the
 #: place and then a person's name ("President of Russia | Vladimir Putin").
 _PLACE_AND_PERSON = 3
+#: Words of a person's name written after a title (a first name and a surname).
+_PERSON_WORDS = 2
 #: A capitalised title word, "for" and a capitalised remit.
+#: Demonyms before a capitalised chain of common words.
+_DEMONYM_NAME = re.compile(r"(?<![TPXM])M+T[TX]*(?![TPXM])")
 _TITLE_FOR = re.compile(r"[TPX](?=I[TPXM]*[TPX])I[TPXM]*[TPX]")
+#: Articles proper: no finite verb follows one (see :func:`_nouns_after_articles`).
+_INDEFINITE_OR_DEFINITE = word_set("the a an")
+#: Modifiers between an article and its noun looked through by that rule.
+_MODIFIERS_AFTER_ARTICLE = 3
 _ARTICLES = word_set("the a an its their his her our my your this these those")
 _BEFORE_ADVERB = re.compile(r"[NS](?=R)")
 _AFTER_NAME = re.compile(r"(?<=[PXT])G")
+_PAST_AFTER_NOUN = re.compile(r"(?<=[NS])G")
 _AFTER_VERB_CUE = re.compile(r"(?<=[WK])[NJSGU]")
-_GERUND_OR_VERB = re.compile(r"(?<=[IO])G|S(?=A)")
+_VERB = re.compile("V")
+_AFTER_NAME_D = re.compile("(?<=P)D")
+_TITLE_NAME_SURNAME = re.compile("(?<=T)T(?=P(?![TPXM]))")
+_MODAL_AFTER_ADJECTIVE = re.compile(r"(?<=A)K")
+_GERUND_OR_VERB = re.compile(r"(?<=[IO|C])G|^G|S(?=A)")
 #: Subject pronouns: the participle-looking word after one is its finite verb.
 _SUBJECTS = word_set("i we you he she it they")
 #: Prepositions whose complement can complete a term ("threats to ...", "obligations
 #: under ...", "attacks against ...", "talks on ...", "cooperation between ...").
-_TERM_PREPOSITIONS = word_set("to under against on for between")
+_TERM_PREPOSITIONS = word_set("to under against on for between into")
 #: Words in a prepositional complement, the preposition included.
 _MAX_COMPLEMENT = 5
-_VERB_S_AS_NOUN = re.compile(r"(?<=[AM])V|V(?=O)|(?<=N)V(?=[|IWC])")
+_VERB_S_AS_NOUN = re.compile(r"(?<=[AM])V|V(?=O)|(?<=N)V(?=[|IWC]|$)")
 _COORD = re.compile(r"(?<=N)C([IW]?)(?=N(?![NJ]))")
 #: Coordinated adjectives sharing a head: "regional and global stability".
 #: An adjective before a conjunction: a candidate for a shared hyphen ("intermediate- and").
 _MODIFIER_AND = re.compile(r"A(?=C)")
-_COORD_MODIFIERS = re.compile(r"(?<![AJNRMX])[AJ]C[AJ][AJN]*(?<=N)(?![NJ])")
+#: A noun phrase, "and", an adjective and its noun ending the phrase.
+_COORD_MODIFIED_RIGHT = re.compile(r"(?<=N)C(?=[AJ]N(?![NJ]))")
+#: Words in the first conjunct of such a coordination.
+_MAX_COORDINATED = 3
+_COORD_MODIFIERS = re.compile(r"(?<![JRMX])[AJ]C[AJ][AJN]*(?<=N)(?![NJ])")
 
 
 class EnglishTagger:
@@ -142,8 +177,11 @@ class EnglishTagger:
         module: Any = lemminflect()  # without the spaCy hook of its __init__
 
         self._lemmas: Callable[[str], dict[str, Any]] = module.getAllLemmas
+        self._inflect: Callable[[str, str], tuple[str, ...]] = module.getInflection
         self._cache: dict[str, str] = {}
         self._gradable: dict[str, bool] = {}
+        self._places: dict[str, bool] = {}
+        self._evaluative: dict[str, bool] = {}
         self.unknown: set[str] = set()
         #: Words with a verb reading, for telling "to join" from "the join".
         self.verbal: set[str] = set()
@@ -217,12 +255,79 @@ class EnglishTagger:
             self._gradable[lower] = known
         return known
 
+    def evaluative(self, lower: str) -> bool:
+        """An adjective that grades or judges ("brutal", "tireless", "unwavering",
+        "cowardly"), by its morphology: an -ly adverb or an -ity/-ness noun in use nearly as
+        much as itself, the -ly or -less ending, or a negating prefix on an adjective or
+        participle. Relational adjectives ("military", "national") show none. Memoised."""
+        known = self._evaluative.get(lower)
+        if known is None:
+            known = self._evaluative_signs(lower)
+            self._evaluative[lower] = known
+        return known
+
+    def _evaluative_signs(self, lower: str) -> bool:
+        if self.gradable(lower):
+            return True
+        if lower.endswith("ly") or (lower.endswith("less") and len(lower) > _MIN_LESS):
+            return True  # "cowardly", "timely"; "tireless", "relentless"
+        for prefix in _NEGATING_PREFIXES:
+            rest = lower[len(prefix) :]
+            if lower.startswith(prefix) and len(rest) >= _MIN_NEGATED and self._negatable(rest):
+                return True  # "unwavering", "unprecedented", "irresponsible"
+        return self._quality_noun(lower)
+
+    def _negatable(self, rest: str) -> bool:
+        found = self._lemmas(rest)
+        return "ADJ" in found or ("VERB" in found and rest.endswith(("ing", "ed")))
+
+    def _quality_noun(self, lower: str) -> bool:
+        """The adjective names a quality in its -ity or -ness noun nearly as often as it
+        modifies: "brutal"/"brutality", "vital"/"vitality"; "national"/"nationality" is
+        far rarer than its adjective (:data:`QUALITY_NOUN_GAP`)."""
+        from wordfreq import zipf_frequency
+
+        stem = lower[:-1] if lower.endswith("e") else lower
+        nouns = [lower + "ity", lower + "ness", stem + "ity"]
+        if lower.endswith("le"):
+            nouns.append(lower[:-2] + "ility")
+        if lower.endswith("y"):
+            nouns.append(lower[:-1] + "iness")
+        noun = max(zipf_frequency(n, "en") for n in nouns)
+        return noun > 0 and zipf_frequency(lower, "en") - noun <= QUALITY_NOUN_GAP
+
+    def place(self, lower: str) -> bool:
+        """A word ending like a demonym that is a place's name: it has a demonym of its
+        own ("Japan"/"Japanese", "Jordan"/"Jordanian") or the "-stan" ending. Memoised."""
+        known = self._places.get(lower)
+        if known is None:
+            from wordfreq import zipf_frequency
+
+            known = lower.endswith("stan") or any(
+                zipf_frequency(lower + suffix, "en") >= PLACE_DEMONYM_ZIPF
+                for suffix in _PLACE_DEMONYM_SUFFIXES
+            )
+            self._places[lower] = known
+        return known
+
+    def plural(self, lower: str) -> bool:
+        """A plural noun: its lemma differs ("leaders", "women") or it is its own plural
+        ("people")."""
+        lemma = self._lemmas(lower).get("NOUN", (lower,))[0]
+        return lemma != lower or self._inflect(lower, "NNS")[:1] == (lower,)
+
+    def noun(self, lower: str) -> bool:
+        """The lexicon has a noun reading of the word ("will", "can")."""
+        return "NOUN" in self._lemmas(lower)
+
     def base_verb(self, lower: str) -> bool:
         """The word is a verb's base form ("join"), the only form an infinitive takes."""
         return lower in self._lemmas(lower).get("VERB", ())
 
     def word(self, word: str, initial: bool, compound: bool) -> str:
         """The class of one unit, using its capitals and position in the sentence."""
+        if "\u2019" in word or "'" in word:
+            return self._possessive(word, initial, compound)
         if word[-1:].isdigit():
             if _LETTERS_DIGITS.match(word):
                 return "X"  # "G7", "P5": a name of letters and a number
@@ -232,22 +337,40 @@ class EnglishTagger:
         if compound:
             return self._compound(word, initial)
         if word[0].isupper():
-            if _DOTTED_INITIALS.match(word):
-                return "M"  # "U.S.": see :func:`EnglishTagger._compound`
-            if len(word) > 1 and is_acronym(word):
-                return "X"
-            lower = word.lower()
-            tag = self.lexical(lower)
-            if tag in "OCIDZ":
-                return tag
-            if initial and tag != "U":
-                return tag
-            if tag == "U":
-                # Demonyms ("Russian", "Ukrainian", "Chinese") modify like adjectives.
-                return "M" if lower.endswith(_DEMONYM_ENDINGS) else "P"
-            return "T"
+            return self._capitalised(word, initial)
         tag = self.lexical(word) if word.islower() else self.lexical(word.lower())
         return "N" if tag == "U" else tag
+
+    def _capitalised(self, word: str, initial: bool) -> str:
+        if _DOTTED_INITIALS.match(word):
+            return "M"  # "U.S.": see :func:`EnglishTagger._compound`
+        if len(word) > 1 and is_acronym(word):
+            return "X"
+        lower = word.lower()
+        tag = self.lexical(lower)
+        if tag == "D" and not initial and lower in _ORDINALS:
+            return "T"  # a capitalised ordinal is in a name: "the Third Energy Package"
+        if tag in "OCIDZ":
+            return tag
+        if initial and tag != "U":
+            return tag
+        if tag == "U":
+            # Demonyms ("Russian", "Ukrainian", "Chinese") modify like adjectives.
+            demonym = lower.endswith(_DEMONYM_ENDINGS) and not self.place(lower)
+            return "M" if demonym else "P"
+        return "T"
+
+    def _possessive(self, word: str, initial: bool, compound: bool) -> str:
+        """A capitalised possessive before a capitalised word: a plural common noun's
+        classifies, inside a name ("People's Republic", "Leaders' Meeting"); a singular's
+        or a name's is a determiner ("the Court's | Appeals Panel", "Russia's | Foreign
+        Ministry")."""
+        possessive = _POSSESSIVE.match(word)
+        if not possessive:
+            return "D"
+        base = possessive.group(1)
+        tag = self.word(base, initial, compound)
+        return tag if tag in "TNJAS" and self.plural(base.lower()) else "D"
 
     def _compound(self, word: str, initial: bool) -> str:
         parts = [p for p in re.split(r"[-\u2010\u2011.]", word) if p]
@@ -273,14 +396,32 @@ class EnglishTagger:
             if not initial:
                 return "P" if unknown else "T"
         rest = parts[1:] if parts[0].lower() in _PREFIXES else parts
-        last = self.lexical(rest[-1].lower())
         if parts[0].lower() in _PREFIXES and rest[-1][:1].isupper():
             return "A"  # ex-Soviet, pro-Western
+        last = self._compound_head(rest)
+        if last in "NJ" and word[0].isupper() and not initial:
+            return "T"  # capitalised mid-sentence, in a name: "Security and Co-operation"
+        return last
+
+    def _compound_head(self, rest: list[str]) -> str:
+        """The class of a compound from its last part (after a prefix)."""
+        last = self.lexical(rest[-1].lower())
         if last == "U":
             return "N"
         if last in "OCIDZ":
             return "A"
+        if len(rest) > 1 and last in "GV" and self._participle_compound(rest):
+            return "A"
         return last
+
+    def _participle_compound(self, parts: list[str]) -> bool:
+        """A participle compound modifies: "UN-brokered", "rules-based", "far-reaching",
+        "Russian-speaking"; with a noun before an -ing form it is the action's noun
+        ("peace-keeping", "intelligence-sharing")."""
+        tail, head = parts[-1].lower(), parts[0]
+        if tail.endswith("ed"):
+            return True
+        return tail.endswith("ing") and (head[:1].isupper() or self.lexical(head.lower()) in "AR")
 
 
 def _verb_or_noun(tags: str, units: Units, tagger: EnglishTagger) -> str:
@@ -308,6 +449,51 @@ def _verb_or_noun(tags: str, units: Units, tagger: EnglishTagger) -> str:
     return tags
 
 
+def _modal_nouns(tags: str, units: Units, tagger: EnglishTagger) -> str:
+    """An auxiliary right after an adjective is the noun it is homographic with: a modal
+    never follows a prenominal adjective ("the political will", "a legal must"), while
+    "the Council will" keeps its verb."""
+    found = [m.start() for m in _MODAL_AFTER_ADJECTIVE.finditer(tags)]
+    if not found:
+        return tags
+    chars = list(tags)
+    for index in found:
+        if tagger.noun(units.words[index].lower()):
+            chars[index] = "N"
+    return "".join(chars)
+
+
+def _person_names(tags: str, chars: list[str], words: list[str], tagger: EnglishTagger) -> None:
+    """Parts of persons' names the lexicon reads as common words."""
+    for match in _TITLE_NAME_SURNAME.finditer(tags):
+        index = match.start()
+        if words[index - 1].lower() in TITLE_WORDS and tagger.lexical(words[index].lower()) in "NV":
+            # A first name that is also a common noun, between a title and a surname
+            # ending the chain: "Secretary General | Mark Rutte" (an adjective stays in
+            # the title: "Secretary General | Mora").
+            chars[index] = "P"
+    for match in _AFTER_NAME_D.finditer(tags):
+        index = match.start()
+        if len(words[index]) == 1 and words[index].isupper():
+            chars[index] = "P"  # a middle initial: "Ivo K. Marek"
+
+
+def _past_after_nouns(tags: str, units: Units) -> str:
+    """An -ed form right after a noun is its verb or a reduced relative ("ministers
+    discussed | threats", "the deal reached | in May"), never a modifier of the noun
+    after it: a participle modifies from before its noun ("written responses")."""
+    found = [m.start() for m in _PAST_AFTER_NOUN.finditer(tags)]
+    if not found:
+        return tags
+    chars = list(tags)
+    words, compound = units.words, units.compound
+    for index in found:
+        # A hyphenated word before it is a modifier too: "cross-border organised crime".
+        if words[index].endswith("ed") and not compound[index] and not compound[index - 1]:
+            chars[index] = "V"
+    return "".join(chars)
+
+
 def classes(units: Units, tagger: EnglishTagger) -> str:
     """One class character per unit; breaks are ``|``."""
     word = tagger.word
@@ -316,8 +502,10 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
         for w, f, i, c in zip(units.words, units.first, units.initial, units.compound, strict=True)
     )
     tags = _verb_or_noun(tags, units, tagger)
+    tags = _modal_nouns(tags, units, tagger)
     # A past form right after a name is its verb: "Lavrov met reporters".
     tags = _AFTER_NAME.sub("V", tags)
+    tags = _past_after_nouns(tags, units)
     cues = [m.start() for m in _AFTER_VERB_CUE.finditer(tags)]
     if cues:
         chars = list(tags)
@@ -341,18 +529,36 @@ def classes(units: Units, tagger: EnglishTagger) -> str:
             if chars[index] in "NJSG" and words[index].lower() in verbal:
                 chars[index] = "V"
         tags = "".join(chars)
-    # An -ing form right after a preposition is a gerund taking an object ("in
-    # maintaining predictability", "the task of preparing proposals"), and a noun/verb
+    # An -ing form right after a preposition, a conjunction or a clause break is a
+    # gerund or participle taking an object ("in maintaining predictability", "the task
+    # of preparing proposals", ", including sanctions", "and strengthening ties"), not
+    # a modifier, unless a hyphenated compound ("police-contributing"); and a noun/verb
     # -s form before an adjective is the verb ("the moratorium remains relevant").
     chars = list(tags)
+    compound = units.compound
     for match in _GERUND_OR_VERB.finditer(tags):
         index = match.start()
-        if tags[index] == "S" or words[index].lower().endswith("ing"):
+        if tags[index] == "S" or (words[index].endswith("ing") and not compound[index]):
             chars[index] = "V"
+    _nouns_after_articles(chars, words, tagger)
+    _person_names(tags, chars, words, tagger)
     return "".join(chars).replace("S", "N")
 
 
-def spans(tags: str, units: Units) -> Iterator[Span]:
+def _nouns_after_articles(chars: list[str], words: list[str], tagger: EnglishTagger) -> None:
+    """A noun/verb homograph after an article and its modifiers is the noun: no finite
+    verb follows "the", "a" or "the" with adjectives and participles ("a staging
+    ground", "the trilateral format this year"), though "the troops left" keeps it."""
+    for match in _VERB.finditer("".join(chars), 1):
+        index = match.start()
+        before = index - 1
+        while before > 0 and chars[before] in "AG" and index - before <= _MODIFIERS_AFTER_ARTICLE:
+            before -= 1
+        if words[before].lower() in _INDEFINITE_OR_DEFINITE and tagger.noun(words[index].lower()):
+            chars[index] = "N"
+
+
+def spans(tags: str, units: Units, lexical: Callable[[str], str] | None = None) -> Iterator[Span]:
     """Every candidate occurrence: maximal phrases and the sub-phrases nested in them."""
     words = units.words
     for match in _NP.finditer(tags):
@@ -383,14 +589,50 @@ def spans(tags: str, units: Units) -> Iterator[Span]:
                 # "Federation Council | Speaker": the organisation before a title word.
                 yield (start, title - 1, -1, "n")
                 break
+    yield from _demonym_names(tags, words)
+    yield from _possessor_titles(tags, words)
     yield from _named_of(tags)
-    yield from _titles_for(tags, units)
+    titles = list(_titles_for(tags, units))
+    yield from titles
+    seen = {(a, b) for a, b, _skip, _rule in titles}
+    names = _long_names(tags, units, lexical or (lambda _word: "N"))
+    yield from (span for span in names if span[:2] not in seen)
     yield from _coordinations(tags, units)
     yield from _prepositional(tags, units)
     compound = units.compound
     for index, tag in enumerate(tags):
         if compound[index] and tag in "NVGS":  # not adjectives: "non-permanent" alone
             yield (index, index, -1, "h")
+
+
+def _demonym_names(tags: str, words: list[str]) -> Iterator[Span]:
+    """A demonym before a name is part of it ("European Security Treaty"); before a title
+    it is the holder's nationality ("Russian | Foreign Minister")."""
+    for match in _DEMONYM_NAME.finditer(tags):
+        if words[match.end() - 1].lower() not in TITLE_WORDS:
+            yield (match.start(), match.end() - 1, -1, "n")
+
+
+def _possessor_titles(tags: str, words: list[str]) -> Iterator[Span]:
+    """A title in the possessive inside a name is a title of its own too: "G7 Foreign
+    Ministers" in "G7 Foreign Ministers' Statement"."""
+    joined = " ".join(words)
+    if "\u2019" not in joined and "'" not in joined:
+        return
+    for index, word in enumerate(words):
+        if tags[index] == "D" or not word[:1].isupper():
+            continue
+        possessive = _POSSESSIVE.match(word) if "\u2019" in word or "'" in word else None
+        if not possessive:
+            continue
+        base = possessive.group(1).lower()
+        if base not in TITLE_WORDS and base[:-1] not in TITLE_WORDS:
+            continue
+        start = index
+        while start > 0 and tags[start - 1] in "TPXMAJN" and words[start - 1][:1].isupper():
+            start -= 1
+        if start < index:
+            yield (start, index, -1, "n")
 
 
 def _prepositional(tags: str, units: Units) -> Iterator[Span]:
@@ -429,7 +671,79 @@ def _titles_for(tags: str, units: Units) -> Iterator[Span]:
         if start > 0 and tags[start - 1] == "I" and words[start - 1][:1].isupper():
             start -= 1  # "Under Secretary"
         if not units.initial[start] or start < title:
-            yield (start, match.end() - 1, -1, "w")
+            # Without a person's name after the remit: "... for Yemen | Hans Grundberg".
+            yield (start, _without_person(tags, title + 1, match.end() - 1), -1, "w")
+
+
+def _long_names(tags: str, units: Units, lexical: Callable[[str], str]) -> Iterator[Span]:
+    """Capitalised names joined by "for", "on" or "and" ("Agency for Medicinal Products
+    and Medical Devices", "Paris Conference on Libya", "Bureau of East Asian and Pacific
+    Affairs"): capitalised common words on both sides of an "and" are inside one name
+    ("Russia and China" are two), and a name after "for"/"on" is its remit."""
+    words = units.words
+    n = len(tags)
+    for match in _LONG_NAME.finditer(tags):
+        start = match.start()
+        if start and tags[start - 1] == "I":
+            if not words[start - 1][:1].isupper():
+                continue  # a remit after "for", not a name's start
+            start -= 1  # "Under Secretary of State for ..."
+        end, joined, remit = start, False, False
+        while True:
+            while end + 1 < n and tags[end + 1] in "TPXM":
+                end += 1
+            after = _name_continues(tags, words, end, remit)
+            if after < 0:
+                break
+            if tags[end + 1] == "C" and not remit and lexical(words[end].lower()) not in "AM":
+                # Before any "of"/"for"/"on", an "and" after a noun joins two names:
+                # "Safeguards Agreement | and | Additional Protocol"; after a modifier
+                # it shares the head ("Foreign and Security Policy Committee").
+                break
+            remit = remit or tags[end + 1] in "OI"
+            joined = joined or tags[end + 1] != "O"
+            end = after
+        if joined and "T" in tags[start : end + 1]:
+            yield (start, _without_person(tags, start, end), -1, NAME_RULE)
+
+
+#: Where :func:`_long_names` may find one: a capitalised chain, a connector, capitals.
+_LONG_NAME = re.compile(r"(?<![TPXM])[TPX][TPXM]*(?=(?:OZ?|IZ?|C)[TPXM])")
+#: The rule code of :func:`_long_names` (a phrase; "w" would make its parts no terms).
+NAME_RULE = "n"
+#: Prepositions that join a name to its remit.
+_NAME_PREPOSITIONS = word_set("for on")
+
+
+def _name_continues(tags: str, words: list[str], end: int, remit: bool = False) -> int:
+    """Where a capitalised name ending at ``end`` goes on after a connector, or -1; within
+    a remit, "in" and a place go on too ("... for Security and Co-operation in Europe")."""
+    k = end + 1
+    if k + 1 >= len(tags):
+        return -1
+    connector = tags[k]
+    if connector == "O" or (
+        connector == "I" and (words[k] in _NAME_PREPOSITIONS or (remit and words[k] == "in"))
+    ):
+        m = k + 2 if tags[k + 1] == "Z" else k + 1
+        name = "P" if words[k] == "in" else "TPXM"  # "in Europe", not "in May"
+        return m if m < len(tags) and tags[m] in name else -1
+    if connector == "C" and tags[end] in "TM" and tags[k + 1] in "TM":
+        return k + 1
+    return -1
+
+
+def _without_person(tags: str, start: int, end: int) -> int:
+    """The end of a name without a person's name after it ("... for Yemen | Hans
+    Grundberg", "... Affairs | Jung Pak")."""
+    name = end
+    while name > start and tags[name] == "P":
+        name -= 1
+    if end - name >= _PLACE_AND_PERSON - 1 and tags[name] in "TX":
+        return name  # a title, then a person
+    if end - name >= _PLACE_AND_PERSON and tags[name] in "OIZ":
+        return name + 1  # a place, then a person
+    return end
 
 
 def _named_of(tags: str) -> Iterator[Span]:
@@ -437,12 +751,14 @@ def _named_of(tags: str) -> Iterator[Span]:
     Service"), without a person's name after them."""
     for match in _NAMED_OF.finditer(tags):
         start, end = match.start(), match.end() - 1
-        # A person's name after the title is not part of it: "... Service | Alexander Bortnikov".
+        # A person's name after the title is not part of it: "... Service | Alexander
+        # Bortnikov"; one capitalised word after a common one is the name's own
+        # ("Republic of South Sudan").
         name = end
         while name > start and tags[name] in "PM":
             name -= 1
-        if name < end and tags[name] in "TX":
-            end = name
+        if end - name >= _PERSON_WORDS and tags[name] in "TX":
+            end = name  # a middle initial counts: "State | Ivo K. Marek"
         elif name < end and tags[name] in "OZ" and end - name >= _PLACE_AND_PERSON:
             end = name + 1
         if "Z" in tags[start : end + 1] or tags[start] == "T":
@@ -453,6 +769,18 @@ def _named_of(tags: str) -> Iterator[Span]:
                 if tags[inner - 1] == "Z" and tags[inner] == "T" and "O" in tags[inner:end]:
                     yield (inner, end, -1, "n")
                     break
+
+
+def _coordinated_modified(tags: str) -> Iterator[Span]:
+    """A noun phrase and a modified noun, each its own head: "sovereignty and
+    territorial integrity", "human rights and fundamental freedoms"."""
+    for match in _COORD_MODIFIED_RIGHT.finditer(tags):
+        c = match.start()
+        first = c - 1
+        while first > 0 and tags[first - 1] in "NJ" and c - first < _MAX_COORDINATED:
+            first -= 1
+        if first == 0 or tags[first - 1] not in "AGRMX":
+            yield (first, c + 2, -1, "c")
 
 
 def _coordinations(tags: str, units: Units) -> Iterator[Span]:
@@ -475,16 +803,17 @@ def _coordinations(tags: str, units: Units) -> Iterator[Span]:
             # be shared ("international peace and security").
             first = c - 2
             if tags[first] == "J" and (first == 0 or tags[first - 1] not in "AJNRGMX"):
-                yield (first, right, -1, "c")
+                yield (first, right, -1, "s")
             continue
         yield (c - 1, right, -1, "c")
         first = c - 1
         while first > 0 and tags[first - 1] in "AJ":
             first -= 1
         if first < c - 1 and (first == 0 or tags[first - 1] not in "NRGMX"):
-            yield (first, right, -1, "c")  # "new challenges and threats"
+            yield (first, right, -1, "s")  # "new challenges and threats"
     for match in _COORD_MODIFIERS.finditer(tags):
         yield (match.start(), match.end() - 1, -1, "c")
+    yield from _coordinated_modified(tags)
     words = units.words
     for match in _MODIFIER_AND.finditer(tags):
         index = match.start()
@@ -511,7 +840,10 @@ def _phrase_spans(tags: str, start: int, end: int) -> Iterator[Span]:  # noqa: C
             and tags[end] == "P"
             and all(t in "PM" for t in tags[split : end + 1])
             and (tags[split] == "P" or tags[split - 1] != "M")
+            and not (split == end and split - 2 >= start and tags[split - 2] in "OZ")
         ):
+            # ... but one name after "of" and one capitalised word is a place's name:
+            # "Republic of South Sudan", not "Republic of South | Sudan".
             yield from _phrase_spans(tags, start, split - 1)
             yield from _phrase_spans(tags, split, end)
             return
@@ -608,5 +940,5 @@ class EnglishRules:
         return classes(units, self.tagger)
 
     def spans(self, tags: str, units: Units) -> Iterator[tuple[int, int, int, int, str]]:
-        for a, b, skip, rule in spans(tags, units):
+        for a, b, skip, rule in spans(tags, units, self.tagger.lexical):
             yield (a, b, skip, -1, rule)

@@ -14,15 +14,16 @@ agree. Every sub-phrase that keeps its head is a candidate too, so nested terms
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from glossary.extract.units import QUOTE_CLOSES, QUOTE_OPENS, SUFFIXED, Units, word_set
 from glossary.text.morph_ru import RussianMorphology
 from glossary.text.normalize import is_acronym
 from glossary.text.ru.grammar import CASE_ALIASES, COMPOUND_PREPOSITIONS
+from glossary.text.ru.phrase import likely_adjective
 
-__all__ = ["RussianTagger", "Span", "spans"]
+__all__ = ["RussianTagger", "Span", "acronym_of", "spans"]
 
 #: (first unit, last unit, head unit, rule); the head is -1 for coordinations.
 Span = tuple[int, int, int, str]
@@ -47,7 +48,7 @@ _NP = re.compile(r"(?:R?[ABEF])*[NGXL](?:[BF]*[GXL]){0,4}|P+")
 # "невмешательство во внутренние дела", "инспекции на местах".
 _PP = re.compile(r"(?<=[NG])I[ABEF]{0,2}[NGXL]")
 #: Longest phrase counted (longer chains are rarely listed as they stand).
-_MAX_WORDS = 4
+_MAX_WORDS = 5
 #: Longest name in guillemets taken whole.
 _MAX_QUOTED = 4
 _TERM_PREPOSITIONS = word_set("над о об по в во на между против с со")
@@ -58,6 +59,8 @@ _COORD_MODIFIERS = re.compile(r"(?<![ABEFR])[AB]C[AB]{1,2}[NG]")
 _ROMAN = re.compile(r"^(?=.)X{0,3}(?:IX|IV|V?I{0,3})$")
 #: Initials: capital letters each followed by a full stop ("В.В.", "С. И.").
 _INITIALS = re.compile(r"^(?:[А-ЯЁ]\.){1,3}$|^(?:[А-ЯЁ]\.[А-ЯЁ])$")
+#: Endings of adverbs made from adjectives (-о, -е, -ски, -ически).
+_ADJECTIVAL_ADVERB = ("о", "е", "и")
 #: Verbs rarer than this (Zipf scale) are candidates on their own.
 RARE_VERB_ZIPF = 2.0
 #: The suffix of verbs coined from borrowed roots (деэскалировать, денуклеаризировать,
@@ -79,6 +82,16 @@ _TIME_MEASURE = re.compile(
 MIN_PLACE_ZIPF = 2.5
 
 
+#: An acronym with a case ending ("МИДа", "МИДом"), written in lower case after it.
+_INFLECTED_ACRONYM = re.compile(r"^([А-ЯЁ]{2,})-?(?:а|у|ом|е|ы|ов|ам|ами|ах)$")
+
+
+def acronym_of(word: str) -> str:
+    """The acronym of a declined acronym ("МИДа" → "МИД"), or ``word`` itself."""
+    match = _INFLECTED_ACRONYM.match(word)
+    return match.group(1) if match and is_acronym(match.group(1)) else word
+
+
 class RussianTagger:
     """Word → (class character, agreement features), memoised per spelling."""
 
@@ -87,6 +100,7 @@ class RussianTagger:
         self._cache: dict[str, tuple[str, Features]] = {}
         #: Words read as nouns that can also be adjectives, with that reading.
         self.adjective_reading: dict[str, tuple[str, Features]] = {}
+        self._inanimate: dict[str, bool] = {}
 
     @staticmethod
     def rare_verb(lemma: str) -> bool:
@@ -133,6 +147,23 @@ class RussianTagger:
             _GRADABLE[lexeme] = found
         return found
 
+    def names_thing(self, modifier: str, head: str) -> bool:
+        """Whether a nationality ``modifier`` names a thing or an event with ``head``
+        ("украинский кризис", "российская делегация"): the head's best noun reading is
+        inanimate, not a person ("российский | министр", "греческие | фермеры"), and the
+        modifier is no duration ("трёхдневный | визит")."""
+        found = self._inanimate.get(head)
+        if found is None:
+            nouns = [p for p in self.morph.parses(head) if p.tag.POS == "NOUN"]
+            found = bool(nouns) and "inan" in nouns[0].tag
+            self._inanimate[head] = found
+        return found and not self._describes(self.morph.lemma(modifier.lower()))
+
+    def first_name(self, word: str) -> bool:
+        """Whether the likeliest reading of ``word`` is a first name (pymorphy3's Name)."""
+        parses = self.morph.parses(word)
+        return bool(parses) and "Name" in parses[0].tag
+
     def known(self, word: str) -> bool:
         """Whether the dictionary lists ``word`` (rather than guessing from its ending)."""
         parses = self.morph.parses(word)
@@ -152,6 +183,10 @@ class RussianTagger:
             return "D", frozenset()  # "XXI века": a number, no acronym
         if is_acronym(word):
             return "X", frozenset()
+        if acronym_of(word) != word:
+            # A declined acronym agrees like a noun: "главы японского | МИДа".
+            nouns = [p for p in self.morph.parses(word) if p.tag.POS == "NOUN"]
+            return "X", _features(nouns)
         if word.isascii():
             return "D", frozenset()
         parses = self.morph.parses(word)
@@ -164,7 +199,9 @@ class RussianTagger:
         if pos == "CONJ" and word.lower() in ("и", "или"):
             return "C", frozenset()
         if pos == "ADVB":
-            return "R", frozenset()
+            # Only an adverb made from an adjective (юридически, взаимно, крайне) can
+            # modify an adjective inside a term; "тогда", "сегодня", "очень" cannot.
+            return ("R" if word.lower().endswith(_ADJECTIVAL_ADVERB) else "D"), frozenset()
         # Consider the parses within reach of the best one, so rare readings do not glue
         # verbs into phrases (e.g. "дел" as a verb).
         cutoff = float(top.score) * 0.3
@@ -182,9 +219,11 @@ class RussianTagger:
             features = _features([p for p in parses if p.tag.POS == "NOUN"])
             if "Geox" in top.tag:
                 return "L", features  # a place: a qualifier, not part of a term
-            if adjectives:
-                # "военный" is a noun (a serviceman) or an adjective: the next word decides.
-                adjective = _features(adjectives)
+            likely = adjectives if likely_adjective(parses) else []
+            if likely:
+                # "военный" is a noun (a serviceman) or an adjective: the next word decides
+                # (a reading far less likely than the noun's is none: «главой»).
+                adjective = _features(likely)
                 self.adjective_reading[word] = (
                     ("B" if any(f[0] == "gent" for f in adjective) else "A"),
                     adjective,
@@ -196,10 +235,11 @@ class RussianTagger:
             features = _features(adjectives)
             genitive = any(f[0] == "gent" for f in features)
             lemma = str(top.normal_form)
-            if self._describes(lemma) or (word[:1].islower() and self._demonym(lemma)):
+            if word[:1].islower() and (self._describes(lemma) or self._demonym(lemma)):
                 # "российский министр" → "министр": a nationality qualifies, as in
                 # "Russian Foreign Minister", so no phrase starts with it (E, F); inside
-                # one it stays ("архитектура евразийской безопасности").
+                # one it stays ("архитектура евразийской безопасности"). Capitalised
+                # mid-sentence it is part of a name ("Шестидневная война").
                 return ("F" if genitive else "E"), features
             return ("B" if genitive else "A"), features
         if pos in ("INFN", "VERB") and self.rare_verb(str(top.normal_form)):
@@ -331,9 +371,29 @@ def _first_names(tags: list[str], units: Units, tagger: RussianTagger) -> None:
         if unknown(index) and (tags[index + 1] == "P" or unknown(index + 1)):
             # Two such words together are a first name and a surname ("Саеб Эрекат").
             tags[index] = tags[index + 1] = "P"
+    for index in range(len(tags) - 1):
+        after = index + 1
+        if (
+            tags[index] == "P"
+            and tags[after] in "NG"
+            and words[after][:1].isupper()
+            and not words[after].isupper()
+            and not initial[after]
+            and tagger.first_name(words[index])
+        ):
+            # A capitalised noun right after a first name is its surname, whatever the
+            # dictionary guesses for it ("Кристин Вормут", "Джефф Раттке").
+            tags[after] = "P"
 
 
-def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
+def spans(
+    tags: str,
+    features: list[Features],
+    units: Units,
+    names_thing: Callable[[str, str], bool] = lambda _modifier, _head: False,
+) -> Iterator[Span]:
+    """Candidate spans; ``names_thing`` tells whether a nationality starts a phrase
+    with a head ("украинский кризис"; not "российский | министр")."""
     for match in _NP.finditer(tags):
         start, end = match.start(), match.end() - 1
         if tags[start] == "P":
@@ -345,14 +405,14 @@ def spans(tags: str, features: list[Features], units: Units) -> Iterator[Span]:
         if tags[head] == "L" and head < end:
             # A place takes no genitive of its own ("Украина | натовских контингентов"
             # is a place, then the object of the next words): what follows is a phrase.
-            yield from _phrase(tags, features, start, head, head, units)
+            yield from _phrase(tags, features, start, head, head, units, names_thing)
             start = head + 1
             head = start
             while head < end and tags[head] not in "NGX":
                 head += 1
             if tags[head] not in "NGX":
                 continue
-        yield from _phrase(tags, features, start, head, end, units)
+        yield from _phrase(tags, features, start, head, end, units, names_thing)
     yield from _prepositional(tags, features, units)
     if units.quotes:
         yield from _quoted_names(tags, units)
@@ -475,8 +535,17 @@ def _dependent_groups(
         if position > end:
             break
         noun = features[position]
-        genitive = frozenset(x for x in noun if x[0] == "gent") if tags[position] != "X" else None
+        # An acronym agrees with anything, unless declined ("японского МИДа").
+        genitive = (
+            frozenset(x for x in noun if x[0] == "gent") if tags[position] != "X" or noun else None
+        )
         if genitive is not None and not genitive:
+            # A place or a declined acronym in another case ends the chain; the words
+            # after it are a phrase of their own ("введения Черногорией | ограничительных
+            # мер").
+            after = next((m for m in range(position + 1, end + 1) if tags[m] in "NGX"), -1)
+            if after > 0:
+                restart = (position + 1, after)
             break
         if (
             tags[position + 1 : position + 2] == "V"
@@ -506,6 +575,7 @@ def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every ca
     head: int,
     end: int,
     units: Units,
+    names_thing: Callable[[str, str], bool],
 ) -> Iterator[Span]:
     # Trim premodifiers that do not agree with the head (reading from the head leftwards).
     agreed = features[head]
@@ -532,21 +602,30 @@ def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every ca
     # belongs to it ("Постоянный совет ОБСЕ").
     words, initial = units.words, units.initial
 
-    def ends_from(s: int) -> list[int]:
+    def ends_from(s: int, rule: str, whole: bool) -> list[tuple[int, str]]:
         named = words[s][:1].isupper() and not initial[s]
         # A name takes both ("Постоянный совет ОБСЕ", "Конституция Украины"); an acronym
         # takes no place ("МИД | России").
         place = named and not words[s].isupper()
-        # A bare common noun takes an acronym right after it ("саммит НАТО", "санкции
-        # ООН"): with no modifier of its own, the acronym is what makes it a term.
-        bare = s == head
-        return [head] + [
-            g[1]
-            for i, g in enumerate(groups)
-            if tags[g[1]] not in "LX"
-            or (bare and i == 0 and g[1] == head + 1)
-            or (place if tags[g[1]] == "L" else named)
-        ]
+        # A phrase from a bare noun takes the acronym or place its chain ends in
+        # ("саммит НАТО", "санкции ООН", "министр иностранных дел Японии", "глава МИД
+        # РФ"): with no modifier of its own, that qualifier is what makes it a term.
+        # (``whole``: the phrase holds all of its first group, so "иностранных дел
+        # Исландии" gives no "дела Исландии").
+        bare = whole and tags[s] in "NGX"
+        result = [(head, rule)]
+        for i, g in enumerate(groups):
+            # After a name inside the chain, the acronym or place is part of that name
+            # ("постоянный член | Совета Безопасности ООН").
+            inner = i > 0 and _named(groups[i - 1][1])
+            if tags[g[1]] not in "LX" or inner or (place if tags[g[1]] == "L" else named):
+                result.append((g[1], rule))
+            elif bare:
+                result.append((g[1], "q"))
+        return result
+
+    def _named(u: int) -> bool:
+        return words[u][:1].isupper() and not words[u].isupper() and not initial[u]
 
     # A dependent group is a phrase of its own, with the groups that depend on it
     # ("вопросы | нераспространения ядерного оружия"): rule "d".
@@ -554,19 +633,23 @@ def _phrase(  # noqa: C901 - agreement trimming of one phrase skeleton: every ca
         if tags[group_noun] == "L":
             continue
         for s in range(group_start, group_noun + 1):
-            if tags[s] == "F":
-                continue  # not from a nationality: "евразийской безопасности" → "безопасность"
-            for e in ends_from(s):
+            if tags[s] == "F" and not names_thing(words[s], words[group_noun]):
+                continue  # not from a nationality: "евразийского министра" → "министр"
+            for e, rule in ends_from(s, "d", s == group_start):
                 if group_noun <= e and e - s < _MAX_WORDS:
-                    yield (s, e, group_noun, "d")
+                    yield (s, e, group_noun, rule)
     for s in range(first, head + 1):
-        if (s > first and tags[s - 1] == "R") or tags[s] in "EF":
+        if (s > first and tags[s - 1] == "R") or (
+            # A nationality qualifies a person ("российский | министр") but names a
+            # thing or an event with it ("украинский кризис", "российская делегация").
+            tags[s] in "EF" and not names_thing(words[s], words[head])
+        ):
             continue
-        for e in ends_from(s):
+        for e, rule in ends_from(s, "n", True):
             if e - s < _MAX_WORDS:
-                yield (s, e, head, "n")
+                yield (s, e, head, rule)
     if restart is not None:
-        yield from _phrase(tags, features, restart[0], restart[1], end, units)
+        yield from _phrase(tags, features, restart[0], restart[1], end, units, names_thing)
 
 
 class RussianRules:
@@ -586,5 +669,5 @@ class RussianRules:
 
     def spans(self, tags: str, units: Units) -> Iterator[tuple[int, int, int, int, str]]:
         """Spans of the units last given to :meth:`tag` (agreement needs their features)."""
-        for a, b, head, rule in spans(tags, self._features, units):
+        for a, b, head, rule in spans(tags, self._features, units, self.tagger.names_thing):
             yield (a, b, -1, head, rule)

@@ -17,7 +17,7 @@ from typing import Any
 
 from glossary.extract import acronyms, candidates_en, candidates_ru
 from glossary.extract.candidate import Candidate
-from glossary.extract.candidates import CandidateRules
+from glossary.extract.candidates import CandidateRules, Refiner, Span
 from glossary.extract.documents import Document
 from glossary.extract.ranking import (
     DEFAULT_WEIGHTS,
@@ -39,6 +39,8 @@ __all__ = ["Extractor"]
 #: Words in the shortest phrase (single words are counted apart).
 _MIN_PHRASE_WORDS = 2
 
+#: Longest capitalised name looked back through for the name a fragment is cut from.
+_LONGEST_NAME = 12
 #: Occurrences kept per candidate for forms, references and context.
 SAMPLES = 40
 #: On huge inputs, how many keys (at least) get the full ranking after the first pass.
@@ -67,6 +69,9 @@ _LOWER_IN_NAMES = word_set("of the and for on in to a an")
 #: Rules whose candidates keep their capitals at a sentence start.
 _NAMES = frozenset({Rule.ACRONYM, Rule.EXPANSION, Rule.PERSON})
 _SPACE = re.compile(r"\s+")
+#: English classes a modifier stands before in a noun phrase.
+_NOUNS_EN = frozenset("NJT")
+_POSSESSIVE_END = re.compile("(?<=\\w)['\u2019]s?$")
 
 
 @dataclass(slots=True)
@@ -106,9 +111,12 @@ class Extractor:
         normalizer: Normalizer | None = None,
         morph: Any = None,
         weights: Weights = DEFAULT_WEIGHTS,
+        refiner: Refiner | None = None,
     ) -> None:
         self.lang = lang
         self.weights = weights
+        #: A tagger's corrections to the rules' classes, and its spans (none by default).
+        self.refiner = refiner
         self.normalizer = normalizer or default_normalizer()
         self._stats: dict[tuple[str, ...], _Stats] = {}
         self._documents: list[Document] = []
@@ -119,6 +127,7 @@ class Extractor:
         self._names: set[tuple[int, int, int]] = set()
         self._inside_names: set[tuple[int, int]] = set()
         self.words = 0
+        self._name_word_sets: dict[int, frozenset[str]] = {}
         self.rules: CandidateRules
         if lang is Lang.EN:
             self._en = candidates_en.EnglishTagger()
@@ -147,7 +156,15 @@ class Extractor:
         singles: set[int] = set()  # units counted on their own by a phrase rule
         rules = self.rules
         tags = rules.tag(units)
-        spans = list(rules.spans(tags, units))
+        extra: list[Span] = []
+        if self.refiner is not None:
+            tags, extra = self.refiner.refine(text, tokens, units, tags)
+        if self.lang is Lang.RU:
+            for index, word in enumerate(units.words):
+                if tags[index] == "X" and not word.isupper():
+                    # "МИДа" counts as "МИД": a declined acronym is the acronym.
+                    ukeys[index] = (candidates_ru.acronym_of(word),)
+        spans = [*rules.spans(tags, units), *extra]
         singles.update(span[0] for span in spans if span[0] == span[1])
         self._count_acronyms(tags, ukeys, singles, doc_index, document)
         for a, b, skip, head, rule in spans:
@@ -215,6 +232,7 @@ class Extractor:
             and words[a][:1].isupper()
             and not words[a].isupper()
             and words[a - 1][:1].isupper()
+            and not words[a - 1].isupper()
             and not units.initial[a - 1]
             and units.first[a - 1] >= 0
         )
@@ -255,6 +273,7 @@ class Extractor:
         )  # fmt: skip
         self._stats, self._documents, self._links, self._short_forms = {}, [], {}, {}
         self._names, self._inside_names, self.words = set(), set(), 0
+        self._name_word_sets = {}
         return counts
 
     def absorb(self, counts: Counts) -> None:
@@ -327,9 +346,11 @@ class Extractor:
         if top is not None and len(first_pass) > max(FINE_RANKED, 20 * top):
             first_pass.sort(key=lambda item: -item[0])
             del first_pass[max(FINE_RANKED, 20 * top) :]
+        name_fragment = self._name_fragments(stats) if self.lang is Lang.EN else None
         scored = []
         for coarse, specific, key in first_pass:
-            score = final_score(coarse, specific, self._evidence(key, stats[key]), weights)
+            evidence = self._evidence(key, stats[key], name_fragment)
+            score = final_score(coarse, specific, evidence, weights)
             if score > 0:
                 scored.append((score, key))
         scored.sort(key=lambda item: (-item[0], item[1]))
@@ -363,10 +384,19 @@ class Extractor:
 
         return suggest(linked, glossary, translator, memory)
 
-    def _evidence(self, key: tuple[str, ...], entry: _Stats) -> Evidence:
+    def _evidence(
+        self,
+        key: tuple[str, ...],
+        entry: _Stats,
+        name_fragment: Callable[[_Stats], bool] | None = None,
+    ) -> Evidence:
         """What the words' shape says about one candidate (see :mod:`ranking`)."""
         lone_common = len(key) == 1 and entry.rule in COUNTED_ALONE and not self._proper(entry)
-        compound = not lone_common and self._compound_noun(entry)
+        kind = self._kind(key, entry)
+        _doc, a, b, _skip = entry.samples[0]
+        # A title of one word ("премьер-министр"), which no compound or head makes a term.
+        bare_title = self.lang is Lang.RU and kind is Kind.TITLE and a == b
+        compound = not lone_common and not bare_title and self._compound_noun(entry)
         capitalised = (
             not lone_common
             and not compound
@@ -381,19 +411,25 @@ class Extractor:
             head_specificity = specificity(key[entry.head], self.lang.value)
         named_head = (
             len(key) > 1
+            and not bare_title
             and entry.rule in COUNTED_ALONE
             and self._head_word(key, entry) in _NAMED_HEADS
             and not self._fragment(entry)
         )
+        shape = self._shape(entry)
         return Evidence(
-            shape=self._shape(entry),
+            bare_title=bare_title,
+            shape=shape,
+            name_fragment=shape is Shape.CAPITALISED_CHAIN
+            and name_fragment is not None
+            and name_fragment(entry),
             modifier=self._modifier(entry),
             lone_common=lone_common,
             compound=compound,
             capitalised_name=capitalised,
             head_specificity=head_specificity,
             named_head=named_head,
-            kind=self._kind(key, entry),
+            kind=kind,
             words=len(key),
         )
 
@@ -405,11 +441,16 @@ class Extractor:
         for key, entry in stats.items():
             if len(key) in (2, 3) and self._is_name(key, entry):
                 people.setdefault(key[-1], key)
+        surnames = self._surnames(stats, people) if self.lang is Lang.RU and people else {}
         for key in list(stats):
             entry = stats[key]
             target: tuple[str, ...] | None = None
             if len(key) == 1 and key[0] in people and people[key[0]] != key:
                 target = people[key[0]]
+            elif len(key) == 1 and surnames and entry.rule is not Rule.ACRONYM:
+                target = next(
+                    (surnames[f] for f in self._surname_stems(entry) if f in surnames), None
+                )
             elif len(key) == 1 and entry.rule is Rule.ACRONYM and key not in self._links:
                 lowered = (key[0].lower(),)
                 if lowered in stats and lowered != key:
@@ -432,6 +473,28 @@ class Extractor:
                 ):
                     del stats[key]  # "Coordination of Humanitarian Affairs" inside OCHA's name
         return stats
+
+    def _surnames(
+        self, stats: dict[tuple[str, ...], _Stats], people: dict[str, tuple[str, ...]]
+    ) -> dict[str, tuple[str, ...]]:
+        """Russian surnames by stem, each to its full name: «Климкина», «Климкиным» and
+        «Павел Климкин» have different keys (the likeliest reading of each form, often
+        a guess for a foreign name), but one stem once the case ending is off."""
+        result: dict[str, tuple[str, ...]] = {}
+        for full in people.values():
+            for stem in self._surname_stems(stats[full]):
+                result.setdefault(stem, full)
+        return result
+
+    def _surname_stems(self, entry: _Stats) -> set[str]:
+        """The stems of the last word of a capitalised candidate, its noun case ending
+        cut off («Коллинзом», «Коллинза» → коллинз)."""
+        stems = set()
+        for sample in entry.samples:
+            last = self._surface(sample).split()[-1]
+            if last[:1].isupper() and not last.isupper():
+                stems.add(_surname_stem(last.lower()))
+        return stems
 
     def _inside_name(self, sample: tuple[int, int, int, int]) -> bool:
         doc_index, a, b, _skip = sample
@@ -464,6 +527,54 @@ class Extractor:
                     result.add(key)
                     break
         return result
+
+    def _name_fragments(self, stats: dict[tuple[str, ...], _Stats]) -> Callable[[_Stats], bool]:
+        """Whether every sampled occurrence of a multiword key lies inside a longer
+        capitalised name ("Deputy Chairman | of the Security Council", "GCC |
+        Interconnection Authority", "... for | Political Affairs"): a part of a name never
+        written alone. A name after "of (the)" in a longer one is a name of its own
+        ("Meeting of the | Association of Southeast Asian Nations")."""
+        # Per document and first unit, the furthest end of a capitalised name from there.
+        ends: dict[tuple[int, int], int] = {}
+        documents = self._documents
+        for key, entry in stats.items():
+            if len(key) < _MIN_PHRASE_WORDS or (
+                entry.rule not in NESTING and entry.rule is not Rule.EXPANSION
+            ):
+                continue
+            for doc_index, a, b, _skip in entry.samples:
+                if (
+                    b > ends.get((doc_index, a), a)
+                    and documents[doc_index].units.words[a][:1].isupper()
+                    and self._named_span(doc_index, a, b)
+                ):
+                    ends[doc_index, a] = b
+
+        def inside(doc_index: int, a: int, b: int) -> bool:
+            if ends.get((doc_index, a), -1) > b:
+                return True
+            if a > 0 and self._documents[doc_index].tags[a - 1] in "OZ":
+                return False
+            return any(
+                ends.get((doc_index, x), -1) >= b for x in range(max(0, a - _LONGEST_NAME), a)
+            )
+
+        def fragment(entry: _Stats) -> bool:
+            return entry.rule not in _NAMES and all(
+                inside(d, a, b) for d, a, b, _skip in entry.samples
+            )
+
+        return fragment
+
+    def _named_span(self, doc_index: int, a: int, b: int) -> bool:
+        document = self._documents[doc_index]
+        tags = document.tags[a : b + 1]
+        words = document.units.words
+        return (
+            "T" in tags
+            and "|" not in tags
+            and all(words[u][:1].isupper() or tags[u - a] in "OZIC" for u in range(a, b + 1))
+        )
 
     def _right_fragments(self, stats: dict[tuple[str, ...], _Stats]) -> set[tuple[str, ...]]:
         """Multiword keys each sampled occurrence of which goes on to the right into a
@@ -513,11 +624,20 @@ class Extractor:
             and words[0].lower() in self._en.unknown
         ):
             return Shape.UNKNOWN_LOWER
-        if tags in ("T", "J"):
+        if tags in ("T", "J") or (len(tags) == 1 and self._prenominal(entry)):
             # A lone capitalised common word is a fragment of a name ("Cooperation");
-            # a lone adjective-or-noun is mostly the adjective ("substantive").
+            # a lone adjective-or-noun is mostly the adjective ("substantive"); a
+            # compound only ever before a noun is a modifier ("in-depth | talks").
             return Shape.LONE_FRAGMENT
         return Shape.PLAIN
+
+    def _prenominal(self, entry: _Stats) -> bool:
+        """A single compound seen only right before a noun."""
+        documents = self._documents
+        return all(
+            documents[d].units.compound[x] and documents[d].tags[x + 1 : x + 2] in _NOUNS_EN
+            for d, x, _b, _s in entry.samples
+        )
 
     def _head_word(self, key: tuple[str, ...], entry: _Stats) -> str:
         if self.lang is Lang.EN:
@@ -561,7 +681,11 @@ class Extractor:
     def _compound_noun(self, entry: _Stats) -> bool:
         doc_index, a, b, _skip = entry.samples[0]
         document = self._documents[doc_index]
-        return a == b and document.units.compound[a] and document.tags[a] in "NGJ"
+        if not (a == b and document.units.compound[a] and document.tags[a] in "NGJ"):
+            return False
+        # Only ever before a noun, a compound is a modifier ("in-depth | talks",
+        # "anti-armor | systems"), no coined term of its own.
+        return self.lang is not Lang.EN or not self._prenominal(entry)
 
     def _proper(self, entry: _Stats) -> bool:
         doc_index, a, _b, _skip = entry.samples[0]
@@ -589,7 +713,9 @@ class Extractor:
                 return Modifier.NONE
             # A relational suffix ("-al", "-ary") on a gradable adjective is no sign:
             # "essential role", "necessary resources" describe.
-            if word.endswith(_RELATIONAL_EN) and not self._en.gradable(word):
+            if self._en.evaluative(word):
+                return Modifier.EVALUATIVE
+            if word.endswith(_RELATIONAL_EN):
                 return Modifier.RELATIONAL
             return Modifier.QUALITATIVE
         if tag not in "AB":
@@ -666,13 +792,42 @@ class Extractor:
             for u in indices[1:]
             if units.words[u].lower() not in _LOWER_IN_NAMES
         )
+        # In a headline, a phrase every word of which the text also capitalises
+        # mid-sentence is a name there too: "Security Council Extends ..." .
+        named = not titled and all(
+            units.words[u][:1].isupper() and units.words[u].lower() in self._name_words(doc_index)
+            for u in indices
+        )
         words = []
         for u in indices:
             word = units.words[u]
-            if units.initial[u] and tags[u] not in "PTXM" and not titled:
+            if (
+                units.initial[u]
+                and tags[u] not in "PTXM"
+                and not titled
+                and not named
+                and not any(c.isupper() for c in word[1:])
+            ):
+                # A capital past the first letter is the word's own ("UN-Brokered").
                 word = word[:1].lower() + word[1:]
             words.append(word)
+        if words and ("'" in words[-1] or "\u2019" in words[-1]):
+            # A name's possessive ends the phrase only as the possessor: "Ministers'".
+            words[-1] = _POSSESSIVE_END.sub("", words[-1])
         return " ".join(words)
+
+    def _name_words(self, doc_index: int) -> frozenset[str]:
+        """Words the document capitalises away from a sentence start (memoised)."""
+        found = self._name_word_sets.get(doc_index)
+        if found is None:
+            units = self._documents[doc_index].units
+            found = frozenset(
+                w.lower()
+                for w, initial in zip(units.words, units.initial, strict=True)
+                if not initial and w[:1].isupper()
+            )
+            self._name_word_sets[doc_index] = found
+        return found
 
     def _canonical_en(self, key: tuple[str, ...], entry: _Stats, forms: Counter[str]) -> str:
         inner: Counter[str] = Counter()
@@ -688,9 +843,21 @@ class Extractor:
         return ranked[0]
 
     def _canonical_ru(self, entry: _Stats, forms: Counter[str]) -> str:
-        from glossary.text.ru import analyse_phrase, dictionary_form
+        from glossary.text.ru import analyse_phrase, dictionary_form, name_form
 
         morph = self._morph
+        if (
+            entry.rule is Rule.ACRONYM
+            and len(entry.samples)
+            and " " not in forms.most_common(1)[0][0]
+        ):
+            return candidates_ru.acronym_of(forms.most_common(1)[0][0])
+        if entry.rule is Rule.PERSON:
+            # A name's words share a case, whatever each word's likeliest reading:
+            # «Наото Кана» → «Наото Кан», not «Наото Кана».
+            # The full name, when its surname was also seen alone («Кристин Вормут»).
+            fullest = max(forms, key=lambda f: (len(f.split()), forms[f]))
+            return name_form(fullest.split(), morph)
         if entry.rule is Rule.VERB:
             # A verb is listed in the infinitive: "деэскалирует" → "деэскалировать".
             best = forms.most_common(1)[0][0]
@@ -756,6 +923,21 @@ class Extractor:
             ):
                 return True
         return False
+
+
+#: Case endings of Russian nouns and surnames, longest first («-ым» before «-м»).
+_CASE_ENDINGS = ("ыми", "ами", "ями", "ого", "ому", "ым", "им", "ом", "ем", "ой", "ей", "ою",
+                 "ую", "ых", "их", "а", "я", "у", "ю", "е", "ы", "и")  # fmt: skip
+#: Letters a surname's stem keeps at least.
+_MIN_STEM = 3
+
+
+def _surname_stem(word: str) -> str:
+    """``word`` without its case ending, if what remains is still a stem."""
+    for ending in _CASE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            return word[: -len(ending)]
+    return word
 
 
 def _english_head(key: tuple[str, ...]) -> int:

@@ -40,6 +40,9 @@ class Modifier(Enum):
     RELATIONAL = "relational"
     #: Qualitative ("clear", "основной"): mostly describes.
     QUALITATIVE = "qualitative"
+    #: Evaluative (English: "brutal", "greater", "tireless"): grades or judges, so the
+    #: phrase is a description, the term (if any) is its noun.
+    EVALUATIVE = "evaluative"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,14 +77,20 @@ class Weights:
     lone_common_exponent: float = 1.0
     relational: float = 1.5
     qualitative: float = 0.9
+    evaluative: float = 0.7
     capitalised_chain: float = 2.0
     glued_name: float = 0.5
     unknown_lower: float = 0.3
     lone_fragment: float = 0.5
     #: Persons and places come after concept terms and organisations (a translator
     #: still needs them, so they stay, ranked by their own score).
-    person: float = 0.35
-    place: float = 0.35
+    person: float = 0.2
+    place: float = 0.2
+    #: A title alone ("президент", "премьер-министр") names no office in particular: the
+    #: glossary lists it with its complement ("президент Франции"), so it ranks low.
+    bare_title: float = 0.35
+    #: A part of a name never written alone.
+    name_fragment: float = 0.5
     #: Corpus mode: the coarse score times (1 + log2(documents it occurs in)) ** this.
     document_frequency: float = 0.5
 
@@ -99,6 +108,7 @@ class Weights:
             Modifier.NONE: 1.0,
             Modifier.RELATIONAL: self.relational,
             Modifier.QUALITATIVE: self.qualitative,
+            Modifier.EVALUATIVE: self.evaluative,
         }[modifier]
 
 
@@ -124,6 +134,10 @@ class Evidence:
     #: The head is a title or organisation word and the phrase is not a fragment.
     named_head: bool = False
     kind: Kind = Kind.TERM
+    #: A title of one word, with no complement (Russian).
+    bare_title: bool = False
+    #: A capitalised chain seen only inside a longer name ("Deputy Chairman | of ...").
+    name_fragment: bool = False
     #: Words in the candidate's key.
     words: int = 1
 
@@ -140,7 +154,7 @@ def coarse_score(
         factor = weights.acronym
     elif rule is Rule.PREPOSITIONAL:
         factor = weights.prepositional
-    elif rule is Rule.COORDINATION:
+    elif rule in (Rule.COORDINATION, Rule.SHARED_MODIFIER):
         factor = weights.coordination
     else:
         factor = 1.0
@@ -160,10 +174,14 @@ def score(coarse: float, termhood: float, evidence: Evidence, weights: Weights) 
         result *= evidence.head_specificity**weights.everyday_head_exponent
     if evidence.named_head:
         result *= weights.named_head
+    if evidence.name_fragment:
+        result *= weights.name_fragment
     if evidence.words >= LONG_PHRASE_WORDS:
         result *= weights.long_phrase
     if evidence.kind is Kind.PERSON:
         result *= weights.person
     elif evidence.kind is Kind.PLACE:
         result *= weights.place
+    elif evidence.bare_title:
+        result *= weights.bare_title
     return result

@@ -18,6 +18,9 @@ class Rule(StrEnum):
     HYPHENATED = "h"
     #: Two coordinated nouns ("allies and partners").
     COORDINATION = "c"
+    #: Two nouns sharing one modifier ("international peace and security"): the first
+    #: noun with the modifier is no phrase of its own there.
+    SHARED_MODIFIER = "s"
     #: A noun with one prepositional complement ("контроль над вооружениями").
     PREPOSITIONAL = "r"
     #: An acronym ("OSCE", "ОБСЕ") or a short form with words ("New START").
@@ -28,10 +31,14 @@ class Rule(StrEnum):
     PERSON = "p"
     #: A rare verb, a term of its own ("деэскалировать").
     VERB = "v"
+    #: A phrase with the place or acronym that qualifies it ("министр иностранных дел
+    #: Японии", "санкции ООН"): a term of its own that leaves the phrase without its
+    #: qualifier whole.
+    QUALIFIED = "q"
 
 
 #: Rules whose phrases hold whole terms, so the phrases inside them are not discounted.
-NESTING = frozenset({Rule.PHRASE, Rule.DEPENDENT, Rule.HYPHENATED})
+NESTING = frozenset({Rule.PHRASE, Rule.DEPENDENT, Rule.HYPHENATED, Rule.SHARED_MODIFIER})
 #: Rules of ordinary phrases, which a lone common word must earn its place in.
 COUNTED_ALONE = frozenset({Rule.PHRASE, Rule.DEPENDENT})
 #: A span code (counted as a :attr:`Rule.PHRASE`) for a whole title or name whose inner

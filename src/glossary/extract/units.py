@@ -34,8 +34,10 @@ _SUFFIX_GAPS = frozenset(
     {" ", "-", "\u2010", "\u2011", "\u2013", "\u2014", " \u2013 ", " \u2014 ", " - "}
 )
 #: A unit ending in a name's number suffix: the name part, then the number.
-SUFFIXED = re.compile(r"^(.*?\D)(?:\s*[-\u2010\u2011\u2013\u2014]\s*|\s+)\d{1,2}$")
+SUFFIXED = re.compile(r"^(.*?\D)(?:\s*[-\u2010\u2011\u2013\u2014]\s*|\s+)\d{1,4}$")
 _SENTENCE_END = frozenset(".!?…")
+#: The gap an English possessive leaves between two words (its "s" is not a token).
+_POSSESSIVE_GAPS = frozenset(a + s + " " for a in "'\u2019" for s in ("s", ""))
 #: Abbreviations after which a full stop does not end the sentence.
 _ABBREVIATIONS = word_set(
     "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st prof gen col lt gov sen "
@@ -111,9 +113,11 @@ def build_units(text: str, tokens: list[Token]) -> Units:  # noqa: C901, PLR0915
         if prev_end >= 0:
             gap = text[prev_end:start]
             if (
-                len(word) <= _MAX_SUFFIX_DIGITS
-                and word.isdigit()
-                and gap in _SUFFIX_GAPS
+                word.isdigit()
+                and (
+                    (len(word) <= _MAX_SUFFIX_DIGITS and gap in _SUFFIX_GAPS)
+                    or (gap == " " and _document_number(word))
+                )
                 and first
                 and first[-1] >= 0
                 and (
@@ -168,6 +172,18 @@ def build_units(text: str, tokens: list[Token]) -> Units:  # noqa: C901, PLR0915
                 # second half is shared stays in the phrase, written with its hyphen.
                 words[-1] += gap[0]
                 compound[-1] = True
+            elif (
+                gap in _POSSESSIVE_GAPS
+                and word[:1].isupper()
+                and words[-1][:1].isupper()
+                and first
+                and first[-1] >= 0
+            ):
+                # "People's Republic", "Leaders' Meeting": a capitalised possessive
+                # before a capitalised word may be inside a name; the unit keeps its
+                # apostrophe so the language's rules can tell (a name's possessive is
+                # a determiner: "Russia's | Foreign Ministry").
+                words[-1] += gap.rstrip()
             elif gap.isspace():
                 if gap.count("\n") > 1:
                     sentence_start = True
@@ -198,6 +214,21 @@ def build_units(text: str, tokens: list[Token]) -> Units:  # noqa: C901, PLR0915
         sentence_start = False
         prev_end, prev_word = end, word
     return Units(words, first, last, initial, compound, quotes.marks(len(words)))
+
+
+def _document_number(word: str) -> bool:
+    """A three- or four-digit number that is no year of the last two centuries: after a
+    capitalised word it numbers a document ("Resolution 2231", "Resolution 1540")."""
+    return (
+        _MIN_NUMBER_DIGITS <= len(word) <= _MAX_NUMBER_DIGITS
+        and not _FIRST_YEAR <= int(word) <= _LAST_YEAR
+    )
+
+
+_MIN_NUMBER_DIGITS = 3
+_MAX_NUMBER_DIGITS = 4
+_FIRST_YEAR = 1800
+_LAST_YEAR = 2099
 
 
 class _Guillemets:

@@ -823,19 +823,24 @@ def catalog_states(
 def _read_fast_blocks(
     text: str, glossary: Glossary, name: str
 ) -> tuple[list[EntryState], dict[tuple[str | None, str], int], str]:
-    """The states of the blocks :func:`_fast_block` reads, the (msgctxt, msgid) of each
-    with its line, and ``text`` with those blocks blanked (for polib)."""
+    """The states of the plain blocks (:func:`_plain_block`) that name a concept and
+    carry a base, the (msgctxt, msgid) of each with its line, and ``text`` with those
+    blocks blanked (for polib)."""
     keys: dict[tuple[str | None, str], int] = {}
 
     def take(block: str, line: int) -> EntryState | None:
-        read = _fast_block(block.split("\n"), line, glossary)
-        if read is None:
+        plain = _plain_block(block)
+        if plain is None:
             return None
-        state, key = read
+        note, named, base = plain.comment_fields()
+        term_id = plain.msgctxt or named  # as :func:`_entry_id_and_base`
+        if not base or term_id not in glossary:
+            return None
+        key = (plain.msgctxt or None, plain.msgid)
         if key in keys:
-            raise FormatError(name, line, f"duplicate entry for {key[1]!r}")
+            raise FormatError(name, line, f"duplicate entry for {plain.msgid!r}")
         keys[key] = line
-        return state
+        return EntryState(term_id, plain.msgstr, plain.fuzzy, comparable_note(note), line, base)
 
     taken, rest = _take_blocks(text, take)
     return [state for _, state in taken], keys, rest
@@ -846,23 +851,46 @@ def _take_blocks(
 ) -> tuple[list[tuple[int, _T]], str]:
     """What ``take`` reads of each block of ``text`` (given with its first line), and
     ``text`` with the blocks it read blanked, their lines kept, so polib's errors on
-    the rest keep their line numbers."""
+    the rest keep their line numbers.
+
+    A block is offered to ``take`` only after one that ends an entry with its msgstr:
+    polib reads entries, not blocks, and joins a block to what an unfinished one before
+    it left (a comment after its msgstr, a msgid without one), or reads the comments of
+    a file's first block as the file's own.
+    """
     taken: list[tuple[int, _T]] = []
     rest: list[str] = []
     line = 1
-    counted = done = 0
+    end = done = newlines = 0
+    closed = False  # whether the block before ends an entry
     for match in _BLOCK.finditer(text):
         start = match.start()
-        line += text.count("\n", counted, start)
-        counted = start
+        line += newlines + start - end  # between blocks there are only newlines
+        end = match.end()
         block = match.group()
-        read = take(block, line)
+        newlines = block.count("\n")
+        read = take(block, line) if closed else None
         if read is not None:
             taken.append((line, read))
-            rest += (text[done:start], "\n" * block.count("\n"))
-            done = match.end()
+            rest += (text[done:start], "\n" * newlines)
+            done = end
+        else:
+            closed = _ends_entry(block)
     rest.append(text[done:])
     return taken, "".join(rest)
+
+
+def _ends_entry(block: str) -> bool:
+    """Whether polib has read a msgstr (and its continuations) last in ``block``, so that
+    the next line opens an entry of its own (as polib reads lines: stripped, ``#~ ``
+    marking an obsolete entry's)."""
+    for text in reversed(block.split("\n")):
+        text = text.strip()
+        if text[:2] == "#~" and text[2:3].isspace():
+            text = text[3:].strip()
+        if not text.startswith('"'):
+            return text.startswith("msgstr")
+    return False
 
 
 #: A block: a run of lines that are not empty.
@@ -933,47 +961,6 @@ def _check_against_unedited(
         if term_id in unedited:
             first, second = sorted((line, unedited[term_id]))
             raise FormatError(name, second, f"second entry for {term_id!r} (first at line {first})")
-
-
-_FAST_STRING = re.compile(r'"((?:[^"\\]|\\[\\"ntr])*)"')
-_UNESCAPES = {"\\\\": "\\", '\\"': '"', "\\n": "\n", "\\t": "\t", "\\r": "\r"}
-_UNESCAPE = re.compile(r'\\[\\"ntr]')
-
-
-def _fast_block(
-    block: list[str], line: int, glossary: Glossary
-) -> tuple[EntryState, tuple[str | None, str]] | None:
-    """The state of a block in our own layout, or None to leave it to polib."""
-    note: list[str] = []
-    strings: dict[str, str] = {}
-    term_id = base = ""
-    fuzzy = False
-    for text in block:
-        if text.startswith("#. "):
-            if text.startswith("#. " + _ID_PREFIX):
-                term_id = text[len("#. " + _ID_PREFIX) :].strip()
-            elif text.startswith("#. " + BASE_PREFIX):
-                base = text[len("#. " + BASE_PREFIX) :].strip()
-        elif text.startswith("#, "):
-            fuzzy = _FUZZY in (f.strip() for f in text[3:].split(","))
-        elif text == "#" or text.startswith("# "):
-            note.append(text[2:])
-        elif text.startswith(("#: ", "#.")):
-            continue
-        else:
-            keyword, _, literal = text.partition(" ")
-            match = _FAST_STRING.fullmatch(literal)
-            if keyword not in ("msgctxt", "msgid", "msgstr") or match is None or keyword in strings:
-                return None
-            strings[keyword] = _UNESCAPE.sub(lambda m: _UNESCAPES[m.group()], match.group(1))
-    if "msgctxt" in strings:
-        term_id = strings["msgctxt"]
-    if not base or not strings.get("msgid") or "msgstr" not in strings or term_id not in glossary:
-        return None
-    state = EntryState(
-        term_id, strings["msgstr"], fuzzy, comparable_note("\n".join(note)), line, base
-    )
-    return state, (strings.get("msgctxt"), strings["msgid"])
 
 
 def language_of(po: polib.POFile, name: str, header: str = "Language") -> Lang:
@@ -1116,9 +1103,8 @@ def read_translation_units(data: bytes, name: str) -> list[TranslationUnit]:
     are the same, in the same order, as :func:`parse_po` then :func:`translation_units`.
     """
     text = decode_text(data, name).replace("\r\n", "\n").replace("\r", "\n")
-    taken, rest = _take_blocks(text, lambda block, _line: _plain_block(block))
-    # translated and not fuzzy: what memory may trust
-    fast = [(line, msgid, msgstr) for line, (msgid, msgstr, fuzzy) in taken if msgstr and not fuzzy]
+    taken, rest = _take_blocks(text, _trusted)
+    fast = [(line, pair[0], pair[1]) for line, pair in taken if pair]
     # the blank lines after the last block left to polib (usually the header) are all
     # of a catalog we wrote: polib and the syntax check need not walk them
     po = _parse_text(rest.rstrip("\n") + "\n", name)
@@ -1126,42 +1112,114 @@ def read_translation_units(data: bytes, name: str) -> list[TranslationUnit]:
     source_header = po.metadata.get("X-Source-Language", "")
     source = language_of(po, name, "X-Source-Language") if source_header else target.other
     slow = [(u.line, u.msgid, u.msgstr) for u in live_entries(po) if u.reviewed]
+    read = sorted([*fast, *slow], key=itemgetter(0)) if slow else fast  # fast: in file order
     return [
-        TranslationUnit(source, msgid, target, msgstr, f"{name}:{at}")
-        for at, msgid, msgstr in sorted([*fast, *slow], key=lambda read: read[0])
+        TranslationUnit(source, msgid, target, msgstr, f"{name}:{at}") for at, msgid, msgstr in read
     ]
+
+
+def _trusted(block: str, _line: int) -> tuple[str, str] | tuple[()] | None:
+    """(msgid, msgstr) of a plain block translated and not fuzzy (what memory may trust),
+    () of another plain block, None of a block left to polib.
+
+    A tuple of strings, not the block: 100k block objects kept until the units are made
+    cost the collector a third of the read of a 100k-entry catalog (it walks them again
+    and again; it drops a tuple of strings from its watch at the first pass).
+    """
+    plain = _plain_block(block)
+    if plain is None:
+        return None
+    return (plain.msgid, plain.msgstr) if plain.msgstr and not plain.fuzzy else ()
 
 
 #: A string of a plain block: one line, known escapes only (anything else is polib's).
 _PLAIN_STRING = r'"((?:[^"\\\n]|\\[\\"ntr])*)"'
 #: A plain block: comment lines (``#``, ``# …``, ``#. …``, ``#: …``, ``#, …``), then an
-#: optional ``msgctxt`` and one ``msgid`` and one ``msgstr``, each on one line.
+#: optional ``msgctxt`` and one ``msgid`` and one ``msgstr``, each on one line. A ``#.``,
+#: ``#:`` or ``#,`` line with nothing after it is polib's: it skips the line, so an entry
+#: that opens with one starts a line later for it.
 _PLAIN_BLOCK = re.compile(
-    rf"((?:#(?:[.:,]? [^\n]*)?\n)*)(?:msgctxt {_PLAIN_STRING}\n)?"
+    rf"((?:#(?:[.:,] [^\S\n]*\S[^\n]*| [^\n]*)?\n)*)(?:msgctxt {_PLAIN_STRING}\n)?"
     rf"msgid {_PLAIN_STRING}\nmsgstr {_PLAIN_STRING}"
+)
+_UNESCAPES = {"\\\\": "\\", '\\"': '"', "\\n": "\n", "\\t": "\t", "\\r": "\r"}
+_UNESCAPE = re.compile(r'\\[\\"ntr]')
+
+
+@dataclass(frozen=True, slots=True)
+class _PlainBlock:
+    """An entry block in the plain layout (the one :func:`render_po` writes), read as
+    polib reads it: the one reader of the catalogs' sync and of the draft memory."""
+
+    msgctxt: str | None
+    msgid: str
+    msgstr: str
+    fuzzy: bool
+    #: The comment lines, each ending in a newline (:meth:`comment_fields` reads them).
+    comments: str
+
+    def comment_fields(self) -> tuple[str, str, str]:
+        """The translator comment (``#`` lines, polib's ``tcomment``), the first
+        ``#. id:`` and the last ``#. base:`` value ("" without one).
+
+        Read on demand: the draft memory needs none of them, and reading them for
+        every block made its read of a 100k-entry catalog about twice as slow.
+        """
+        note: list[str] = []
+        term_id = base = ""
+        for key, value, comment in _COMMENT_FIELD.findall("\n" + self.comments):
+            if key == _ID_KEY:
+                term_id = term_id or value.rstrip()
+            elif key:
+                base = value.rstrip()
+            else:
+                note.append(comment.rstrip())
+        # polib drops empty lines that open the comment
+        return "\n".join(note).lstrip("\n"), term_id, base
+
+
+_ID_KEY = _ID_PREFIX.removesuffix(": ")
+#: The comment lines that carry a field, as polib reads them (it strips each line), each
+#: after its newline: ``#. id: …`` and ``#. base: …`` (key, value), ``#`` and ``# …``
+#: (comment). Other ``#.`` lines, ``#:`` and ``#,`` do not match.
+_COMMENT_FIELD = re.compile(
+    rf"\n#(?:\. [^\S\n]*({_ID_KEY}|{BASE_PREFIX.removesuffix(': ')}): [^\S\n]*(\S.*)"
+    r"| (.*)|(?=\n))"
 )
 
 
-def _plain_block(block: str) -> tuple[str, str, bool] | None:
-    """(msgid, msgstr, fuzzy) of a block in the plain layout, or None to leave it to polib."""
+def _plain_block(block: str) -> _PlainBlock | None:
+    """A block in the plain layout, or None to leave it to polib (the header, an
+    obsolete, plural or wrapped entry, an escape or a comment we do not write)."""
     match = _PLAIN_BLOCK.fullmatch(block)
-    if match is None or not match.group(3):
+    if match is None:
         return None
-    comments, _, msgid, msgstr = match.groups()
-    fuzzy = False
-    if (
-        "#, " in comments and _FUZZY in comments
-    ):  # polib's flags: the comma-separated words after "#, "
-        fuzzy = any(
-            _FUZZY in (f.strip() for f in text[3:].split(","))
-            for text in comments.split("\n")
-            if text.startswith("#, ")
-        )
-    if "\\" in msgid:
-        msgid = _UNESCAPE.sub(lambda m: _UNESCAPES[m.group()], msgid)
-    if "\\" in msgstr:
-        msgstr = _UNESCAPE.sub(lambda m: _UNESCAPES[m.group()], msgstr)
-    return msgid, msgstr, fuzzy
+    comments, msgctxt, msgid, msgstr = match.groups()
+    if not msgid:
+        return None
+    if "\\" in block:  # one test of the block, not a call for each string
+        msgid, msgstr = _unescape(msgid), _unescape(msgstr)
+        msgctxt = None if msgctxt is None else _unescape(msgctxt)
+    return _PlainBlock(
+        msgctxt,
+        msgid,
+        msgstr,
+        "#, " in comments and _FUZZY in comments and _is_fuzzy(comments),
+        comments,
+    )
+
+
+def _is_fuzzy(comments: str) -> bool:
+    """polib's fuzzy: the word among the comma-separated flags of any ``#, `` line."""
+    return any(
+        _FUZZY in (f.strip() for f in text[3:].split(","))
+        for text in comments.split("\n")
+        if text.startswith("#, ")
+    )
+
+
+def _unescape(text: str) -> str:
+    return _UNESCAPE.sub(lambda m: _UNESCAPES[m.group()], text)
 
 
 # --- internals -----------------------------------------------------------------------

@@ -9,9 +9,9 @@ depends on the word alone. So the build runs in three steps:
 2. each word's key, folded form, alternative keys (what
    :func:`~glossary.text.ru.paradigm.alias_keys` combines) and forms are computed
    once, split between worker processes for a large glossary;
-3. the database rows and the matcher entries are made from that table by
-   dictionary look-ups only, the matcher in a forked worker while the rows are
-   written here.
+3. the matcher entries, then the database rows, are made from that table by
+   dictionary look-ups only: the entries are streamed to a child process, which
+   compiles the matcher while the rows are written here.
 
 The index is the same as analysing designation by designation would give (tested
 against :func:`~glossary.text.ru.paradigm.alias_keys` and the per-word functions).
@@ -71,13 +71,14 @@ CACHE_FROM = PARALLEL_FROM
 #: Fewer words than this left to analyse are analysed here, without workers.
 _PARALLEL_WORDS = 2000
 #: Distinct words per work item of the morphology step.
-_CHUNK_WORDS = 2000
+_CHUNK_WORDS = 500
 #: Designation rows per ``executemany`` (bounded memory, few calls).
 _BATCH_ROWS = 20000
 
 #: Share of the progress bar each step fills: words collected, morphology done,
-#: rows written (the matcher, the indexes and the statistics fill the rest).
-_WORDS_DONE, _MORPHOLOGY_DONE, _ROWS_DONE = 0.05, 0.55, 0.9
+#: matcher entries sent, rows written (the matcher, the indexes and the statistics
+#: fill the rest).
+_WORDS_DONE, _MORPHOLOGY_DONE, _ENTRIES_DONE, _ROWS_DONE = 0.05, 0.55, 0.65, 0.9
 
 #: What the morphology step computes for one distinct designation word: its key,
 #: folded form, alternative keys in a multiword and in a one-word Russian
@@ -141,12 +142,16 @@ def build_index(
         if cache is not None:  # now: kept until the rows pass, it would add to its peak
             wordcache.save(cache, analyses)
         del analyses
+        matchers.forms({form: own for form, _, own in forms})
         db.executemany(
             "INSERT OR IGNORE INTO forms VALUES (?, ?)", [(form, key) for form, key, _ in forms]
         )
-        matchers.forms({form: own for form, _, own in forms})
         del forms
-        _write_designations(db, terms, words, table, ticker, matchers)
+        aliases = _send_entries(terms, words, table, ticker, matchers)
+        matchers.end()
+        db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
+        del aliases
+        _write_designations(db, terms, words, table, ticker)
         del words, table
         create_indexes(db)  # while the matcher's child finishes its work
         matchers.store(db)
@@ -388,30 +393,79 @@ def _write_concepts(db: sqlite3.Connection, terms: tuple[Term, ...]) -> None:
     )
 
 
+def _send_entries(
+    terms: tuple[Term, ...],
+    words: _Words,
+    table: _Table,
+    ticker: _Ticker,
+    matchers: _Matchers,
+) -> list[tuple[int, str]]:
+    """The matcher entries of every designation (forbidden ones too) and of the alias
+    keys of the Russian ones, to ``matchers`` batch by batch; returns the alias rows
+    (designation row, key) of those that are not forbidden (forbidden aliases are the
+    forbidden matcher's only).
+
+    A walk of its own, before the rows: the matcher's child then compiles while this
+    process writes the rows, instead of starting only once they are written."""
+    from glossary.matching import pack_fields
+
+    aliases: list[tuple[int, str]] = []
+    batch: Batch = ([], [], [], [])
+    pairs, forbidden_at, alias_pairs, alias_forbidden_at = batch
+    ids, starts, keys = words.ids, words.starts, table.keys
+    rowid = 0
+    number = 0
+    every = max(1, len(terms) // 100)
+    span = _ENTRIES_DONE - _MORPHOLOGY_DONE
+    for pos, term in enumerate(terms):
+        for lang, role, text in designation_texts(term):
+            word_ids = ids[starts[number] : starts[number + 1]]
+            number += 1
+            if not word_ids:
+                continue
+            rowid += 1
+            key = tuple([keys[i] for i in word_ids])
+            forbidden = role == "forbidden"
+            record = pack_fields(term.id, lang, role, text)
+            if forbidden:
+                forbidden_at.append(len(pairs))
+            pairs.append((key, record))
+            if lang == "ru":
+                found = _aliases(word_ids, key, table)
+                if found:
+                    if forbidden:
+                        alias_forbidden_at.extend(
+                            range(len(alias_pairs), len(alias_pairs) + len(found))
+                        )
+                    else:
+                        aliases.extend((rowid, " ".join(alias)) for alias in found)
+                    alias_pairs.extend((alias, record) for alias in found)
+        if len(pairs) >= _BATCH_ROWS:
+            matchers.add(batch)
+            batch = ([], [], [], [])
+            pairs, forbidden_at, alias_pairs, alias_forbidden_at = batch
+        if pos % every == 0:
+            ticker.to(_MORPHOLOGY_DONE + span * pos / len(terms))
+    matchers.add(batch)
+    ticker.to(_ENTRIES_DONE)
+    return aliases
+
+
 def _write_designations(
     db: sqlite3.Connection,
     terms: tuple[Term, ...],
     words: _Words,
     table: _Table,
     ticker: _Ticker,
-    matchers: _Matchers,
 ) -> None:
-    """Every designation row (forbidden ones too, without initials) and the alias keys
-    of the Russian ones (not forbidden: those are the forbidden matcher's only); the
-    matcher entries of the same designations go to ``matchers`` batch by batch. The
-    exact form and initials are made here, in the same walk over the designations,
-    so no column of a million strings waits for the rows."""
-    from glossary.matching import pack_fields
-
+    """Every designation row (forbidden ones too, without initials). The exact form and
+    initials are made here, in the walk over the designations, so no column of a
+    million strings waits for the rows."""
     rows: list[tuple[int, str, str, str, str, str, str, str, int]] = []
-    aliases: list[tuple[int, str]] = []
-    entries: list[Entry] = []
-    alias_entries: list[Entry] = []
     ids, starts, keys, folds = words.ids, words.starts, table.keys, table.folds
-    rowid = 0
     number = 0
     every = max(1, len(terms) // 100)
-    span = _ROWS_DONE - _MORPHOLOGY_DONE
+    span = _ROWS_DONE - _ENTRIES_DONE
     insert = "INSERT INTO designations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
     for pos, term in enumerate(terms):
         for lang, role, text in designation_texts(term):
@@ -419,72 +473,77 @@ def _write_designations(
             number += 1
             if not word_ids:
                 continue
-            key = tuple([keys[i] for i in word_ids])
-            forbidden = role == "forbidden"
             exact = exact_form(text)
             rows.append(
                 (pos, lang, role, text, text if exact == text else exact,
-                 " ".join([folds[i] for i in word_ids]), " ".join(key),
-                 "" if forbidden else initials(text), len(key))
+                 " ".join([folds[i] for i in word_ids]), " ".join([keys[i] for i in word_ids]),
+                 "" if role == "forbidden" else initials(text), len(word_ids))
             )  # fmt: skip
-            rowid += 1
-            record = pack_fields(term.id, lang, role, text)
-            entries.append((key, record, forbidden))
-            if lang == "ru":
-                found = _aliases(word_ids, key, table)
-                if found:
-                    alias_entries.extend((alias, record, forbidden) for alias in found)
-                    if not forbidden:
-                        aliases.extend((rowid, " ".join(alias)) for alias in found)
         if len(rows) >= _BATCH_ROWS:
             db.executemany(insert, rows)
             rows.clear()
-            matchers.add(entries, alias_entries)
-            entries, alias_entries = [], []
         if pos % every == 0:
-            ticker.to(_MORPHOLOGY_DONE + span * pos / len(terms))
+            ticker.to(_ENTRIES_DONE + span * pos / len(terms))
     db.executemany(insert, rows)
-    db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
-    matchers.add(entries, alias_entries)
     ticker.to(_ROWS_DONE)
 
 
-#: A matcher entry: match key, packed designation, forbidden?
-Entry = tuple[tuple[str, ...], str, bool]
+#: A matcher entry: match key and packed designation.
+Pair = tuple[tuple[str, ...], str]
+#: The matcher entries of some designations: the pairs of every designation in order,
+#: the positions among them of the forbidden ones, and the same two for the alias keys
+#: of those designations. Plain lists, so that a child feeds the compiler from them in
+#: C (:func:`itertools.chain`), not entry by entry in Python.
+Batch = tuple[list[Pair], list[int], list[Pair], list[int]]
 
 
 def compiled_matchers(
-    designations: Iterable[Entry],
-    aliases: list[Entry],
-    again: Callable[[], Iterable[Entry]],
+    batches: Iterable[Batch],
+    again: Callable[[], Iterable[Batch]],
     form_keys: dict[str, str],
 ) -> Iterator[tuple[str, list[bytes] | None]]:
     """The plain matcher's payload, then the forbidden one's (``None``: no forbidden
     rendering was met, the plain one serves), each compiled when asked for.
 
     The matcher numbers its groups in entry order: every designation, then every alias
-    key (``aliases`` is complete once ``designations`` is exhausted; ``again`` gives
-    the designations once more for the forbidden matcher)."""
+    key (``again`` gives the batches once more for the forbidden matcher)."""
     from glossary.matching import compile_payload
 
+    aliases: list[tuple[list[Pair], list[int]]] = []
     seen = [False]
 
-    def plain() -> Iterator[tuple[tuple[str, ...], str]]:
-        for key, record, forbidden in designations:
+    def designations() -> Iterator[list[Pair]]:
+        for pairs, forbidden, alias_pairs, alias_forbidden in batches:
+            aliases.append((alias_pairs, alias_forbidden))
             if forbidden:
                 seen[0] = True
-            else:
-                yield key, record
-        for key, record, forbidden in aliases:
-            if not forbidden:
-                yield key, record
+            yield _without(pairs, forbidden)
 
-    yield "plain", compile_payload(plain(), form_keys)
+    def alias_keys() -> Iterator[list[Pair]]:  # complete once designations() is done
+        for pairs, forbidden in aliases:
+            yield _without(pairs, forbidden)
+
+    chain = itertools.chain.from_iterable
+    yield (
+        "plain",
+        compile_payload(itertools.chain(chain(designations()), chain(alias_keys())), form_keys),
+    )
     if seen[0]:
-        everything = itertools.chain(again(), aliases)
-        yield "forbidden", compile_payload(((k, r) for k, r, _ in everything), form_keys)
+        everything = chain(pairs for pairs, _, _, _ in again())
+        yield (
+            "forbidden",
+            compile_payload(itertools.chain(everything, chain(a for a, _ in aliases)), form_keys),
+        )
     else:
         yield "forbidden", None
+
+
+def _without(pairs: list[Pair], positions: list[int]) -> list[Pair]:
+    """``pairs`` but those at ``positions`` (the forbidden ones)."""
+    if not positions:
+        return pairs
+    dropped = set(positions)
+    return [pair for i, pair in enumerate(pairs) if i not in dropped]
 
 
 def _store_matchers(
@@ -498,10 +557,10 @@ def _store_matchers(
 
 
 class _Matchers:
-    """Where the rows pass sends the matcher entries: kept and compiled here at the
-    end (a small glossary), or streamed to a child process that compiles them while
-    the rows are written and stores the payloads in the database ``side``, whose rows
-    SQLite then copies over.
+    """Where the matcher entries go: kept and compiled here at the end (a small
+    glossary), or streamed to a child process that compiles them once they end
+    (:meth:`end`), while the rows are written, and stores the payloads in the database
+    ``side``, whose rows SQLite then copies over.
 
     The child is a fresh interpreter (not a fork: it does not carry a copy of the
     glossary and the tables, half of a forked one's peak memory), started with ``-c``
@@ -510,9 +569,10 @@ class _Matchers:
     back on its standard output."""
 
     def __init__(self, side: Path | None, forbidden: bool) -> None:
-        self._entries: list[Entry] = []
-        self._aliases: list[Entry] = []
+        self._batches: list[Batch] = []
         self._form_keys: dict[str, str] = {}
+        # the pickled form keys, None once sent
+        self._pending: bytes | None = pickle.dumps({}, pickle.HIGHEST_PROTOCOL)
         self._side = side
         self._child: subprocess.Popen[bytes] | None = None
         if side is not None:
@@ -529,34 +589,47 @@ class _Matchers:
                     stdout=subprocess.PIPE,
                     env=env,
                 )
+                _widen_pipe(self._child)
 
     def forms(self, form_keys: dict[str, str]) -> None:
-        """Each form's own key (what the matcher codes it as)."""
+        """Each form's own key (what the matcher codes it as). A child gets them after
+        the last entries (:meth:`end`), pickled now: a fraction of the dict's memory
+        while the entries are sent."""
         if self._child is None:
             self._form_keys = form_keys
         else:
-            self._send(pickle.dumps(form_keys, pickle.HIGHEST_PROTOCOL))
+            self._pending = pickle.dumps(form_keys, pickle.HIGHEST_PROTOCOL)
 
-    def add(self, entries: list[Entry], aliases: list[Entry]) -> None:
+    def end(self) -> None:
+        """No more entries: the child compiles from now on (while the rows are written)."""
+        if self._child is not None and self._pending is not None:
+            self._send(b"")
+            self._send(self._pending)
+            self._pending = None
+            assert self._child.stdin is not None
+            with contextlib.suppress(BrokenPipeError):  # it failed: store() tells why
+                self._child.stdin.flush()
+
+    def add(self, batch: Batch) -> None:
         if self._child is None:
-            self._entries.extend(entries)
-            self._aliases.extend(aliases)
+            self._batches.append(batch)
         else:
-            self._send(pickle.dumps((entries, aliases), pickle.HIGHEST_PROTOCOL))
+            self._send(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
 
     def _send(self, data: bytes) -> None:
         assert self._child is not None and self._child.stdin is not None
-        self._child.stdin.write(len(data).to_bytes(8, "little"))
-        self._child.stdin.write(data)
+        with contextlib.suppress(BrokenPipeError):  # it failed: store() tells why
+            self._child.stdin.write(len(data).to_bytes(8, "little"))
+            self._child.stdin.write(data)
 
     def store(self, db: sqlite3.Connection) -> None:
         """The compiled matchers into the index."""
         if self._child is None:
-            entries = self._entries
-            payloads = compiled_matchers(entries, self._aliases, lambda: entries, self._form_keys)
+            batches = self._batches
+            payloads = compiled_matchers(batches, lambda: batches, self._form_keys)
             _store_matchers(db, payloads)
             return
-        self._send(b"")
+        self.end()
         answer, _ = self._child.communicate()
         failed = self._child.returncode != 0 or answer
         self._child = None
@@ -576,9 +649,28 @@ class _Matchers:
             self._child = None
 
 
+#: Bytes the pipe to the matcher's child may hold (Linux's default for an
+#: unprivileged process's maximum; the default pipe holds 64 KB).
+_PIPE_BYTES = 1 << 20
+
+
+def _widen_pipe(child: subprocess.Popen[bytes]) -> None:
+    """A pipe that holds a batch of entries, where the system allows it: with 64 KB,
+    each batch of megabytes takes dozens of turns between the two processes, each a
+    wait for the scheduler on a busy machine."""
+    try:
+        import fcntl
+    except ImportError:  # not on a POSIX system
+        return
+    setpipe = getattr(fcntl, "F_SETPIPE_SZ", None)  # Linux only
+    if setpipe is not None and child.stdin is not None:
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(child.stdin.fileno(), setpipe, _PIPE_BYTES)
+
+
 def _matcher_main() -> None:
-    """The child's side of :class:`_Matchers`: the forms, then batches until an empty
-    message; the designations are spilt to a file beside the side database when the
+    """The child's side of :class:`_Matchers`: batches until an empty message, then
+    the forms; the designations are spilt to a file beside the side database when the
     glossary has forbidden renderings (the forbidden matcher reads them again)."""
     import traceback
 
@@ -587,29 +679,28 @@ def _matcher_main() -> None:
     answer = ""
     try:
         with contextlib.ExitStack() as stack:
-            form_keys = pickle.loads(_read(source))  # our parent's pipe, never a file
+            # filled once the entries end, before compile_payload reads it
+            form_keys: dict[str, str] = {}
             spilt = stack.enter_context(Path(f"{side}.entries").open("w+b")) if spill else None
-            aliases: list[Entry] = []
 
-            def received() -> Iterator[Entry]:
+            def received() -> Iterator[Batch]:
                 while data := _read(source):
                     if spilt is not None:
                         spilt.write(len(data).to_bytes(8, "little"))
                         spilt.write(data)
-                    entries, more = pickle.loads(data)  # our parent's pipe
-                    aliases.extend(more)
-                    yield from entries
+                    yield pickle.loads(data)  # our parent's pipe, never a file
+                form_keys.update(pickle.loads(_read(source)))  # our parent's pipe
 
-            def again() -> Iterator[Entry]:
+            def again() -> Iterator[Batch]:
                 if spilt is None:
                     raise RuntimeError("a forbidden rendering came unannounced")
                 spilt.seek(0)
                 while data := _read(spilt):
-                    yield from pickle.loads(data)[0]  # written above, in the private cache
+                    yield pickle.loads(data)  # written above, in the private cache
 
             db = new_database(Path(side), {}, SCHEMA, "")
             db.execute("DELETE FROM meta")  # only the matchers' own rows are copied over
-            _store_matchers(db, compiled_matchers(received(), aliases, again, form_keys))
+            _store_matchers(db, compiled_matchers(received(), again, form_keys))
             db.commit()
             db.close()
     except BaseException:

@@ -95,3 +95,29 @@ def test_acronyms_inside_a_phrase_keep_their_form() -> None:
 def test_the_writers_e_is_kept() -> None:
     assert inflect("напряженность", "ablt", "sing") == "напряженностью"
     assert inflect("напряжённость", "ablt", "sing") == "напряжённостью"
+
+
+def test_a_name_is_put_into_the_nominative_in_the_case_its_words_share() -> None:
+    """Regression (issue 14): «Наото Кана» stayed «Наото Кана» (the head, an
+    indeclinable first name, read as a nominative), and foreign surnames kept an
+    oblique case."""
+    from glossary.text.ru import name_form
+
+    assert name_form(["Хироси", "Кана"]) == "Хироси Кан"  # an indeclinable first name
+    assert name_form(["Джеймсом", "Коллинзом"]) == "Джеймс Коллинз"  # a guessed surname
+    assert name_form(["Виктории", "Нуланд"]) == "Виктория Нуланд"
+    assert name_form(["Сергей", "Лавров"]) == "Сергей Лавров"  # already nominative
+    # A surname the dictionary lacks, with no reading as a name, is not declined by a
+    # guess («Ратке» is no dative of «Ратка»).
+    assert name_form(["Ратке"]) == "Ратке"
+
+
+def test_a_part_of_speech_is_weighed_over_all_its_readings() -> None:
+    """Regression (issue 14): «главой» (a noun; the adjective «главый» a guess) was read
+    as a modifier, and weighing single readings instead made «боевой» (an adjective whose
+    score pymorphy3 splits over many forms) a noun: «боева опыт»."""
+    from glossary.text.ru import dictionary_form
+
+    assert dictionary_form(["главой", "делегации"]) == "глава делегации"
+    assert dictionary_form(["боевой", "опыт"]) == "боевой опыт"
+    assert dictionary_form(["военных", "инцидентов"]) == "военные инциденты"

@@ -9,7 +9,7 @@ index every form of a word. Everything loads pymorphy3 lazily.
 from __future__ import annotations
 
 from glossary.text.ru.grammar import CASES, NUMBERS, PREPOSITION_CASES
-from glossary.text.ru.inflect import dictionary_form, inflect, inflect_like
+from glossary.text.ru.inflect import dictionary_form, inflect, inflect_like, name_form
 from glossary.text.ru.phrase import PhraseAnalysis, analyse_phrase, head_readings, split_words
 
 __all__ = [
@@ -22,5 +22,6 @@ __all__ = [
     "head_readings",
     "inflect",
     "inflect_like",
+    "name_form",
     "split_words",
 ]

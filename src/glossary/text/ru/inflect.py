@@ -21,14 +21,21 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from glossary.text.normalize import is_acronym
-from glossary.text.ru.grammar import AGREEING_POS, CASES, CONJUNCTIONS, NAME_GRAMMEMES, NUMBERS
+from glossary.text.ru.grammar import (
+    AGREEING_POS,
+    CASE_ALIASES,
+    CASES,
+    CONJUNCTIONS,
+    NAME_GRAMMEMES,
+    NUMBERS,
+)
 from glossary.text.ru.phrase import PhraseAnalysis, analyse_phrase, head_readings, shared_morph
 from glossary.text.ru.phrase import split_words as split_words
 
 if TYPE_CHECKING:
     from glossary.text.morph_ru import RussianMorphology
 
-__all__ = ["dictionary_form", "inflect", "inflect_like"]
+__all__ = ["dictionary_form", "inflect", "inflect_like", "name_form"]
 
 #: Marks a word that could not take the requested form.
 _FAILED = None
@@ -71,6 +78,64 @@ def dictionary_form(
     if result is None:
         return " ".join(words)
     return " ".join(w if w is not None else o for w, o in zip(result, words, strict=True))
+
+
+def name_form(words: Sequence[str], morph: RussianMorphology | None = None) -> str:
+    """A person's name in the nominative («Наото Кана» → «Наото Кан», «Виктории
+    Нуланд» → «Виктория Нуланд», «Климкина» → «Климкин»).
+
+    The words of a name share one case: the case read is one every word allows
+    (an indeclinable word allows all), taking readings as names (Name, Surn, Patr)
+    before other nouns, and the nominative when it is possible; each word is then
+    put into the nominative singular from its reading in that case. A word with no
+    reading in that case, or an indeclinable one, stays as written.
+    """
+    analyser = shared_morph(morph)
+    readings = [_name_readings(word, analyser) for word in words]
+    cases = [{_case(p) for p in parses} for parses in readings if parses]
+    shared = set.intersection(*cases) if cases else set()
+    if not shared or "nomn" in shared:
+        return " ".join(words)
+    case = min(shared, key=CASES.index)  # genitive before accusative, as more common
+    result = []
+    for word, parses in zip(words, readings, strict=True):
+        # A word read by its endings alone follows the case the others settled.
+        guesses = parses or _nouns(word, analyser)
+        parse = next((p for p in guesses if _case(p) == case), None)
+        form = None if parse is None or "Fixd" in parse.tag else _safe_inflect(parse, {"nomn"})
+        result.append(word if form is None else _restore_case(word, form.word))
+    return " ".join(result)
+
+
+def _case(parse: Any) -> str:
+    case = str(parse.tag.case)
+    return CASE_ALIASES.get(case, case)
+
+
+def _name_readings(word: str, morph: RussianMorphology) -> list[Any]:
+    """Singular noun readings of ``word``, its readings as a name when it has any.
+    An indeclinable word gives none (it allows every case), and so does a word the
+    dictionary lacks that has no reading as a name: its endings are only a guess
+    («Раттке» is no dative of «Ратка»)."""
+    nouns = _nouns(word, morph)
+    named = [p for p in nouns if NAME_GRAMMEMES & p.tag.grammemes]
+    if named or (nouns and nouns[0].is_known):
+        return named or nouns
+    return []
+
+
+def _nouns(word: str, morph: RussianMorphology) -> list[Any]:
+    parses = morph.parses(word.lower())
+    if parses and not parses[0].is_known and word.lower().endswith(_INDECLINABLE_ENDINGS):
+        return []  # a borrowed name ending so does not decline: «Хироси», «Наото»
+    return [
+        p for p in parses if p.tag.POS == "NOUN" and p.tag.number != "plur" and "Fixd" not in p.tag
+    ]
+
+
+#: Endings of borrowed names that do not decline (no Russian noun has them as a case
+#: ending of a consonant stem).
+_INDECLINABLE_ENDINGS = ("и", "о", "э")
 
 
 def inflect_like(term: str, replaced: str, preposition: str = "") -> str | None:
