@@ -29,3 +29,10 @@ def test_context_is_the_line_cut_with_an_ellipsis() -> None:
     assert context.startswith("…") and context.endswith("…")
     assert "Short" not in context
     assert make("Only line.").context(0, 1) == "Only line."
+
+
+def test_name_words_are_the_words_capitalised_away_from_a_sentence_start() -> None:
+    doc = make("Harbour talks began. The Harbour Authority met in Tarvik.\n")
+    assert doc.name_words() == frozenset({"harbour", "authority", "tarvik"})
+    assert "talks" not in doc.name_words() and "the" not in doc.name_words()
+    assert doc.name_words() is doc.name_words()  # memoised

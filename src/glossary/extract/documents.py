@@ -38,6 +38,7 @@ class Document:
     tags: str
     line_offset: int = 0
     line_starts: list[int] = field(default_factory=list)
+    capitalised_words: frozenset[str] | None = None
 
     @classmethod
     def of(
@@ -58,6 +59,18 @@ class Document:
         if not self.line_starts:
             self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         return self.line_offset + bisect.bisect_right(self.line_starts, offset)
+
+    def name_words(self) -> frozenset[str]:
+        """Words (lower-cased) the document capitalises away from a sentence start: its
+        names, which a headline's capitals do not make (memoised)."""
+        if self.capitalised_words is None:
+            units = self.units
+            self.capitalised_words = frozenset(
+                w.lower()
+                for w, initial in zip(units.words, units.initial, strict=True)
+                if not initial and w[:1].isupper()
+            )
+        return self.capitalised_words
 
     def reference(self, unit: int) -> str:
         """``document:line`` of a unit."""

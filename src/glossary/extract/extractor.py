@@ -18,6 +18,7 @@ from typing import Any
 from glossary.extract import acronyms, candidates_en, candidates_ru
 from glossary.extract.candidate import Candidate
 from glossary.extract.candidates import CandidateRules, Refiner, Span
+from glossary.extract.canonical import NAME_RULES, CanonicalForms, Sample, english_head
 from glossary.extract.documents import Document
 from glossary.extract.ranking import (
     DEFAULT_WEIGHTS,
@@ -64,14 +65,9 @@ _TREATY_HEADS = word_set(
     "договор пакт соглашение конвенция хартия протокол меморандум устав"
 )
 _NAMED_HEADS = _TITLE_HEADS | _ORG_HEADS | _TREATY_HEADS
-#: Words written in lower case inside capitalised names ("Charter of the United Nations").
-_LOWER_IN_NAMES = word_set("of the and for on in to a an")
-#: Rules whose candidates keep their capitals at a sentence start.
-_NAMES = frozenset({Rule.ACRONYM, Rule.EXPANSION, Rule.PERSON})
 _SPACE = re.compile(r"\s+")
 #: English classes a modifier stands before in a noun phrase.
 _NOUNS_EN = frozenset("NJT")
-_POSSESSIVE_END = re.compile("(?<=\\w)['\u2019]s?$")
 
 
 @dataclass(slots=True)
@@ -81,7 +77,7 @@ class _Stats:
     head: int = 0
     #: Seen as a dependent of a longer phrase: it stands on its own (not a fragment).
     free: bool = False
-    samples: list[tuple[int, int, int, int]] = field(default_factory=list)
+    samples: list[Sample] = field(default_factory=list)
     #: In how many documents it was seen (a document fed in chunks counts once).
     documents: int = 0
     last_document: str = ""
@@ -127,7 +123,6 @@ class Extractor:
         self._names: set[tuple[int, int, int]] = set()
         self._inside_names: set[tuple[int, int]] = set()
         self.words = 0
-        self._name_word_sets: dict[int, frozenset[str]] = {}
         self.rules: CandidateRules
         if lang is Lang.EN:
             self._en = candidates_en.EnglishTagger()
@@ -273,7 +268,6 @@ class Extractor:
         )  # fmt: skip
         self._stats, self._documents, self._links, self._short_forms = {}, [], {}, {}
         self._names, self._inside_names, self.words = set(), set(), 0
-        self._name_word_sets = {}
         return counts
 
     def absorb(self, counts: Counts) -> None:
@@ -293,7 +287,7 @@ class Extractor:
             ours.count += theirs.count
             ours.documents += theirs.documents
             ours.free = ours.free or theirs.free
-            if theirs.rule in _NAMES and ours.rule not in _NAMES:
+            if theirs.rule in NAME_RULES and ours.rule not in NAME_RULES:
                 ours.rule = theirs.rule
             ours.samples.extend(samples[: max(0, SAMPLES - len(ours.samples))])
         for short, expansion in counts.links.items():
@@ -496,7 +490,7 @@ class Extractor:
                 stems.add(_surname_stem(last.lower()))
         return stems
 
-    def _inside_name(self, sample: tuple[int, int, int, int]) -> bool:
+    def _inside_name(self, sample: Sample) -> bool:
         doc_index, a, b, _skip = sample
         inside = self._inside_names
         return (
@@ -560,7 +554,7 @@ class Extractor:
             )
 
         def fragment(entry: _Stats) -> bool:
-            return entry.rule not in _NAMES and all(
+            return entry.rule not in NAME_RULES and all(
                 inside(d, a, b) for d, a, b, _skip in entry.samples
             )
 
@@ -641,7 +635,7 @@ class Extractor:
 
     def _head_word(self, key: tuple[str, ...], entry: _Stats) -> str:
         if self.lang is Lang.EN:
-            return key[_english_head(key)]
+            return key[english_head(key)]
         return key[entry.head] if 0 <= entry.head < len(key) else ""
 
     def _boundaries(
@@ -737,16 +731,19 @@ class Extractor:
         candidate = self._candidate(key, entry, 0.0)
         return candidate.term if candidate else " ".join(key)
 
-    def _surface(self, sample: tuple[int, int, int, int]) -> str:
-        doc_index, a, b, skip = sample
-        words = self._documents[doc_index].units.words
-        return " ".join(words[u] for u in range(a, b + 1) if u != skip)
+    def _forms(self) -> CanonicalForms:
+        morph = self._morph if self.lang is Lang.RU else None
+        return CanonicalForms(self.lang, self._documents, self.normalizer, morph)
+
+    def _surface(self, sample: Sample) -> str:
+        return self._forms().surface(sample)
 
     def _candidate(self, key: tuple[str, ...], entry: _Stats, score: float) -> Candidate | None:
-        forms = Counter(self._surface(s) for s in entry.samples)
+        canonical = self._forms()
+        forms = Counter(canonical.surface(s) for s in entry.samples)
         if not forms:
             return None
-        term = self._canonical(key, entry, forms)
+        term = canonical.of(key, entry.rule, entry.samples, forms)
         if not term:
             return None
         references = []
@@ -766,126 +763,9 @@ class Extractor:
             context=self._context(min(entry.samples)),
         )
 
-    def _context(self, sample: tuple[int, int, int, int]) -> str:
+    def _context(self, sample: Sample) -> str:
         doc_index, a, b, _ = sample
         return self._documents[doc_index].context(a, b)
-
-    def _canonical(self, key: tuple[str, ...], entry: _Stats, forms: Counter[str]) -> str:
-        if self.lang is Lang.RU:
-            return self._canonical_ru(entry, forms)
-        return self._canonical_en(key, entry, forms)
-
-    def _initial(self, sample: tuple[int, int, int, int]) -> bool:
-        doc_index, a, _b, _skip = sample
-        return self._documents[doc_index].units.initial[a]
-
-    def _cased_en(self, sample: tuple[int, int, int, int]) -> str:
-        """The surface with the capitals that carry no information lowered: a word's at a
-        sentence start (unless the phrase goes on in capitals: "Secretary of State"),
-        and every word's in a title-case headline (where all count as initial)."""
-        doc_index, a, b, skip = sample
-        document = self._documents[doc_index]
-        units, tags = document.units, document.tags
-        indices = [u for u in range(a, b + 1) if u != skip]
-        titled = any(
-            units.words[u][:1].isupper() and not units.initial[u]
-            for u in indices[1:]
-            if units.words[u].lower() not in _LOWER_IN_NAMES
-        )
-        # In a headline, a phrase every word of which the text also capitalises
-        # mid-sentence is a name there too: "Security Council Extends ..." .
-        named = not titled and all(
-            units.words[u][:1].isupper() and units.words[u].lower() in self._name_words(doc_index)
-            for u in indices
-        )
-        words = []
-        for u in indices:
-            word = units.words[u]
-            if (
-                units.initial[u]
-                and tags[u] not in "PTXM"
-                and not titled
-                and not named
-                and not any(c.isupper() for c in word[1:])
-            ):
-                # A capital past the first letter is the word's own ("UN-Brokered").
-                word = word[:1].lower() + word[1:]
-            words.append(word)
-        if words and ("'" in words[-1] or "\u2019" in words[-1]):
-            # A name's possessive ends the phrase only as the possessor: "Ministers'".
-            words[-1] = _POSSESSIVE_END.sub("", words[-1])
-        return " ".join(words)
-
-    def _name_words(self, doc_index: int) -> frozenset[str]:
-        """Words the document capitalises away from a sentence start (memoised)."""
-        found = self._name_word_sets.get(doc_index)
-        if found is None:
-            units = self._documents[doc_index].units
-            found = frozenset(
-                w.lower()
-                for w, initial in zip(units.words, units.initial, strict=True)
-                if not initial and w[:1].isupper()
-            )
-            self._name_word_sets[doc_index] = found
-        return found
-
-    def _canonical_en(self, key: tuple[str, ...], entry: _Stats, forms: Counter[str]) -> str:
-        inner: Counter[str] = Counter()
-        for sample in entry.samples:
-            inner[self._cased_en(sample)] += 1
-        ranked = [f for f, _ in inner.most_common()]
-        # Singular unless the text only uses the plural: the head word equal to its lemma.
-        head = _english_head(key)
-        for form in ranked:
-            words = form.replace("-", " ").split()
-            if head < len(words) and self.normalizer.word_key(words[head]) == words[head].lower():
-                return form
-        return ranked[0]
-
-    def _canonical_ru(self, entry: _Stats, forms: Counter[str]) -> str:
-        from glossary.text.ru import analyse_phrase, dictionary_form, name_form
-
-        morph = self._morph
-        if (
-            entry.rule is Rule.ACRONYM
-            and len(entry.samples)
-            and " " not in forms.most_common(1)[0][0]
-        ):
-            return candidates_ru.acronym_of(forms.most_common(1)[0][0])
-        if entry.rule is Rule.PERSON:
-            # A name's words share a case, whatever each word's likeliest reading:
-            # «Наото Кана» → «Наото Кан», not «Наото Кана».
-            # The full name, when its surname was also seen alone («Кристин Вормут»).
-            fullest = max(forms, key=lambda f: (len(f.split()), forms[f]))
-            return name_form(fullest.split(), morph)
-        if entry.rule is Rule.VERB:
-            # A verb is listed in the infinitive: "деэскалирует" → "деэскалировать".
-            best = forms.most_common(1)[0][0]
-            parses = morph.parses(best.lower())
-            return str(parses[0].normal_form) if parses else best.lower()
-        certain: Counter[str] = Counter()
-        for form in forms:
-            analysis = analyse_phrase(form.split(), morph)
-            if len(analysis.numbers) == 1:
-                certain[next(iter(analysis.numbers))] += forms[form]
-        number = None
-        if certain:
-            number = "plur" if certain["plur"] > certain["sing"] else "sing"
-        best = forms.most_common(1)[0][0]
-        sample = next(s for s in entry.samples if self._surface(s) == best)
-        term = dictionary_form(best.split(), number, morph)
-        if self._initial(sample) and entry.rule not in _NAMES:
-            doc_index, a, _, _ = sample
-            first = self._documents[doc_index].units.words[a]
-            parses = morph.parses(first)
-            proper = parses and any(
-                g in parses[0].tag for g in ("Name", "Surn", "Geox", "Orgn", "Trad", "Abbr")
-            )
-            # A later capital makes the phrase a name ("Северная Африка"), as in English.
-            named = any(w[:1].isupper() for w in best.split()[1:])
-            if not proper and not first.isupper() and not named:
-                term = term[:1].lower() + term[1:]
-        return term
 
     def _kind(self, key: tuple[str, ...], entry: _Stats) -> Kind:
         """What a candidate names, from its rule, its head word and its capitals."""
@@ -938,11 +818,6 @@ def _surname_stem(word: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
             return word[: -len(ending)]
     return word
-
-
-def _english_head(key: tuple[str, ...]) -> int:
-    """Index of the head word: before "of", else the last word."""
-    return key.index("of") - 1 if "of" in key[1:] else len(key) - 1
 
 
 _RELATIONAL_EN = ("al", "ic", "ary", "ar", "ical", "ory")
