@@ -22,7 +22,7 @@ from glossary.extract.units import word_set
 from glossary.model import Lang
 from glossary.text.normalize import Normalizer
 
-__all__ = ["NAME_RULES", "CanonicalForms", "Sample", "english_head"]
+__all__ = ["NAME_RULES", "CanonicalForms", "Sample", "english_head", "surface"]
 
 #: An occurrence: document index, first unit, last unit, a unit left out (-1: none).
 Sample = tuple[int, int, int, int]
@@ -35,6 +35,13 @@ _OWN_CAPITALS_EN = "PTXM"
 #: pymorphy grammemes of a word whose capital is its own.
 _PROPER_GRAMMEMES_RU = ("Name", "Surn", "Geox", "Orgn", "Trad", "Abbr")
 _POSSESSIVE_END = re.compile("(?<=\\w)['\u2019]s?$")
+
+
+def surface(documents: Sequence[Document], sample: Sample) -> str:
+    """The words of an occurrence as written."""
+    doc_index, a, b, skip = sample
+    words = documents[doc_index].units.words
+    return " ".join(words[u] for u in range(a, b + 1) if u != skip)
 
 
 def english_head(key: tuple[str, ...]) -> int:
@@ -54,9 +61,7 @@ class CanonicalForms:
 
     def surface(self, sample: Sample) -> str:
         """The words of an occurrence as written."""
-        doc_index, a, b, skip = sample
-        words = self.documents[doc_index].units.words
-        return " ".join(words[u] for u in range(a, b + 1) if u != skip)
+        return surface(self.documents, sample)
 
     def of(
         self, key: tuple[str, ...], rule: Rule, samples: Sequence[Sample], forms: Counter[str]

@@ -18,7 +18,13 @@ from typing import Any
 from glossary.extract import acronyms, candidates_en, candidates_ru
 from glossary.extract.candidate import Candidate
 from glossary.extract.candidates import CandidateRules, Refiner, Span
-from glossary.extract.canonical import NAME_RULES, CanonicalForms, Sample, english_head
+from glossary.extract.canonical import (
+    NAME_RULES,
+    CanonicalForms,
+    Sample,
+    english_head,
+    surface,
+)
 from glossary.extract.documents import Document
 from glossary.extract.ranking import (
     DEFAULT_WEIGHTS,
@@ -736,7 +742,7 @@ class Extractor:
         return CanonicalForms(self.lang, self._documents, self.normalizer, morph)
 
     def _surface(self, sample: Sample) -> str:
-        return self._forms().surface(sample)
+        return surface(self._documents, sample)
 
     def _candidate(self, key: tuple[str, ...], entry: _Stats, score: float) -> Candidate | None:
         canonical = self._forms()
