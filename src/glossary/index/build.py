@@ -25,6 +25,7 @@ import os
 import pickle
 import subprocess
 import sys
+import threading
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -89,6 +90,18 @@ WordInfo = tuple[str, str, tuple[str, ...], tuple[str, ...]]
 FormRow = tuple[str, str, str]
 #: ``(lang, role, text)`` of each designation of a term, as ``designations`` orders them.
 Texts = list[tuple[str, str, str]]
+#: ``(lang, role)`` of a designation, numbered (one byte a designation in a build).
+_KINDS = tuple(
+    (lang, role) for lang in ("en", "ru") for role in ("preferred", "variant", "forbidden")
+)
+_KIND_CODES = {kind: code for code, kind in enumerate(_KINDS)}
+#: One designation row: concept, lang, role, text, exact, surface, key, initials, words.
+Row = tuple[int, str, str, str, str, str, str, str, int]
+#: The designations of some rows to write: their concepts, kinds (:data:`_KINDS`),
+#: texts, word numbers and the offsets of each one's words in them (one more than
+#: designations; the first need not be 0).
+RowsChunk = tuple["array[int]", bytearray, list[str], "array[int]", "array[int]"]
+_INSERT_DESIGNATION = "INSERT INTO designations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 Progress = Callable[[Iterable[Term], int], Iterable[Term]]
 
@@ -127,7 +140,9 @@ def build_index(
     count = workers if workers is not None else _usable_cores()
     parallel = count > 1 and len(terms) >= PARALLEL_FROM
     side = Path(f"{target}.matchers")
+    rows_side = Path(f"{target}.rows")
     matchers = _Matchers(side if parallel else None, _has_forbidden(terms))
+    rows = _Rows(rows_side if parallel else None)
     ticker = _Ticker(progress, terms)
     db = new_database(target, stamp.meta(), SCHEMA, INDEXES)
     try:
@@ -142,6 +157,7 @@ def build_index(
         if cache is not None:  # now: kept until the rows pass, it would add to its peak
             wordcache.save(cache, analyses)
         del analyses
+        rows.send(words, table)
         matchers.forms({form: own for form, _, own in forms})
         db.executemany(
             "INSERT OR IGNORE INTO forms VALUES (?, ?)", [(form, key) for form, key, _ in forms]
@@ -151,17 +167,17 @@ def build_index(
         matchers.end()
         db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
         del aliases
-        _write_designations(db, terms, words, table, ticker)
+        rows.store(db, words, table, ticker)
         del words, table
-        create_indexes(db)  # while the matcher's child finishes its work
         matchers.store(db)
-        finish(db)
+        finish(db)  # the indexes too, unless the rows came with them
     except BaseException:
+        rows.close()
         matchers.close()
         db.close()
         raise
     finally:
-        for leftover in (side, Path(f"{side}.entries")):
+        for leftover in (side, Path(f"{side}.entries"), rows_side):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
     ticker.close()
@@ -207,6 +223,11 @@ class _Words:
     starts: array[int]
     #: Per distinct word: is it a one-word Russian designation somewhere?
     alone: bytearray
+    #: Per designation: its concept's position, its language and role (a number into
+    #: :data:`_KINDS`) and its text, for the rows (no second walk over the concepts).
+    concepts: array[int]
+    kinds: bytearray
+    texts: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,8 +263,15 @@ def _words(terms: tuple[Term, ...]) -> _Words:
     ids = array("I")
     starts = array("I", [0])
     alone: set[int] = set()
-    for term in terms:
-        for lang, _, text in designation_texts(term):
+    concepts = array("I")
+    kinds = bytearray()
+    texts: list[str] = []
+    codes = _KIND_CODES
+    for pos, term in enumerate(terms):
+        for lang, role, text in designation_texts(term):
+            concepts.append(pos)
+            kinds.append(codes[lang, role])
+            texts.append(text)
             found = words_of(text)
             for word in found:
                 number = numbers.get(word)
@@ -256,7 +284,7 @@ def _words(terms: tuple[Term, ...]) -> _Words:
     flags = bytearray(len(numbers))
     for number in alone:
         flags[number] = 1
-    return _Words(list(numbers), ids, starts, flags)
+    return _Words(list(numbers), ids, starts, flags, concepts, kinds, texts)
 
 
 def _morphology(
@@ -452,40 +480,51 @@ def _send_entries(
 
 
 def _write_designations(
-    db: sqlite3.Connection,
-    terms: tuple[Term, ...],
-    words: _Words,
-    table: _Table,
-    ticker: _Ticker,
+    db: sqlite3.Connection, words: _Words, table: _Table, ticker: _Ticker
 ) -> None:
-    """Every designation row (forbidden ones too, without initials). The exact form and
-    initials are made here, in the walk over the designations, so no column of a
-    million strings waits for the rows."""
-    rows: list[tuple[int, str, str, str, str, str, str, str, int]] = []
-    ids, starts, keys, folds = words.ids, words.starts, table.keys, table.folds
-    number = 0
-    every = max(1, len(terms) // 100)
+    """Every designation row (forbidden ones too, without initials), here (a small
+    glossary, or no interpreter for :class:`_Rows`' child), batch by batch."""
     span = _ROWS_DONE - _ENTRIES_DONE
-    insert = "INSERT INTO designations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-    for pos, term in enumerate(terms):
-        for lang, role, text in designation_texts(term):
-            word_ids = ids[starts[number] : starts[number + 1]]
-            number += 1
-            if not word_ids:
-                continue
-            exact = exact_form(text)
-            rows.append(
-                (pos, lang, role, text, text if exact == text else exact,
-                 " ".join([folds[i] for i in word_ids]), " ".join([keys[i] for i in word_ids]),
-                 "" if role == "forbidden" else initials(text), len(word_ids))
-            )  # fmt: skip
-        if len(rows) >= _BATCH_ROWS:
-            db.executemany(insert, rows)
-            rows.clear()
-        if pos % every == 0:
-            ticker.to(_ENTRIES_DONE + span * pos / len(terms))
-    db.executemany(insert, rows)
+    total = len(words.texts)
+    for first in range(0, total, _BATCH_ROWS):
+        chunk = _rows_chunk(words, first, first + _BATCH_ROWS)
+        db.executemany(_INSERT_DESIGNATION, designation_rows(chunk, table.folds, table.keys))
+        ticker.to(_ENTRIES_DONE + span * min(total, first + _BATCH_ROWS) / max(1, total))
     ticker.to(_ROWS_DONE)
+
+
+def _rows_chunk(words: _Words, first: int, last: int) -> RowsChunk:
+    """The designations numbered ``first`` to ``last`` (excluded), as :data:`RowsChunk`."""
+    starts = words.starts
+    return (
+        words.concepts[first:last],
+        words.kinds[first:last],
+        words.texts[first:last],
+        words.ids[starts[first] : starts[min(last, len(words.texts))]],
+        starts[first : last + 1],
+    )
+
+
+def designation_rows(chunk: RowsChunk, folds: list[str], keys: list[str]) -> list[Row]:
+    """The rows of the designations of ``chunk`` that have words, from the word table's
+    ``folds`` and ``keys``. The exact form and initials are made here, in the walk over
+    the designations, so no column of a million strings waits for the rows."""
+    concepts, kinds, texts, ids, starts = chunk
+    rows: list[Row] = []
+    base = starts[0]
+    kinds_of = _KINDS
+    for number, text in enumerate(texts):
+        word_ids = ids[starts[number] - base : starts[number + 1] - base]
+        if not word_ids:
+            continue
+        lang, role = kinds_of[kinds[number]]
+        exact = exact_form(text)
+        rows.append(
+            (concepts[number], lang, role, text, text if exact == text else exact,
+             " ".join([folds[i] for i in word_ids]), " ".join([keys[i] for i in word_ids]),
+             "" if role == "forbidden" else initials(text), len(word_ids))
+        )  # fmt: skip
+    return rows
 
 
 #: A matcher entry: match key and packed designation.
@@ -574,22 +613,7 @@ class _Matchers:
         # the pickled form keys, None once sent
         self._pending: bytes | None = pickle.dumps({}, pickle.HIGHEST_PROTOCOL)
         self._side = side
-        self._child: subprocess.Popen[bytes] | None = None
-        if side is not None:
-            import glossary
-
-            package = str(Path(glossary.__file__).resolve().parents[1])
-            path = os.environ.get("PYTHONPATH")
-            env = {**os.environ, "PYTHONPATH": f"{package}{os.pathsep}{path}" if path else package}
-            code = "from glossary.index.build import _matcher_main; _matcher_main()"
-            with contextlib.suppress(OSError):  # no interpreter to start: compiled here
-                self._child = subprocess.Popen(
-                    [sys.executable, "-c", code, str(side), "1" if forbidden else ""],
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
-                    env=env,
-                )
-                _widen_pipe(self._child)
+        self._child = _Child.start("_matcher_main", side, "1" if forbidden else "")
 
     def forms(self, form_keys: dict[str, str]) -> None:
         """Each form's own key (what the matcher codes it as). A child gets them after
@@ -606,9 +630,7 @@ class _Matchers:
             self._send(b"")
             self._send(self._pending)
             self._pending = None
-            assert self._child.stdin is not None
-            with contextlib.suppress(BrokenPipeError):  # it failed: store() tells why
-                self._child.stdin.flush()
+            self._child.flush()
 
     def add(self, batch: Batch) -> None:
         if self._child is None:
@@ -617,10 +639,8 @@ class _Matchers:
             self._send(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
 
     def _send(self, data: bytes) -> None:
-        assert self._child is not None and self._child.stdin is not None
-        with contextlib.suppress(BrokenPipeError):  # it failed: store() tells why
-            self._child.stdin.write(len(data).to_bytes(8, "little"))
-            self._child.stdin.write(data)
+        assert self._child is not None
+        self._child.send(data)
 
     def store(self, db: sqlite3.Connection) -> None:
         """The compiled matchers into the index."""
@@ -630,22 +650,134 @@ class _Matchers:
             _store_matchers(db, payloads)
             return
         self.end()
-        answer, _ = self._child.communicate()
-        failed = self._child.returncode != 0 or answer
-        self._child = None
-        if failed:
-            raise RuntimeError(f"compiling the matcher failed: {answer.decode(errors='replace')}")
-        db.commit()  # ATTACH and DETACH need no open transaction
-        db.execute("ATTACH DATABASE ? AS side", (str(self._side),))
-        db.execute("INSERT INTO matchers SELECT * FROM side.matchers")
-        db.execute("INSERT INTO meta SELECT * FROM side.meta")
-        db.commit()
-        db.execute("DETACH DATABASE side")
+        child, self._child = self._child, None
+        child.wait("compiling the matcher")
+        _copy(db, self._side, "matchers", "meta")
 
     def close(self) -> None:
         if self._child is not None:
             self._child.kill()
-            self._child.communicate()
+            self._child = None
+
+
+def _copy(db: sqlite3.Connection, side: Path | None, *tables: str) -> None:
+    """The rows of ``tables`` of the database ``side`` into the same tables of ``db``
+    (into an empty table with the same indexes, SQLite copies the records and index
+    entries as they are, without decoding them)."""
+    db.commit()  # ATTACH and DETACH need no open transaction
+    db.execute("ATTACH DATABASE ? AS side", (str(side),))
+    for table in tables:
+        db.execute(f"INSERT INTO {table} SELECT * FROM side.{table}")
+    db.commit()
+    db.execute("DETACH DATABASE side")
+
+
+class _Child:
+    """A fresh interpreter running one of this module's ``*_main`` functions (not a
+    fork: it does not carry a copy of the glossary and the tables), started with
+    ``-c`` so that no script of the caller's is imported again; messages are
+    length-prefixed on its standard input, and its one answer (empty, or the
+    traceback) comes back on its standard output."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self._process = process
+
+    @classmethod
+    def start(cls, main: str, *args: str | Path | None) -> _Child | None:
+        """The child running ``main(*args)``, or ``None`` when ``args[0]`` is (no child
+        wanted) or no interpreter can be started (the work is then done here)."""
+        if args[0] is None:
+            return None
+        import glossary
+
+        package = str(Path(glossary.__file__).resolve().parents[1])
+        path = os.environ.get("PYTHONPATH")
+        env = {**os.environ, "PYTHONPATH": f"{package}{os.pathsep}{path}" if path else package}
+        code = f"from glossary.index.build import {main}; {main}()"
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-c", code, *map(str, args)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env=env,
+            )
+        except OSError:
+            return None
+        _widen_pipe(process)
+        return cls(process)
+
+    def send(self, data: bytes) -> None:
+        """One message (``b""``: the end)."""
+        assert self._process.stdin is not None
+        with contextlib.suppress(BrokenPipeError):  # it failed: wait() tells why
+            self._process.stdin.write(len(data).to_bytes(8, "little"))
+            self._process.stdin.write(data)
+
+    def flush(self) -> None:
+        assert self._process.stdin is not None
+        with contextlib.suppress(BrokenPipeError):  # it failed: wait() tells why
+            self._process.stdin.flush()
+
+    def wait(self, what: str) -> None:
+        """Until it ends; an error saying ``what`` failed if it did."""
+        answer, _ = self._process.communicate()
+        if self._process.returncode != 0 or answer:
+            raise RuntimeError(f"{what} failed: {answer.decode(errors='replace')}")
+
+    def kill(self) -> None:
+        self._process.kill()
+        self._process.communicate()
+
+
+class _Rows:
+    """Where the designation rows are written: here (a small glossary), or by a child
+    process (:class:`_Child`) into the database ``side``, indexes included, while this
+    process sends the matcher entries; SQLite then copies the table over whole.
+
+    The child gets the word table's folds and keys, then the designations in
+    :data:`RowsChunk` pieces, sent by a thread of this process so that the entries
+    walk goes on while the pipe is full."""
+
+    def __init__(self, side: Path | None) -> None:
+        self._side = side
+        self._child = _Child.start("_rows_main", side)
+        self._sender: threading.Thread | None = None
+
+    def send(self, words: _Words, table: _Table) -> None:
+        """Start the child on the rows (nothing here without a child: see :meth:`store`)."""
+        child = self._child
+        if child is None:
+            return
+
+        def send_all() -> None:
+            child.send(pickle.dumps((table.folds, table.keys), pickle.HIGHEST_PROTOCOL))
+            for first in range(0, len(words.texts), _BATCH_ROWS):
+                chunk = _rows_chunk(words, first, first + _BATCH_ROWS)
+                child.send(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
+            child.send(b"")
+            child.flush()
+
+        self._sender = threading.Thread(target=send_all, daemon=True)
+        self._sender.start()
+
+    def store(self, db: sqlite3.Connection, words: _Words, table: _Table, ticker: _Ticker) -> None:
+        """The rows in ``db``: written here, or the child's copied over (with the indexes)."""
+        if self._child is None:
+            _write_designations(db, words, table, ticker)
+            return
+        if self._sender is None:
+            self.send(words, table)
+        assert self._sender is not None
+        self._sender.join()
+        child, self._child = self._child, None
+        child.wait("writing the designations")
+        create_indexes(db)  # on the empty table, so the copy brings the child's entries
+        _copy(db, self._side, "designations")
+        ticker.to(_ROWS_DONE)
+
+    def close(self) -> None:
+        if self._child is not None:
+            self._child.kill()
             self._child = None
 
 
@@ -703,6 +835,28 @@ def _matcher_main() -> None:
             _store_matchers(db, compiled_matchers(received(), again, form_keys))
             db.commit()
             db.close()
+    except BaseException:
+        answer = traceback.format_exc()
+    sys.stdout.write(answer)
+    sys.stdout.flush()
+
+
+def _rows_main() -> None:
+    """The child's side of :class:`_Rows`: the folds and keys, then row chunks until an
+    empty message; the rows and their indexes go into the database ``argv[1]``."""
+    import traceback
+
+    answer = ""
+    try:
+        source = sys.stdin.buffer
+        folds, keys = pickle.loads(_read(source))  # our parent's pipe, never a file
+        db = new_database(Path(sys.argv[1]), {}, SCHEMA, INDEXES)
+        while data := _read(source):
+            chunk = pickle.loads(data)  # our parent's pipe
+            db.executemany(_INSERT_DESIGNATION, designation_rows(chunk, folds, keys))
+        create_indexes(db)
+        db.commit()
+        db.close()
     except BaseException:
         answer = traceback.format_exc()
     sys.stdout.write(answer)
