@@ -51,7 +51,6 @@ from glossary.text.ru.paradigm import ALIAS_LIMIT
 if TYPE_CHECKING:
     import concurrent.futures
     import sqlite3
-    from multiprocessing.context import BaseContext
 
     from glossary.text.normalize import Normalizer
 
@@ -145,13 +144,16 @@ def build_index(
     rows = _Rows(rows_side if parallel else None)
     ticker = _Ticker(progress, terms)
     db = new_database(target, stamp.meta(), SCHEMA, INDEXES)
+    pool = None
     try:
-        words = _words(terms)
-        ticker.to(_WORDS_DONE)
         cache = wordcache.cache_path(target.parent) if len(terms) >= CACHE_FROM else None
         known = wordcache.load(cache) if cache is not None else {}
+        # no word analysed before: the workers start now, not once the words are known
+        pool = _pool(count) if parallel and not known else None
+        words = _words(terms)
+        ticker.to(_WORDS_DONE)
         table, forms, analyses = _morphology(
-            words, known, db, terms, count if parallel else 0, ticker
+            words, known, db, terms, count if parallel else 0, ticker, pool
         )
         del known
         if cache is not None:  # now: kept until the rows pass, it would add to its peak
@@ -172,6 +174,8 @@ def build_index(
         matchers.store(db)
         finish(db)  # the indexes too, unless the rows came with them
     except BaseException:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
         rows.close()
         matchers.close()
         db.close()
@@ -294,10 +298,12 @@ def _morphology(
     terms: tuple[Term, ...],
     count: int,
     ticker: _Ticker,
+    pool: concurrent.futures.ProcessPoolExecutor | None,
 ) -> tuple[_Table, list[FormRow], wordcache.Analyses]:
     """The word table and the forms of the distinct words, from ``known`` analyses
-    where it has them and else by a pool of ``count`` forked workers (none: here);
-    the concepts are written meanwhile. Also returns every word's analysis (for the next build)."""
+    where it has them and else by ``pool`` or a pool of ``count`` forked workers
+    (none: here; either pool is shut down); the concepts are written meanwhile.
+    Also returns every word's analysis (for the next build)."""
     distinct, alone = words.distinct, words.alone
     missing = [i for i, word in enumerate(distinct) if (word, bool(alone[i])) not in known]
     work = [
@@ -307,8 +313,8 @@ def _morphology(
         )
         for i in range(0, len(missing), _CHUNK_WORDS)
     ]
-    fork = _fork_context() if count > 1 and len(missing) >= _PARALLEL_WORDS else None
-    pool = _pool(fork, count) if fork is not None else None
+    if pool is None and count > 1 and len(missing) >= _PARALLEL_WORDS:
+        pool = _pool(count)
     try:
         results: Iterable[list[tuple[WordInfo, list[FormRow]]]]
         if pool is None:
@@ -878,25 +884,27 @@ def _usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _fork_context() -> BaseContext | None:
-    """The fork start method with the morphology loaded first (the forked workers
-    share it: loaded once, not once each), or ``None`` where fork is unavailable (the
-    work then stays here)."""
+def _pool(count: int) -> concurrent.futures.ProcessPoolExecutor | None:
+    """``count`` forked workers, started now, each loading the morphology while this
+    process goes on (this one never loads it: some 50 MB less at its peak), or
+    ``None`` where fork is unavailable (the work then stays here)."""
+    import concurrent.futures
     import multiprocessing
 
+    try:
+        fork = multiprocessing.get_context("fork")
+    except ValueError:
+        return None
+    pool = concurrent.futures.ProcessPoolExecutor(
+        count, mp_context=fork, initializer=_load_morphology
+    )
+    pool.submit(int)  # with fork, every worker starts at the first job
+    return pool
+
+
+def _load_morphology() -> None:
     from glossary.text.morph_en import all_lemmas
     from glossary.text.normalize import default_normalizer
 
-    try:
-        context = multiprocessing.get_context("fork")
-    except ValueError:
-        return None
     default_normalizer().key("загрузка мира")
     all_lemmas("peace")
-    return context
-
-
-def _pool(fork: BaseContext, count: int) -> concurrent.futures.ProcessPoolExecutor:
-    import concurrent.futures
-
-    return concurrent.futures.ProcessPoolExecutor(count, mp_context=fork)
