@@ -156,17 +156,19 @@ def build_index(
             words, known, db, terms, count if parallel else 0, ticker, pool
         )
         del known
-        if cache is not None:  # now: kept until the rows pass, it would add to its peak
+        # the two children first (the matcher's compiling waits for the last entry),
+        # then what only this process does
+        rows.send(words, table)
+        aliases = _send_entries(terms, words, table, ticker, matchers)
+        matchers.forms({form: own for form, _, own in forms})
+        matchers.end()
+        if cache is not None:
             wordcache.save(cache, analyses)
         del analyses
-        rows.send(words, table)
-        matchers.forms({form: own for form, _, own in forms})
         db.executemany(
             "INSERT OR IGNORE INTO forms VALUES (?, ?)", [(form, key) for form, key, _ in forms]
         )
         del forms
-        aliases = _send_entries(terms, words, table, ticker, matchers)
-        matchers.end()
         db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
         del aliases
         rows.store(db, words, table, ticker)
