@@ -6,9 +6,9 @@ Usage::
 
 Each command runs as a fresh process (``python -m glossary``) in a temporary
 workspace holding a synthetic glossary of ``--concepts`` concepts (the repository's
-concepts repeated with numbered copies). Printed per command: the median wall time of
-``--runs`` runs and the peak RSS of the slowest one (from ``wait4``). The targets of
-issue 13 are build ≤ 5 s, check ≤ 3 s, sync of one edit ≤ 5 s, each ≤ 500 MB.
+concepts repeated with numbered copies). Printed per command: the median wall time and
+CPU seconds of ``--runs`` runs and the highest peak RSS (``benchmarks/process.py``). The
+targets of issue 13 are build ≤ 5 s, check ≤ 3 s, sync of one edit ≤ 5 s, each ≤ 500 MB.
 ``msgfmt`` compiling the same catalog is printed as a reference.
 
 benchmarks/scale.py may call :func:`measure`.
@@ -19,17 +19,16 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from process import Run, run, summarize  # noqa: E402
 from reliability import glossary_of  # noqa: E402
 
 from glossary.formats import terms_csv  # noqa: E402
@@ -37,26 +36,13 @@ from glossary.formats import terms_csv  # noqa: E402
 RU_PO = Path("locales/ru/LC_MESSAGES/glossary.po")
 
 
-def timed(workspace: Path, *args: str) -> tuple[float, float, float]:
-    """(seconds, peak RSS in MB, CPU seconds) of one ``glossary`` process."""
+def timed(workspace: Path, *args: str) -> Run:
+    """One ``glossary`` process in ``workspace``; a failure (exit 2 or worse) stops the run."""
     env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "NO_COLOR": "1"}
-    started = time.monotonic()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "glossary", *args],
-        cwd=workspace,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.monotonic() - started
-    assert proc.stderr is not None
-    err = proc.stderr.read().decode()
-    proc.stderr.close()
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        raise SystemExit(f"glossary {' '.join(args)} failed ({code}): {err}")
-    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    done = run([sys.executable, "-m", "glossary", *args], env, cwd=workspace)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"glossary {' '.join(args)} failed ({done.returncode}): {done.stderr}")
+    return done
 
 
 def edit_one(workspace: Path, index: int) -> None:
@@ -79,7 +65,7 @@ def measure_cpu(concepts: int, runs: int = 1) -> dict[str, tuple[float, float, f
     CPU time (user + system) is printed beside the wall time: on the shared machine the
     wall time of the same work swings two- to threefold with the load.
     """
-    results: dict[str, list[tuple[float, float, float]]] = {}
+    results: dict[str, list[Run]] = {}
     with tempfile.TemporaryDirectory(prefix="glossary-catalogs-") as tmp:
         root = Path(tmp)
         template = root / "template"
@@ -90,8 +76,8 @@ def measure_cpu(concepts: int, runs: int = 1) -> dict[str, tuple[float, float, f
             [sys.executable, __file__, "--make", str(template / "terms.csv"), str(concepts)],
             check=True,
         )
-        for run in range(runs):
-            workspace = root / f"w{run}"
+        for turn in range(runs):
+            workspace = root / f"w{turn}"
             shutil.copytree(template, workspace)
             steps = [
                 ("build (fresh)", ("catalogs", "build")),
@@ -101,26 +87,19 @@ def measure_cpu(concepts: int, runs: int = 1) -> dict[str, tuple[float, float, f
             ]
             for name, args in steps:
                 results.setdefault(name, []).append(timed(workspace, *args))
-            edit_one(workspace, run)
+            edit_one(workspace, turn)
             results.setdefault("sync (one edit)", []).append(timed(workspace, "catalogs", "sync"))
             results.setdefault("check (after sync)", []).append(
                 timed(workspace, "catalogs", "check")
             )
             if shutil.which("msgfmt"):
-                started = time.monotonic()
-                subprocess.run(["msgfmt", "-o", "/dev/null", str(workspace / RU_PO)], check=True)
-                results.setdefault("msgfmt (reference)", []).append(
-                    (time.monotonic() - started, 0.0, 0.0)
-                )
+                msgfmt = run(["msgfmt", "-o", "/dev/null", str(workspace / RU_PO)])
+                if msgfmt.returncode:
+                    raise SystemExit(f"msgfmt failed ({msgfmt.returncode}): {msgfmt.stderr}")
+                results.setdefault("msgfmt (reference)", []).append(msgfmt)
             shutil.rmtree(workspace)
-    return {
-        name: (
-            statistics.median(r[0] for r in rows),
-            max(r[1] for r in rows),
-            statistics.median(r[2] for r in rows),
-        )
-        for name, rows in results.items()
-    }
+    summaries = {name: summarize(rows) for name, rows in results.items()}
+    return {name: (s.seconds, s.rss_mb, s.cpu_seconds) for name, s in summaries.items()}
 
 
 def main() -> int:

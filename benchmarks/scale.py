@@ -18,7 +18,8 @@ a third from all), then, for each size, measures whole processes:
   misspelt one (the fuzzy "did you mean" stage).
 
 Every figure is wall time and peak RSS of the process (its workers included, from
-``os.wait4``), with the hits each found. Then, at ``--commands`` concepts: catalogs
+``os.wait4``: see ``benchmarks/process.py``), with the hits each found, and for the
+index build, annotate and the floor the CPU seconds too. Then, at ``--commands`` concepts: catalogs
 build/check/sync, draft and check of 5,000 sentences, TBX export and import, and the
 growth of draft, extract, annotate and terms.csv validation with input size.
 The machine is shared: compare figures of one run, not across runs.
@@ -37,12 +38,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "src"))
+
+from process import Run, median_runs, run  # noqa: E402
 
 SIZES = (1_000, 10_000, 100_000)
 MILLION = 1_000_000
@@ -50,60 +52,6 @@ WORDS = 200_000
 #: Concepts of the glossary the other commands run with by default.
 COMMANDS_SIZE = 10_000
 DRAFT_SENTENCES = 5_000
-
-
-@dataclass(frozen=True)
-class Run:
-    seconds: float
-    rss_mb: float
-    stdout: str
-    returncode: int
-
-
-def run(command: list[str], env: dict[str, str], stdin: str | None = None) -> Run:
-    """One whole process: wall time, its peak RSS (children included), its output."""
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as out:
-        started = time.perf_counter()
-        process = subprocess.Popen(
-            command,
-            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-            stdout=out,
-            stderr=subprocess.DEVNULL,
-            env=env,
-            text=True,
-        )
-        if stdin is not None:
-            assert process.stdin is not None
-            process.stdin.write(stdin)
-            process.stdin.close()
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        return Run(seconds, usage.ru_maxrss / 1024, out.read(), process.returncode)
-
-
-def median_run(command: list[str], env: dict[str, str], runs: int) -> tuple[float, float, Run]:
-    return median_runs({"": command}, env, runs)[""]
-
-
-def median_runs(
-    commands: dict[str, list[str]], env: dict[str, str], runs: int
-) -> dict[str, tuple[float, float, Run]]:
-    """Median time, peak RSS and last run of each command, the commands taking turns
-    (on a shared machine the load drifts: peers compared must see the same drift)."""
-    results: dict[str, list[Run]] = {name: [] for name in commands}
-    for _ in range(runs):
-        for name, command in commands.items():
-            results[name].append(run(command, env))
-    return {
-        name: (
-            statistics.median(r.seconds for r in found),
-            max(r.rss_mb for r in found),
-            found[-1],
-        )
-        for name, found in results.items()
-    }
 
 
 # -- data ----------------------------------------------------------------------------
@@ -236,7 +184,9 @@ def measure_size(
     words = len(text.read_text(encoding="utf-8").split())
 
     build = run([sys.executable, "-c", _BUILD, str(terms)], environment(cache, fresh=True))
-    row["index build"] = f"{build.seconds:.1f} s, {build.rss_mb:.0f} MB"
+    row["index build"] = (
+        f"{build.seconds:.1f} s ({build.cpu_seconds:.1f} s CPU), {build.rss_mb:.0f} MB"
+    )
 
     env = environment(cache, fresh=True)
     annotate = glossary_cli(terms, "annotate", str(text))
@@ -257,23 +207,27 @@ def measure_size(
     except ImportError:
         row["flashtext"] = "not installed (pip install '.[bench]')"
     measured = median_runs(contenders, env, runs)
-    later, later_rss, _ = measured["ours"]
+    ours = measured["ours"]
+    later = ours.seconds
     ours_hits = spans_of(run(glossary_cli(terms, "annotate", "--json", str(text)), env).stdout)
     row["annotate later runs"] = (
-        f"{later:.2f} s, {later_rss:.0f} MB, {words / later / 1000:.0f}k words/s, {ours_hits} hits"
+        f"{later:.2f} s ({ours.cpu_seconds:.2f} s CPU), {ours.rss_mb:.0f} MB, "
+        f"{words / later / 1000:.0f}k words/s, {ours_hits} hits"
     )
     if "flashtext" in measured:
-        flash, flash_rss, flash_run = measured["flashtext"]
+        flash = measured["flashtext"]
         row["flashtext"] = (
-            f"{flash:.2f} s, {flash_rss:.0f} MB, {words / flash / 1000:.0f}k words/s, "
-            f"{flash_run.stdout.strip()} hits"
+            f"{flash.seconds:.2f} s, {flash.rss_mb:.0f} MB, "
+            f"{words / flash.seconds / 1000:.0f}k words/s, {flash.last.stdout.strip()} hits"
         )
-        row["ours ÷ flashtext (words/s)"] = f"{flash / later:.1f}×"
-    floor, floor_rss, floor_run = measured["floor"]
+        row["ours ÷ flashtext (words/s)"] = f"{flash.seconds / later:.1f}×"
+    floor = measured["floor"]
     row["pyahocorasick floor"] = (
-        f"{floor:.2f} s, {floor_rss:.0f} MB, {floor_run.stdout.strip()} raw hits"
+        f"{floor.seconds:.2f} s ({floor.cpu_seconds:.2f} s CPU), {floor.rss_mb:.0f} MB, "
+        f"{floor.last.stdout.strip()} raw hits"
     )
-    row["ours ÷ floor (time)"] = f"{later / floor:.1f}×"
+    row["ours ÷ floor (time)"] = f"{later / floor.seconds:.1f}×"
+    row["ours ÷ floor (CPU)"] = f"{ours.cpu_seconds / floor.cpu_seconds:.1f}×"
 
     inflected, misspelt = queries[:5], queries[5:]
     times = [run(glossary_cli(terms, "lookup", q), env) for q in inflected]

@@ -19,7 +19,8 @@ import marshal
 import math
 import re
 from array import array
-from collections.abc import Callable, Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import ahocorasick
@@ -41,6 +42,7 @@ __all__ = [
     "Designation",
     "Role",
     "Span",
+    "Summary",
     "TermMatcher",
     "compile_payload",
     "pack_designation",
@@ -48,9 +50,15 @@ __all__ = [
 ]
 
 #: Bump when :meth:`TermMatcher.to_payload`'s layout changes.
-PAYLOAD_FORMAT = "glossary-matcher-6"
+PAYLOAD_FORMAT = "glossary-matcher-7"
 #: Separates the fields of a packed designation (ids, codes and terms never hold it).
 _RECORD_SEP = "\x1f"
+#: Separates a packed designation from what a plain rendering shows after it (see
+#: :func:`pack_fields`); never in a record either.
+_SHOWN_SEP = "\x1e"
+#: What a plain rendering shows of a concept: English and Russian preferred terms,
+#: and whether it is reviewed.
+Summary = tuple[str, str, bool]
 #: Digits of the word codes in the key stream: position *p* of a code is the
 #: character ``_FIRST_DIGIT + p * base + digit``.
 _FIRST_DIGIT = 0x100
@@ -113,8 +121,9 @@ class TermMatcher:
         the persistent index stores them precomputed (see :meth:`from_keys`)."""
         self._normalizer: Normalizer | None = normalizer or default_normalizer()
         key = self.normalizer.key
+        terms = list(glossary)
         entries = [
-            (key(d.text), d) for term in glossary for d in designations(term, forbidden=forbidden)
+            (key(d.text), d) for term in terms for d in designations(term, forbidden=forbidden)
         ]
         if inflections:
             from glossary.text.ru.paradigm import alias_keys
@@ -125,7 +134,7 @@ class TermMatcher:
                 if d.lang is Lang.RU
                 for alias in alias_keys(d.text, self.normalizer)
             ]
-        self._build(entries)
+        self._build(entries, {term.id: (term.en, term.ru, term.reviewed) for term in terms})
 
     @classmethod
     def from_keys(
@@ -150,8 +159,18 @@ class TermMatcher:
             self._forms = _form_trie(_form_codes(self._tables.codes, form_keys), self._filler)
         return self
 
-    def _build(self, items: Iterable[tuple[tuple[str, ...], Designation]]) -> None:
-        self._set(_compile((key, pack_designation(d)) for key, d in items), None)
+    def _build(
+        self,
+        items: Iterable[tuple[tuple[str, ...], Designation]],
+        shown: Mapping[str, Summary] | None = None,
+    ) -> None:
+        """The tables over ``items``, with each hit's plain label if ``shown`` gives
+        the :data:`Summary` of every concept (see :meth:`labelled`)."""
+        if shown is None:
+            self._set(_compile((key, pack_designation(d)) for key, d in items), None)
+        else:
+            packed = ((key, pack_designation(d, shown[d.term_id])) for key, d in items)
+            self._set(_compile(packed), None)
 
     def _set(self, tables: _Tables, forms: _FormCodes | None) -> None:
         self._tables = tables
@@ -167,6 +186,8 @@ class TermMatcher:
         self._word_codes: dict[str, str] = {}
         #: Forms of glossary words → code, when known in advance (see from_keys).
         self._forms = forms
+        #: Group → its plain label (decoded on first use, see labelled).
+        self._labels: dict[int, str] = {}
 
     # -- persistence ------------------------------------------------------------
 
@@ -195,6 +216,7 @@ class TermMatcher:
         if state["forms"] is not None:
             forms = (_automaton(payload[nodes:], state["forms"]["trie"]), state["forms"]["values"])
         del payload[1:]
+        labels = state["labels"]
         tables = _Tables(
             state["width"],
             state["base"],
@@ -205,6 +227,11 @@ class TermMatcher:
             _ints(state["offsets"]),
             state["records"],
             _ints(state["record_offsets"]),
+            None
+            if labels is None
+            else _Labels(
+                labels["text"], _ints(labels["offsets"]), _ints(labels["best"]), labels["tails"]
+            ),
         )
         self._set(tables, forms)
         return self
@@ -262,6 +289,45 @@ class TermMatcher:
         bounds = self._bounds(text, offsets)
         return [bounds(starts[i], ends[i], matches[i][1]) for i in chosen]
 
+    @property
+    def labels(self) -> bool:
+        """Whether :meth:`labelled` can answer (the designations were compiled with
+        their concepts' summaries)."""
+        return self._tables.labels is not None
+
+    def labelled(
+        self, text: str, *, scanned: tuple[list[str], list[int]] | None = None
+    ) -> list[tuple[int, int, str]]:
+        """The hits :meth:`winners` returns, as ``(start, end, label)``: the label is
+        what a plain rendering shows after the hit (its best concept's rendering in
+        brackets, see :func:`pack_fields`), compiled in, so no designation or concept
+        is made. Only for a matcher with :attr:`labels`."""
+        labels = self._tables.labels
+        if labels is None:
+            raise ValueError("this matcher was compiled without labels")
+        if not self._counts:
+            return []
+        offsets, matches = self._matches(text, None, scanned)
+        starts, ends, chosen = self._chosen(matches)
+        known = self._labels
+        data, label_offsets, best, tails = labels.text, labels.offsets, labels.best, labels.tails
+        found = []
+        for index in chosen:
+            group = matches[index][1]
+            label = known.get(group)
+            if label is None:
+                record = best[group]
+                label = data[label_offsets[record] : label_offsets[record + 1]].decode()
+                known[group] = label
+            start, end = offsets[2 * starts[index]], offsets[2 * ends[index] - 1]
+            if group in tails:
+                for tail in tails[group]:
+                    if text.startswith(tail, end):
+                        end += len(tail)
+                        break
+            found.append((start, end, label))
+        return found
+
     def _matches(
         self,
         text: str,
@@ -304,7 +370,7 @@ class TermMatcher:
             entry = known.get(group)
             if entry is None:
                 found = groups[group]
-                entry = known[group] = (found, _trailing_marks(found))
+                entry = known[group] = (found, _trailing_marks(d.text for d in found))
             found, tails = entry
             start, end = offsets[2 * first], offsets[2 * last - 1]
             for tail in tails:
@@ -391,15 +457,15 @@ _TRAILING = re.compile(r"[^\w\s]+\Z")
 _MARK = re.compile(r"[^\w\s]")
 
 
-def _trailing_marks(found: tuple[Designation, ...]) -> tuple[str, ...]:
+def _trailing_marks(texts: Iterable[str]) -> tuple[str, ...]:
     """The marks after the last word that may belong to the term (the period of
-    "U.S."), longest first: those its designations end with. (The last character
-    is asked first: searching the whole text for a tail costs more, and most end
-    in a letter.)"""
+    "U.S."), longest first: those its designations' ``texts`` end with. (The last
+    character is asked first: searching the whole text for a tail costs more, and
+    most end in a letter.)"""
     tails = {
         m.group()
-        for d in found
-        if _MARK.match(d.text, len(d.text) - 1) and (m := _TRAILING.search(d.text))
+        for text in texts
+        if _MARK.match(text, len(text) - 1) and (m := _TRAILING.search(text))
     }
     return tuple(sorted(tails, key=len, reverse=True))
 
@@ -464,18 +530,47 @@ class _Tables:
     #: records a text hits): record *r* is ``records[record_offsets[r]:record_offsets[r + 1]]``.
     records: bytes
     record_offsets: array[int]
+    #: What a plain rendering shows after each group's hits, when the records carried
+    #: their concepts' summaries (see :func:`pack_fields`).
+    labels: _Labels | None = None
 
 
-def pack_designation(designation: Designation) -> str:
+@dataclass(frozen=True, slots=True)
+class _Labels:
+    """Each group's plain label: record ``best[g]``'s, the UTF-8 string
+    ``text[offsets[r]:offsets[r + 1]]``; ``tails``: the marks after the last word
+    that belong to a group's hits (see :func:`_trailing_marks`), for the few groups
+    whose designations end in one."""
+
+    text: bytes
+    offsets: array[int]
+    best: array[int]
+    tails: dict[int, tuple[str, ...]]
+
+
+def pack_designation(designation: Designation, summary: Summary | None = None) -> str:
     """One designation as a record of the packed table (see :func:`compile_payload`)."""
     d = designation
-    return pack_fields(d.term_id, d.lang.value, d.role.value, d.text)
+    return pack_fields(d.term_id, d.lang.value, d.role.value, d.text, summary)
 
 
-def pack_fields(term_id: str, lang: str, role: str, text: str) -> str:
+def pack_fields(
+    term_id: str, lang: str, role: str, text: str, summary: Summary | None = None
+) -> str:
     """:func:`pack_designation` from the fields themselves (index builds make no
-    Designation per entry)."""
-    return _RECORD_SEP.join((term_id, lang, role, text))
+    Designation per entry). With its concept's :data:`Summary`, the record carries
+    what a plain rendering shows after a hit of it (the rendering in brackets) and
+    its rank among homonyms (preferred before variant, reviewed before not): the
+    compiled matcher then labels hits without fetching a concept (see
+    :meth:`TermMatcher.labelled`)."""
+    record = _RECORD_SEP.join((term_id, lang, role, text))
+    if summary is None:
+        return record
+    en, ru, reviewed = summary
+    rendering = (ru if lang == Lang.EN.value else en) or "—"
+    rank = (0 if role == Role.PREFERRED.value else 2) + (0 if reviewed else 1)
+    label = f" [{rendering}]" if reviewed else f" [?{rendering}]"
+    return f"{record}{_SHOWN_SEP}{rank}{label}"
 
 
 def _digits(number: int, width: int, base: int) -> str:
@@ -533,11 +628,20 @@ def _compile(items: Iterable[tuple[tuple[str, ...], str]]) -> _Tables:
         if more:
             members.extend([number(record, len(numbers)) for record in more])
         offsets.append(len(members))
-    del firsts, extras
-    record_offsets = array("I", [0])
-    record_offsets.extend(itertools.accumulate(len(record.encode()) for record in numbers))
-    records = "".join(numbers).encode()
+    del firsts
+    strings = list(numbers)
     del numbers
+    labels = None
+    if strings and _SHOWN_SEP in strings[0]:
+        split = [record.partition(_SHOWN_SEP) for record in strings]
+        strings = [fields for fields, _, _ in split]
+        labels = _labels(strings, [shown for _, _, shown in split], members, offsets, extras)
+        del split
+    del extras
+    record_offsets = array("I", [0])
+    record_offsets.extend(itertools.accumulate(len(record.encode()) for record in strings))
+    records = "".join(strings).encode()
+    del strings
     # Each distinct word key is coded as `width` digits (see _shape).
     distinct = dict.fromkeys(word for key in groups for word in key)
     width, base = _shape(len(distinct))
@@ -551,7 +655,37 @@ def _compile(items: Iterable[tuple[tuple[str, ...], str]]) -> _Tables:
     del groups
     if counts:
         automaton.make_automaton()
-    return _Tables(width, base, codes, automaton, counts, members, offsets, records, record_offsets)
+    return _Tables(
+        width, base, codes, automaton, counts, members, offsets, records, record_offsets, labels
+    )
+
+
+def _labels(
+    records: list[str],
+    shown: list[str],
+    members: array[int],
+    offsets: array[int],
+    homonyms: Iterable[int],
+) -> _Labels:
+    """The :class:`_Labels` of groups of ``records`` (packed fields), each shown as
+    ``rank digit + label``: a group's best record is its first of the lowest rank,
+    as :func:`glossary.annotation.from_spans` ranks the concepts of a hit."""
+    best = array("I", map(members.__getitem__, offsets[:-1]))
+    for group in homonyms:  # the groups with more than one record
+        best[group] = min(members[offsets[group] : offsets[group + 1]], key=lambda r: shown[r][0])
+    text_offsets = array("I", [0])
+    text_offsets.extend(itertools.accumulate(len(label.encode()) - 1 for label in shown))
+    # a record's fields end with its text: the records ending in a mark
+    marked = {
+        record for record, fields in enumerate(records) if _MARK.match(fields, len(fields) - 1)
+    }
+    tails: dict[int, tuple[str, ...]] = {}
+    for position in itertools.compress(itertools.count(), map(marked.__contains__, members)):
+        group = bisect_right(offsets, position) - 1
+        if group not in tails:
+            found = members[offsets[group] : offsets[group + 1]]
+            tails[group] = _trailing_marks([records[r] for r in found])
+    return _Labels("".join([label[1:] for label in shown]).encode(), text_offsets, best, tails)
 
 
 def _form_codes(codes: dict[str, str], form_keys: dict[str, str]) -> dict[str, str]:
@@ -622,7 +756,16 @@ def _payload(tables: _Tables, forms: _FormCodes | None) -> list[bytes]:
         "offsets": tables.offsets.tobytes(),
         "records": tables.records,
         "record_offsets": tables.record_offsets.tobytes(),
+        "labels": None,
     }
+    labels = tables.labels
+    if labels is not None:
+        state["labels"] = {
+            "text": labels.text,
+            "offsets": labels.offsets.tobytes(),
+            "best": labels.best.tobytes(),
+            "tails": labels.tails,
+        }
     return [marshal.dumps(state), *nodes, *trie_nodes]
 
 

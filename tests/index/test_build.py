@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from glossary.index import build
 from glossary.index.forms import initials, surface
 from glossary.index.store import FileStamp, exact_form
-from glossary.matching import Role, designations, pack_designation
+from glossary.matching import Designation, Role, designations, pack_designation
 from glossary.model import Glossary, Lang, Term
 from glossary.text.normalize import default_normalizer
 from glossary.text.ru.paradigm import alias_keys
@@ -101,9 +101,14 @@ def test_matcher_entries_are_the_designations_then_their_alias_keys(glossary: Gl
     build._send_entries(glossary.terms, words, table, ticker, matchers)
     every = [d for t in glossary.terms for d in designations(t, forbidden=True)]
     keyed = [(normalizer.key(d.text), d) for d in every]
-    expected = [(key, pack_designation(d), d.role is Role.FORBIDDEN) for key, d in keyed if key]
+    shown = {t.id: (t.en, t.ru, t.reviewed) for t in glossary.terms}
+
+    def packed(d: Designation) -> str:
+        return pack_designation(d, shown[d.term_id])
+
+    expected = [(key, packed(d), d.role is Role.FORBIDDEN) for key, d in keyed if key]
     aliases = [
-        (alias, pack_designation(d), d.role is Role.FORBIDDEN)
+        (alias, packed(d), d.role is Role.FORBIDDEN)
         for key, d in keyed
         if key and d.lang is Lang.RU
         for alias in alias_keys(d.text, normalizer)

@@ -454,6 +454,7 @@ def _send_entries(
     every = max(1, len(terms) // 100)
     span = _ENTRIES_DONE - _MORPHOLOGY_DONE
     for pos, term in enumerate(terms):
+        summary = (term.en, term.ru, term.reviewed)  # the matcher's labels (see pack_fields)
         for lang, role, text in designation_texts(term):
             word_ids = ids[starts[number] : starts[number + 1]]
             number += 1
@@ -462,7 +463,7 @@ def _send_entries(
             rowid += 1
             key = tuple([keys[i] for i in word_ids])
             forbidden = role == "forbidden"
-            record = pack_fields(term.id, lang, role, text)
+            record = pack_fields(term.id, lang, role, text, summary)
             if forbidden:
                 forbidden_at.append(len(pairs))
             pairs.append((key, record))
