@@ -96,9 +96,9 @@ def test_word_table_gives_the_keys_and_alias_keys_of_each_designation(glossary: 
 def test_matcher_entries_are_the_designations_then_their_alias_keys(glossary: Glossary) -> None:
     normalizer = default_normalizer()
     words, table = _table(glossary)
-    matchers = build._Matchers(None, forbidden=True)
-    ticker = build._Ticker(None, glossary.terms)
-    build._send_entries(glossary.terms, words, table, ticker, matchers)
+    rows: list[tuple[int, str]] = []
+    concepts = build._concepts(glossary.terms)
+    batches = list(build.entry_batches(build._chunks(words), concepts, table, rows))
     every = [d for t in glossary.terms for d in designations(t, forbidden=True)]
     keyed = [(normalizer.key(d.text), d) for d in every]
     shown = {t.id: (t.en, t.ru, t.reviewed) for t in glossary.terms}
@@ -113,7 +113,6 @@ def test_matcher_entries_are_the_designations_then_their_alias_keys(glossary: Gl
         if key and d.lang is Lang.RU
         for alias in alias_keys(d.text, normalizer)
     ]
-    batches = matchers._batches
     assert _entries([(pairs, at) for pairs, at, _, _ in batches]) == expected
     assert _entries([(pairs, at) for _, _, pairs, at in batches]) == aliases
 
@@ -156,8 +155,8 @@ def test_rows_are_what_each_designation_gives_alone(glossary: Glossary) -> None:
 
 def test_a_failing_matcher_process_is_an_error(tmp_path: Path) -> None:
     matchers = build._Matchers(tmp_path / "side.sqlite3", forbidden=False)
-    matchers._send(b"not a pickle")
-    matchers.forms({})
+    assert matchers._child is not None
+    matchers._child.send(b"not a pickle")
     db = sqlite3.connect(tmp_path / "index.sqlite3")
     with pytest.raises(RuntimeError, match="compiling the matcher failed"):
         matchers.store(db)

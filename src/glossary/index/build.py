@@ -100,6 +100,9 @@ Row = tuple[int, str, str, str, str, str, str, str, int]
 #: texts, word numbers and the offsets of each one's words in them (one more than
 #: designations; the first need not be 0).
 RowsChunk = tuple["array[int]", bytearray, list[str], "array[int]", "array[int]"]
+#: A concept as the matcher's records carry it: its id and the fields of its label
+#: (see :func:`~glossary.matching.pack_fields`).
+Concept = tuple[str, tuple[str, str, bool]]
 _INSERT_DESIGNATION = "INSERT INTO designations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 Progress = Callable[[Iterable[Term], int], Iterable[Term]]
@@ -159,9 +162,9 @@ def build_index(
         # the two children first (the matcher's compiling waits for the last entry),
         # then what only this process does
         rows.send(words, table)
-        aliases = _send_entries(terms, words, table, ticker, matchers)
-        matchers.forms({form: own for form, _, own in forms})
-        matchers.end()
+        form_keys = {form: own for form, _, own in forms}
+        aliases = matchers.send(words, table, _concepts(terms), form_keys)
+        del form_keys
         if cache is not None:
             wordcache.save(cache, analyses)
         del analyses
@@ -171,6 +174,7 @@ def build_index(
         del forms
         db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
         del aliases
+        ticker.to(_ENTRIES_DONE)
         rows.store(db, words, table, ticker)
         del words, table
         matchers.store(db)
@@ -429,41 +433,38 @@ def _write_concepts(db: sqlite3.Connection, terms: tuple[Term, ...]) -> None:
     )
 
 
-def _send_entries(
-    terms: tuple[Term, ...],
-    words: _Words,
-    table: _Table,
-    ticker: _Ticker,
-    matchers: _Matchers,
-) -> list[tuple[int, str]]:
-    """The matcher entries of every designation (forbidden ones too) and of the alias
-    keys of the Russian ones, to ``matchers`` batch by batch; returns the alias rows
-    (designation row, key) of those that are not forbidden (forbidden aliases are the
-    forbidden matcher's only).
+def _concepts(terms: tuple[Term, ...]) -> list[Concept]:
+    return [(term.id, (term.en, term.ru, term.reviewed)) for term in terms]
 
-    A walk of its own, before the rows: the matcher's child then compiles while this
-    process writes the rows, instead of starting only once they are written."""
+
+def entry_batches(
+    chunks: Iterable[RowsChunk],
+    concepts: list[Concept],
+    table: _Table,
+    aliases: list[tuple[int, str]],
+) -> Iterator[Batch]:
+    """The matcher entries of every designation (forbidden ones too) and of the alias
+    keys of the Russian ones, a batch per chunk of designations (``chunks`` from the
+    first designation on); the alias rows (designation row, key) of those that are not
+    forbidden go to ``aliases`` (forbidden aliases are the forbidden matcher's only)."""
     from glossary.matching import pack_fields
 
-    aliases: list[tuple[int, str]] = []
-    batch: Batch = ([], [], [], [])
-    pairs, forbidden_at, alias_pairs, alias_forbidden_at = batch
-    ids, starts, keys = words.ids, words.starts, table.keys
+    keys, kinds_of = table.keys, _KINDS
     rowid = 0
-    number = 0
-    every = max(1, len(terms) // 100)
-    span = _ENTRIES_DONE - _MORPHOLOGY_DONE
-    for pos, term in enumerate(terms):
-        summary = (term.en, term.ru, term.reviewed)  # the matcher's labels (see pack_fields)
-        for lang, role, text in designation_texts(term):
-            word_ids = ids[starts[number] : starts[number + 1]]
-            number += 1
+    for concept_of, kinds, texts, ids, starts in chunks:
+        batch: Batch = ([], [], [], [])
+        pairs, forbidden_at, alias_pairs, alias_forbidden_at = batch
+        base = starts[0]
+        for number, text in enumerate(texts):
+            word_ids = ids[starts[number] - base : starts[number + 1] - base]
             if not word_ids:
                 continue
             rowid += 1
+            lang, role = kinds_of[kinds[number]]
+            term_id, summary = concepts[concept_of[number]]  # summary: the matcher's labels
             key = tuple([keys[i] for i in word_ids])
             forbidden = role == "forbidden"
-            record = pack_fields(term.id, lang, role, text, summary)
+            record = pack_fields(term_id, lang, role, text, summary)
             if forbidden:
                 forbidden_at.append(len(pairs))
             pairs.append((key, record))
@@ -477,15 +478,7 @@ def _send_entries(
                     else:
                         aliases.extend((rowid, " ".join(alias)) for alias in found)
                     alias_pairs.extend((alias, record) for alias in found)
-        if len(pairs) >= _BATCH_ROWS:
-            matchers.add(batch)
-            batch = ([], [], [], [])
-            pairs, forbidden_at, alias_pairs, alias_forbidden_at = batch
-        if pos % every == 0:
-            ticker.to(_MORPHOLOGY_DONE + span * pos / len(terms))
-    matchers.add(batch)
-    ticker.to(_ENTRIES_DONE)
-    return aliases
+        yield batch
 
 
 def _write_designations(
@@ -495,11 +488,16 @@ def _write_designations(
     glossary, or no interpreter for :class:`_Rows`' child), batch by batch."""
     span = _ROWS_DONE - _ENTRIES_DONE
     total = len(words.texts)
-    for first in range(0, total, _BATCH_ROWS):
-        chunk = _rows_chunk(words, first, first + _BATCH_ROWS)
+    for done, chunk in enumerate(_chunks(words), 1):
         db.executemany(_INSERT_DESIGNATION, designation_rows(chunk, table.folds, table.keys))
-        ticker.to(_ENTRIES_DONE + span * min(total, first + _BATCH_ROWS) / max(1, total))
+        ticker.to(_ENTRIES_DONE + span * min(total, done * _BATCH_ROWS) / total)
     ticker.to(_ROWS_DONE)
+
+
+def _chunks(words: _Words) -> Iterator[RowsChunk]:
+    """Every designation, :data:`_BATCH_ROWS` a chunk."""
+    for first in range(0, len(words.texts), _BATCH_ROWS):
+        yield _rows_chunk(words, first, first + _BATCH_ROWS)
 
 
 def _rows_chunk(words: _Words, first: int, last: int) -> RowsChunk:
@@ -605,63 +603,44 @@ def _store_matchers(
 
 
 class _Matchers:
-    """Where the matcher entries go: kept and compiled here at the end (a small
-    glossary), or streamed to a child process that compiles them once they end
-    (:meth:`end`), while the rows are written, and stores the payloads in the database
-    ``side``, whose rows SQLite then copies over.
-
-    The child is a fresh interpreter (not a fork: it does not carry a copy of the
-    glossary and the tables, half of a forked one's peak memory), started with ``-c``
-    so that no script of the caller's is imported again; messages are length-prefixed
-    pickles on its standard input, and its one answer (empty, or the traceback) comes
-    back on its standard output."""
+    """Where the matcher entries are made and compiled: here (a small glossary), or in a
+    child process (:class:`_Child`) fed the word table, the concepts and the
+    designations, which walks them for the entries and the alias rows while this
+    process goes on, and stores the payloads and the alias rows in the database
+    ``side``, whose rows SQLite then copies over."""
 
     def __init__(self, side: Path | None, forbidden: bool) -> None:
         self._batches: list[Batch] = []
         self._form_keys: dict[str, str] = {}
-        # the pickled form keys, None once sent
-        self._pending: bytes | None = pickle.dumps({}, pickle.HIGHEST_PROTOCOL)
         self._side = side
         self._child = _Child.start("_matcher_main", side, "1" if forbidden else "")
 
-    def forms(self, form_keys: dict[str, str]) -> None:
-        """Each form's own key (what the matcher codes it as). A child gets them after
-        the last entries (:meth:`end`), pickled now: a fraction of the dict's memory
-        while the entries are sent."""
+    def send(
+        self, words: _Words, table: _Table, concepts: list[Concept], form_keys: dict[str, str]
+    ) -> list[tuple[int, str]]:
+        """The entries made (here, or from now on by the child, which also gets each
+        form's own key: what the matcher codes it as); the alias rows to write here."""
         if self._child is None:
+            aliases: list[tuple[int, str]] = []
+            self._batches = list(entry_batches(_chunks(words), concepts, table, aliases))
             self._form_keys = form_keys
-        else:
-            self._pending = pickle.dumps(form_keys, pickle.HIGHEST_PROTOCOL)
-
-    def end(self) -> None:
-        """No more entries: the child compiles from now on (while the rows are written)."""
-        if self._child is not None and self._pending is not None:
-            self._send(b"")
-            self._send(self._pending)
-            self._pending = None
-            self._child.flush()
-
-    def add(self, batch: Batch) -> None:
-        if self._child is None:
-            self._batches.append(batch)
-        else:
-            self._send(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
-
-    def _send(self, data: bytes) -> None:
-        assert self._child is not None
-        self._child.send(data)
+            return aliases
+        entry_table = _Table(table.keys, [], table.multi, table.single,
+                             table.multi_alternatives, table.single_alternatives)  # fmt: skip
+        header = pickle.dumps((entry_table, concepts), pickle.HIGHEST_PROTOCOL)
+        self._child.feed(header, words, pickle.dumps(form_keys, pickle.HIGHEST_PROTOCOL))
+        return []
 
     def store(self, db: sqlite3.Connection) -> None:
-        """The compiled matchers into the index."""
+        """The compiled matchers (and the child's alias rows) into the index."""
         if self._child is None:
             batches = self._batches
             payloads = compiled_matchers(batches, lambda: batches, self._form_keys)
             _store_matchers(db, payloads)
             return
-        self.end()
         child, self._child = self._child, None
         child.wait("compiling the matcher")
-        _copy(db, self._side, "matchers", "meta")
+        _copy(db, self._side, "matchers", "meta", "aliases")
 
     def close(self) -> None:
         if self._child is not None:
@@ -690,6 +669,7 @@ class _Child:
 
     def __init__(self, process: subprocess.Popen[bytes]) -> None:
         self._process = process
+        self._sender: threading.Thread | None = None
 
     @classmethod
     def start(cls, main: str, *args: str | Path | None) -> _Child | None:
@@ -727,57 +707,59 @@ class _Child:
         with contextlib.suppress(BrokenPipeError):  # it failed: wait() tells why
             self._process.stdin.flush()
 
+    def feed(self, header: bytes, words: _Words, trailer: bytes | None) -> None:
+        """``header``, every designation in :data:`RowsChunk` pieces, the end, then
+        ``trailer``: sent by a thread of this process (one a child, so that neither
+        waits for the other), which goes on while the pipe is full."""
+
+        def send_all() -> None:
+            self.send(header)
+            for chunk in _chunks(words):
+                self.send(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
+            self.send(b"")
+            if trailer is not None:
+                self.send(trailer)
+            self.flush()
+
+        self._sender = threading.Thread(target=send_all, daemon=True)
+        self._sender.start()
+
     def wait(self, what: str) -> None:
         """Until it ends; an error saying ``what`` failed if it did."""
+        if self._sender is not None:
+            self._sender.join()
         answer, _ = self._process.communicate()
         if self._process.returncode != 0 or answer:
             raise RuntimeError(f"{what} failed: {answer.decode(errors='replace')}")
 
     def kill(self) -> None:
         self._process.kill()
+        if self._sender is not None:
+            self._sender.join()  # its writes fail from now on
         self._process.communicate()
 
 
 class _Rows:
     """Where the designation rows are written: here (a small glossary), or by a child
-    process (:class:`_Child`) into the database ``side``, indexes included, while this
-    process sends the matcher entries; SQLite then copies the table over whole.
-
-    The child gets the word table's folds and keys, then the designations in
-    :data:`RowsChunk` pieces, sent by a thread of this process so that the entries
-    walk goes on while the pipe is full."""
+    process (:class:`_Child`) fed the word table's folds and keys and the designations,
+    into the database ``side``, indexes included, while this process goes on; SQLite
+    then copies the table and its index entries over whole."""
 
     def __init__(self, side: Path | None) -> None:
         self._side = side
         self._child = _Child.start("_rows_main", side)
-        self._sender: threading.Thread | None = None
 
     def send(self, words: _Words, table: _Table) -> None:
         """Start the child on the rows (nothing here without a child: see :meth:`store`)."""
-        child = self._child
-        if child is None:
-            return
-
-        def send_all() -> None:
-            child.send(pickle.dumps((table.folds, table.keys), pickle.HIGHEST_PROTOCOL))
-            for first in range(0, len(words.texts), _BATCH_ROWS):
-                chunk = _rows_chunk(words, first, first + _BATCH_ROWS)
-                child.send(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
-            child.send(b"")
-            child.flush()
-
-        self._sender = threading.Thread(target=send_all, daemon=True)
-        self._sender.start()
+        if self._child is not None:
+            header = pickle.dumps((table.folds, table.keys), pickle.HIGHEST_PROTOCOL)
+            self._child.feed(header, words, None)
 
     def store(self, db: sqlite3.Connection, words: _Words, table: _Table, ticker: _Ticker) -> None:
         """The rows in ``db``: written here, or the child's copied over (with the indexes)."""
         if self._child is None:
             _write_designations(db, words, table, ticker)
             return
-        if self._sender is None:
-            self.send(words, table)
-        assert self._sender is not None
-        self._sender.join()
         child, self._child = self._child, None
         child.wait("writing the designations")
         create_indexes(db)  # on the empty table, so the copy brings the child's entries
@@ -810,9 +792,10 @@ def _widen_pipe(child: subprocess.Popen[bytes]) -> None:
 
 
 def _matcher_main() -> None:
-    """The child's side of :class:`_Matchers`: batches until an empty message, then
-    the forms; the designations are spilt to a file beside the side database when the
-    glossary has forbidden renderings (the forbidden matcher reads them again)."""
+    """The child's side of :class:`_Matchers`: the word table and the concepts, then
+    designation chunks until an empty message, then the forms; the entries' batches
+    are spilt to a file beside the side database when the glossary has forbidden
+    renderings (the forbidden matcher reads them again)."""
     import traceback
 
     side, spill = sys.argv[1], bool(sys.argv[2])
@@ -823,14 +806,27 @@ def _matcher_main() -> None:
             # filled once the entries end, before compile_payload reads it
             form_keys: dict[str, str] = {}
             spilt = stack.enter_context(Path(f"{side}.entries").open("w+b")) if spill else None
+            db = new_database(Path(side), {}, SCHEMA, "")
+            db.execute("DELETE FROM meta")  # only the matchers' own rows are copied over
+
+            def chunks() -> Iterator[RowsChunk]:
+                while data := _read(source):
+                    yield pickle.loads(data)  # our parent's pipe
+                form_keys.update(pickle.loads(_read(source)))  # our parent's pipe
 
             def received() -> Iterator[Batch]:
-                while data := _read(source):
+                # the table, the concepts and the alias rows are let go once the
+                # entries are made: the compiling that follows is this process's peak
+                aliases: list[tuple[int, str]] = []
+                table, concepts = pickle.loads(_read(source))  # our parent's pipe
+                for batch in entry_batches(chunks(), concepts, table, aliases):
                     if spilt is not None:
+                        data = pickle.dumps(batch, pickle.HIGHEST_PROTOCOL)
                         spilt.write(len(data).to_bytes(8, "little"))
                         spilt.write(data)
-                    yield pickle.loads(data)  # our parent's pipe, never a file
-                form_keys.update(pickle.loads(_read(source)))  # our parent's pipe
+                    yield batch
+                del table, concepts
+                db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
 
             def again() -> Iterator[Batch]:
                 if spilt is None:
@@ -839,8 +835,6 @@ def _matcher_main() -> None:
                 while data := _read(spilt):
                     yield pickle.loads(data)  # written above, in the private cache
 
-            db = new_database(Path(side), {}, SCHEMA, "")
-            db.execute("DELETE FROM meta")  # only the matchers' own rows are copied over
             _store_matchers(db, compiled_matchers(received(), again, form_keys))
             db.commit()
             db.close()
