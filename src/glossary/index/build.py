@@ -9,9 +9,11 @@ depends on the word alone. So the build runs in three steps:
 2. each word's key, folded form, alternative keys (what
    :func:`~glossary.text.ru.paradigm.alias_keys` combines) and forms are computed
    once, split between worker processes for a large glossary;
-3. the matcher entries, then the database rows, are made from that table by
-   dictionary look-ups only: the entries are streamed to a child process, which
-   compiles the matcher while the rows are written here.
+3. the matcher entries and the database rows are made from that table by
+   dictionary look-ups only. In a large build two fresh child processes do it, both
+   fed the table and the designations: one makes the entries and compiles the
+   matcher, the other writes the designation rows and their indexes, and both
+   tables are then copied into the index.
 
 The index is the same as analysing designation by designation would give (tested
 against :func:`~glossary.text.ru.paradigm.alias_keys` and the per-word functions).
@@ -135,8 +137,9 @@ def build_index(
     (loads the morphology: build time only).
 
     From :data:`PARALLEL_FROM` concepts the morphology of the distinct words is
-    split between ``workers`` processes (default: the usable cores) and the matcher
-    is compiled in one while this process writes the rows.
+    split between ``workers`` processes (default: the usable cores), and the matcher
+    and the designation rows are made by two child processes (:class:`_Matchers`,
+    :class:`_Rows`) while this process writes the rest.
     """
     terms = glossary.terms
     count = workers if workers is not None else _usable_cores()
