@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 #: Bump when :meth:`TermMatcher.to_payload`'s layout changes.
-PAYLOAD_FORMAT = "glossary-matcher-7"
+PAYLOAD_FORMAT = "glossary-matcher-8"
 #: Separates the fields of a packed designation (ids, codes and terms never hold it).
 _RECORD_SEP = "\x1f"
 #: Separates a packed designation from what a plain rendering shows after it (see
@@ -181,7 +181,7 @@ class TermMatcher:
         self._groups = _PackedGroups(
             tables.members, tables.offsets, tables.records, tables.record_offsets
         )
-        self._filler = _digits(0, self._width, tables.base)
+        self._filler = _filler(self._width)
         #: Surface word of running text → its code (memoised; words repeat).
         self._word_codes: dict[str, str] = {}
         #: Forms of glossary words → code, when known in advance (see from_keys).
@@ -407,16 +407,19 @@ class TermMatcher:
     def _codes_of(self, words: list[str]) -> dict[str, str]:
         """The word → code memo, completed for ``words`` (set operations, not a loop)."""
         cache = self._word_codes
-        missing = set(words).difference(cache)
+        missing = set(words)
+        if cache:
+            missing.difference_update(cache)
         if missing:
             if len(cache) + len(missing) > _WORD_CACHE_LIMIT:
                 cache.clear()
             filler, forms = self._filler, self._forms
             if forms is not None:
                 trie, values = forms  # values[-1] is the filler: what a miss (-1) reads
-                get = trie.get
                 words = list(missing)
-                found = [values[get(form, -1)] for form in _fold_all(words)]
+                found = map(
+                    values.__getitem__, map(trie.get, _fold_all(words), itertools.repeat(-1))
+                )
                 cache.update(zip(words, found, strict=True))
                 return cache
             key, codes = self.normalizer.word_key, self._codes
@@ -432,9 +435,9 @@ def _fold_all(words: list[str]) -> list[str]:
     A line break never composes with a neighbour (NFC) nor changes under case folding,
     so the folded lines are the folded words, in order."""
     folded = fold_case("\n".join(words)).split("\n")
-    for index, word in enumerate(words):
-        if word.isupper():  # maybe an acronym (cheap to ask, rare in running text)
-            folded[index] = fold_word(word)
+    # maybe an acronym (cheap to ask, rare in running text)
+    for index in itertools.compress(itertools.count(), map(str.isupper, words)):
+        folded[index] = fold_word(words[index])
     return folded
 
 
@@ -583,14 +586,29 @@ def _digits(number: int, width: int, base: int) -> str:
     return "".join(digits)
 
 
+def _filler(width: int) -> str:
+    """The code of every word no designation contains: the first digit of the first
+    position, ``width`` times. No pattern holds two first-position digits in a row,
+    so none matches across or inside it; the automaton has this digit as the root's
+    first child (see :func:`_compile`), so most words of a text, which are filler,
+    are read with a look at one child or two instead of a walk over the root's."""
+    return chr(_FIRST_DIGIT) * width
+
+
+#: Never in a key stream: the second character of the pattern that puts the filler's
+#: digit first among the root's children (it never matches).
+_NEVER = chr(_FIRST_DIGIT - 1)
+
+
 def _shape(words: int) -> tuple[int, int]:
-    """``(width, base)`` of the codes of ``words`` distinct word keys (code 0, the
-    filler, stands for every other word): one character each for a small glossary,
-    else two digits of a base just above the square root. pyahocorasick finds a
-    node's child by walking its children, so a wide node is slow to leave, but
-    each digit is a node more to load: at 100k concepts two digits of base 142
-    scan about as fast as three of base 64 (35 and 33 ms for 200k words) and make
-    a third smaller automaton (26 MB, loaded in 28 ms, against 39 MB in 43 ms)."""
+    """``(width, base)`` of the codes of ``words`` distinct word keys (code 0 is
+    unused; the filler, see :func:`_filler`, stands for every other word): one
+    character each for a small glossary, else two digits of a base just above the
+    square root. pyahocorasick finds a node's child by walking its children, so a
+    wide node is slow to leave, but each digit is a node more to load: at 100k
+    concepts two digits of base 142 scan about as fast as three of base 64 (35 and
+    33 ms for 200k words) and make a third smaller automaton (26 MB, loaded in 28 ms,
+    against 39 MB in 43 ms)."""
     if words < _ONE_DIGIT_WORDS:
         return 1, words + 1
     width, base = 2, math.isqrt(words) + 1
@@ -649,6 +667,8 @@ def _compile(items: Iterable[tuple[tuple[str, ...], str]]) -> _Tables:
     del distinct
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     add = automaton.add_word
+    if groups:  # first: the filler's digit becomes the root's first child
+        add(_filler(1) + _NEVER, len(groups))
     for group, key in enumerate(groups):
         add("".join([codes[word] for word in key]), group)
     counts = array("I", map(len, groups))
@@ -783,6 +803,5 @@ def compile_payload(
     tables = _compile(items)
     forms = None
     if form_keys is not None:
-        filler = _digits(0, tables.width, tables.base)
-        forms = _form_trie(_form_codes(tables.codes, form_keys), filler)
+        forms = _form_trie(_form_codes(tables.codes, form_keys), _filler(tables.width))
     return _payload(tables, forms)
