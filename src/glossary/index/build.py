@@ -270,33 +270,45 @@ class _Table:
 
 
 def _words(terms: tuple[Term, ...]) -> _Words:
-    from glossary.text.normalize import words_of
+    """The designations in :func:`designation_texts` order (inlined, kinds numbered
+    as :data:`_KINDS`: a call per concept costs a fifth of this walk) and their words,
+    numbered."""
+    from glossary.text.normalize import words_of_each
 
-    numbers: dict[str, int] = {}
-    ids = array("I")
-    starts = array("I", [0])
-    alone: set[int] = set()
     concepts = array("I")
     kinds = bytearray()
     texts: list[str] = []
-    codes = _KIND_CODES
+    en_variant, en_forbidden, ru, ru_variant, ru_forbidden = b"\1", b"\2", 3, b"\4", b"\5"
     for pos, term in enumerate(terms):
-        for lang, role, text in designation_texts(term):
-            concepts.append(pos)
-            kinds.append(codes[lang, role])
-            texts.append(text)
-            found = words_of(text)
-            for word in found:
-                number = numbers.get(word)
-                if number is None:
-                    number = numbers[word] = len(numbers)
-                ids.append(number)
-            starts.append(len(ids))
-            if lang == "ru" and len(found) == 1:
-                alone.add(ids[-1])
+        count = len(texts)
+        if term.en:
+            texts.append(term.en)
+            kinds.append(0)
+        texts.extend(term.en_variants)
+        kinds.extend(en_variant * len(term.en_variants))
+        texts.extend(term.en_forbidden)
+        kinds.extend(en_forbidden * len(term.en_forbidden))
+        if term.ru:
+            texts.append(term.ru)
+            kinds.append(ru)
+        texts.extend(term.ru_variants)
+        kinds.extend(ru_variant * len(term.ru_variants))
+        texts.extend(term.ru_forbidden)
+        kinds.extend(ru_forbidden * len(term.ru_forbidden))
+        concepts.extend([pos] * (len(texts) - count))
+    numbers: dict[str, int] = {}
+    number = numbers.setdefault
+    ids = array("I")
+    starts = array("I", [0])
+    alone: set[int] = set()
+    for kind, found in zip(kinds, words_of_each(texts), strict=True):
+        ids.extend([number(word, len(numbers)) for word in found])
+        starts.append(len(ids))
+        if len(found) == 1 and kind >= ru:
+            alone.add(ids[-1])
     flags = bytearray(len(numbers))
-    for number in alone:
-        flags[number] = 1
+    for word in alone:
+        flags[word] = 1
     return _Words(list(numbers), ids, starts, flags, concepts, kinds, texts)
 
 
