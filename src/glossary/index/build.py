@@ -164,10 +164,8 @@ def build_index(
         del known
         # the two children first (the matcher's compiling waits for the last entry),
         # then what only this process does
+        aliases = matchers.send(words, table, _concepts(terms), forms)
         rows.send(words, table)
-        form_keys = {form: own for form, _, own in forms}
-        aliases = matchers.send(words, table, _concepts(terms), form_keys)
-        del form_keys
         if cache is not None:
             wordcache.save(cache, analyses)
         del analyses
@@ -631,19 +629,19 @@ class _Matchers:
         self._child = _Child.start("_matcher_main", side, "1" if forbidden else "")
 
     def send(
-        self, words: _Words, table: _Table, concepts: list[Concept], form_keys: dict[str, str]
+        self, words: _Words, table: _Table, concepts: list[Concept], forms: list[FormRow]
     ) -> list[tuple[int, str]]:
         """The entries made (here, or from now on by the child, which also gets each
-        form's own key: what the matcher codes it as); the alias rows to write here."""
+        form's own key: what the matcher codes it as, once the entries are sent); the
+        alias rows to write here."""
         if self._child is None:
             aliases: list[tuple[int, str]] = []
             self._batches = list(entry_batches(_chunks(words), concepts, table, aliases))
-            self._form_keys = form_keys
+            self._form_keys = _form_keys(forms)
             return aliases
         entry_table = _Table(table.keys, [], table.multi, table.single,
                              table.multi_alternatives, table.single_alternatives)  # fmt: skip
-        header = pickle.dumps((entry_table, concepts), pickle.HIGHEST_PROTOCOL)
-        self._child.feed(header, words, pickle.dumps(form_keys, pickle.HIGHEST_PROTOCOL))
+        self._child.feed((entry_table, concepts), words, lambda: _form_keys(forms))
         return []
 
     def store(self, db: sqlite3.Connection) -> None:
@@ -661,6 +659,10 @@ class _Matchers:
         if self._child is not None:
             self._child.kill()
             self._child = None
+
+
+def _form_keys(forms: list[FormRow]) -> dict[str, str]:
+    return {form: own for form, _, own in forms}
 
 
 def _copy(db: sqlite3.Connection, side: Path | None, *tables: str) -> None:
@@ -722,18 +724,18 @@ class _Child:
         with contextlib.suppress(BrokenPipeError):  # it failed: wait() tells why
             self._process.stdin.flush()
 
-    def feed(self, header: bytes, words: _Words, trailer: bytes | None) -> None:
-        """``header``, every designation in :data:`RowsChunk` pieces, the end, then
-        ``trailer``: sent by a thread of this process (one a child, so that neither
-        waits for the other), which goes on while the pipe is full."""
+    def feed(self, header: object, words: _Words, trailer: Callable[[], object] | None) -> None:
+        """``header``, every designation in :data:`RowsChunk` pieces, the end, then what
+        ``trailer`` makes, pickled and sent by a thread of this process (one a child, so
+        that neither waits for the other), which goes on while the pipe is full."""
 
         def send_all() -> None:
-            self.send(header)
+            self.send(pickle.dumps(header, pickle.HIGHEST_PROTOCOL))
             for chunk in _chunks(words):
                 self.send(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
             self.send(b"")
             if trailer is not None:
-                self.send(trailer)
+                self.send(pickle.dumps(trailer(), pickle.HIGHEST_PROTOCOL))
             self.flush()
 
         self._sender = threading.Thread(target=send_all, daemon=True)
@@ -767,8 +769,7 @@ class _Rows:
     def send(self, words: _Words, table: _Table) -> None:
         """Start the child on the rows (nothing here without a child: see :meth:`store`)."""
         if self._child is not None:
-            header = pickle.dumps((table.folds, table.keys), pickle.HIGHEST_PROTOCOL)
-            self._child.feed(header, words, None)
+            self._child.feed((table.folds, table.keys), words, None)
 
     def store(self, db: sqlite3.Connection, words: _Words, table: _Table, ticker: _Ticker) -> None:
         """The rows in ``db``: written here, or the child's copied over (with the indexes)."""
