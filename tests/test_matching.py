@@ -230,3 +230,35 @@ def test_word_codes_are_distinct_and_positional(words: int) -> None:
         assert len(code) == width
         for position, character in enumerate(code):
             assert 0 <= ord(character) - _FIRST_DIGIT - position * base < base
+
+
+def test_labels_show_the_best_concept_and_survive_the_payload() -> None:
+    """Each hit's compiled label is its best concept's rendering (preferred before
+    variant, reviewed before not), kept through the stored payload; a mark its
+    designations end with stays in the hit."""
+    glossary = Glossary(
+        (
+            Term("draft", en="bloc", ru="блок", status=Status.DRAFT),
+            Term("variant", en="unit", ru="узел", ru_variants=("блок",), status=Status.REVIEWED),
+            Term("best", en="barrier", ru="блок", status=Status.REVIEWED),
+            Term("us", en="U.S.", ru="США", status=Status.REVIEWED),
+            Term("empty", en="arms control"),
+        )
+    )
+    matcher = TermMatcher(glossary)
+    text = "Блок, U.S. и arms control."
+    expected = [(0, 4, " [barrier]"), (6, 10, " [США]"), (13, 25, " [?—]")]
+    assert matcher.labelled(text) == expected
+    loaded = TermMatcher.from_payload(matcher.to_payload())
+    assert loaded.labels and loaded.labelled(text) == expected
+    assert [(s.start, s.end) for s in loaded.find(text)] == [(a, b) for a, b, _ in expected]
+
+
+def test_a_matcher_without_summaries_has_no_labels(matcher: TermMatcher) -> None:
+    normalizer = matcher.normalizer
+    entries = [(normalizer.key(d.text), d) for term in small_glossary() for d in designations(term)]
+    rebuilt = TermMatcher.from_keys(entries)
+    assert matcher.labels and not rebuilt.labels
+    with pytest.raises(ValueError, match="without labels"):
+        rebuilt.labelled("ОБСЕ")
+    assert not TermMatcher.from_payload(rebuilt.to_payload()).labels

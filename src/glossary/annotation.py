@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from glossary.matching import Designation, Role, Span
+from glossary.matching import Designation, Role, Span, Summary
 from glossary.model import Glossary, Lang, Status, Term, unfrozen_builder
 from glossary.term_json import term_to_json
 
@@ -40,9 +40,6 @@ __all__ = [
 
 #: A paragraph longer than this (characters) is cut at a line end, or else at a space.
 PARAGRAPH_LIMIT = 1 << 20
-#: What a plain rendering shows of a concept: its English and Russian preferred
-#: terms, and whether it is reviewed.
-Summary = tuple[str, str, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +87,17 @@ class Annotator:
         term: Callable[[str], Term | None],
         terms: Callable[[Iterable[str]], Mapping[str, Term]] | None = None,
         summaries: Callable[[Iterable[str]], Mapping[str, Summary]] | None = None,
+        *,
+        labelled: bool = False,
     ) -> None:
         """``term`` finds one concept by id; ``terms``, if given, many at once (an
         index answers a text's thousands of concepts in one query, not one each);
         ``summaries``, if given, the :data:`Summary` of many at once, for
-        :meth:`plain` (else taken from their terms)."""
+        :meth:`plain` (else taken from their terms). ``labelled``: the matcher was
+        compiled from the same concepts ``term`` finds, so :meth:`plain` may show the
+        labels compiled into it (:meth:`~glossary.matching.TermMatcher.labelled`)."""
         self.matcher = matcher
+        self._labelled = labelled and matcher.labels
         self._term = term
         self._fetch = terms
         self._summaries = summaries
@@ -115,17 +117,23 @@ class Annotator:
         from glossary.index import Lookup, open_matcher
 
         if isinstance(glossary, Lookup):
-            return cls(glossary.matcher(), glossary.term, glossary.terms, glossary.summaries)
+            return cls(
+                glossary.matcher(),
+                glossary.term,
+                glossary.terms,
+                glossary.summaries,
+                labelled=True,
+            )
         if isinstance(glossary, Glossary):
             from glossary.matching import TermMatcher
 
-            return cls(TermMatcher(glossary, inflections=True), glossary.get)
+            return cls(TermMatcher(glossary, inflections=True), glossary.get, labelled=True)
         if glossary is None:
             from glossary.workspace import resolve
 
             glossary = resolve(None).glossary_path
         index, matcher = open_matcher(Path(glossary), progress=progress)
-        return cls(matcher, index.term, index.terms, index.summaries)
+        return cls(matcher, index.term, index.terms, index.summaries, labelled=True)
 
     def term(self, term_id: str) -> Term | None:
         if term_id not in self._terms:
@@ -157,6 +165,10 @@ class Annotator:
         made from the hits chosen (:meth:`~glossary.matching.TermMatcher.winners`) and
         a :data:`Summary` of their concepts, not from annotations and whole concepts
         (a third of a cold run at 100k concepts went to those); the same text."""
+        if self._labelled:  # the labels compiled into the matcher: no concept fetched
+            for paragraph in paragraphs(pieces):
+                yield paragraph, _render_labelled(paragraph, self.matcher.labelled(paragraph))
+            return
         for paragraph in paragraphs(pieces):
             hits = self.matcher.winners(paragraph)
             yield paragraph, _render_hits(paragraph, hits, self._summarised(hits))
@@ -199,6 +211,19 @@ class Annotator:
             found = self._fetch(wanted)
             for term_id in wanted:
                 known[term_id] = found.get(term_id)
+
+
+def _render_labelled(text: str, hits: list[tuple[int, int, str]]) -> str:
+    """:func:`_render_hits` of hits labelled by the matcher: each followed by its label."""
+    out: list[str] = []
+    append = out.append
+    position = 0
+    for _, end, label in hits:
+        append(text[position:end])
+        append(label)
+        position = end
+    append(text[position:])
+    return "".join(out)
 
 
 def _render_hits(

@@ -19,7 +19,8 @@ import marshal
 import math
 import re
 from array import array
-from collections.abc import Callable, Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import ahocorasick
@@ -41,6 +42,7 @@ __all__ = [
     "Designation",
     "Role",
     "Span",
+    "Summary",
     "TermMatcher",
     "compile_payload",
     "pack_designation",
@@ -48,9 +50,15 @@ __all__ = [
 ]
 
 #: Bump when :meth:`TermMatcher.to_payload`'s layout changes.
-PAYLOAD_FORMAT = "glossary-matcher-6"
+PAYLOAD_FORMAT = "glossary-matcher-8"
 #: Separates the fields of a packed designation (ids, codes and terms never hold it).
 _RECORD_SEP = "\x1f"
+#: Separates a packed designation from what a plain rendering shows after it (see
+#: :func:`pack_fields`); never in a record either.
+_SHOWN_SEP = "\x1e"
+#: What a plain rendering shows of a concept: English and Russian preferred terms,
+#: and whether it is reviewed.
+Summary = tuple[str, str, bool]
 #: Digits of the word codes in the key stream: position *p* of a code is the
 #: character ``_FIRST_DIGIT + p * base + digit``.
 _FIRST_DIGIT = 0x100
@@ -113,8 +121,9 @@ class TermMatcher:
         the persistent index stores them precomputed (see :meth:`from_keys`)."""
         self._normalizer: Normalizer | None = normalizer or default_normalizer()
         key = self.normalizer.key
+        terms = list(glossary)
         entries = [
-            (key(d.text), d) for term in glossary for d in designations(term, forbidden=forbidden)
+            (key(d.text), d) for term in terms for d in designations(term, forbidden=forbidden)
         ]
         if inflections:
             from glossary.text.ru.paradigm import alias_keys
@@ -125,7 +134,7 @@ class TermMatcher:
                 if d.lang is Lang.RU
                 for alias in alias_keys(d.text, self.normalizer)
             ]
-        self._build(entries)
+        self._build(entries, {term.id: (term.en, term.ru, term.reviewed) for term in terms})
 
     @classmethod
     def from_keys(
@@ -150,8 +159,18 @@ class TermMatcher:
             self._forms = _form_trie(_form_codes(self._tables.codes, form_keys), self._filler)
         return self
 
-    def _build(self, items: Iterable[tuple[tuple[str, ...], Designation]]) -> None:
-        self._set(_compile((key, pack_designation(d)) for key, d in items), None)
+    def _build(
+        self,
+        items: Iterable[tuple[tuple[str, ...], Designation]],
+        shown: Mapping[str, Summary] | None = None,
+    ) -> None:
+        """The tables over ``items``, with each hit's plain label if ``shown`` gives
+        the :data:`Summary` of every concept (see :meth:`labelled`)."""
+        if shown is None:
+            self._set(_compile((key, pack_designation(d)) for key, d in items), None)
+        else:
+            packed = ((key, pack_designation(d, shown[d.term_id])) for key, d in items)
+            self._set(_compile(packed), None)
 
     def _set(self, tables: _Tables, forms: _FormCodes | None) -> None:
         self._tables = tables
@@ -162,11 +181,13 @@ class TermMatcher:
         self._groups = _PackedGroups(
             tables.members, tables.offsets, tables.records, tables.record_offsets
         )
-        self._filler = _digits(0, self._width, tables.base)
+        self._filler = _filler(self._width)
         #: Surface word of running text → its code (memoised; words repeat).
         self._word_codes: dict[str, str] = {}
         #: Forms of glossary words → code, when known in advance (see from_keys).
         self._forms = forms
+        #: Group → its plain label (decoded on first use, see labelled).
+        self._labels: dict[int, str] = {}
 
     # -- persistence ------------------------------------------------------------
 
@@ -195,6 +216,7 @@ class TermMatcher:
         if state["forms"] is not None:
             forms = (_automaton(payload[nodes:], state["forms"]["trie"]), state["forms"]["values"])
         del payload[1:]
+        labels = state["labels"]
         tables = _Tables(
             state["width"],
             state["base"],
@@ -205,6 +227,11 @@ class TermMatcher:
             _ints(state["offsets"]),
             state["records"],
             _ints(state["record_offsets"]),
+            None
+            if labels is None
+            else _Labels(
+                labels["text"], _ints(labels["offsets"]), _ints(labels["best"]), labels["tails"]
+            ),
         )
         self._set(tables, forms)
         return self
@@ -262,6 +289,45 @@ class TermMatcher:
         bounds = self._bounds(text, offsets)
         return [bounds(starts[i], ends[i], matches[i][1]) for i in chosen]
 
+    @property
+    def labels(self) -> bool:
+        """Whether :meth:`labelled` can answer (the designations were compiled with
+        their concepts' summaries)."""
+        return self._tables.labels is not None
+
+    def labelled(
+        self, text: str, *, scanned: tuple[list[str], list[int]] | None = None
+    ) -> list[tuple[int, int, str]]:
+        """The hits :meth:`winners` returns, as ``(start, end, label)``: the label is
+        what a plain rendering shows after the hit (its best concept's rendering in
+        brackets, see :func:`pack_fields`), compiled in, so no designation or concept
+        is made. Only for a matcher with :attr:`labels`."""
+        labels = self._tables.labels
+        if labels is None:
+            raise ValueError("this matcher was compiled without labels")
+        if not self._counts:
+            return []
+        offsets, matches = self._matches(text, None, scanned)
+        starts, ends, chosen = self._chosen(matches)
+        known = self._labels
+        data, label_offsets, best, tails = labels.text, labels.offsets, labels.best, labels.tails
+        found = []
+        for index in chosen:
+            group = matches[index][1]
+            label = known.get(group)
+            if label is None:
+                record = best[group]
+                label = data[label_offsets[record] : label_offsets[record + 1]].decode()
+                known[group] = label
+            start, end = offsets[2 * starts[index]], offsets[2 * ends[index] - 1]
+            if group in tails:
+                for tail in tails[group]:
+                    if text.startswith(tail, end):
+                        end += len(tail)
+                        break
+            found.append((start, end, label))
+        return found
+
     def _matches(
         self,
         text: str,
@@ -304,7 +370,7 @@ class TermMatcher:
             entry = known.get(group)
             if entry is None:
                 found = groups[group]
-                entry = known[group] = (found, _trailing_marks(found))
+                entry = known[group] = (found, _trailing_marks(d.text for d in found))
             found, tails = entry
             start, end = offsets[2 * first], offsets[2 * last - 1]
             for tail in tails:
@@ -341,16 +407,19 @@ class TermMatcher:
     def _codes_of(self, words: list[str]) -> dict[str, str]:
         """The word → code memo, completed for ``words`` (set operations, not a loop)."""
         cache = self._word_codes
-        missing = set(words).difference(cache)
+        missing = set(words)
+        if cache:
+            missing.difference_update(cache)
         if missing:
             if len(cache) + len(missing) > _WORD_CACHE_LIMIT:
                 cache.clear()
             filler, forms = self._filler, self._forms
             if forms is not None:
                 trie, values = forms  # values[-1] is the filler: what a miss (-1) reads
-                get = trie.get
                 words = list(missing)
-                found = [values[get(form, -1)] for form in _fold_all(words)]
+                found = map(
+                    values.__getitem__, map(trie.get, _fold_all(words), itertools.repeat(-1))
+                )
                 cache.update(zip(words, found, strict=True))
                 return cache
             key, codes = self.normalizer.word_key, self._codes
@@ -366,9 +435,9 @@ def _fold_all(words: list[str]) -> list[str]:
     A line break never composes with a neighbour (NFC) nor changes under case folding,
     so the folded lines are the folded words, in order."""
     folded = fold_case("\n".join(words)).split("\n")
-    for index, word in enumerate(words):
-        if word.isupper():  # maybe an acronym (cheap to ask, rare in running text)
-            folded[index] = fold_word(word)
+    # maybe an acronym (cheap to ask, rare in running text)
+    for index in itertools.compress(itertools.count(), map(str.isupper, words)):
+        folded[index] = fold_word(words[index])
     return folded
 
 
@@ -391,15 +460,15 @@ _TRAILING = re.compile(r"[^\w\s]+\Z")
 _MARK = re.compile(r"[^\w\s]")
 
 
-def _trailing_marks(found: tuple[Designation, ...]) -> tuple[str, ...]:
+def _trailing_marks(texts: Iterable[str]) -> tuple[str, ...]:
     """The marks after the last word that may belong to the term (the period of
-    "U.S."), longest first: those its designations end with. (The last character
-    is asked first: searching the whole text for a tail costs more, and most end
-    in a letter.)"""
+    "U.S."), longest first: those its designations' ``texts`` end with. (The last
+    character is asked first: searching the whole text for a tail costs more, and
+    most end in a letter.)"""
     tails = {
         m.group()
-        for d in found
-        if _MARK.match(d.text, len(d.text) - 1) and (m := _TRAILING.search(d.text))
+        for text in texts
+        if _MARK.match(text, len(text) - 1) and (m := _TRAILING.search(text))
     }
     return tuple(sorted(tails, key=len, reverse=True))
 
@@ -464,18 +533,47 @@ class _Tables:
     #: records a text hits): record *r* is ``records[record_offsets[r]:record_offsets[r + 1]]``.
     records: bytes
     record_offsets: array[int]
+    #: What a plain rendering shows after each group's hits, when the records carried
+    #: their concepts' summaries (see :func:`pack_fields`).
+    labels: _Labels | None = None
 
 
-def pack_designation(designation: Designation) -> str:
+@dataclass(frozen=True, slots=True)
+class _Labels:
+    """Each group's plain label: record ``best[g]``'s, the UTF-8 string
+    ``text[offsets[r]:offsets[r + 1]]``; ``tails``: the marks after the last word
+    that belong to a group's hits (see :func:`_trailing_marks`), for the few groups
+    whose designations end in one."""
+
+    text: bytes
+    offsets: array[int]
+    best: array[int]
+    tails: dict[int, tuple[str, ...]]
+
+
+def pack_designation(designation: Designation, summary: Summary | None = None) -> str:
     """One designation as a record of the packed table (see :func:`compile_payload`)."""
     d = designation
-    return pack_fields(d.term_id, d.lang.value, d.role.value, d.text)
+    return pack_fields(d.term_id, d.lang.value, d.role.value, d.text, summary)
 
 
-def pack_fields(term_id: str, lang: str, role: str, text: str) -> str:
+def pack_fields(
+    term_id: str, lang: str, role: str, text: str, summary: Summary | None = None
+) -> str:
     """:func:`pack_designation` from the fields themselves (index builds make no
-    Designation per entry)."""
-    return _RECORD_SEP.join((term_id, lang, role, text))
+    Designation per entry). With its concept's :data:`Summary`, the record carries
+    what a plain rendering shows after a hit of it (the rendering in brackets) and
+    its rank among homonyms (preferred before variant, reviewed before not): the
+    compiled matcher then labels hits without fetching a concept (see
+    :meth:`TermMatcher.labelled`)."""
+    record = _RECORD_SEP.join((term_id, lang, role, text))
+    if summary is None:
+        return record
+    en, ru, reviewed = summary
+    rendering = (ru if lang == Lang.EN.value else en) or "—"
+    rank = (0 if role == Role.PREFERRED.value else 2) + (0 if reviewed else 1)
+    label = f" [{rendering}]" if reviewed else f" [?{rendering}]"
+    return f"{record}{_SHOWN_SEP}{rank}{label}"
 
 
 def _digits(number: int, width: int, base: int) -> str:
@@ -488,14 +586,29 @@ def _digits(number: int, width: int, base: int) -> str:
     return "".join(digits)
 
 
+def _filler(width: int) -> str:
+    """The code of every word no designation contains: the first digit of the first
+    position, ``width`` times. No pattern holds two first-position digits in a row,
+    so none matches across or inside it; the automaton has this digit as the root's
+    first child (see :func:`_compile`), so most words of a text, which are filler,
+    are read with a look at one child or two instead of a walk over the root's."""
+    return chr(_FIRST_DIGIT) * width
+
+
+#: Never in a key stream: the second character of the pattern that puts the filler's
+#: digit first among the root's children (it never matches).
+_NEVER = chr(_FIRST_DIGIT - 1)
+
+
 def _shape(words: int) -> tuple[int, int]:
-    """``(width, base)`` of the codes of ``words`` distinct word keys (code 0, the
-    filler, stands for every other word): one character each for a small glossary,
-    else two digits of a base just above the square root. pyahocorasick finds a
-    node's child by walking its children, so a wide node is slow to leave, but
-    each digit is a node more to load: at 100k concepts two digits of base 142
-    scan about as fast as three of base 64 (35 and 33 ms for 200k words) and make
-    a third smaller automaton (26 MB, loaded in 28 ms, against 39 MB in 43 ms)."""
+    """``(width, base)`` of the codes of ``words`` distinct word keys (code 0 is
+    unused; the filler, see :func:`_filler`, stands for every other word): one
+    character each for a small glossary, else two digits of a base just above the
+    square root. pyahocorasick finds a node's child by walking its children, so a
+    wide node is slow to leave, but each digit is a node more to load: at 100k
+    concepts two digits of base 142 scan about as fast as three of base 64 (35 and
+    33 ms for 200k words) and make a third smaller automaton (26 MB, loaded in 28 ms,
+    against 39 MB in 43 ms)."""
     if words < _ONE_DIGIT_WORDS:
         return 1, words + 1
     width, base = 2, math.isqrt(words) + 1
@@ -533,11 +646,20 @@ def _compile(items: Iterable[tuple[tuple[str, ...], str]]) -> _Tables:
         if more:
             members.extend([number(record, len(numbers)) for record in more])
         offsets.append(len(members))
-    del firsts, extras
-    record_offsets = array("I", [0])
-    record_offsets.extend(itertools.accumulate(len(record.encode()) for record in numbers))
-    records = "".join(numbers).encode()
+    del firsts
+    strings = list(numbers)
     del numbers
+    labels = None
+    if strings and _SHOWN_SEP in strings[0]:
+        split = [record.partition(_SHOWN_SEP) for record in strings]
+        strings = [fields for fields, _, _ in split]
+        labels = _labels(strings, [shown for _, _, shown in split], members, offsets, extras)
+        del split
+    del extras
+    record_offsets = array("I", [0])
+    record_offsets.extend(itertools.accumulate(len(record.encode()) for record in strings))
+    records = "".join(strings).encode()
+    del strings
     # Each distinct word key is coded as `width` digits (see _shape).
     distinct = dict.fromkeys(word for key in groups for word in key)
     width, base = _shape(len(distinct))
@@ -545,13 +667,45 @@ def _compile(items: Iterable[tuple[tuple[str, ...], str]]) -> _Tables:
     del distinct
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     add = automaton.add_word
+    if groups:  # first: the filler's digit becomes the root's first child
+        add(_filler(1) + _NEVER, len(groups))
     for group, key in enumerate(groups):
         add("".join([codes[word] for word in key]), group)
     counts = array("I", map(len, groups))
     del groups
     if counts:
         automaton.make_automaton()
-    return _Tables(width, base, codes, automaton, counts, members, offsets, records, record_offsets)
+    return _Tables(
+        width, base, codes, automaton, counts, members, offsets, records, record_offsets, labels
+    )
+
+
+def _labels(
+    records: list[str],
+    shown: list[str],
+    members: array[int],
+    offsets: array[int],
+    homonyms: Iterable[int],
+) -> _Labels:
+    """The :class:`_Labels` of groups of ``records`` (packed fields), each shown as
+    ``rank digit + label``: a group's best record is its first of the lowest rank,
+    as :func:`glossary.annotation.from_spans` ranks the concepts of a hit."""
+    best = array("I", map(members.__getitem__, offsets[:-1]))
+    for group in homonyms:  # the groups with more than one record
+        best[group] = min(members[offsets[group] : offsets[group + 1]], key=lambda r: shown[r][0])
+    text_offsets = array("I", [0])
+    text_offsets.extend(itertools.accumulate(len(label.encode()) - 1 for label in shown))
+    # a record's fields end with its text: the records ending in a mark
+    marked = {
+        record for record, fields in enumerate(records) if _MARK.match(fields, len(fields) - 1)
+    }
+    tails: dict[int, tuple[str, ...]] = {}
+    for position in itertools.compress(itertools.count(), map(marked.__contains__, members)):
+        group = bisect_right(offsets, position) - 1
+        if group not in tails:
+            found = members[offsets[group] : offsets[group + 1]]
+            tails[group] = _trailing_marks([records[r] for r in found])
+    return _Labels("".join([label[1:] for label in shown]).encode(), text_offsets, best, tails)
 
 
 def _form_codes(codes: dict[str, str], form_keys: dict[str, str]) -> dict[str, str]:
@@ -622,7 +776,16 @@ def _payload(tables: _Tables, forms: _FormCodes | None) -> list[bytes]:
         "offsets": tables.offsets.tobytes(),
         "records": tables.records,
         "record_offsets": tables.record_offsets.tobytes(),
+        "labels": None,
     }
+    labels = tables.labels
+    if labels is not None:
+        state["labels"] = {
+            "text": labels.text,
+            "offsets": labels.offsets.tobytes(),
+            "best": labels.best.tobytes(),
+            "tails": labels.tails,
+        }
     return [marshal.dumps(state), *nodes, *trie_nodes]
 
 
@@ -640,6 +803,5 @@ def compile_payload(
     tables = _compile(items)
     forms = None
     if form_keys is not None:
-        filler = _digits(0, tables.width, tables.base)
-        forms = _form_trie(_form_codes(tables.codes, form_keys), filler)
+        forms = _form_trie(_form_codes(tables.codes, form_keys), _filler(tables.width))
     return _payload(tables, forms)

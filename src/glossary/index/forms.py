@@ -40,11 +40,11 @@ def alias_keys(text: str, normalizer: Normalizer) -> list[tuple[str, ...]]:
     return keys(text, normalizer)
 
 
-def russian_forms(word: str, morph: Any) -> set[str]:
+def russian_forms(word: str) -> set[str]:
     """:func:`glossary.text.ru.paradigm.russian_forms` (imported on first use)."""
     from glossary.text.ru.paradigm import russian_forms as forms
 
-    return forms(word, morph)
+    return forms(word)
 
 
 #: Initials of fewer significant words than this are not an acronym.
@@ -137,15 +137,13 @@ def word_forms(words: Iterable[str], normalizer: Normalizer) -> Iterator[tuple[s
 def forms_by_word(words: Iterable[str]) -> Iterator[tuple[str, AbstractSet[str]]]:
     """Each of ``words`` with the folded forms :func:`word_forms` gives it."""
     from glossary.text.morph_en import all_inflections, all_lemmas
-    from glossary.text.morph_ru import RussianMorphology
     from glossary.text.ru.paradigm import _russian_paradigm as paradigm
 
-    morph = RussianMorphology.shared().analyzer
     for word in words:
         kind = script(word)
         if kind == "ru":
             # the paradigm memo that alias_keys fills for the same words
-            forms = russian_forms(word, morph) if is_acronym(word) else paradigm(word.casefold())
+            forms = russian_forms(word) if is_acronym(word) else paradigm(word.casefold())
         elif kind == "en":
             forms = english_forms(word, all_inflections, all_lemmas)
         else:

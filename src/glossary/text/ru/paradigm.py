@@ -21,13 +21,41 @@ MIN_PARSE_SCORE = 0.01
 ALIAS_LIMIT = 16
 
 
-def russian_forms(word: str, morph: Any) -> set[str]:
-    """Every form of every lexeme ``word`` may belong to (folded), the word included."""
+def russian_forms(word: str) -> set[str]:
+    """Every form of every lexeme ``word`` may belong to (folded), the word included:
+    the lexemes of its readings scored at least :data:`MIN_PARSE_SCORE`."""
+    from glossary.text.morph_ru import RussianMorphology
+
     forms = {fold_case(word)}
     if is_acronym(word):
         return forms
-    for parse in morph.parse(word.casefold()):
-        if parse.score < MIN_PARSE_SCORE and forms:
+    morphology = RussianMorphology.shared()
+    lower = word.casefold()
+    readings = morphology.readings(lower)
+    if readings is None:  # not a dictionary word: the analyser's predicted paradigms
+        return forms | _predicted_forms(lower, morphology.analyzer)
+    dictionary = morphology.analyzer.dictionary
+    spelt: set[str] = set()
+    lexemes = set()  # a lexeme is its paradigm and stem: several readings share one
+    for fixed, paradigm, index, score in readings:
+        if score >= MIN_PARSE_SCORE:
+            table = dictionary.paradigms[paradigm]
+            lexeme = (paradigm, dictionary.build_stem(table, index, fixed))
+            if lexeme not in lexemes:
+                lexemes.add(lexeme)
+                spelt.update(_spelt(dictionary, paradigm, index, fixed))
+    # folded in one call: folding works letter by letter (NFC composes nothing
+    # across a line break), so the joined forms fold to the joined folded forms
+    if spelt:
+        forms.update(fold_case("\n".join(spelt)).split("\n"))
+    return forms
+
+
+def _predicted_forms(word: str, morph: Any) -> set[str]:
+    """The folded forms of the lexemes of the analyser's likely parses of ``word``."""
+    forms: set[str] = set()
+    for parse in morph.parse(word):
+        if parse.score < MIN_PARSE_SCORE:
             continue
         try:
             lexeme = lexeme_words(parse, morph)
@@ -43,16 +71,17 @@ def lexeme_words(parse: Any, morph: Any) -> list[str]:
     and tag objects of every form: index builds expand tens of thousands of words."""
     stack = parse.methods_stack
     if len(stack) == 1 and type(stack[0][0]) is _dictionary_unit():
-        dictionary = morph.dictionary
-        para_id, idx = stack[0][2], stack[0][3]
-        paradigm = dictionary.paradigms[para_id]
-        size = len(paradigm) // 3
-        stem = dictionary.build_stem(paradigm, idx, parse.word)
-        prefixes, suffixes = dictionary.paradigm_prefixes, dictionary.suffixes
-        return [
-            prefixes[paradigm[2 * size + i]] + stem + suffixes[paradigm[i]] for i in range(size)
-        ]
+        return _spelt(morph.dictionary, stack[0][2], stack[0][3], parse.word)
     return [p.word for p in parse.lexeme]
+
+
+def _spelt(dictionary: Any, para_id: int, idx: int, word: str) -> list[str]:
+    """The forms of the lexeme whose form ``idx`` of paradigm ``para_id`` is ``word``."""
+    paradigm = dictionary.paradigms[para_id]
+    size = len(paradigm) // 3
+    stem = dictionary.build_stem(paradigm, idx, word)
+    prefixes, suffixes = dictionary.paradigm_prefixes, dictionary.suffixes
+    return [prefixes[paradigm[2 * size + i]] + stem + suffixes[paradigm[i]] for i in range(size)]
 
 
 @lru_cache(maxsize=1)
@@ -106,6 +135,4 @@ def _alternatives(word: str, key: str, single: bool, normalizer: Normalizer) -> 
 
 @lru_cache(maxsize=1 << 16)
 def _russian_paradigm(word: str) -> frozenset[str]:
-    from glossary.text.morph_ru import RussianMorphology
-
-    return frozenset(russian_forms(word, RussianMorphology.shared().analyzer))
+    return frozenset(russian_forms(word))
