@@ -17,7 +17,7 @@ from glossary.index.forms import initials, surface
 from glossary.index.store import FileStamp, exact_form
 from glossary.matching import Designation, Role, designations, pack_designation
 from glossary.model import Glossary, Lang, Term
-from glossary.text.normalize import default_normalizer
+from glossary.text.normalize import default_normalizer, script
 from glossary.text.ru.paradigm import alias_keys
 
 from ..conftest import small_glossary
@@ -310,3 +310,27 @@ def test_a_failing_rows_process_is_an_error(tmp_path: Path) -> None:
     db = sqlite3.connect(tmp_path / "index.sqlite3")
     with pytest.raises(RuntimeError, match="writing the designations failed"):
         rows.store(db, words, table, build._Ticker(None, small_glossary().terms))
+
+
+@pytest.mark.parametrize(
+    ("english", "russian", "one_english_item"), [(3, 5, True), (30, 2, False), (0, 4, False)]
+)
+def test_work_items_hold_every_missing_word_once_in_their_order(
+    english: int, russian: int, one_english_item: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """English words make one item (one worker loads lemminflect) while they are at
+    most a worker's share of the cost, else they are cut like the others."""
+    monkeypatch.setattr(build, "_CHUNK_WORDS", 2)
+    distinct = [f"peace{chr(97 + n)}" for n in range(english)]
+    distinct += [f"мир{chr(0x430 + n)}" for n in range(russian)] + ["2024"]
+    alone = bytearray(n % 2 for n in range(len(distinct)))
+    missing = [n for n in range(len(distinct)) if n != 1]  # word 1 analysed before
+    order, work = build._work(distinct, alone, missing, 2)
+    assert sorted(order) == missing
+    assert [w for words, _ in work for w in words] == [distinct[n] for n in order]
+    position = {word: n for n, word in enumerate(distinct)}
+    for words, singles in work:
+        assert singles == [w for w in words if alone[position[w]]]
+    english_words = {distinct[n] for n in missing if script(distinct[n]) == "en"}
+    english_item = bool(english_words) and set(work[0][0]) == english_words
+    assert english_item == one_english_item

@@ -74,6 +74,10 @@ CACHE_FROM = PARALLEL_FROM
 _PARALLEL_WORDS = 2000
 #: Distinct words per work item of the morphology step.
 _CHUNK_WORDS = 500
+#: A Russian word's morphology costs about this many English words' (pymorphy3's
+#: paradigm and alias keys against lemminflect's look-ups: 96 against 26 µs a word
+#: measured at 100k concepts).
+_RUSSIAN_WORD_COST = 4
 #: Designation rows per ``executemany`` (bounded memory, few calls).
 _BATCH_ROWS = 20000
 
@@ -325,15 +329,9 @@ def _morphology(
     Also returns every word's analysis (for the next build)."""
     distinct, alone = words.distinct, words.alone
     missing = [i for i, word in enumerate(distinct) if (word, bool(alone[i])) not in known]
-    work = [
-        (
-            [distinct[j] for j in missing[i : i + _CHUNK_WORDS]],
-            [distinct[j] for j in missing[i : i + _CHUNK_WORDS] if alone[j]],
-        )
-        for i in range(0, len(missing), _CHUNK_WORDS)
-    ]
     if pool is None and count > 1 and len(missing) >= _PARALLEL_WORDS:
         pool = _pool(count)
+    order, work = _work(distinct, alone, missing, count if pool is not None else 0)
     try:
         results: Iterable[list[tuple[WordInfo, list[FormRow]]]]
         if pool is None:
@@ -350,19 +348,51 @@ def _morphology(
     finally:
         if pool is not None:
             pool.shutdown()
+    fresh: list[tuple[WordInfo, list[FormRow]] | None] = [None] * len(distinct)
+    for i, analysis in zip(order, made, strict=True):
+        fresh[i] = analysis
+    del made
     analyses: wordcache.Analyses = {}
-    fresh = iter(made)
     table = _Table.empty()
     forms: list[FormRow] = []
     for i, word in enumerate(distinct):
         name = (word, bool(alone[i]))
-        analysis = known.get(name) or next(fresh)
+        analysis = fresh[i] or known[name]
         analyses[name] = analysis
         info, rows = analysis
         table.add(*info)
         forms.extend(rows)
     ticker.to(_MORPHOLOGY_DONE)
     return table, forms, analyses
+
+
+def _work(
+    distinct: list[str], alone: bytearray, missing: list[int], count: int
+) -> tuple[list[int], list[tuple[list[str], list[str]]]]:
+    """The morphology's work items (words, and those of them that stand alone) for
+    ``count`` workers, and the word numbers in the order the items hold them.
+
+    English words need lemminflect, which takes a worker longer to load (about 0.4 s)
+    than pymorphy3 (0.08 s), so while they are at most one worker's share they make
+    one item, and only the worker that takes it loads lemminflect."""
+    from glossary.text.normalize import script
+
+    english = [i for i in missing if script(distinct[i]) == "en"]
+    cost = len(missing) + (_RUSSIAN_WORD_COST - 1) * (len(missing) - len(english))
+    if count > 1 and english and len(english) * count <= cost:
+        others = [i for i in missing if script(distinct[i]) != "en"]
+        groups = [english, *_pieces(others, _CHUNK_WORDS)]
+    else:
+        groups = _pieces(missing, _CHUNK_WORDS)
+    order = [i for group in groups for i in group]
+    work = [
+        ([distinct[i] for i in group], [distinct[i] for i in group if alone[i]]) for group in groups
+    ]
+    return order, work
+
+
+def _pieces(numbers: list[int], size: int) -> list[list[int]]:
+    return [numbers[i : i + size] for i in range(0, len(numbers), size)]
 
 
 def _word_analyses_job(
@@ -916,8 +946,8 @@ def _pool(count: int) -> concurrent.futures.ProcessPoolExecutor | None:
 
 
 def _load_morphology() -> None:
-    from glossary.text.morph_en import all_lemmas
+    """The Russian morphology, which every worker needs; the English one loads in the
+    workers that get English words (see :func:`_work`)."""
     from glossary.text.normalize import default_normalizer
 
     default_normalizer().key("загрузка мира")
-    all_lemmas("peace")
