@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 #: Bump when :meth:`TermMatcher.to_payload`'s layout changes.
-PAYLOAD_FORMAT = "glossary-matcher-8"
+PAYLOAD_FORMAT = "glossary-matcher-9"
 #: Separates the fields of a packed designation (ids, codes and terms never hold it).
 _RECORD_SEP = "\x1f"
 #: Separates a packed designation from what a plain rendering shows after it (see
@@ -156,7 +156,7 @@ class TermMatcher:
         self._normalizer = normalizer or default_normalizer()
         self._build(entries)
         if form_keys is not None:
-            self._forms = _form_trie(_form_codes(self._tables.codes, form_keys), self._filler)
+            self._forms = _form_trie(_form_codes(self._codes, form_keys), self._filler)
         return self
 
     def _build(
@@ -175,7 +175,10 @@ class TermMatcher:
     def _set(self, tables: _Tables, forms: _FormCodes | None) -> None:
         self._tables = tables
         self._width = tables.width
-        self._codes = tables.codes
+        #: Word key → code; a loaded matcher decodes them (``_code_dump``) when first
+        #: asked: a text coded through the forms trie never needs them.
+        self._code_table = tables.codes
+        self._code_dump = b""
         self._counts = tables.counts
         self._automaton = tables.automaton
         self._groups = _PackedGroups(
@@ -193,7 +196,7 @@ class TermMatcher:
 
     def to_payload(self) -> list[bytes]:
         """The matcher as byte strings for :meth:`from_payload` (see :func:`compile_payload`)."""
-        return _payload(self._tables, self._forms)
+        return _payload(self._tables, self._forms, self._codes)
 
     @classmethod
     def from_payload(
@@ -208,33 +211,51 @@ class TermMatcher:
         state = marshal.loads(payload[0])  # our own checked file, plain data only
         if not isinstance(state, dict) or state.get("format") != PAYLOAD_FORMAT:
             raise ValueError("not a matcher payload of this version")
+        names, node_parts = state["parts"], state["automaton_parts"]
+        if len(payload) < 1 + len(names) + node_parts:
+            raise ValueError("a matcher payload with parts missing")
+        part = dict(zip(names, payload[1:], strict=False))
+        nodes = 1 + len(names)
+        trie = nodes + node_parts
         self = cls.__new__(cls)
         self._normalizer = normalizer
-        nodes = 1 + state["automaton_parts"]
-        automaton = _automaton(payload[1:nodes], state["automaton"])
+        automaton = _automaton(payload[nodes:trie], state["automaton"])
         forms: _FormCodes | None = None
         if state["forms"] is not None:
-            forms = (_automaton(payload[nodes:], state["forms"]["trie"]), state["forms"]["values"])
-        del payload[1:]
-        labels = state["labels"]
+            forms = (_automaton(payload[trie:], state["forms"]["trie"]), state["forms"]["values"])
+        del payload[nodes:]
+        labels = None
+        if "label_text" in part:
+            labels = _Labels(
+                part["label_text"],
+                _ints(part["label_offsets"]),
+                _ints(part["label_best"]),
+                state["tails"],
+            )
         tables = _Tables(
             state["width"],
             state["base"],
-            state["codes"],
+            None,
             automaton,
-            _ints(state["counts"]),
-            _ints(state["members"]),
-            _ints(state["offsets"]),
-            state["records"],
-            _ints(state["record_offsets"]),
-            None
-            if labels is None
-            else _Labels(
-                labels["text"], _ints(labels["offsets"]), _ints(labels["best"]), labels["tails"]
-            ),
+            _ints(part["counts"]),
+            _ints(part["members"]),
+            _ints(part["offsets"]),
+            part["records"],
+            _ints(part["record_offsets"]),
+            labels,
         )
         self._set(tables, forms)
+        self._code_dump = part["codes"]
         return self
+
+    @property
+    def _codes(self) -> dict[str, str]:
+        if self._code_table is None:
+            codes = marshal.loads(self._code_dump)  # a part of our own checked payload
+            if not isinstance(codes, dict):
+                raise ValueError("inconsistent matcher payload")
+            self._code_table = codes
+        return self._code_table
 
     @property
     def normalizer(self) -> Normalizer:
@@ -520,8 +541,9 @@ class _Tables:
 
     width: int
     base: int
-    #: Word key → its fixed-width code.
-    codes: dict[str, str]
+    #: Word key → its fixed-width code (``None``: a loaded matcher's, decoded when
+    #: first asked, see TermMatcher._codes).
+    codes: dict[str, str] | None
     #: Code patterns → group number (integer values: nothing Python to load).
     automaton: ahocorasick.Automaton
     #: Words in each group's key.
@@ -756,37 +778,40 @@ def _dump(automaton: ahocorasick.Automaton) -> tuple[list[bytes], tuple[object, 
     return list(arguments[0]), tuple(arguments[1:])
 
 
-def _payload(tables: _Tables, forms: _FormCodes | None) -> list[bytes]:
+def _payload(tables: _Tables, forms: _FormCodes | None, codes: dict[str, str]) -> list[bytes]:
+    """The state (small plain data), then each table as a part of its own, then the
+    node dumps: a loaded matcher's tables are the bytes read, not copies made by
+    unmarshalling them, and its word codes are decoded only if asked for."""
     nodes, arguments = _dump(tables.automaton) if len(tables.counts) else ([], None)
     trie_nodes: list[bytes] = []
     stored_forms = None
     if forms is not None:
         trie_nodes, trie = _dump(forms[0])
         stored_forms = {"trie": trie, "values": forms[1]}
-    state = {
-        "format": PAYLOAD_FORMAT,
-        "width": tables.width,
-        "base": tables.base,
-        "codes": tables.codes,
-        "forms": stored_forms,
-        "automaton": arguments,
-        "automaton_parts": len(nodes),
+    parts = {
+        "codes": marshal.dumps(codes),
         "counts": tables.counts.tobytes(),
         "members": tables.members.tobytes(),
         "offsets": tables.offsets.tobytes(),
         "records": tables.records,
         "record_offsets": tables.record_offsets.tobytes(),
-        "labels": None,
     }
     labels = tables.labels
     if labels is not None:
-        state["labels"] = {
-            "text": labels.text,
-            "offsets": labels.offsets.tobytes(),
-            "best": labels.best.tobytes(),
-            "tails": labels.tails,
-        }
-    return [marshal.dumps(state), *nodes, *trie_nodes]
+        parts["label_text"] = labels.text
+        parts["label_offsets"] = labels.offsets.tobytes()
+        parts["label_best"] = labels.best.tobytes()
+    state = {
+        "format": PAYLOAD_FORMAT,
+        "width": tables.width,
+        "base": tables.base,
+        "forms": stored_forms,
+        "automaton": arguments,
+        "parts": list(parts),
+        "automaton_parts": len(nodes),
+        "tails": labels.tails if labels is not None else {},
+    }
+    return [marshal.dumps(state), *parts.values(), *nodes, *trie_nodes]
 
 
 def compile_payload(
@@ -795,13 +820,15 @@ def compile_payload(
     """A stored matcher (for :meth:`TermMatcher.from_payload`) over ``(match key,
     packed designation)`` pairs, without creating a Designation per entry.
 
-    The byte strings are: a marshal of plain data (no pickle) with the word codes,
-    the forms map and the designations packed into one string that is decoded only
-    for the hits of a text; then the automaton as pyahocorasick's own node dump, kept
-    apart so that loading makes no extra copy of it.
+    The byte strings are: a marshal of plain data (no pickle: the layout, the forms
+    map's values); the tables, each its own part (the word codes as a marshal, the
+    designations packed into one string that is decoded only for the hits of a text,
+    the labels); then the automaton and the forms trie as pyahocorasick's own node
+    dumps, kept apart so that loading makes no extra copy of them.
     """
     tables = _compile(items)
+    assert tables.codes is not None  # compiled here, not loaded
     forms = None
     if form_keys is not None:
         forms = _form_trie(_form_codes(tables.codes, form_keys), _filler(tables.width))
-    return _payload(tables, forms)
+    return _payload(tables, forms, tables.codes)

@@ -80,8 +80,10 @@ def test_word_table_gives_the_keys_and_alias_keys_of_each_designation(glossary: 
     normalizer = default_normalizer()
     words, table = _table(glossary)
     number = 0
-    for term in glossary.terms:
-        for lang, _, text in build.designation_texts(term):
+    for pos, term in enumerate(glossary.terms):
+        for lang, role, text in build.designation_texts(term):
+            assert build._KINDS[words.kinds[number]] == (lang, role)
+            assert (words.texts[number], words.concepts[number]) == (text, pos)
             ids = words.ids[words.starts[number] : words.starts[number + 1]]
             number += 1
             key = tuple(table.keys[i] for i in ids)
@@ -89,6 +91,7 @@ def test_word_table_gives_the_keys_and_alias_keys_of_each_designation(glossary: 
             assert " ".join(table.folds[i] for i in ids) == surface(text)
             if lang == "ru" and key:
                 assert build._aliases(ids, key, table) == alias_keys(text, normalizer)
+    assert number == len(words.texts)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

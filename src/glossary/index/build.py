@@ -164,10 +164,8 @@ def build_index(
         del known
         # the two children first (the matcher's compiling waits for the last entry),
         # then what only this process does
+        aliases = matchers.send(words, table, _concepts(terms), forms)
         rows.send(words, table)
-        form_keys = {form: own for form, _, own in forms}
-        aliases = matchers.send(words, table, _concepts(terms), form_keys)
-        del form_keys
         if cache is not None:
             wordcache.save(cache, analyses)
         del analyses
@@ -270,33 +268,45 @@ class _Table:
 
 
 def _words(terms: tuple[Term, ...]) -> _Words:
-    from glossary.text.normalize import words_of
+    """The designations in :func:`designation_texts` order (inlined, kinds numbered
+    as :data:`_KINDS`: a call per concept costs a fifth of this walk) and their words,
+    numbered."""
+    from glossary.text.normalize import words_of_each
 
-    numbers: dict[str, int] = {}
-    ids = array("I")
-    starts = array("I", [0])
-    alone: set[int] = set()
     concepts = array("I")
     kinds = bytearray()
     texts: list[str] = []
-    codes = _KIND_CODES
+    en_variant, en_forbidden, ru, ru_variant, ru_forbidden = b"\1", b"\2", 3, b"\4", b"\5"
     for pos, term in enumerate(terms):
-        for lang, role, text in designation_texts(term):
-            concepts.append(pos)
-            kinds.append(codes[lang, role])
-            texts.append(text)
-            found = words_of(text)
-            for word in found:
-                number = numbers.get(word)
-                if number is None:
-                    number = numbers[word] = len(numbers)
-                ids.append(number)
-            starts.append(len(ids))
-            if lang == "ru" and len(found) == 1:
-                alone.add(ids[-1])
+        count = len(texts)
+        if term.en:
+            texts.append(term.en)
+            kinds.append(0)
+        texts.extend(term.en_variants)
+        kinds.extend(en_variant * len(term.en_variants))
+        texts.extend(term.en_forbidden)
+        kinds.extend(en_forbidden * len(term.en_forbidden))
+        if term.ru:
+            texts.append(term.ru)
+            kinds.append(ru)
+        texts.extend(term.ru_variants)
+        kinds.extend(ru_variant * len(term.ru_variants))
+        texts.extend(term.ru_forbidden)
+        kinds.extend(ru_forbidden * len(term.ru_forbidden))
+        concepts.extend([pos] * (len(texts) - count))
+    numbers: dict[str, int] = {}
+    number = numbers.setdefault
+    ids = array("I")
+    starts = array("I", [0])
+    alone: set[int] = set()
+    for kind, found in zip(kinds, words_of_each(texts), strict=True):
+        ids.extend([number(word, len(numbers)) for word in found])
+        starts.append(len(ids))
+        if len(found) == 1 and kind >= ru:
+            alone.add(ids[-1])
     flags = bytearray(len(numbers))
-    for number in alone:
-        flags[number] = 1
+    for word in alone:
+        flags[word] = 1
     return _Words(list(numbers), ids, starts, flags, concepts, kinds, texts)
 
 
@@ -619,19 +629,19 @@ class _Matchers:
         self._child = _Child.start("_matcher_main", side, "1" if forbidden else "")
 
     def send(
-        self, words: _Words, table: _Table, concepts: list[Concept], form_keys: dict[str, str]
+        self, words: _Words, table: _Table, concepts: list[Concept], forms: list[FormRow]
     ) -> list[tuple[int, str]]:
         """The entries made (here, or from now on by the child, which also gets each
-        form's own key: what the matcher codes it as); the alias rows to write here."""
+        form's own key: what the matcher codes it as, once the entries are sent); the
+        alias rows to write here."""
         if self._child is None:
             aliases: list[tuple[int, str]] = []
             self._batches = list(entry_batches(_chunks(words), concepts, table, aliases))
-            self._form_keys = form_keys
+            self._form_keys = _form_keys(forms)
             return aliases
         entry_table = _Table(table.keys, [], table.multi, table.single,
                              table.multi_alternatives, table.single_alternatives)  # fmt: skip
-        header = pickle.dumps((entry_table, concepts), pickle.HIGHEST_PROTOCOL)
-        self._child.feed(header, words, pickle.dumps(form_keys, pickle.HIGHEST_PROTOCOL))
+        self._child.feed((entry_table, concepts), words, lambda: _form_keys(forms))
         return []
 
     def store(self, db: sqlite3.Connection) -> None:
@@ -649,6 +659,10 @@ class _Matchers:
         if self._child is not None:
             self._child.kill()
             self._child = None
+
+
+def _form_keys(forms: list[FormRow]) -> dict[str, str]:
+    return {form: own for form, _, own in forms}
 
 
 def _copy(db: sqlite3.Connection, side: Path | None, *tables: str) -> None:
@@ -710,18 +724,18 @@ class _Child:
         with contextlib.suppress(BrokenPipeError):  # it failed: wait() tells why
             self._process.stdin.flush()
 
-    def feed(self, header: bytes, words: _Words, trailer: bytes | None) -> None:
-        """``header``, every designation in :data:`RowsChunk` pieces, the end, then
-        ``trailer``: sent by a thread of this process (one a child, so that neither
-        waits for the other), which goes on while the pipe is full."""
+    def feed(self, header: object, words: _Words, trailer: Callable[[], object] | None) -> None:
+        """``header``, every designation in :data:`RowsChunk` pieces, the end, then what
+        ``trailer`` makes, pickled and sent by a thread of this process (one a child, so
+        that neither waits for the other), which goes on while the pipe is full."""
 
         def send_all() -> None:
-            self.send(header)
+            self.send(pickle.dumps(header, pickle.HIGHEST_PROTOCOL))
             for chunk in _chunks(words):
                 self.send(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
             self.send(b"")
             if trailer is not None:
-                self.send(trailer)
+                self.send(pickle.dumps(trailer(), pickle.HIGHEST_PROTOCOL))
             self.flush()
 
         self._sender = threading.Thread(target=send_all, daemon=True)
@@ -755,8 +769,7 @@ class _Rows:
     def send(self, words: _Words, table: _Table) -> None:
         """Start the child on the rows (nothing here without a child: see :meth:`store`)."""
         if self._child is not None:
-            header = pickle.dumps((table.folds, table.keys), pickle.HIGHEST_PROTOCOL)
-            self._child.feed(header, words, None)
+            self._child.feed((table.folds, table.keys), words, None)
 
     def store(self, db: sqlite3.Connection, words: _Words, table: _Table, ticker: _Ticker) -> None:
         """The rows in ``db``: written here, or the child's copied over (with the indexes)."""
