@@ -221,6 +221,7 @@ def _plain_glossary() -> Glossary:
 
 _PLAIN_WORDS = [
     "гарантиям безопасности", "юридически обязывающих гарантий безопасности", "сферах влияния",
+    "гара\u0301нтиям безопа\u0301сности",
     "Госсекретарю", "государственного секретаря", "ОБСЕ", "Обсе", "OSCE", "osce", "U.S.", "U.S",
     "блок", "блоков", "Блоку", "military bloc", "arms control regime", "security guarantees",
     "Organization for Security and Cooperation in Europe", "и", "the", "слово", "ё",

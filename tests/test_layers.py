@@ -64,3 +64,21 @@ def test_the_checker_sees_imports() -> None:
 
 def test_matching_does_not_reach_into_the_index() -> None:
     assert not any(_layer(n) == "index" for n in _imports(PACKAGE / "matching.py"))
+
+
+#: The extraction pipeline and what drives it; the other extract modules are its stages.
+EXTRACT_PIPELINE = frozenset({"__init__.py", "extractor.py", "corpus.py"})
+
+
+def test_the_extraction_stages_never_import_the_pipeline() -> None:
+    # canonical forms, name evidence, candidates, scoring: called by the extractor, so
+    # that it reads as its stages; a stage reaching back would tie them in a loop.
+    stages = [p for p in _modules("extract") if p.name not in EXTRACT_PIPELINE]
+    wrong = [
+        (path.name, name)
+        for path in stages
+        for name in _imports(path)
+        if name.startswith(("glossary.extract.extractor", "glossary.extract.corpus"))
+    ]
+    assert wrong == []
+    assert "glossary.extract.names" in _imports(PACKAGE / "extract" / "extractor.py")

@@ -262,3 +262,11 @@ def test_a_matcher_without_summaries_has_no_labels(matcher: TermMatcher) -> None
     with pytest.raises(ValueError, match="without labels"):
         rebuilt.labelled("ОБСЕ")
     assert not TermMatcher.from_payload(rebuilt.to_payload()).labels
+
+
+def test_a_payload_with_parts_missing_is_refused(matcher: TermMatcher) -> None:
+    payload = matcher.to_payload()
+    with pytest.raises(ValueError, match="parts missing"):
+        TermMatcher.from_payload(payload[:3])
+    loaded = TermMatcher.from_payload(payload)
+    assert loaded.exact("сферы влияния") == matcher.exact("сферы влияния") != ()

@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 #: Bump when :meth:`TermMatcher.to_payload`'s layout changes.
-PAYLOAD_FORMAT = "glossary-matcher-7"
+PAYLOAD_FORMAT = "glossary-matcher-9"
 #: Separates the fields of a packed designation (ids, codes and terms never hold it).
 _RECORD_SEP = "\x1f"
 #: Separates a packed designation from what a plain rendering shows after it (see
@@ -156,7 +156,7 @@ class TermMatcher:
         self._normalizer = normalizer or default_normalizer()
         self._build(entries)
         if form_keys is not None:
-            self._forms = _form_trie(_form_codes(self._tables.codes, form_keys), self._filler)
+            self._forms = _form_trie(_form_codes(self._codes, form_keys), self._filler)
         return self
 
     def _build(
@@ -175,13 +175,16 @@ class TermMatcher:
     def _set(self, tables: _Tables, forms: _FormCodes | None) -> None:
         self._tables = tables
         self._width = tables.width
-        self._codes = tables.codes
+        #: Word key → code; a loaded matcher decodes them (``_code_dump``) when first
+        #: asked: a text coded through the forms trie never needs them.
+        self._code_table = tables.codes
+        self._code_dump = b""
         self._counts = tables.counts
         self._automaton = tables.automaton
         self._groups = _PackedGroups(
             tables.members, tables.offsets, tables.records, tables.record_offsets
         )
-        self._filler = _digits(0, self._width, tables.base)
+        self._filler = _filler(self._width)
         #: Surface word of running text → its code (memoised; words repeat).
         self._word_codes: dict[str, str] = {}
         #: Forms of glossary words → code, when known in advance (see from_keys).
@@ -193,7 +196,7 @@ class TermMatcher:
 
     def to_payload(self) -> list[bytes]:
         """The matcher as byte strings for :meth:`from_payload` (see :func:`compile_payload`)."""
-        return _payload(self._tables, self._forms)
+        return _payload(self._tables, self._forms, self._codes)
 
     @classmethod
     def from_payload(
@@ -208,33 +211,51 @@ class TermMatcher:
         state = marshal.loads(payload[0])  # our own checked file, plain data only
         if not isinstance(state, dict) or state.get("format") != PAYLOAD_FORMAT:
             raise ValueError("not a matcher payload of this version")
+        names, node_parts = state["parts"], state["automaton_parts"]
+        if len(payload) < 1 + len(names) + node_parts:
+            raise ValueError("a matcher payload with parts missing")
+        part = dict(zip(names, payload[1:], strict=False))
+        nodes = 1 + len(names)
+        trie = nodes + node_parts
         self = cls.__new__(cls)
         self._normalizer = normalizer
-        nodes = 1 + state["automaton_parts"]
-        automaton = _automaton(payload[1:nodes], state["automaton"])
+        automaton = _automaton(payload[nodes:trie], state["automaton"])
         forms: _FormCodes | None = None
         if state["forms"] is not None:
-            forms = (_automaton(payload[nodes:], state["forms"]["trie"]), state["forms"]["values"])
-        del payload[1:]
-        labels = state["labels"]
+            forms = (_automaton(payload[trie:], state["forms"]["trie"]), state["forms"]["values"])
+        del payload[nodes:]
+        labels = None
+        if "label_text" in part:
+            labels = _Labels(
+                part["label_text"],
+                _ints(part["label_offsets"]),
+                _ints(part["label_best"]),
+                state["tails"],
+            )
         tables = _Tables(
             state["width"],
             state["base"],
-            state["codes"],
+            None,
             automaton,
-            _ints(state["counts"]),
-            _ints(state["members"]),
-            _ints(state["offsets"]),
-            state["records"],
-            _ints(state["record_offsets"]),
-            None
-            if labels is None
-            else _Labels(
-                labels["text"], _ints(labels["offsets"]), _ints(labels["best"]), labels["tails"]
-            ),
+            _ints(part["counts"]),
+            _ints(part["members"]),
+            _ints(part["offsets"]),
+            part["records"],
+            _ints(part["record_offsets"]),
+            labels,
         )
         self._set(tables, forms)
+        self._code_dump = part["codes"]
         return self
+
+    @property
+    def _codes(self) -> dict[str, str]:
+        if self._code_table is None:
+            codes = marshal.loads(self._code_dump)  # a part of our own checked payload
+            if not isinstance(codes, dict):
+                raise ValueError("inconsistent matcher payload")
+            self._code_table = codes
+        return self._code_table
 
     @property
     def normalizer(self) -> Normalizer:
@@ -407,16 +428,19 @@ class TermMatcher:
     def _codes_of(self, words: list[str]) -> dict[str, str]:
         """The word → code memo, completed for ``words`` (set operations, not a loop)."""
         cache = self._word_codes
-        missing = set(words).difference(cache)
+        missing = set(words)
+        if cache:
+            missing.difference_update(cache)
         if missing:
             if len(cache) + len(missing) > _WORD_CACHE_LIMIT:
                 cache.clear()
             filler, forms = self._filler, self._forms
             if forms is not None:
                 trie, values = forms  # values[-1] is the filler: what a miss (-1) reads
-                get = trie.get
                 words = list(missing)
-                found = [values[get(form, -1)] for form in _fold_all(words)]
+                found = map(
+                    values.__getitem__, map(trie.get, _fold_all(words), itertools.repeat(-1))
+                )
                 cache.update(zip(words, found, strict=True))
                 return cache
             key, codes = self.normalizer.word_key, self._codes
@@ -432,9 +456,9 @@ def _fold_all(words: list[str]) -> list[str]:
     A line break never composes with a neighbour (NFC) nor changes under case folding,
     so the folded lines are the folded words, in order."""
     folded = fold_case("\n".join(words)).split("\n")
-    for index, word in enumerate(words):
-        if word.isupper():  # maybe an acronym (cheap to ask, rare in running text)
-            folded[index] = fold_word(word)
+    # maybe an acronym (cheap to ask, rare in running text)
+    for index in itertools.compress(itertools.count(), map(str.isupper, words)):
+        folded[index] = fold_word(words[index])
     return folded
 
 
@@ -517,8 +541,9 @@ class _Tables:
 
     width: int
     base: int
-    #: Word key → its fixed-width code.
-    codes: dict[str, str]
+    #: Word key → its fixed-width code (``None``: a loaded matcher's, decoded when
+    #: first asked, see TermMatcher._codes).
+    codes: dict[str, str] | None
     #: Code patterns → group number (integer values: nothing Python to load).
     automaton: ahocorasick.Automaton
     #: Words in each group's key.
@@ -583,14 +608,29 @@ def _digits(number: int, width: int, base: int) -> str:
     return "".join(digits)
 
 
+def _filler(width: int) -> str:
+    """The code of every word no designation contains: the first digit of the first
+    position, ``width`` times. No pattern holds two first-position digits in a row,
+    so none matches across or inside it; the automaton has this digit as the root's
+    first child (see :func:`_compile`), so most words of a text, which are filler,
+    are read with a look at one child or two instead of a walk over the root's."""
+    return chr(_FIRST_DIGIT) * width
+
+
+#: Never in a key stream: the second character of the pattern that puts the filler's
+#: digit first among the root's children (it never matches).
+_NEVER = chr(_FIRST_DIGIT - 1)
+
+
 def _shape(words: int) -> tuple[int, int]:
-    """``(width, base)`` of the codes of ``words`` distinct word keys (code 0, the
-    filler, stands for every other word): one character each for a small glossary,
-    else two digits of a base just above the square root. pyahocorasick finds a
-    node's child by walking its children, so a wide node is slow to leave, but
-    each digit is a node more to load: at 100k concepts two digits of base 142
-    scan about as fast as three of base 64 (35 and 33 ms for 200k words) and make
-    a third smaller automaton (26 MB, loaded in 28 ms, against 39 MB in 43 ms)."""
+    """``(width, base)`` of the codes of ``words`` distinct word keys (code 0 is
+    unused; the filler, see :func:`_filler`, stands for every other word): one
+    character each for a small glossary, else two digits of a base just above the
+    square root. pyahocorasick finds a node's child by walking its children, so a
+    wide node is slow to leave, but each digit is a node more to load: at 100k
+    concepts two digits of base 142 scan about as fast as three of base 64 (35 and
+    33 ms for 200k words) and make a third smaller automaton (26 MB, loaded in 28 ms,
+    against 39 MB in 43 ms)."""
     if words < _ONE_DIGIT_WORDS:
         return 1, words + 1
     width, base = 2, math.isqrt(words) + 1
@@ -649,6 +689,8 @@ def _compile(items: Iterable[tuple[tuple[str, ...], str]]) -> _Tables:
     del distinct
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     add = automaton.add_word
+    if groups:  # first: the filler's digit becomes the root's first child
+        add(_filler(1) + _NEVER, len(groups))
     for group, key in enumerate(groups):
         add("".join([codes[word] for word in key]), group)
     counts = array("I", map(len, groups))
@@ -736,37 +778,40 @@ def _dump(automaton: ahocorasick.Automaton) -> tuple[list[bytes], tuple[object, 
     return list(arguments[0]), tuple(arguments[1:])
 
 
-def _payload(tables: _Tables, forms: _FormCodes | None) -> list[bytes]:
+def _payload(tables: _Tables, forms: _FormCodes | None, codes: dict[str, str]) -> list[bytes]:
+    """The state (small plain data), then each table as a part of its own, then the
+    node dumps: a loaded matcher's tables are the bytes read, not copies made by
+    unmarshalling them, and its word codes are decoded only if asked for."""
     nodes, arguments = _dump(tables.automaton) if len(tables.counts) else ([], None)
     trie_nodes: list[bytes] = []
     stored_forms = None
     if forms is not None:
         trie_nodes, trie = _dump(forms[0])
         stored_forms = {"trie": trie, "values": forms[1]}
-    state = {
-        "format": PAYLOAD_FORMAT,
-        "width": tables.width,
-        "base": tables.base,
-        "codes": tables.codes,
-        "forms": stored_forms,
-        "automaton": arguments,
-        "automaton_parts": len(nodes),
+    parts = {
+        "codes": marshal.dumps(codes),
         "counts": tables.counts.tobytes(),
         "members": tables.members.tobytes(),
         "offsets": tables.offsets.tobytes(),
         "records": tables.records,
         "record_offsets": tables.record_offsets.tobytes(),
-        "labels": None,
     }
     labels = tables.labels
     if labels is not None:
-        state["labels"] = {
-            "text": labels.text,
-            "offsets": labels.offsets.tobytes(),
-            "best": labels.best.tobytes(),
-            "tails": labels.tails,
-        }
-    return [marshal.dumps(state), *nodes, *trie_nodes]
+        parts["label_text"] = labels.text
+        parts["label_offsets"] = labels.offsets.tobytes()
+        parts["label_best"] = labels.best.tobytes()
+    state = {
+        "format": PAYLOAD_FORMAT,
+        "width": tables.width,
+        "base": tables.base,
+        "forms": stored_forms,
+        "automaton": arguments,
+        "parts": list(parts),
+        "automaton_parts": len(nodes),
+        "tails": labels.tails if labels is not None else {},
+    }
+    return [marshal.dumps(state), *parts.values(), *nodes, *trie_nodes]
 
 
 def compile_payload(
@@ -775,14 +820,15 @@ def compile_payload(
     """A stored matcher (for :meth:`TermMatcher.from_payload`) over ``(match key,
     packed designation)`` pairs, without creating a Designation per entry.
 
-    The byte strings are: a marshal of plain data (no pickle) with the word codes,
-    the forms map and the designations packed into one string that is decoded only
-    for the hits of a text; then the automaton as pyahocorasick's own node dump, kept
-    apart so that loading makes no extra copy of it.
+    The byte strings are: a marshal of plain data (no pickle: the layout, the forms
+    map's values); the tables, each its own part (the word codes as a marshal, the
+    designations packed into one string that is decoded only for the hits of a text,
+    the labels); then the automaton and the forms trie as pyahocorasick's own node
+    dumps, kept apart so that loading makes no extra copy of them.
     """
     tables = _compile(items)
+    assert tables.codes is not None  # compiled here, not loaded
     forms = None
     if form_keys is not None:
-        filler = _digits(0, tables.width, tables.base)
-        forms = _form_trie(_form_codes(tables.codes, form_keys), filler)
-    return _payload(tables, forms)
+        forms = _form_trie(_form_codes(tables.codes, form_keys), _filler(tables.width))
+    return _payload(tables, forms, tables.codes)

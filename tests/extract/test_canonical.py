@@ -4,29 +4,20 @@ from __future__ import annotations
 
 from collections import Counter
 
-from glossary.extract.canonical import CanonicalForms, Sample, english_head
+from glossary.extract.canonical import CanonicalForms, english_head
 from glossary.extract.documents import Document
 from glossary.extract.rules import Rule
 from glossary.extract.units import build_units
 from glossary.model import Lang
 from glossary.text.morph_ru import RussianMorphology
 from glossary.text.normalize import default_normalizer
+from tests.extract.occurrences import samples
 
 
 def document(text: str, tags: str = "") -> Document:
     tokens = default_normalizer().tokens(text)
     units = build_units(text, tokens)
     return Document.of("a.txt", text, tokens, units, tags or "N" * len(units.words))
-
-
-def samples(doc: Document, phrase: str) -> list[Sample]:
-    """Every occurrence of ``phrase`` (exact words) as a sample."""
-    words, wanted = doc.units.words, phrase.split()
-    return [
-        (0, a, a + len(wanted) - 1, -1)
-        for a in range(len(words) - len(wanted) + 1)
-        if words[a : a + len(wanted)] == wanted
-    ]
 
 
 def english(text: str, phrase: str, key: tuple[str, ...], tags: str = "") -> str:

@@ -80,8 +80,10 @@ def test_word_table_gives_the_keys_and_alias_keys_of_each_designation(glossary: 
     normalizer = default_normalizer()
     words, table = _table(glossary)
     number = 0
-    for term in glossary.terms:
-        for lang, _, text in build.designation_texts(term):
+    for pos, term in enumerate(glossary.terms):
+        for lang, role, text in build.designation_texts(term):
+            assert build._KINDS[words.kinds[number]] == (lang, role)
+            assert (words.texts[number], words.concepts[number]) == (text, pos)
             ids = words.ids[words.starts[number] : words.starts[number + 1]]
             number += 1
             key = tuple(table.keys[i] for i in ids)
@@ -89,6 +91,7 @@ def test_word_table_gives_the_keys_and_alias_keys_of_each_designation(glossary: 
             assert " ".join(table.folds[i] for i in ids) == surface(text)
             if lang == "ru" and key:
                 assert build._aliases(ids, key, table) == alias_keys(text, normalizer)
+    assert number == len(words.texts)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -96,9 +99,9 @@ def test_word_table_gives_the_keys_and_alias_keys_of_each_designation(glossary: 
 def test_matcher_entries_are_the_designations_then_their_alias_keys(glossary: Glossary) -> None:
     normalizer = default_normalizer()
     words, table = _table(glossary)
-    matchers = build._Matchers(None, forbidden=True)
-    ticker = build._Ticker(None, glossary.terms)
-    build._send_entries(glossary.terms, words, table, ticker, matchers)
+    rows: list[tuple[int, str]] = []
+    concepts = build._concepts(glossary.terms)
+    batches = list(build.entry_batches(build._chunks(words), concepts, table, rows))
     every = [d for t in glossary.terms for d in designations(t, forbidden=True)]
     keyed = [(normalizer.key(d.text), d) for d in every]
     shown = {t.id: (t.en, t.ru, t.reviewed) for t in glossary.terms}
@@ -113,7 +116,6 @@ def test_matcher_entries_are_the_designations_then_their_alias_keys(glossary: Gl
         if key and d.lang is Lang.RU
         for alias in alias_keys(d.text, normalizer)
     ]
-    batches = matchers._batches
     assert _entries([(pairs, at) for pairs, at, _, _ in batches]) == expected
     assert _entries([(pairs, at) for _, _, pairs, at in batches]) == aliases
 
@@ -156,8 +158,8 @@ def test_rows_are_what_each_designation_gives_alone(glossary: Glossary) -> None:
 
 def test_a_failing_matcher_process_is_an_error(tmp_path: Path) -> None:
     matchers = build._Matchers(tmp_path / "side.sqlite3", forbidden=False)
-    matchers._send(b"not a pickle")
-    matchers.forms({})
+    assert matchers._child is not None
+    matchers._child.send(b"not a pickle")
     db = sqlite3.connect(tmp_path / "index.sqlite3")
     with pytest.raises(RuntimeError, match="compiling the matcher failed"):
         matchers.store(db)
@@ -245,3 +247,66 @@ def test_without_an_interpreter_to_start_the_matcher_is_compiled_here(
     with sqlite3.connect(target) as db:
         variants = db.execute("SELECT DISTINCT variant FROM matchers").fetchall()
     assert sorted(variants) == [("forbidden",), ("plain",)]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_terms(), st.integers(1, 4))
+def test_rows_made_chunk_by_chunk_are_the_rows_made_at_once(glossary: Glossary, size: int) -> None:
+    """The rows child gets the designations in chunks whose word offsets do not start
+    at 0; the rows are the same however the designations are cut."""
+    words, table = _table(glossary)
+    total = len(words.texts)
+    whole = build.designation_rows(build._rows_chunk(words, 0, total), table.folds, table.keys)
+    cut = [
+        row
+        for first in range(0, total, size)
+        for row in build.designation_rows(
+            build._rows_chunk(words, first, first + size), table.folds, table.keys
+        )
+    ]
+    assert cut == whole
+
+
+def _tables(target: Path) -> dict[str, list[tuple[object, ...]]]:
+    with contextlib.closing(sqlite3.connect(target)) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        found = {
+            table: db.execute(f"SELECT rowid, * FROM {table} ORDER BY rowid").fetchall()
+            for table in ("concepts", "designations", "aliases")
+        }
+        found["forms"] = db.execute("SELECT * FROM forms ORDER BY form, key").fetchall()
+        found["schema"] = db.execute(
+            "SELECT type, name, sql FROM sqlite_master ORDER BY name"
+        ).fetchall()
+        found["by initials"] = db.execute(
+            "SELECT rowid FROM designations INDEXED BY designations_initials"
+            " WHERE initials != '' ORDER BY initials, rowid"
+        ).fetchall()
+    return found
+
+
+def test_a_parallel_build_writes_the_rows_a_single_process_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows child's table and indexes, copied over, are the table and indexes the
+    build writes in one process (chunks of three designations, so several)."""
+    monkeypatch.setattr(build, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(build, "_PARALLEL_WORDS", 1)
+    monkeypatch.setattr(build, "_BATCH_ROWS", 3)
+    terms = (*small_glossary().terms, Term("dash", en="—", ru="«—»", ru_forbidden=("ООН",)))
+    glossary = Glossary(terms)
+    alone, together = tmp_path / "alone.sqlite3", tmp_path / "together.sqlite3"
+    build.build_index(glossary, FileStamp("x", 0, 0), alone, workers=1)
+    build.build_index(glossary, FileStamp("x", 0, 0), together, workers=2)
+    assert _tables(together) == _tables(alone)
+    assert not list(tmp_path.glob("*.rows"))
+
+
+def test_a_failing_rows_process_is_an_error(tmp_path: Path) -> None:
+    rows = build._Rows(tmp_path / "side.sqlite3")
+    assert rows._child is not None
+    rows._child.send(b"not a pickle")
+    words, table = _table(small_glossary())
+    db = sqlite3.connect(tmp_path / "index.sqlite3")
+    with pytest.raises(RuntimeError, match="writing the designations failed"):
+        rows.store(db, words, table, build._Ticker(None, small_glossary().terms))

@@ -142,6 +142,7 @@ def test_parallel_build_equals_serial(
 ) -> None:
     monkeypatch.setattr(build, "PARALLEL_FROM", 1)
     monkeypatch.setattr(build, "_CHUNK_WORDS", 3)
+    monkeypatch.setattr(build, "_BATCH_ROWS", 3)  # the children get several chunks
     glossary = small_glossary()
     stamp = store.FileStamp.of(terms, terms.read_bytes())
     tables = []

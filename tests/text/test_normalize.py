@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from glossary.text.normalize import (
     MIN_ACRONYM_LETTERS,
+    WORD_RE,
     default_normalizer,
     fold_case,
     fold_word,
@@ -17,6 +18,7 @@ from glossary.text.normalize import (
     scan_words,
     script,
     words_of,
+    words_of_each,
 )
 
 
@@ -98,3 +100,35 @@ def test_fast_paths_agree_with_the_plain_definitions(text: str) -> None:
     assert is_acronym(text) == _plain_is_acronym(text)
     assert fold_case(text) == _plain_fold_case(text)
     assert words_of(text) == scan_words(text)[0]
+
+
+@given(st.lists(st.one_of(_TEXT, st.text(max_size=12)), max_size=600))
+def test_words_of_each_is_words_of_every_text(texts: list[str]) -> None:
+    """Batches checked at once for combining marks and apostrophes split each text
+    as words_of does (over several batches: up to 600 texts)."""
+    assert list(words_of_each(texts)) == [words_of(text) for text in texts]
+
+
+def test_words_of_each_keeps_a_combining_mark_in_one_text_of_a_batch() -> None:
+    texts = ["security guarantees", "догово\u0301р", "the bloc's members", "мир"]
+    assert list(words_of_each(texts)) == [words_of(text) for text in texts]
+    assert list(words_of_each(texts))[1] == ["догово\u0301р"]
+
+
+def _plain_scan(text: str) -> tuple[list[str], list[int]]:
+    """scan_words by its definition: every WORD_RE match, an 's after an apostrophe
+    (not the first word) dropped."""
+    found = [
+        m
+        for index, m in enumerate(WORD_RE.finditer(text))
+        if not (index and m.group() in ("s", "S") and text[m.start() - 1] in "'’ʼ")
+    ]
+    return [m.group() for m in found], [o for m in found for o in m.span()]
+
+
+@given(st.one_of(_TEXT, st.text(max_size=40)))
+def test_scan_words_is_its_definition(text: str) -> None:
+    """The split's shortcuts (combining marks looked for in the separators only, the
+    possessive asked only of texts with an apostrophe) change nothing."""
+    words, offsets = scan_words(text)
+    assert (words, offsets[: 2 * len(words)]) == _plain_scan(text)

@@ -4,6 +4,11 @@ Pure: text comes in as strings with a document name for references; nothing
 here opens files. Counting happens per occurrence on the hot path (a tuple of
 lemma keys and a dict update); everything that costs more (canonical forms,
 contexts, suggestions) happens once per *returned* candidate.
+
+The stages it calls: the candidate rules (:mod:`candidates_en`, :mod:`candidates_ru`)
+while counting; the name evidence (:mod:`names`: people, name fragments, independent
+phrases) and scoring (:mod:`scoring`, :mod:`ranking`) when ranking; the canonical forms
+(:mod:`canonical`) for the candidates returned.
 """
 
 from __future__ import annotations
@@ -12,19 +17,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from glossary.extract import acronyms, candidates_en, candidates_ru
+from glossary.extract import acronyms, candidates_en, candidates_ru, names
 from glossary.extract.candidate import Candidate
 from glossary.extract.candidates import CandidateRules, Refiner, Span
-from glossary.extract.canonical import (
-    NAME_RULES,
-    CanonicalForms,
-    Sample,
-    english_head,
-    surface,
-)
+from glossary.extract.canonical import NAME_RULES, CanonicalForms, Sample, english_head
 from glossary.extract.documents import Document
 from glossary.extract.ranking import (
     DEFAULT_WEIGHTS,
@@ -35,19 +34,14 @@ from glossary.extract.ranking import (
     coarse_score,
 )
 from glossary.extract.ranking import score as final_score
-from glossary.extract.rules import COUNTED_ALONE, NESTING, WHOLE_NAME, Rule
+from glossary.extract.rules import COUNTED_ALONE, MIN_PHRASE_WORDS, NESTING, WHOLE_NAME, Rule
 from glossary.extract.scoring import c_values, specificity, termhood
-from glossary.extract.units import Units, build_units, word_set
+from glossary.extract.units import build_units, word_set
 from glossary.model import Glossary, Kind, Lang
 from glossary.text.normalize import Normalizer, default_normalizer
 
 __all__ = ["Extractor"]
 
-#: Words in the shortest phrase (single words are counted apart).
-_MIN_PHRASE_WORDS = 2
-
-#: Longest capitalised name looked back through for the name a fragment is cut from.
-_LONGEST_NAME = 12
 #: Occurrences kept per candidate for forms, references and context.
 SAMPLES = 40
 #: On huge inputs, how many keys (at least) get the full ranking after the first pass.
@@ -180,7 +174,7 @@ class Extractor:
                 key = sum((ukeys[u] for u in range(a, b + 1)), ())
             else:
                 key = sum((ukeys[u] for u in range(a, b + 1) if u != skip), ())
-            if rule == Rule.DEPENDENT and self._inside_capitalised(units, a):
+            if rule == Rule.DEPENDENT and names.inside_capitalised(units, a):
                 continue  # "Совет | Безопасности ООН": a fragment of a name
             entry = stats.get(key)
             if entry is None:
@@ -222,21 +216,6 @@ class Extractor:
                 self._short_forms[ukeys[definition.acronym]] = short
             self._links.setdefault(short, key)
         self._documents.append(Document.of(document, text, tokens, units, tags, line_offset))
-
-    @staticmethod
-    def _inside_capitalised(units: Units, a: int) -> bool:
-        """A capitalised word right after another capitalised word mid-sentence: the two
-        belong to one name, and a phrase starting at the second is a fragment of it."""
-        words = units.words
-        return (
-            a > 0
-            and words[a][:1].isupper()
-            and not words[a].isupper()
-            and words[a - 1][:1].isupper()
-            and not words[a - 1].isupper()
-            and not units.initial[a - 1]
-            and units.first[a - 1] >= 0
-        )
 
     def _count_acronyms(
         self,
@@ -324,7 +303,10 @@ class Extractor:
         # ("транспарентность и предсказуемость", "контакты по | дипломатическим каналам"),
         # so they do not discount the phrases inside them.
         nesting = {k for k, v in stats.items() if v.rule in NESTING}
-        cvalues = c_values(frequencies, self._independent(stats), nesting, self._boundaries(stats))
+        independent = names.independent(
+            stats, self._documents, self.lang, self.rules.free_modifiers
+        )
+        cvalues = c_values(frequencies, independent, nesting, self._boundaries(stats))
         lang = self.lang.value
         expansions = set(self._links.values())
         # Corpus statistics and termhood first; the finer factors below (capitals,
@@ -346,7 +328,9 @@ class Extractor:
         if top is not None and len(first_pass) > max(FINE_RANKED, 20 * top):
             first_pass.sort(key=lambda item: -item[0])
             del first_pass[max(FINE_RANKED, 20 * top) :]
-        name_fragment = self._name_fragments(stats) if self.lang is Lang.EN else None
+        name_fragment = (
+            names.name_fragments(stats, self._documents) if self.lang is Lang.EN else None
+        )
         scored = []
         for coarse, specific, key in first_pass:
             evidence = self._evidence(key, stats[key], name_fragment)
@@ -372,7 +356,7 @@ class Extractor:
             expansion = self._links.get(candidate.key)
             acronym = next((a for a, e in self._links.items() if e == candidate.key), None)
             linked.append(
-                _replace(
+                replace(
                     candidate,
                     expansion=terms.get(expansion) or self._render(expansion)
                     if expansion
@@ -433,168 +417,38 @@ class Extractor:
             words=len(key),
         )
 
-    def _merge_aliases(self) -> dict[tuple[str, ...], _Stats]:  # noqa: C901 - each kind of alias (surname, acronym spelling, short form) folds into one table
+    def _merge_aliases(self) -> dict[tuple[str, ...], _Stats]:
         """Fold repeated mentions into one candidate: surnames into full names,
         a capitalised dateline ("GENEVA") into the place."""
         stats = dict(self._stats)
-        people: dict[str, tuple[str, ...]] = {}
-        for key, entry in stats.items():
-            if len(key) in (2, 3) and self._is_name(key, entry):
-                people.setdefault(key[-1], key)
-        surnames = self._surnames(stats, people) if self.lang is Lang.RU and people else {}
+        people = names.People.of(stats, self._documents, self.lang)
         for key in list(stats):
             entry = stats[key]
             target: tuple[str, ...] | None = None
-            if len(key) == 1 and key[0] in people and people[key[0]] != key:
-                target = people[key[0]]
-            elif len(key) == 1 and surnames and entry.rule is not Rule.ACRONYM:
-                target = next(
-                    (surnames[f] for f in self._surname_stems(entry) if f in surnames), None
-                )
-            elif len(key) == 1 and entry.rule is Rule.ACRONYM and key not in self._links:
-                lowered = (key[0].lower(),)
-                if lowered in stats and lowered != key:
-                    target = lowered
-                short = self._short_forms.get(key)
-                if short in stats and entry.count <= stats[short].count:
-                    target = short
+            if len(key) == 1:
+                target = people.full_name(key, entry)
+                if target is None and entry.rule is Rule.ACRONYM and key not in self._links:
+                    lowered = (key[0].lower(),)
+                    if lowered in stats and lowered != key:
+                        target = lowered
+                    short = self._short_forms.get(key)
+                    if short in stats and entry.count <= stats[short].count:
+                        target = short
             if target is not None and target in stats:
                 into = stats[target]
+                if into is self._stats.get(target):
+                    # Folded into a copy: the counts stay as counted, so ranking again
+                    # (another top, other kinds) folds them again from the same numbers.
+                    into = stats[target] = replace(into, samples=list(into.samples))
                 into.count += entry.count
                 room = SAMPLES - len(into.samples)
                 if room > 0:
                     into.samples.extend(entry.samples[:room])
                 del stats[key]
         if self._inside_names:
-            for key in list(stats):
-                entry = stats[key]
-                if entry.rule not in (Rule.EXPANSION, Rule.ACRONYM) and all(
-                    self._inside_name(sample) for sample in entry.samples
-                ):
-                    del stats[key]  # "Coordination of Humanitarian Affairs" inside OCHA's name
+            for key in names.inside_names(stats, self._names, self._inside_names):
+                del stats[key]
         return stats
-
-    def _surnames(
-        self, stats: dict[tuple[str, ...], _Stats], people: dict[str, tuple[str, ...]]
-    ) -> dict[str, tuple[str, ...]]:
-        """Russian surnames by stem, each to its full name: «Климкина», «Климкиным» and
-        «Павел Климкин» have different keys (the likeliest reading of each form, often
-        a guess for a foreign name), but one stem once the case ending is off."""
-        result: dict[str, tuple[str, ...]] = {}
-        for full in people.values():
-            for stem in self._surname_stems(stats[full]):
-                result.setdefault(stem, full)
-        return result
-
-    def _surname_stems(self, entry: _Stats) -> set[str]:
-        """The stems of the last word of a capitalised candidate, its noun case ending
-        cut off («Коллинзом», «Коллинза» → коллинз)."""
-        stems = set()
-        for sample in entry.samples:
-            last = self._surface(sample).split()[-1]
-            if last[:1].isupper() and not last.isupper():
-                stems.add(_surname_stem(last.lower()))
-        return stems
-
-    def _inside_name(self, sample: Sample) -> bool:
-        doc_index, a, b, _skip = sample
-        inside = self._inside_names
-        return (
-            (doc_index, a) in inside
-            and (doc_index, b) in inside
-            and (doc_index, a, b) not in self._names
-        )
-
-    def _independent(self, stats: dict[tuple[str, ...], _Stats]) -> set[tuple[str, ...]]:
-        """Multiword candidates seen right after a free modifier (adjective, adverb,
-        participle, demonym, acronym): the rest of the phrase stands on its own."""
-        # English: also an "of" complement ("risk of | military incidents").
-        free = self.rules.free_modifiers
-        fragments = self._right_fragments(stats)
-        result = set()
-        for key, entry in stats.items():
-            if entry.rule is Rule.ACRONYM and self.lang is Lang.RU:
-                result.add(key)  # a name of its own in any phrase: "саммит | НАТО"
-                continue
-            if len(key) < _MIN_PHRASE_WORDS or key in fragments:
-                continue
-            if entry.free:
-                result.add(key)
-                continue
-            for doc_index, a, _b, _skip in entry.samples:
-                tags = self._documents[doc_index].tags
-                if a > 0 and tags[a - 1] in free:
-                    result.add(key)
-                    break
-        return result
-
-    def _name_fragments(self, stats: dict[tuple[str, ...], _Stats]) -> Callable[[_Stats], bool]:
-        """Whether every sampled occurrence of a multiword key lies inside a longer
-        capitalised name ("Deputy Chairman | of the Security Council", "GCC |
-        Interconnection Authority", "... for | Political Affairs"): a part of a name never
-        written alone. A name after "of (the)" in a longer one is a name of its own
-        ("Meeting of the | Association of Southeast Asian Nations")."""
-        # Per document and first unit, the furthest end of a capitalised name from there.
-        ends: dict[tuple[int, int], int] = {}
-        documents = self._documents
-        for key, entry in stats.items():
-            if len(key) < _MIN_PHRASE_WORDS or (
-                entry.rule not in NESTING and entry.rule is not Rule.EXPANSION
-            ):
-                continue
-            for doc_index, a, b, _skip in entry.samples:
-                if (
-                    b > ends.get((doc_index, a), a)
-                    and documents[doc_index].units.words[a][:1].isupper()
-                    and self._named_span(doc_index, a, b)
-                ):
-                    ends[doc_index, a] = b
-
-        def inside(doc_index: int, a: int, b: int) -> bool:
-            if ends.get((doc_index, a), -1) > b:
-                return True
-            if a > 0 and self._documents[doc_index].tags[a - 1] in "OZ":
-                return False
-            return any(
-                ends.get((doc_index, x), -1) >= b for x in range(max(0, a - _LONGEST_NAME), a)
-            )
-
-        def fragment(entry: _Stats) -> bool:
-            return entry.rule not in NAME_RULES and all(
-                inside(d, a, b) for d, a, b, _skip in entry.samples
-            )
-
-        return fragment
-
-    def _named_span(self, doc_index: int, a: int, b: int) -> bool:
-        document = self._documents[doc_index]
-        tags = document.tags[a : b + 1]
-        words = document.units.words
-        return (
-            "T" in tags
-            and "|" not in tags
-            and all(words[u][:1].isupper() or tags[u - a] in "OZIC" for u in range(a, b + 1))
-        )
-
-    def _right_fragments(self, stats: dict[tuple[str, ...], _Stats]) -> set[tuple[str, ...]]:
-        """Multiword keys each sampled occurrence of which goes on to the right into a
-        longer phrase from the same first word ("Совет Безопасности | ООН", "однополярная
-        структура | мира"): never seen without their complement, they do not stand on
-        their own, however free their own start is."""
-        longest: dict[tuple[int, int], int] = {}
-        for entry in stats.values():
-            if entry.rule not in NESTING:
-                continue
-            for doc_index, a, b, _skip in entry.samples:
-                if b > longest.get((doc_index, a), -1):
-                    longest[doc_index, a] = b
-        return {
-            key
-            for key, entry in stats.items()
-            if len(key) >= _MIN_PHRASE_WORDS
-            and entry.samples
-            and all(longest.get((d, a), -1) > b for d, a, b, _skip in entry.samples)
-        }
 
     def _shape(self, entry: _Stats) -> Shape:
         """Capitalised chains mid-sentence are titles and names (×2); a name glued to
@@ -609,7 +463,7 @@ class Extractor:
         words = [units.words[i] for i in range(a, b + 1) if i != skip]
         capitalised = [w[:1].isupper() for w in words]
         pairs = list(zip(capitalised, tags, strict=True))
-        if len(tags) >= _MIN_PHRASE_WORDS and "T" in tags and all(c or t == "O" for c, t in pairs):
+        if len(tags) >= MIN_PHRASE_WORDS and "T" in tags and all(c or t == "O" for c, t in pairs):
             return Shape.CAPITALISED_CHAIN
         mixed = any(capitalised) and not all(capitalised) and "O" not in tags
         if mixed and (
@@ -725,11 +579,6 @@ class Extractor:
         gradable = self._ru_tagger.gradable(word)
         return Modifier.QUALITATIVE if gradable else Modifier.RELATIONAL
 
-    def _is_name(self, key: tuple[str, ...], entry: _Stats) -> bool:
-        doc_index, a, b, _ = entry.samples[0]
-        tags = self._documents[doc_index].tags[a : b + 1]
-        return len(tags) == len(key) and all(t == "P" for t in tags)
-
     def _render(self, key: tuple[str, ...]) -> str:
         entry = self._stats.get(key)
         if entry is None:
@@ -740,9 +589,6 @@ class Extractor:
     def _forms(self) -> CanonicalForms:
         morph = self._morph if self.lang is Lang.RU else None
         return CanonicalForms(self.lang, self._documents, self.normalizer, morph)
-
-    def _surface(self, sample: Sample) -> str:
-        return surface(self._documents, sample)
 
     def _candidate(self, key: tuple[str, ...], entry: _Stats, score: float) -> Candidate | None:
         canonical = self._forms()
@@ -811,30 +657,9 @@ class Extractor:
         return False
 
 
-#: Case endings of Russian nouns and surnames, longest first («-ым» before «-м»).
-_CASE_ENDINGS = ("ыми", "ами", "ями", "ого", "ому", "ым", "им", "ом", "ем", "ой", "ей", "ою",
-                 "ую", "ых", "их", "а", "я", "у", "ю", "е", "ы", "и")  # fmt: skip
-#: Letters a surname's stem keeps at least.
-_MIN_STEM = 3
-
-
-def _surname_stem(word: str) -> str:
-    """``word`` without its case ending, if what remains is still a stem."""
-    for ending in _CASE_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
-            return word[: -len(ending)]
-    return word
-
-
 _RELATIONAL_EN = ("al", "ic", "ary", "ar", "ical", "ory")
 #: Russian relational adjectives by suffix (военный, ядерный, региональный, евразийский).
 _RELATIONAL_RU = ("ческий", "альный", "онный", "арный", "ерный", "енный", "ённый")
-
-
-def _replace(candidate: Candidate, **changes: Any) -> Candidate:
-    from dataclasses import replace
-
-    return replace(candidate, **changes)
 
 
 #: A function that finds a translator for a language pair, or None.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["COUNTED_ALONE", "NESTING", "WHOLE_NAME", "Rule"]
+__all__ = ["COUNTED_ALONE", "MIN_PHRASE_WORDS", "NESTING", "WHOLE_NAME", "Rule"]
 
 
 class Rule(StrEnum):
@@ -37,6 +37,8 @@ class Rule(StrEnum):
     QUALIFIED = "q"
 
 
+#: Words in the shortest phrase (single words are counted apart).
+MIN_PHRASE_WORDS = 2
 #: Rules whose phrases hold whole terms, so the phrases inside them are not discounted.
 NESTING = frozenset({Rule.PHRASE, Rule.DEPENDENT, Rule.HYPHENATED, Rule.SHARED_MODIFIER})
 #: Rules of ordinary phrases, which a lone common word must earn its place in.

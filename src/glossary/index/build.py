@@ -9,9 +9,11 @@ depends on the word alone. So the build runs in three steps:
 2. each word's key, folded form, alternative keys (what
    :func:`~glossary.text.ru.paradigm.alias_keys` combines) and forms are computed
    once, split between worker processes for a large glossary;
-3. the matcher entries, then the database rows, are made from that table by
-   dictionary look-ups only: the entries are streamed to a child process, which
-   compiles the matcher while the rows are written here.
+3. the matcher entries and the database rows are made from that table by
+   dictionary look-ups only. In a large build two fresh child processes do it, both
+   fed the table and the designations: one makes the entries and compiles the
+   matcher, the other writes the designation rows and their indexes, and both
+   tables are then copied into the index.
 
 The index is the same as analysing designation by designation would give (tested
 against :func:`~glossary.text.ru.paradigm.alias_keys` and the per-word functions).
@@ -25,6 +27,7 @@ import os
 import pickle
 import subprocess
 import sys
+import threading
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -50,7 +53,6 @@ from glossary.text.ru.paradigm import ALIAS_LIMIT
 if TYPE_CHECKING:
     import concurrent.futures
     import sqlite3
-    from multiprocessing.context import BaseContext
 
     from glossary.text.normalize import Normalizer
 
@@ -89,6 +91,21 @@ WordInfo = tuple[str, str, tuple[str, ...], tuple[str, ...]]
 FormRow = tuple[str, str, str]
 #: ``(lang, role, text)`` of each designation of a term, as ``designations`` orders them.
 Texts = list[tuple[str, str, str]]
+#: ``(lang, role)`` of a designation, numbered (one byte a designation in a build).
+_KINDS = tuple(
+    (lang, role) for lang in ("en", "ru") for role in ("preferred", "variant", "forbidden")
+)
+_KIND_CODES = {kind: code for code, kind in enumerate(_KINDS)}
+#: One designation row: concept, lang, role, text, exact, surface, key, initials, words.
+Row = tuple[int, str, str, str, str, str, str, str, int]
+#: The designations of some rows to write: their concepts, kinds (:data:`_KINDS`),
+#: texts, word numbers and the offsets of each one's words in them (one more than
+#: designations; the first need not be 0).
+RowsChunk = tuple["array[int]", bytearray, list[str], "array[int]", "array[int]"]
+#: A concept as the matcher's records carry it: its id and the fields of its label
+#: (see :func:`~glossary.matching.pack_fields`).
+Concept = tuple[str, tuple[str, str, bool]]
+_INSERT_DESIGNATION = "INSERT INTO designations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 Progress = Callable[[Iterable[Term], int], Iterable[Term]]
 
@@ -120,48 +137,58 @@ def build_index(
     (loads the morphology: build time only).
 
     From :data:`PARALLEL_FROM` concepts the morphology of the distinct words is
-    split between ``workers`` processes (default: the usable cores) and the matcher
-    is compiled in one while this process writes the rows.
+    split between ``workers`` processes (default: the usable cores), and the matcher
+    and the designation rows are made by two child processes (:class:`_Matchers`,
+    :class:`_Rows`) while this process writes the rest.
     """
     terms = glossary.terms
     count = workers if workers is not None else _usable_cores()
     parallel = count > 1 and len(terms) >= PARALLEL_FROM
     side = Path(f"{target}.matchers")
+    rows_side = Path(f"{target}.rows")
     matchers = _Matchers(side if parallel else None, _has_forbidden(terms))
+    rows = _Rows(rows_side if parallel else None)
     ticker = _Ticker(progress, terms)
     db = new_database(target, stamp.meta(), SCHEMA, INDEXES)
+    pool = None
     try:
-        words = _words(terms)
-        ticker.to(_WORDS_DONE)
         cache = wordcache.cache_path(target.parent) if len(terms) >= CACHE_FROM else None
         known = wordcache.load(cache) if cache is not None else {}
+        # no word analysed before: the workers start now, not once the words are known
+        pool = _pool(count) if parallel and not known else None
+        words = _words(terms)
+        ticker.to(_WORDS_DONE)
         table, forms, analyses = _morphology(
-            words, known, db, terms, count if parallel else 0, ticker
+            words, known, db, terms, count if parallel else 0, ticker, pool
         )
         del known
-        if cache is not None:  # now: kept until the rows pass, it would add to its peak
+        # the two children first (the matcher's compiling waits for the last entry),
+        # then what only this process does
+        aliases = matchers.send(words, table, _concepts(terms), forms)
+        rows.send(words, table)
+        if cache is not None:
             wordcache.save(cache, analyses)
         del analyses
-        matchers.forms({form: own for form, _, own in forms})
         db.executemany(
             "INSERT OR IGNORE INTO forms VALUES (?, ?)", [(form, key) for form, key, _ in forms]
         )
         del forms
-        aliases = _send_entries(terms, words, table, ticker, matchers)
-        matchers.end()
         db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
         del aliases
-        _write_designations(db, terms, words, table, ticker)
+        ticker.to(_ENTRIES_DONE)
+        rows.store(db, words, table, ticker)
         del words, table
-        create_indexes(db)  # while the matcher's child finishes its work
         matchers.store(db)
-        finish(db)
+        finish(db)  # the indexes too, unless the rows came with them
     except BaseException:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        rows.close()
         matchers.close()
         db.close()
         raise
     finally:
-        for leftover in (side, Path(f"{side}.entries")):
+        for leftover in (side, Path(f"{side}.entries"), rows_side):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
     ticker.close()
@@ -207,6 +234,11 @@ class _Words:
     starts: array[int]
     #: Per distinct word: is it a one-word Russian designation somewhere?
     alone: bytearray
+    #: Per designation: its concept's position, its language and role (a number into
+    #: :data:`_KINDS`) and its text, for the rows (no second walk over the concepts).
+    concepts: array[int]
+    kinds: bytearray
+    texts: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,27 +268,46 @@ class _Table:
 
 
 def _words(terms: tuple[Term, ...]) -> _Words:
-    from glossary.text.normalize import words_of
+    """The designations in :func:`designation_texts` order (inlined, kinds numbered
+    as :data:`_KINDS`: a call per concept costs a fifth of this walk) and their words,
+    numbered."""
+    from glossary.text.normalize import words_of_each
 
+    concepts = array("I")
+    kinds = bytearray()
+    texts: list[str] = []
+    en_variant, en_forbidden, ru, ru_variant, ru_forbidden = b"\1", b"\2", 3, b"\4", b"\5"
+    for pos, term in enumerate(terms):
+        count = len(texts)
+        if term.en:
+            texts.append(term.en)
+            kinds.append(0)
+        texts.extend(term.en_variants)
+        kinds.extend(en_variant * len(term.en_variants))
+        texts.extend(term.en_forbidden)
+        kinds.extend(en_forbidden * len(term.en_forbidden))
+        if term.ru:
+            texts.append(term.ru)
+            kinds.append(ru)
+        texts.extend(term.ru_variants)
+        kinds.extend(ru_variant * len(term.ru_variants))
+        texts.extend(term.ru_forbidden)
+        kinds.extend(ru_forbidden * len(term.ru_forbidden))
+        concepts.extend([pos] * (len(texts) - count))
     numbers: dict[str, int] = {}
+    number = numbers.setdefault
     ids = array("I")
     starts = array("I", [0])
     alone: set[int] = set()
-    for term in terms:
-        for lang, _, text in designation_texts(term):
-            found = words_of(text)
-            for word in found:
-                number = numbers.get(word)
-                if number is None:
-                    number = numbers[word] = len(numbers)
-                ids.append(number)
-            starts.append(len(ids))
-            if lang == "ru" and len(found) == 1:
-                alone.add(ids[-1])
+    for kind, found in zip(kinds, words_of_each(texts), strict=True):
+        ids.extend([number(word, len(numbers)) for word in found])
+        starts.append(len(ids))
+        if len(found) == 1 and kind >= ru:
+            alone.add(ids[-1])
     flags = bytearray(len(numbers))
-    for number in alone:
-        flags[number] = 1
-    return _Words(list(numbers), ids, starts, flags)
+    for word in alone:
+        flags[word] = 1
+    return _Words(list(numbers), ids, starts, flags, concepts, kinds, texts)
 
 
 def _morphology(
@@ -266,10 +317,12 @@ def _morphology(
     terms: tuple[Term, ...],
     count: int,
     ticker: _Ticker,
+    pool: concurrent.futures.ProcessPoolExecutor | None,
 ) -> tuple[_Table, list[FormRow], wordcache.Analyses]:
     """The word table and the forms of the distinct words, from ``known`` analyses
-    where it has them and else by a pool of ``count`` forked workers (none: here);
-    the concepts are written meanwhile. Also returns every word's analysis (for the next build)."""
+    where it has them and else by ``pool`` or a pool of ``count`` forked workers
+    (none: here; either pool is shut down); the concepts are written meanwhile.
+    Also returns every word's analysis (for the next build)."""
     distinct, alone = words.distinct, words.alone
     missing = [i for i, word in enumerate(distinct) if (word, bool(alone[i])) not in known]
     work = [
@@ -279,8 +332,8 @@ def _morphology(
         )
         for i in range(0, len(missing), _CHUNK_WORDS)
     ]
-    fork = _fork_context() if count > 1 and len(missing) >= _PARALLEL_WORDS else None
-    pool = _pool(fork, count) if fork is not None else None
+    if pool is None and count > 1 and len(missing) >= _PARALLEL_WORDS:
+        pool = _pool(count)
     try:
         results: Iterable[list[tuple[WordInfo, list[FormRow]]]]
         if pool is None:
@@ -393,41 +446,38 @@ def _write_concepts(db: sqlite3.Connection, terms: tuple[Term, ...]) -> None:
     )
 
 
-def _send_entries(
-    terms: tuple[Term, ...],
-    words: _Words,
-    table: _Table,
-    ticker: _Ticker,
-    matchers: _Matchers,
-) -> list[tuple[int, str]]:
-    """The matcher entries of every designation (forbidden ones too) and of the alias
-    keys of the Russian ones, to ``matchers`` batch by batch; returns the alias rows
-    (designation row, key) of those that are not forbidden (forbidden aliases are the
-    forbidden matcher's only).
+def _concepts(terms: tuple[Term, ...]) -> list[Concept]:
+    return [(term.id, (term.en, term.ru, term.reviewed)) for term in terms]
 
-    A walk of its own, before the rows: the matcher's child then compiles while this
-    process writes the rows, instead of starting only once they are written."""
+
+def entry_batches(
+    chunks: Iterable[RowsChunk],
+    concepts: list[Concept],
+    table: _Table,
+    aliases: list[tuple[int, str]],
+) -> Iterator[Batch]:
+    """The matcher entries of every designation (forbidden ones too) and of the alias
+    keys of the Russian ones, a batch per chunk of designations (``chunks`` from the
+    first designation on); the alias rows (designation row, key) of those that are not
+    forbidden go to ``aliases`` (forbidden aliases are the forbidden matcher's only)."""
     from glossary.matching import pack_fields
 
-    aliases: list[tuple[int, str]] = []
-    batch: Batch = ([], [], [], [])
-    pairs, forbidden_at, alias_pairs, alias_forbidden_at = batch
-    ids, starts, keys = words.ids, words.starts, table.keys
+    keys, kinds_of = table.keys, _KINDS
     rowid = 0
-    number = 0
-    every = max(1, len(terms) // 100)
-    span = _ENTRIES_DONE - _MORPHOLOGY_DONE
-    for pos, term in enumerate(terms):
-        summary = (term.en, term.ru, term.reviewed)  # the matcher's labels (see pack_fields)
-        for lang, role, text in designation_texts(term):
-            word_ids = ids[starts[number] : starts[number + 1]]
-            number += 1
+    for concept_of, kinds, texts, ids, starts in chunks:
+        batch: Batch = ([], [], [], [])
+        pairs, forbidden_at, alias_pairs, alias_forbidden_at = batch
+        base = starts[0]
+        for number, text in enumerate(texts):
+            word_ids = ids[starts[number] - base : starts[number + 1] - base]
             if not word_ids:
                 continue
             rowid += 1
+            lang, role = kinds_of[kinds[number]]
+            term_id, summary = concepts[concept_of[number]]  # summary: the matcher's labels
             key = tuple([keys[i] for i in word_ids])
             forbidden = role == "forbidden"
-            record = pack_fields(term.id, lang, role, text, summary)
+            record = pack_fields(term_id, lang, role, text, summary)
             if forbidden:
                 forbidden_at.append(len(pairs))
             pairs.append((key, record))
@@ -441,52 +491,60 @@ def _send_entries(
                     else:
                         aliases.extend((rowid, " ".join(alias)) for alias in found)
                     alias_pairs.extend((alias, record) for alias in found)
-        if len(pairs) >= _BATCH_ROWS:
-            matchers.add(batch)
-            batch = ([], [], [], [])
-            pairs, forbidden_at, alias_pairs, alias_forbidden_at = batch
-        if pos % every == 0:
-            ticker.to(_MORPHOLOGY_DONE + span * pos / len(terms))
-    matchers.add(batch)
-    ticker.to(_ENTRIES_DONE)
-    return aliases
+        yield batch
 
 
 def _write_designations(
-    db: sqlite3.Connection,
-    terms: tuple[Term, ...],
-    words: _Words,
-    table: _Table,
-    ticker: _Ticker,
+    db: sqlite3.Connection, words: _Words, table: _Table, ticker: _Ticker
 ) -> None:
-    """Every designation row (forbidden ones too, without initials). The exact form and
-    initials are made here, in the walk over the designations, so no column of a
-    million strings waits for the rows."""
-    rows: list[tuple[int, str, str, str, str, str, str, str, int]] = []
-    ids, starts, keys, folds = words.ids, words.starts, table.keys, table.folds
-    number = 0
-    every = max(1, len(terms) // 100)
+    """Every designation row (forbidden ones too, without initials), here (a small
+    glossary, or no interpreter for :class:`_Rows`' child), batch by batch."""
     span = _ROWS_DONE - _ENTRIES_DONE
-    insert = "INSERT INTO designations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-    for pos, term in enumerate(terms):
-        for lang, role, text in designation_texts(term):
-            word_ids = ids[starts[number] : starts[number + 1]]
-            number += 1
-            if not word_ids:
-                continue
-            exact = exact_form(text)
-            rows.append(
-                (pos, lang, role, text, text if exact == text else exact,
-                 " ".join([folds[i] for i in word_ids]), " ".join([keys[i] for i in word_ids]),
-                 "" if role == "forbidden" else initials(text), len(word_ids))
-            )  # fmt: skip
-        if len(rows) >= _BATCH_ROWS:
-            db.executemany(insert, rows)
-            rows.clear()
-        if pos % every == 0:
-            ticker.to(_ENTRIES_DONE + span * pos / len(terms))
-    db.executemany(insert, rows)
+    total = len(words.texts)
+    for done, chunk in enumerate(_chunks(words), 1):
+        db.executemany(_INSERT_DESIGNATION, designation_rows(chunk, table.folds, table.keys))
+        ticker.to(_ENTRIES_DONE + span * min(total, done * _BATCH_ROWS) / total)
     ticker.to(_ROWS_DONE)
+
+
+def _chunks(words: _Words) -> Iterator[RowsChunk]:
+    """Every designation, :data:`_BATCH_ROWS` a chunk."""
+    for first in range(0, len(words.texts), _BATCH_ROWS):
+        yield _rows_chunk(words, first, first + _BATCH_ROWS)
+
+
+def _rows_chunk(words: _Words, first: int, last: int) -> RowsChunk:
+    """The designations numbered ``first`` to ``last`` (excluded), as :data:`RowsChunk`."""
+    starts = words.starts
+    return (
+        words.concepts[first:last],
+        words.kinds[first:last],
+        words.texts[first:last],
+        words.ids[starts[first] : starts[min(last, len(words.texts))]],
+        starts[first : last + 1],
+    )
+
+
+def designation_rows(chunk: RowsChunk, folds: list[str], keys: list[str]) -> list[Row]:
+    """The rows of the designations of ``chunk`` that have words, from the word table's
+    ``folds`` and ``keys``. The exact form and initials are made here, in the walk over
+    the designations, so no column of a million strings waits for the rows."""
+    concepts, kinds, texts, ids, starts = chunk
+    rows: list[Row] = []
+    base = starts[0]
+    kinds_of = _KINDS
+    for number, text in enumerate(texts):
+        word_ids = ids[starts[number] - base : starts[number + 1] - base]
+        if not word_ids:
+            continue
+        lang, role = kinds_of[kinds[number]]
+        exact = exact_form(text)
+        rows.append(
+            (concepts[number], lang, role, text, text if exact == text else exact,
+             " ".join([folds[i] for i in word_ids]), " ".join([keys[i] for i in word_ids]),
+             "" if role == "forbidden" else initials(text), len(word_ids))
+        )  # fmt: skip
+    return rows
 
 
 #: A matcher entry: match key and packed designation.
@@ -558,95 +616,175 @@ def _store_matchers(
 
 
 class _Matchers:
-    """Where the matcher entries go: kept and compiled here at the end (a small
-    glossary), or streamed to a child process that compiles them once they end
-    (:meth:`end`), while the rows are written, and stores the payloads in the database
-    ``side``, whose rows SQLite then copies over.
-
-    The child is a fresh interpreter (not a fork: it does not carry a copy of the
-    glossary and the tables, half of a forked one's peak memory), started with ``-c``
-    so that no script of the caller's is imported again; messages are length-prefixed
-    pickles on its standard input, and its one answer (empty, or the traceback) comes
-    back on its standard output."""
+    """Where the matcher entries are made and compiled: here (a small glossary), or in a
+    child process (:class:`_Child`) fed the word table, the concepts and the
+    designations, which walks them for the entries and the alias rows while this
+    process goes on, and stores the payloads and the alias rows in the database
+    ``side``, whose rows SQLite then copies over."""
 
     def __init__(self, side: Path | None, forbidden: bool) -> None:
         self._batches: list[Batch] = []
         self._form_keys: dict[str, str] = {}
-        # the pickled form keys, None once sent
-        self._pending: bytes | None = pickle.dumps({}, pickle.HIGHEST_PROTOCOL)
         self._side = side
-        self._child: subprocess.Popen[bytes] | None = None
-        if side is not None:
-            import glossary
+        self._child = _Child.start("_matcher_main", side, "1" if forbidden else "")
 
-            package = str(Path(glossary.__file__).resolve().parents[1])
-            path = os.environ.get("PYTHONPATH")
-            env = {**os.environ, "PYTHONPATH": f"{package}{os.pathsep}{path}" if path else package}
-            code = "from glossary.index.build import _matcher_main; _matcher_main()"
-            with contextlib.suppress(OSError):  # no interpreter to start: compiled here
-                self._child = subprocess.Popen(
-                    [sys.executable, "-c", code, str(side), "1" if forbidden else ""],
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
-                    env=env,
-                )
-                _widen_pipe(self._child)
-
-    def forms(self, form_keys: dict[str, str]) -> None:
-        """Each form's own key (what the matcher codes it as). A child gets them after
-        the last entries (:meth:`end`), pickled now: a fraction of the dict's memory
-        while the entries are sent."""
+    def send(
+        self, words: _Words, table: _Table, concepts: list[Concept], forms: list[FormRow]
+    ) -> list[tuple[int, str]]:
+        """The entries made (here, or from now on by the child, which also gets each
+        form's own key: what the matcher codes it as, once the entries are sent); the
+        alias rows to write here."""
         if self._child is None:
-            self._form_keys = form_keys
-        else:
-            self._pending = pickle.dumps(form_keys, pickle.HIGHEST_PROTOCOL)
-
-    def end(self) -> None:
-        """No more entries: the child compiles from now on (while the rows are written)."""
-        if self._child is not None and self._pending is not None:
-            self._send(b"")
-            self._send(self._pending)
-            self._pending = None
-            assert self._child.stdin is not None
-            with contextlib.suppress(BrokenPipeError):  # it failed: store() tells why
-                self._child.stdin.flush()
-
-    def add(self, batch: Batch) -> None:
-        if self._child is None:
-            self._batches.append(batch)
-        else:
-            self._send(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
-
-    def _send(self, data: bytes) -> None:
-        assert self._child is not None and self._child.stdin is not None
-        with contextlib.suppress(BrokenPipeError):  # it failed: store() tells why
-            self._child.stdin.write(len(data).to_bytes(8, "little"))
-            self._child.stdin.write(data)
+            aliases: list[tuple[int, str]] = []
+            self._batches = list(entry_batches(_chunks(words), concepts, table, aliases))
+            self._form_keys = _form_keys(forms)
+            return aliases
+        entry_table = _Table(table.keys, [], table.multi, table.single,
+                             table.multi_alternatives, table.single_alternatives)  # fmt: skip
+        self._child.feed((entry_table, concepts), words, lambda: _form_keys(forms))
+        return []
 
     def store(self, db: sqlite3.Connection) -> None:
-        """The compiled matchers into the index."""
+        """The compiled matchers (and the child's alias rows) into the index."""
         if self._child is None:
             batches = self._batches
             payloads = compiled_matchers(batches, lambda: batches, self._form_keys)
             _store_matchers(db, payloads)
             return
-        self.end()
-        answer, _ = self._child.communicate()
-        failed = self._child.returncode != 0 or answer
-        self._child = None
-        if failed:
-            raise RuntimeError(f"compiling the matcher failed: {answer.decode(errors='replace')}")
-        db.commit()  # ATTACH and DETACH need no open transaction
-        db.execute("ATTACH DATABASE ? AS side", (str(self._side),))
-        db.execute("INSERT INTO matchers SELECT * FROM side.matchers")
-        db.execute("INSERT INTO meta SELECT * FROM side.meta")
-        db.commit()
-        db.execute("DETACH DATABASE side")
+        child, self._child = self._child, None
+        child.wait("compiling the matcher")
+        _copy(db, self._side, "matchers", "meta", "aliases")
 
     def close(self) -> None:
         if self._child is not None:
             self._child.kill()
-            self._child.communicate()
+            self._child = None
+
+
+def _form_keys(forms: list[FormRow]) -> dict[str, str]:
+    return {form: own for form, _, own in forms}
+
+
+def _copy(db: sqlite3.Connection, side: Path | None, *tables: str) -> None:
+    """The rows of ``tables`` of the database ``side`` into the same tables of ``db``
+    (into an empty table with the same indexes, SQLite copies the records and index
+    entries as they are, without decoding them)."""
+    db.commit()  # ATTACH and DETACH need no open transaction
+    db.execute("ATTACH DATABASE ? AS side", (str(side),))
+    for table in tables:
+        db.execute(f"INSERT INTO {table} SELECT * FROM side.{table}")
+    db.commit()
+    db.execute("DETACH DATABASE side")
+
+
+class _Child:
+    """A fresh interpreter running one of this module's ``*_main`` functions (not a
+    fork: it does not carry a copy of the glossary and the tables), started with
+    ``-c`` so that no script of the caller's is imported again; messages are
+    length-prefixed on its standard input, and its one answer (empty, or the
+    traceback) comes back on its standard output."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self._process = process
+        self._sender: threading.Thread | None = None
+
+    @classmethod
+    def start(cls, main: str, *args: str | Path | None) -> _Child | None:
+        """The child running ``main(*args)``, or ``None`` when ``args[0]`` is (no child
+        wanted) or no interpreter can be started (the work is then done here)."""
+        if args[0] is None:
+            return None
+        import glossary
+
+        package = str(Path(glossary.__file__).resolve().parents[1])
+        path = os.environ.get("PYTHONPATH")
+        env = {**os.environ, "PYTHONPATH": f"{package}{os.pathsep}{path}" if path else package}
+        code = f"from glossary.index.build import {main}; {main}()"
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-c", code, *map(str, args)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env=env,
+            )
+        except OSError:
+            return None
+        _widen_pipe(process)
+        return cls(process)
+
+    def send(self, data: bytes) -> None:
+        """One message (``b""``: the end)."""
+        assert self._process.stdin is not None
+        with contextlib.suppress(BrokenPipeError):  # it failed: wait() tells why
+            self._process.stdin.write(len(data).to_bytes(8, "little"))
+            self._process.stdin.write(data)
+
+    def flush(self) -> None:
+        assert self._process.stdin is not None
+        with contextlib.suppress(BrokenPipeError):  # it failed: wait() tells why
+            self._process.stdin.flush()
+
+    def feed(self, header: object, words: _Words, trailer: Callable[[], object] | None) -> None:
+        """``header``, every designation in :data:`RowsChunk` pieces, the end, then what
+        ``trailer`` makes, pickled and sent by a thread of this process (one a child, so
+        that neither waits for the other), which goes on while the pipe is full."""
+
+        def send_all() -> None:
+            self.send(pickle.dumps(header, pickle.HIGHEST_PROTOCOL))
+            for chunk in _chunks(words):
+                self.send(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
+            self.send(b"")
+            if trailer is not None:
+                self.send(pickle.dumps(trailer(), pickle.HIGHEST_PROTOCOL))
+            self.flush()
+
+        self._sender = threading.Thread(target=send_all, daemon=True)
+        self._sender.start()
+
+    def wait(self, what: str) -> None:
+        """Until it ends; an error saying ``what`` failed if it did."""
+        if self._sender is not None:
+            self._sender.join()
+        answer, _ = self._process.communicate()
+        if self._process.returncode != 0 or answer:
+            raise RuntimeError(f"{what} failed: {answer.decode(errors='replace')}")
+
+    def kill(self) -> None:
+        self._process.kill()
+        if self._sender is not None:
+            self._sender.join()  # its writes fail from now on
+        self._process.communicate()
+
+
+class _Rows:
+    """Where the designation rows are written: here (a small glossary), or by a child
+    process (:class:`_Child`) fed the word table's folds and keys and the designations,
+    into the database ``side``, indexes included, while this process goes on; SQLite
+    then copies the table and its index entries over whole."""
+
+    def __init__(self, side: Path | None) -> None:
+        self._side = side
+        self._child = _Child.start("_rows_main", side)
+
+    def send(self, words: _Words, table: _Table) -> None:
+        """Start the child on the rows (nothing here without a child: see :meth:`store`)."""
+        if self._child is not None:
+            self._child.feed((table.folds, table.keys), words, None)
+
+    def store(self, db: sqlite3.Connection, words: _Words, table: _Table, ticker: _Ticker) -> None:
+        """The rows in ``db``: written here, or the child's copied over (with the indexes)."""
+        if self._child is None:
+            _write_designations(db, words, table, ticker)
+            return
+        child, self._child = self._child, None
+        child.wait("writing the designations")
+        create_indexes(db)  # on the empty table, so the copy brings the child's entries
+        _copy(db, self._side, "designations")
+        ticker.to(_ROWS_DONE)
+
+    def close(self) -> None:
+        if self._child is not None:
+            self._child.kill()
             self._child = None
 
 
@@ -670,9 +808,10 @@ def _widen_pipe(child: subprocess.Popen[bytes]) -> None:
 
 
 def _matcher_main() -> None:
-    """The child's side of :class:`_Matchers`: batches until an empty message, then
-    the forms; the designations are spilt to a file beside the side database when the
-    glossary has forbidden renderings (the forbidden matcher reads them again)."""
+    """The child's side of :class:`_Matchers`: the word table and the concepts, then
+    designation chunks until an empty message, then the forms; the entries' batches
+    are spilt to a file beside the side database when the glossary has forbidden
+    renderings (the forbidden matcher reads them again)."""
     import traceback
 
     side, spill = sys.argv[1], bool(sys.argv[2])
@@ -683,14 +822,27 @@ def _matcher_main() -> None:
             # filled once the entries end, before compile_payload reads it
             form_keys: dict[str, str] = {}
             spilt = stack.enter_context(Path(f"{side}.entries").open("w+b")) if spill else None
+            db = new_database(Path(side), {}, SCHEMA, "")
+            db.execute("DELETE FROM meta")  # only the matchers' own rows are copied over
+
+            def chunks() -> Iterator[RowsChunk]:
+                while data := _read(source):
+                    yield pickle.loads(data)  # our parent's pipe
+                form_keys.update(pickle.loads(_read(source)))  # our parent's pipe
 
             def received() -> Iterator[Batch]:
-                while data := _read(source):
+                # the table, the concepts and the alias rows are let go once the
+                # entries are made: the compiling that follows is this process's peak
+                aliases: list[tuple[int, str]] = []
+                table, concepts = pickle.loads(_read(source))  # our parent's pipe
+                for batch in entry_batches(chunks(), concepts, table, aliases):
                     if spilt is not None:
+                        data = pickle.dumps(batch, pickle.HIGHEST_PROTOCOL)
                         spilt.write(len(data).to_bytes(8, "little"))
                         spilt.write(data)
-                    yield pickle.loads(data)  # our parent's pipe, never a file
-                form_keys.update(pickle.loads(_read(source)))  # our parent's pipe
+                    yield batch
+                del table, concepts
+                db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
 
             def again() -> Iterator[Batch]:
                 if spilt is None:
@@ -699,11 +851,31 @@ def _matcher_main() -> None:
                 while data := _read(spilt):
                     yield pickle.loads(data)  # written above, in the private cache
 
-            db = new_database(Path(side), {}, SCHEMA, "")
-            db.execute("DELETE FROM meta")  # only the matchers' own rows are copied over
             _store_matchers(db, compiled_matchers(received(), again, form_keys))
             db.commit()
             db.close()
+    except BaseException:
+        answer = traceback.format_exc()
+    sys.stdout.write(answer)
+    sys.stdout.flush()
+
+
+def _rows_main() -> None:
+    """The child's side of :class:`_Rows`: the folds and keys, then row chunks until an
+    empty message; the rows and their indexes go into the database ``argv[1]``."""
+    import traceback
+
+    answer = ""
+    try:
+        source = sys.stdin.buffer
+        folds, keys = pickle.loads(_read(source))  # our parent's pipe, never a file
+        db = new_database(Path(sys.argv[1]), {}, SCHEMA, INDEXES)
+        while data := _read(source):
+            chunk = pickle.loads(data)  # our parent's pipe
+            db.executemany(_INSERT_DESIGNATION, designation_rows(chunk, folds, keys))
+        create_indexes(db)
+        db.commit()
+        db.close()
     except BaseException:
         answer = traceback.format_exc()
     sys.stdout.write(answer)
@@ -725,25 +897,27 @@ def _usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _fork_context() -> BaseContext | None:
-    """The fork start method with the morphology loaded first (the forked workers
-    share it: loaded once, not once each), or ``None`` where fork is unavailable (the
-    work then stays here)."""
+def _pool(count: int) -> concurrent.futures.ProcessPoolExecutor | None:
+    """``count`` forked workers, started now, each loading the morphology while this
+    process goes on (this one never loads it: some 50 MB less at its peak), or
+    ``None`` where fork is unavailable (the work then stays here)."""
+    import concurrent.futures
     import multiprocessing
 
+    try:
+        fork = multiprocessing.get_context("fork")
+    except ValueError:
+        return None
+    pool = concurrent.futures.ProcessPoolExecutor(
+        count, mp_context=fork, initializer=_load_morphology
+    )
+    pool.submit(int)  # with fork, every worker starts at the first job
+    return pool
+
+
+def _load_morphology() -> None:
     from glossary.text.morph_en import all_lemmas
     from glossary.text.normalize import default_normalizer
 
-    try:
-        context = multiprocessing.get_context("fork")
-    except ValueError:
-        return None
     default_normalizer().key("загрузка мира")
     all_lemmas("peace")
-    return context
-
-
-def _pool(fork: BaseContext, count: int) -> concurrent.futures.ProcessPoolExecutor:
-    import concurrent.futures
-
-    return concurrent.futures.ProcessPoolExecutor(count, mp_context=fork)
