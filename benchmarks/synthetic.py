@@ -38,6 +38,19 @@ def numbered_copy(term: Term, k: int) -> Term:
 
 
 def repeated_terms(count: int, first: int = 0) -> tuple[Term, ...]:
-    """Concepts ``first`` to ``count`` of the repeated glossary."""
+    """Concepts ``first`` to ``count`` of the repeated glossary.
+
+    Where ``count`` cuts the last copy between a concept and the one its ``full_form``
+    names, that reference is left out: the glossary would not be valid with it.
+    """
     base = repo_glossary().terms
-    return tuple(numbered_copy(base[i % len(base)], i // len(base)) for i in range(first, count))
+    size = len(base)
+    place = {term.id: index for index, term in enumerate(base)}
+
+    def concept(i: int) -> Term:
+        copy, term = divmod(i, size)
+        made = numbered_copy(base[term], copy)
+        target = place.get(base[term].full_form, -1)
+        return replace(made, full_form="") if copy * size + target >= count else made
+
+    return tuple(concept(i) for i in range(first, count))

@@ -17,7 +17,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from glossary.extract import acronyms, candidates_en, candidates_ru, names
@@ -356,7 +356,7 @@ class Extractor:
             expansion = self._links.get(candidate.key)
             acronym = next((a for a, e in self._links.items() if e == candidate.key), None)
             linked.append(
-                _replace(
+                replace(
                     candidate,
                     expansion=terms.get(expansion) or self._render(expansion)
                     if expansion
@@ -436,6 +436,10 @@ class Extractor:
                         target = short
             if target is not None and target in stats:
                 into = stats[target]
+                if into is self._stats.get(target):
+                    # Folded into a copy: the counts stay as counted, so ranking again
+                    # (another top, other kinds) folds them again from the same numbers.
+                    into = stats[target] = replace(into, samples=list(into.samples))
                 into.count += entry.count
                 room = SAMPLES - len(into.samples)
                 if room > 0:
@@ -656,12 +660,6 @@ class Extractor:
 _RELATIONAL_EN = ("al", "ic", "ary", "ar", "ical", "ory")
 #: Russian relational adjectives by suffix (военный, ядерный, региональный, евразийский).
 _RELATIONAL_RU = ("ческий", "альный", "онный", "арный", "ерный", "енный", "ённый")
-
-
-def _replace(candidate: Candidate, **changes: Any) -> Candidate:
-    from dataclasses import replace
-
-    return replace(candidate, **changes)
 
 
 #: A function that finds a translator for a language pair, or None.

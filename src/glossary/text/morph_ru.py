@@ -35,13 +35,11 @@ class RussianMorphology:
         self.analyzer: pymorphy3.MorphAnalyzer = pymorphy3.MorphAnalyzer(path=_dictionary_path())
         self.parses = lru_cache(maxsize=1 << 18)(self._parses)
         self.lemma = lru_cache(maxsize=1 << 18)(self._lemma)
-        analyzer: Any = self.analyzer
-        estimator = analyzer.prob_estimator
-        self._dictionary: Any = analyzer.dictionary
         # the fast path only where parse() would take the same one: the dictionary
         # unit first in the default units, and the P(tag|word) estimator loaded
-        self._probabilities: Any = estimator.p_t_given_w if estimator is not None else None
-        self._direct = self._probabilities is not None and _dictionary_first(analyzer)
+        analyzer: Any = self.analyzer
+        direct = analyzer.prob_estimator is not None and _dictionary_first(analyzer)
+        self._dictionary = _Dictionary(analyzer) if direct else None
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -53,55 +51,108 @@ class RussianMorphology:
 
     def _lemma(self, word: str) -> str:
         """The normal form of the most likely parse (participles map to their verb)."""
-        found = self._found(word)
+        dictionary = self._dictionary
+        found = dictionary.found(word) if dictionary is not None else None
         if found is None:
             parses = self.parses(word)
             return str(parses[0].normal_form) if parses else word
-        normal_form = self._dictionary.build_normal_form
-        lemmas = {normal_form(p, i, fixed) for fixed, parses in found for p, i in parses}
-        if len(lemmas) == 1:  # one lexeme (most forms): its ranking changes nothing
-            return str(lemmas.pop())
-        fixed, paradigm, index, _ = self._ranked(word, found)[0]
-        return str(normal_form(paradigm, index, fixed))
+        assert dictionary is not None
+        return dictionary.lemma(word, found)
 
     def readings(self, word: str) -> list[Reading] | None:
         """The dictionary readings of a lower-case ``word``, in the order and with the
         scores ``analyzer.parse`` gives them, without building its objects; ``None``
-        where the dictionary does not know the word (``parse`` then predicts).
-
-        ``parse`` takes the dictionary's readings alone when there are any (the
-        initials units that share its step know only capital letters), then scores
-        each by P(tag | word) and sorts them, stably, best first, or, where no
-        reading has a probability, keeps their order with equal scores."""
-        found = self._found(word)
-        return None if found is None else self._ranked(word, found)
-
-    def _found(self, word: str) -> list[tuple[str, list[tuple[int, int]]]] | None:
-        """The dictionary's ``(spelling, [(paradigm, index), ...])`` entries for
-        ``word``, ё restored (``None``: unknown, or not a word the fast path serves)."""
-        if not self._direct or not word.islower():
+        where the dictionary does not know the word (``parse`` then predicts)."""
+        dictionary = self._dictionary
+        found = dictionary.found(word) if dictionary is not None else None
+        if found is None:
             return None
-        found: list[tuple[str, list[tuple[int, int]]]] = self._dictionary.words.similar_items(
-            word, self.analyzer.char_substitutes
-        )
+        assert dictionary is not None
+        return dictionary.ranked(word, found)
+
+
+#: The dictionary's entries for a word: ``(spelling, [(paradigm, index), ...])``.
+Found = list[tuple[str, list[tuple[int, int]]]]
+
+
+class _Dictionary:
+    """pymorphy3's dictionary read as its ``parse`` reads it, for lower-case words.
+
+    ``parse`` takes the dictionary's readings alone when there are any (the initials
+    units that share its step know only capital letters), then scores each by
+    P(tag | word) and sorts them, stably, best first, or, where no reading has a
+    probability, keeps their order with equal scores. Its tags' names are made once
+    here (``str`` of a tag is a Python call)."""
+
+    def __init__(self, analyzer: Any) -> None:
+        dictionary = analyzer.dictionary
+        self._similar = dictionary.words.similar_items
+        self._substitutes = analyzer.char_substitutes
+        self._paradigms = dictionary.paradigms
+        self._prefixes = dictionary.paradigm_prefixes
+        self._suffixes = dictionary.suffixes
+        self._tags = [f":{tag}" for tag in dictionary.gramtab]
+        probabilities = analyzer.prob_estimator.p_t_given_w
+        self._probability = probabilities.get
+        self._multiplier = probabilities.MULTIPLIER
+
+    def found(self, word: str) -> Found | None:
+        """The entries of ``word``, ё restored (``None``: unknown, or not lower-case)."""
+        if not word.islower():
+            return None
+        found: Found = self._similar(word, self._substitutes)
         return found or None
 
-    def _ranked(self, word: str, found: list[tuple[str, list[tuple[int, int]]]]) -> list[Reading]:
-        """``found`` scored and ordered as :meth:`readings` says."""
-        dictionary = self._dictionary
-        paradigms, gramtab, get = dictionary.paradigms, dictionary.gramtab, self._probabilities.get
-        multiplier = self._probabilities.MULTIPLIER
+    def ranked(self, word: str, found: Found) -> list[Reading]:
+        """``found`` scored and ordered as ``parse`` does."""
+        paradigms, tags, probability = self._paradigms, self._tags, self._probability
+        multiplier = self._multiplier
         readings: list[Reading] = []
-        for fixed, parses in found:
-            for paradigm, index in parses:
-                forms = paradigms[paradigm]
-                tag = gramtab[forms[len(forms) // 3 + index]]
-                readings.append((fixed, paradigm, index, get(f"{word}:{tag}", 0) / multiplier))
+        for fixed, entries in found:
+            for paradigm, index in entries:
+                table = paradigms[paradigm]
+                tag = tags[table[len(table) // 3 + index]]
+                readings.append((fixed, paradigm, index, probability(word + tag, 0) / multiplier))
         if not any(r[3] for r in readings):
             share = 1.0 / len(readings)
             return [(fixed, paradigm, index, share) for fixed, paradigm, index, _ in readings]
         readings.sort(key=_score, reverse=True)
         return readings
+
+    def lemma(self, word: str, found: Found) -> str:
+        """The normal form of the best of ``found``: the first of the most probable
+        readings (what the stable sort puts first), ranked only where the readings'
+        normal forms differ (a form of one lexeme needs no ranking)."""
+        normal_form = self.normal_form
+        if len(found) == 1 and len(found[0][1]) == 1:
+            fixed, ((paradigm, index),) = found[0]
+            return normal_form(paradigm, index, fixed)
+        forms = [normal_form(p, i, fixed) for fixed, entries in found for p, i in entries]
+        first = forms[0]
+        if all(form == first for form in forms):
+            return first
+        paradigms, tags, probability = self._paradigms, self._tags, self._probability
+        best, best_form = -1, first
+        position = 0
+        for _, entries in found:
+            for paradigm, index in entries:
+                table = paradigms[paradigm]
+                score = probability(word + tags[table[len(table) // 3 + index]], 0)
+                if score > best:
+                    best, best_form = score, forms[position]
+                position += 1
+        return best_form
+
+    def normal_form(self, paradigm: int, index: int, fixed: str) -> str:
+        """``build_normal_form`` of pymorphy3's dictionary, spelt the same way."""
+        if index == 0:
+            return fixed
+        table = self._paradigms[paradigm]
+        size = len(table) // 3
+        prefixes, suffixes = self._prefixes, self._suffixes
+        prefix, suffix = prefixes[table[2 * size + index]], suffixes[table[index]]
+        stem = fixed[len(prefix) : -len(suffix)] if suffix else fixed[len(prefix) :]
+        return str(prefixes[table[2 * size]] + stem + suffixes[table[0]])
 
 
 def _score(reading: Reading) -> float:

@@ -24,31 +24,45 @@ ALIAS_LIMIT = 16
 def russian_forms(word: str) -> set[str]:
     """Every form of every lexeme ``word`` may belong to (folded), the word included:
     the lexemes of its readings scored at least :data:`MIN_PARSE_SCORE`."""
+    forms = {fold_case(word)}
+    if not is_acronym(word):
+        forms.update(_lexemes_of(word.casefold()))
+    return forms
+
+
+@lru_cache(maxsize=1 << 16)
+def _lexemes_of(word: str) -> frozenset[str]:
+    """The folded forms of the lexemes of lower-case ``word``'s likely readings."""
     from glossary.text.morph_ru import RussianMorphology
 
-    forms = {fold_case(word)}
-    if is_acronym(word):
-        return forms
     morphology = RussianMorphology.shared()
-    lower = word.casefold()
-    readings = morphology.readings(lower)
+    readings = morphology.readings(word)
     if readings is None:  # not a dictionary word: the analyser's predicted paradigms
-        return forms | _predicted_forms(lower, morphology.analyzer)
+        return frozenset(_predicted_forms(word, morphology.analyzer))
     dictionary = morphology.analyzer.dictionary
-    spelt: set[str] = set()
-    lexemes = set()  # a lexeme is its paradigm and stem: several readings share one
-    for fixed, paradigm, index, score in readings:
-        if score >= MIN_PARSE_SCORE:
-            table = dictionary.paradigms[paradigm]
-            lexeme = (paradigm, dictionary.build_stem(table, index, fixed))
-            if lexeme not in lexemes:
-                lexemes.add(lexeme)
-                spelt.update(_spelt(dictionary, paradigm, index, fixed))
+    lexemes = {  # a lexeme is its paradigm and stem: several readings share one
+        (paradigm, dictionary.build_stem(dictionary.paradigms[paradigm], index, fixed))
+        for fixed, paradigm, index, score in readings
+        if score >= MIN_PARSE_SCORE
+    }
+    if len(lexemes) == 1:  # most words: the lexeme's own set, shared by its forms
+        return _lexeme(*lexemes.pop())
+    return frozenset().union(*(_lexeme(paradigm, stem) for paradigm, stem in lexemes))
+
+
+@lru_cache(maxsize=1 << 16)
+def _lexeme(paradigm: int, stem: str) -> frozenset[str]:
+    """The folded forms of the dictionary lexeme of ``stem`` in ``paradigm``."""
+    from glossary.text.morph_ru import RussianMorphology
+
+    dictionary = RussianMorphology.shared().analyzer.dictionary
+    table = dictionary.paradigms[paradigm]
+    size = len(table) // 3
+    prefixes, suffixes = dictionary.paradigm_prefixes, dictionary.suffixes
+    spelt = {prefixes[table[2 * size + i]] + stem + suffixes[table[i]] for i in range(size)}
     # folded in one call: folding works letter by letter (NFC composes nothing
     # across a line break), so the joined forms fold to the joined folded forms
-    if spelt:
-        forms.update(fold_case("\n".join(spelt)).split("\n"))
-    return forms
+    return frozenset(fold_case("\n".join(spelt)).split("\n"))
 
 
 def _predicted_forms(word: str, morph: Any) -> set[str]:
@@ -124,15 +138,27 @@ def _alternatives(word: str, key: str, single: bool, normalizer: Normalizer) -> 
     """``key`` first, then the other keys of ``word``'s paradigm (see :func:`alias_keys`)."""
     from glossary.text.morph_ru import RussianMorphology
 
-    morph = RussianMorphology.shared().analyzer
+    keyed = _keyed(_russian_paradigm(word.casefold()), normalizer)
+    if not single:
+        return tuple(dict.fromkeys((key, *(other for _, other in keyed))))
+    known = RussianMorphology.shared().analyzer.word_is_known
     alternatives = {key: None}
-    for form in sorted(_russian_paradigm(word.casefold())):
-        other = normalizer.word_key(form)
-        if other not in alternatives and (not single or not morph.word_is_known(form)):
+    for form, other in keyed:
+        if other not in alternatives and not known(form):
             alternatives[other] = None
     return tuple(alternatives)
 
 
 @lru_cache(maxsize=1 << 16)
+def _keyed(forms: frozenset[str], normalizer: Normalizer) -> tuple[tuple[str, str], ...]:
+    """``forms`` in order with their keys (words of one lexeme share its set of forms)."""
+    key = normalizer.word_key
+    return tuple((form, key(form)) for form in sorted(forms))
+
+
+@lru_cache(maxsize=1 << 16)
 def _russian_paradigm(word: str) -> frozenset[str]:
-    return frozenset(russian_forms(word))
+    """:func:`russian_forms` of a lower-case word, shared with its lexeme where it can."""
+    forms = _lexemes_of(word)
+    folded = fold_case(word)
+    return forms if folded in forms else forms | {folded}
