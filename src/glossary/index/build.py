@@ -729,7 +729,7 @@ class _Child:
         package = str(Path(glossary.__file__).resolve().parents[1])
         path = os.environ.get("PYTHONPATH")
         env = {**os.environ, "PYTHONPATH": f"{package}{os.pathsep}{path}" if path else package}
-        code = f"from glossary.index.build import {main}; {main}()"
+        code = f"from glossary.index.build import _answered, {main}; _answered({main})"
         try:
             process = subprocess.Popen(
                 [sys.executable, "-c", code, *map(str, args)],
@@ -842,70 +842,68 @@ def _matcher_main() -> None:
     designation chunks until an empty message, then the forms; the entries' batches
     are spilt to a file beside the side database when the glossary has forbidden
     renderings (the forbidden matcher reads them again)."""
-    import traceback
-
     side, spill = sys.argv[1], bool(sys.argv[2])
     source = sys.stdin.buffer
-    answer = ""
-    try:
-        with contextlib.ExitStack() as stack:
-            # filled once the entries end, before compile_payload reads it
-            form_keys: dict[str, str] = {}
-            spilt = stack.enter_context(Path(f"{side}.entries").open("w+b")) if spill else None
-            db = new_database(Path(side), {}, SCHEMA, "")
-            db.execute("DELETE FROM meta")  # only the matchers' own rows are copied over
+    with contextlib.ExitStack() as stack:
+        # filled once the entries end, before compile_payload reads it
+        form_keys: dict[str, str] = {}
+        spilt = stack.enter_context(Path(f"{side}.entries").open("w+b")) if spill else None
+        db = new_database(Path(side), {}, SCHEMA, "")
+        db.execute("DELETE FROM meta")  # only the matchers' own rows are copied over
 
-            def chunks() -> Iterator[RowsChunk]:
-                while data := _read(source):
-                    yield pickle.loads(data)  # our parent's pipe
-                form_keys.update(pickle.loads(_read(source)))  # our parent's pipe
+        def chunks() -> Iterator[RowsChunk]:
+            while data := _read(source):
+                yield pickle.loads(data)  # our parent's pipe
+            form_keys.update(pickle.loads(_read(source)))  # our parent's pipe
 
-            def received() -> Iterator[Batch]:
-                # the table, the concepts and the alias rows are let go once the
-                # entries are made: the compiling that follows is this process's peak
-                aliases: list[tuple[int, str]] = []
-                table, concepts = pickle.loads(_read(source))  # our parent's pipe
-                for batch in entry_batches(chunks(), concepts, table, aliases):
-                    if spilt is not None:
-                        data = pickle.dumps(batch, pickle.HIGHEST_PROTOCOL)
-                        spilt.write(len(data).to_bytes(8, "little"))
-                        spilt.write(data)
-                    yield batch
-                del table, concepts
-                db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
+        def received() -> Iterator[Batch]:
+            # the table, the concepts and the alias rows are let go once the
+            # entries are made: the compiling that follows is this process's peak
+            aliases: list[tuple[int, str]] = []
+            table, concepts = pickle.loads(_read(source))  # our parent's pipe
+            for batch in entry_batches(chunks(), concepts, table, aliases):
+                if spilt is not None:
+                    data = pickle.dumps(batch, pickle.HIGHEST_PROTOCOL)
+                    spilt.write(len(data).to_bytes(8, "little"))
+                    spilt.write(data)
+                yield batch
+            del table, concepts
+            db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
 
-            def again() -> Iterator[Batch]:
-                if spilt is None:
-                    raise RuntimeError("a forbidden rendering came unannounced")
-                spilt.seek(0)
-                while data := _read(spilt):
-                    yield pickle.loads(data)  # written above, in the private cache
+        def again() -> Iterator[Batch]:
+            if spilt is None:
+                raise RuntimeError("a forbidden rendering came unannounced")
+            spilt.seek(0)
+            while data := _read(spilt):
+                yield pickle.loads(data)  # written above, in the private cache
 
-            _store_matchers(db, compiled_matchers(received(), again, form_keys))
-            db.commit()
-            db.close()
-    except BaseException:
-        answer = traceback.format_exc()
-    sys.stdout.write(answer)
-    sys.stdout.flush()
+        _store_matchers(db, compiled_matchers(received(), again, form_keys))
+        db.commit()
+        db.close()
 
 
 def _rows_main() -> None:
     """The child's side of :class:`_Rows`: the folds and keys, then row chunks until an
     empty message; the rows and their indexes go into the database ``argv[1]``."""
+    source = sys.stdin.buffer
+    folds, keys = pickle.loads(_read(source))  # our parent's pipe, never a file
+    db = new_database(Path(sys.argv[1]), {}, SCHEMA, INDEXES)
+    while data := _read(source):
+        chunk = pickle.loads(data)  # our parent's pipe
+        db.executemany(_INSERT_DESIGNATION, designation_rows(chunk, folds, keys))
+    create_indexes(db)
+    db.commit()
+    db.close()
+
+
+def _answered(main: Callable[[], None]) -> None:
+    """Run a child's ``main`` and write :class:`_Child`'s one answer: empty, or the
+    traceback of what went wrong (the parent raises it)."""
     import traceback
 
     answer = ""
     try:
-        source = sys.stdin.buffer
-        folds, keys = pickle.loads(_read(source))  # our parent's pipe, never a file
-        db = new_database(Path(sys.argv[1]), {}, SCHEMA, INDEXES)
-        while data := _read(source):
-            chunk = pickle.loads(data)  # our parent's pipe
-            db.executemany(_INSERT_DESIGNATION, designation_rows(chunk, folds, keys))
-        create_indexes(db)
-        db.commit()
-        db.close()
+        main()
     except BaseException:
         answer = traceback.format_exc()
     sys.stdout.write(answer)
