@@ -86,3 +86,14 @@ def test_homonyms_rank_by_probability_and_capitals_take_the_analyser() -> None:
     assert [r[3] for r in readings] == sorted((r[3] for r in readings), reverse=True)
     assert morph.readings("Стали") is None  # not lower-case: parse() decides
     assert morph.readings("кракозябрам") is None  # unknown: predicted by parse()
+
+
+def test_an_analyzer_without_the_private_units_is_read_through_parse() -> None:
+    """A pymorphy3 release without ``_units`` must send words through parse(), not fail."""
+    from glossary.text.morph_ru import _dictionary_first
+
+    class Renamed:  # an invented analyzer whose private attributes are gone
+        pass
+
+    assert _dictionary_first(RussianMorphology.shared().analyzer)
+    assert not _dictionary_first(Renamed())

@@ -168,8 +168,9 @@ def _dictionary_first(analyzer: Any) -> bool:
         DictionaryAnalyzer,
     )
 
-    kinds = [type(unit) for unit, _ in analyzer._units[:3]]
-    terminal = [is_terminal for _, is_terminal in analyzer._units[:3]]
+    units = getattr(analyzer, "_units", ())[:3]  # private: absent in another release
+    kinds = [type(unit) for unit, _ in units]
+    terminal = [is_terminal for _, is_terminal in units]
     expected = [DictionaryAnalyzer, AbbreviatedFirstNameAnalyzer, AbbreviatedPatronymicAnalyzer]
     return kinds == expected and terminal == [False, False, True]
 
