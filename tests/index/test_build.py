@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glossary.index import build
-from glossary.index.forms import initials, surface
+from glossary.index.forms import fold_form, initials, surface
+from glossary.index.forms import words as fold_words
 from glossary.index.store import FileStamp, exact_form
 from glossary.matching import Designation, Role, designations, pack_designation
 from glossary.model import Glossary, Lang, Term
@@ -256,15 +257,71 @@ def test_rows_made_chunk_by_chunk_are_the_rows_made_at_once(glossary: Glossary, 
     at 0; the rows are the same however the designations are cut."""
     words, table = _table(glossary)
     total = len(words.texts)
-    whole = build.designation_rows(build._rows_chunk(words, 0, total), table.folds, table.keys)
+    letters = build.word_letters(words.distinct)
+    whole = build.designation_rows(
+        build._rows_chunk(words, 0, total), table.folds, table.keys, letters
+    )
     cut = [
         row
         for first in range(0, total, size)
         for row in build.designation_rows(
-            build._rows_chunk(words, first, first + size), table.folds, table.keys
+            build._rows_chunk(words, first, first + size), table.folds, table.keys, letters
         )
     ]
     assert cut == whole
+
+
+#: Designation material the morphology need not know: capitals and acronyms, function
+#: words, hyphens, underscores, apostrophes, stress and combining marks, uneven and
+#: other spaces, decomposed and singleton letters, ß, digits, separators alone.
+_AWKWARD = st.lists(
+    st.sampled_from(
+        ["of", "the", "и", "для", "Для", "NATO", "U.N.", "ООН", "ß", "Ёлка", "ёж", "e\u0301",
+         "\u212b", "x2", "2", "co-operation", "a_b", "bloc's", "’s", "\u0483", " ", "  ", "\t",
+         "\u00a0", "«", "—", "İ"]
+    ),
+    min_size=1,
+    max_size=6,
+).map("".join)  # fmt: skip
+
+
+#: The field of a term that holds a designation of each kind.
+_FIELDS = {
+    ("en", "preferred"): "en",
+    ("en", "variant"): "en_variants",
+    ("en", "forbidden"): "en_forbidden",
+    ("ru", "preferred"): "ru",
+    ("ru", "variant"): "ru_variants",
+    ("ru", "forbidden"): "ru_forbidden",
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_AWKWARD, st.sampled_from(build._KINDS)), max_size=8))
+def test_designation_rows_are_each_designations_row(
+    designations: list[tuple[str, tuple[str, str]]],
+) -> None:
+    """The rows made a chunk at a time from the word table (letters joined, exact forms
+    checked at once) are the per-designation definitions of each column (the keys
+    here stand in for the morphology's)."""
+    terms = tuple(
+        Term(f"t{n}", **{_FIELDS[kind]: text if kind[1] == "preferred" else (text,)})
+        for n, (text, kind) in enumerate(designations)
+    )
+    words = build._words(terms)
+    assert words.texts == [text for text, _ in designations]
+    keys = [f"key:{word}" for word in words.distinct]
+    folds = [fold_form(word) for word in words.distinct]
+    letters = build.word_letters(words.distinct)
+    chunk = build._rows_chunk(words, 0, len(designations))
+    rows = build.designation_rows(chunk, folds, keys, letters)
+    expected = [
+        (n, lang, role, text, exact_form(text), surface(text),
+         " ".join(f"key:{w}" for w in ws), "" if role == "forbidden" else initials(text), len(ws))
+        for n, (text, (lang, role)) in enumerate(designations)
+        if (ws := fold_words(text))
+    ]  # fmt: skip
+    assert rows == expected
 
 
 def _tables(target: Path) -> dict[str, list[tuple[object, ...]]]:

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from glossary.index.forms import fold_form, initials, surface, words
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from glossary.index.forms import (
+    fold_form,
+    initial,
+    initials,
+    parts_are_words,
+    spelled,
+    surface,
+    words,
+)
 from glossary.text.normalize import default_normalizer
 
 
@@ -35,6 +47,35 @@ def test_words_drop_english_possessive() -> None:
 )
 def test_initials(text: str, expected: str) -> None:
     assert initials(text) == expected
+
+
+#: Letters of every case and script, function words, and what splits or joins parts
+#: differently from words: hyphens, underscores, apostrophes, stress marks, ß.
+_AWKWARD = st.lists(
+    st.sampled_from(
+        ["of", "the", "и", "для", "Для", "OF", "ß", "ẞ", "Ёлка", "ёж", "NATO", "ООН", "u", "N",
+         "2", "x2", "de", "-", "_", "'s", "’", "\u0301", "\u0483", "\u2011", " ", "  ", ".",
+         "«", "е\u0308", "İ", "ǅ"]
+    ),
+    max_size=7,
+).map("".join)  # fmt: skip
+
+
+@given(st.lists(_AWKWARD, max_size=5))
+def test_initials_of_lower_case_texts_are_their_words_letters(texts: list[str]) -> None:
+    """What an index build computes per word (the letters) and joins per designation
+    is the initials of each text whose parts are its words and that has no capital."""
+    for text, plain in zip(texts, parts_are_words(texts), strict=True):
+        if not plain:
+            continue
+        assert _parts(text) == words(text)
+        if text.islower():
+            assert spelled("".join(map(initial, words(text)))) == initials(text)
+
+
+def _parts(text: str) -> list[str]:
+    """The compound parts of ``text`` as :func:`initials` finds them."""
+    return re.findall(r"[\w\-\u2010\u2011]+", text)
 
 
 def test_word_forms_cover_the_paradigm_and_keep_the_designation_key() -> None:

@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 
 from glossary.formats import terms_csv
 from glossary.index import open_index, open_lookup
-from glossary.index.store import SCHEMA_VERSION, cache_dir, index_path, term_record
+from glossary.index.store import (
+    SCHEMA_VERSION,
+    cache_dir,
+    exact_form,
+    exact_forms,
+    index_path,
+    term_record,
+)
 from glossary.model import Kind, Status, Term
 from glossary.term_json import term_to_json
 
@@ -138,3 +145,19 @@ _FIELD = st.text(st.characters(blacklist_categories=("Cs",)), max_size=8)
 )
 def test_term_record_is_the_json_of_term_to_json(term: Term) -> None:
     assert term_record(term) == json.dumps(term_to_json(term), ensure_ascii=False)
+
+
+#: Characters exact_form changes or that border on a change: spaces of every kind, a
+#: newline, decomposed and composed accents, a singleton (Å as the Ångström sign).
+_SPACED = st.text(alphabet="ab яё\t\n\u00a0\u2003e\u0301\u00e9\u212b\u0308", max_size=8)
+
+
+@given(st.lists(_SPACED, max_size=6))
+def test_exact_forms_are_each_texts_exact_form(texts: list[str]) -> None:
+    assert exact_forms(texts) == [exact_form(text) for text in texts]
+
+
+@given(st.lists(st.text(alphabet="ab яё", max_size=8), min_size=1, max_size=6))
+def test_exact_forms_of_plain_texts_are_the_texts(texts: list[str]) -> None:
+    expected = [exact_form(text) for text in texts]
+    assert (exact_forms(texts) is texts) == (expected == texts)

@@ -35,13 +35,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from glossary.index import wordcache
-from glossary.index.forms import initials
+from glossary.index.forms import initial, initials, parts_are_words, spelled
 from glossary.index.store import (
     INDEXES,
     SCHEMA,
     FileStamp,
     create_indexes,
-    exact_form,
+    exact_forms,
     finish,
     new_database,
     store_matcher,
@@ -531,8 +531,10 @@ def _write_designations(
     glossary, or no interpreter for :class:`_Rows`' child), batch by batch."""
     span = _ROWS_DONE - _ENTRIES_DONE
     total = len(words.texts)
+    letters = word_letters(words.distinct)
     for done, chunk in enumerate(_chunks(words), 1):
-        db.executemany(_INSERT_DESIGNATION, designation_rows(chunk, table.folds, table.keys))
+        rows = designation_rows(chunk, table.folds, table.keys, letters)
+        db.executemany(_INSERT_DESIGNATION, rows)
         ticker.to(_ENTRIES_DONE + span * min(total, done * _BATCH_ROWS) / total)
     ticker.to(_ROWS_DONE)
 
@@ -555,26 +557,42 @@ def _rows_chunk(words: _Words, first: int, last: int) -> RowsChunk:
     )
 
 
-def designation_rows(chunk: RowsChunk, folds: list[str], keys: list[str]) -> list[Row]:
+def designation_rows(
+    chunk: RowsChunk, folds: list[str], keys: list[str], letters: list[str]
+) -> list[Row]:
     """The rows of the designations of ``chunk`` that have words, from the word table's
-    ``folds`` and ``keys``. The exact form and initials are made here, in the walk over
-    the designations, so no column of a million strings waits for the rows."""
+    ``folds``, ``keys`` and ``letters`` (:func:`word_letters`). The exact form and
+    initials are made here, in the walk over the designations, so no column of a
+    million strings waits for the rows: the initials of a lower-case text whose parts
+    are its words are its words' letters joined (no regex and folds per text)."""
     concepts, kinds, texts, ids, starts = chunk
     rows: list[Row] = []
     base = starts[0]
-    kinds_of = _KINDS
+    kinds_of, join = _KINDS, " ".join
+    fold, key, letter = folds.__getitem__, keys.__getitem__, letters.__getitem__
+    exacts, plain = exact_forms(texts), parts_are_words(texts)
     for number, text in enumerate(texts):
         word_ids = ids[starts[number] - base : starts[number + 1] - base]
         if not word_ids:
             continue
         lang, role = kinds_of[kinds[number]]
-        exact = exact_form(text)
+        if role == "forbidden":
+            found = ""
+        elif plain[number] and text.islower():  # no acronym, parts are words
+            found = spelled("".join(map(letter, word_ids)))
+        else:
+            found = initials(text)
+        exact = exacts[number]
         rows.append(
             (concepts[number], lang, role, text, text if exact == text else exact,
-             " ".join([folds[i] for i in word_ids]), " ".join([keys[i] for i in word_ids]),
-             "" if role == "forbidden" else initials(text), len(word_ids))
+             join(map(fold, word_ids)), join(map(key, word_ids)), found, len(word_ids))
         )  # fmt: skip
     return rows
+
+
+def word_letters(distinct: list[str]) -> list[str]:
+    """The :func:`~glossary.index.forms.initial` of each distinct word."""
+    return [initial(word) for word in distinct]
 
 
 #: A matcher entry: match key and packed designation.
@@ -788,9 +806,9 @@ class _Child:
 
 class _Rows:
     """Where the designation rows are written: here (a small glossary), or by a child
-    process (:class:`_Child`) fed the word table's folds and keys and the designations,
-    into the database ``side``, indexes included, while this process goes on; SQLite
-    then copies the table and its index entries over whole."""
+    process (:class:`_Child`) fed the word table's folds and keys, the distinct words
+    and the designations, into the database ``side``, indexes included, while this
+    process goes on; SQLite then copies the table and its index entries over whole."""
 
     def __init__(self, side: Path | None) -> None:
         self._side = side
@@ -799,7 +817,7 @@ class _Rows:
     def send(self, words: _Words, table: _Table) -> None:
         """Start the child on the rows (nothing here without a child: see :meth:`store`)."""
         if self._child is not None:
-            self._child.feed((table.folds, table.keys), words, None)
+            self._child.feed((table.folds, table.keys, words.distinct), words, None)
 
     def store(self, db: sqlite3.Connection, words: _Words, table: _Table, ticker: _Ticker) -> None:
         """The rows in ``db``: written here, or the child's copied over (with the indexes)."""
@@ -883,14 +901,17 @@ def _matcher_main() -> None:
 
 
 def _rows_main() -> None:
-    """The child's side of :class:`_Rows`: the folds and keys, then row chunks until an
-    empty message; the rows and their indexes go into the database ``argv[1]``."""
+    """The child's side of :class:`_Rows`: the folds, keys and distinct words, then row
+    chunks until an empty message; the rows and their indexes go into the database
+    ``argv[1]``."""
     source = sys.stdin.buffer
-    folds, keys = pickle.loads(_read(source))  # our parent's pipe, never a file
+    folds, keys, distinct = pickle.loads(_read(source))  # our parent's pipe, never a file
+    letters = word_letters(distinct)
+    del distinct
     db = new_database(Path(sys.argv[1]), {}, SCHEMA, INDEXES)
     while data := _read(source):
         chunk = pickle.loads(data)  # our parent's pipe
-        db.executemany(_INSERT_DESIGNATION, designation_rows(chunk, folds, keys))
+        db.executemany(_INSERT_DESIGNATION, designation_rows(chunk, folds, keys, letters))
     create_indexes(db)
     db.commit()
     db.close()

@@ -17,15 +17,26 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any
 
-from glossary.text.normalize import Normalizer, fold_case, is_acronym, scan_words, script
+from glossary.text.normalize import (
+    _COMBINING,
+    _POSSESSIVE_APOSTROPHES,
+    Normalizer,
+    fold_case,
+    is_acronym,
+    scan_words,
+    script,
+)
 
 __all__ = [
     "alias_keys",
     "english_forms",
     "fold_form",
     "forms_by_word",
+    "initial",
     "initials",
+    "parts_are_words",
     "russian_forms",
+    "spelled",
     "surface",
     "word_forms",
     "words",
@@ -58,6 +69,10 @@ _FUNCTION_WORDS = frozenset(
 #: The parts of a text for its initials: runs of word characters and hyphens, so a
 #: hyphenated compound (Co-operation) is one word (found in one C-level pass).
 _COMPOUND_PARTS = re.compile(r"[\w\-\u2010\u2011]+")
+#: What makes a text's compound parts other than its words (:func:`words`): an
+#: underscore or hyphen inside a part, a possessive the words drop, a combining mark
+#: the words keep. A text without any has its words as its parts.
+_NOT_WORD_PARTS = re.compile(f"[_\\-\u2010\u2011{_POSSESSIVE_APOSTROPHES}]|{_COMBINING.pattern}")
 
 
 #: The case-insensitive lookup form of one word.
@@ -96,14 +111,33 @@ def initials(text: str) -> str:
     parts = _COMPOUND_PARTS.findall(text)
     if len(parts) < _MIN_INITIALS:  # a letter a part at most: too few (most one-word texts)
         return ""
-    letters = [
-        p[0]
-        for p in parts
-        if p[0].isalpha() and not (len(p) <= _FUNCTION_WORD_LENGTH and _fold(p) in _FUNCTION_WORDS)
-    ]
-    if len(letters) < _MIN_INITIALS:
-        return ""
-    return fold_form("".join(letters)).upper()
+    return spelled("".join(map(initial, parts)))
+
+
+def initial(part: str) -> str:
+    """The letter a compound part gives :func:`initials`: its first, if that is a
+    letter and the part no function word; else nothing."""
+    first = part[0]
+    if first.isalpha() and not (
+        len(part) <= _FUNCTION_WORD_LENGTH and _fold(part) in _FUNCTION_WORDS
+    ):
+        return first
+    return ""
+
+
+def spelled(letters: str) -> str:
+    """:func:`initials` from the :func:`initial` of each part of a text that is no
+    acronym: ``initials(text) == spelled("".join(map(initial, parts)))``, which an
+    index build computes once per distinct word and joins per designation."""
+    return fold_form(letters).upper() if len(letters) >= _MIN_INITIALS else ""
+
+
+def parts_are_words(texts: list[str]) -> list[bool]:
+    """Per text: are its compound parts (see :func:`initials`) its :func:`words`? All
+    of a batch are checked at once (designations seldom have a hyphen)."""
+    if _NOT_WORD_PARTS.search("\n".join(texts)) is None:
+        return [True] * len(texts)
+    return [_NOT_WORD_PARTS.search(text) is None for text in texts]
 
 
 def english_forms(word: str, get_inflections: Any, get_lemmas: Any) -> set[str]:

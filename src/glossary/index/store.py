@@ -26,6 +26,7 @@ import contextlib
 import hashlib
 import itertools
 import os
+import re
 import sqlite3
 import stat as stat_module
 import tempfile
@@ -52,6 +53,7 @@ __all__ = [
     "cache_dir",
     "create_indexes",
     "exact_form",
+    "exact_forms",
     "finish",
     "index_path",
     "load_matcher",
@@ -485,3 +487,23 @@ def _read_blob(connection: sqlite3.Connection, rowid: int) -> bytes:
 def exact_form(text: str) -> str:
     """The text as written, only Unicode-composed and with spaces collapsed."""
     return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+#: Whitespace :func:`exact_form` changes that is not a space (``\s`` is what
+#: ``str.split`` splits at); newlines join the texts :func:`exact_forms` checks.
+_OTHER_SPACE = re.compile(r"[^\S \n]")
+
+
+def exact_forms(texts: list[str]) -> list[str]:
+    """:func:`exact_form` of each of ``texts``; ``texts`` itself when that changes none
+    of them (the common case, checked for all at once: a newline composes with nothing,
+    so the texts joined by newlines are composed if and only if each is)."""
+    joined = "\n" + "\n".join(texts) + "\n"  # every text between two newlines
+    if (
+        joined.count("\n") == len(texts) + 1
+        and unicodedata.is_normalized("NFC", joined)
+        and _OTHER_SPACE.search(joined) is None
+        and not any(spaces in joined for spaces in ("  ", "\n ", " \n"))
+    ):
+        return texts
+    return [exact_form(text) for text in texts]
