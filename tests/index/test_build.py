@@ -399,3 +399,46 @@ def test_work_items_hold_every_missing_word_once_in_their_order(
     english_words = {distinct[n] for n in missing if script(distinct[n]) == "en"}
     english_item = bool(english_words) and set(work[0][0]) == english_words
     assert english_item == one_english_item
+
+
+def test_the_workers_analyse_every_item_as_here_the_first_from_the_pipe() -> None:
+    """The worker that waits on the pipe (lemminflect loaded) takes the first item,
+    the others go to the pool; the analyses come back in the items' order."""
+    work = [(["peace", "guarantees"], []), (["мир", "договор"], ["мир"]), (["2024"], [])]
+    workers = build._pool(2)
+    assert workers is not None
+    try:
+        found = list(workers.map(work))
+    finally:
+        workers.shutdown()
+    assert found == [build.word_analyses(*item) for item in work]
+
+
+def test_workers_shut_down_before_any_work_stop_the_waiting_one() -> None:
+    """A build that fails before the morphology closes the pipe: the waiting worker
+    sees it empty and the shutdown does not wait for ever."""
+    workers = build._pool(2)
+    assert workers is not None
+    workers.shutdown(cancel=True)
+    assert workers._first.result(timeout=0) == []
+
+
+def test_a_worker_without_the_pipe_leaves_the_first_item_to_the_pool() -> None:
+    """``None`` from the waiting job (no pipe in that worker): the pool analyses the
+    first item too; a pipe nobody reads fails the sender quietly."""
+    import concurrent.futures
+    import multiprocessing
+    import os
+
+    pool = concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    first: concurrent.futures.Future[None] = concurrent.futures.Future()
+    first.set_result(None)
+    source, feed = os.pipe()
+    os.close(source)
+    workers = build._Workers(pool, first, feed)  # type: ignore[arg-type]
+    work = [(["мир"], ["мир"]), (["peace"], [])]
+    try:
+        found = list(workers.map(work))
+    finally:
+        workers.shutdown()
+    assert found == [build.word_analyses(*item) for item in work]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import marshal
 import operator
 import os
 import pickle
@@ -195,7 +196,7 @@ def build_index(
         finish(db)  # the indexes too, unless the rows came with them
     except BaseException:
         if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            pool.shutdown(cancel=True)
         rows.close()
         matchers.close()
         db.close()
@@ -326,7 +327,7 @@ def _morphology(
     terms: tuple[Term, ...],
     count: int,
     ticker: _Ticker,
-    pool: concurrent.futures.ProcessPoolExecutor | None,
+    pool: _Workers | None,
 ) -> tuple[_Table, list[FormRow], wordcache.Analyses]:
     """The word table and the forms of the distinct words, from ``known`` analyses
     where it has them and else by ``pool`` or a pool of ``count`` forked workers
@@ -343,7 +344,7 @@ def _morphology(
             _write_concepts(db, terms)
             results = (word_analyses(*item) for item in work)
         else:
-            results = pool.map(_word_analyses_job, work)
+            results = pool.map(work)
             _write_concepts(db, terms)
         made: list[tuple[WordInfo, list[FormRow]]] = []
         span = _MORPHOLOGY_DONE - _WORDS_DONE
@@ -919,7 +920,7 @@ def _usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _pool(count: int) -> concurrent.futures.ProcessPoolExecutor | None:
+def _pool(count: int) -> _Workers | None:
     """``count`` forked workers, started now, each loading the morphology while this
     process goes on (this one never loads it: some 50 MB less at its peak), or
     ``None`` where fork is unavailable (the work then stays here)."""
@@ -930,16 +931,100 @@ def _pool(count: int) -> concurrent.futures.ProcessPoolExecutor | None:
         fork = multiprocessing.get_context("fork")
     except ValueError:
         return None
-    pool = concurrent.futures.ProcessPoolExecutor(
-        count, mp_context=fork, initializer=_load_morphology
-    )
-    pool.submit(int)  # with fork, every worker starts at the first job
-    return pool
+    source, feed = os.pipe()
+    try:
+        pool = concurrent.futures.ProcessPoolExecutor(
+            count, mp_context=fork, initializer=_load_morphology, initargs=(feed,)
+        )
+        # with fork, every worker starts at the first job: this one, which the first
+        # free worker takes, loads lemminflect there while the words are collected
+        first = pool.submit(_first_item_job, source)
+    except BaseException:
+        os.close(feed)
+        raise
+    finally:
+        os.close(source)  # the workers hold it
+    return _Workers(pool, first, feed)
 
 
-def _load_morphology() -> None:
-    """The Russian morphology, which every worker needs; the English one loads in the
-    workers that get English words (see :func:`_work`)."""
+class _Workers:
+    """The morphology's worker pool, one of whose workers waits, lemminflect loaded,
+    for the first work item (the English words, when they make one: see
+    :func:`_work`) on a pipe, so that loading lemminflect (0.4 s) overlaps the
+    collecting of the words instead of delaying the morphology."""
+
+    def __init__(
+        self,
+        pool: concurrent.futures.ProcessPoolExecutor,
+        first: concurrent.futures.Future[list[tuple[WordInfo, list[FormRow]]] | None],
+        feed: int,
+    ) -> None:
+        self._pool = pool
+        self._first = first
+        self._feed: int | None = feed
+        self._sender: threading.Thread | None = None
+
+    def map(
+        self, work: list[tuple[list[str], list[str]]]
+    ) -> Iterator[list[tuple[WordInfo, list[FormRow]]]]:
+        """The analyses of each item of ``work``, in order, all started now: the first
+        by the waiting worker, the others by whichever worker is free."""
+        feed, self._feed = self._feed, None
+        assert feed is not None
+        data = marshal.dumps(work[0] if work else ([], []))
+
+        def send() -> None:
+            with contextlib.suppress(BrokenPipeError), open(feed, "wb") as stream:
+                stream.write(data)  # the pipe's end closed: the worker reads it all
+
+        self._sender = threading.Thread(target=send, daemon=True)
+        self._sender.start()
+        rest = self._pool.map(_word_analyses_job, work[1:])
+        return itertools.chain(self._first_item(work), rest)
+
+    def _first_item(
+        self, work: list[tuple[list[str], list[str]]]
+    ) -> Iterator[list[tuple[WordInfo, list[FormRow]]]]:
+        if work:
+            found = self._first.result()
+            if found is None:  # no pipe in that worker (a pool that forks its workers later)
+                found = self._pool.submit(_word_analyses_job, work[0]).result()
+            yield found
+
+    def shutdown(self, *, cancel: bool = False) -> None:
+        """The workers stopped (the waiting one told that nothing comes, if not sent)."""
+        if self._feed is not None:
+            os.close(self._feed)
+            self._feed = None
+        self._pool.shutdown(cancel_futures=cancel)
+        if self._sender is not None:  # done, or failing now that no worker holds the pipe
+            self._sender.join()
+
+
+def _first_item_job(source: int) -> list[tuple[WordInfo, list[FormRow]]] | None:
+    """A worker's side of :class:`_Workers`: lemminflect loaded, then the item that comes
+    on the pipe ``source`` analysed (none when the pipe closes empty; ``None`` when
+    this worker has no such pipe)."""
+    from glossary.text.morph_en import all_lemmas
+
+    all_lemmas("loading")
+    try:
+        with open(source, "rb") as stream:
+            data = stream.read()
+    except OSError:
+        return None
+    if not data:
+        return []
+    words, singles = marshal.loads(data)  # written by our parent, never a file
+    return word_analyses(words, singles)
+
+
+def _load_morphology(feed: int) -> None:
+    """The Russian morphology, which every worker needs (the English one loads in the
+    worker that takes the first item: see :class:`_Workers`); ``feed``, the pipe's
+    end the parent writes the first item to, closed here, so that the waiting worker
+    sees the pipe end once the parent closes it."""
     from glossary.text.normalize import default_normalizer
 
+    os.close(feed)
     default_normalizer().key("загрузка мира")
