@@ -237,6 +237,7 @@ _NOT_FOR_LOOKUP = (
     "glossary.matching",
     "glossary.text.ru.paradigm",
     "importlib.resources",
+    "tempfile",
 )
 
 

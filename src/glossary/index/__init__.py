@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -120,6 +119,8 @@ def open_matcher(
 
 def _private_index(glossary: Glossary, progress: Progress | None) -> sqlite3.Connection:
     """An index of ``glossary`` in a temporary file that disappears with its connection."""
+    import tempfile
+
     fd, name = tempfile.mkstemp(prefix="glossary-index-", suffix=".sqlite3")
     os.close(fd)
     target = Path(name)

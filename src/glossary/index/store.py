@@ -29,7 +29,6 @@ import os
 import re
 import sqlite3
 import stat as stat_module
-import tempfile
 import unicodedata
 import zlib
 from collections.abc import Callable
@@ -218,6 +217,8 @@ def open_fresh(  # noqa: C901 - the freshness ladder: missing, other schema, sta
     if data is None:
         data = source.read_bytes()
     stamp = FileStamp.of(source, data)
+    import tempfile  # a build only: a cold lookup of a fresh index never needs it
+
     directory = _private_directory(path.parent)
     shared = directory is None
     if directory is None:
