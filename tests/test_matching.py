@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary.matching import Role, TermMatcher, designations
 from glossary.model import Glossary, Lang, Status, Term
@@ -270,3 +272,116 @@ def test_a_payload_with_parts_missing_is_refused(matcher: TermMatcher) -> None:
         TermMatcher.from_payload(payload[:3])
     loaded = TermMatcher.from_payload(payload)
     assert loaded.exact("сферы влияния") == matcher.exact("сферы влияния") != ()
+
+
+# -- the compiler against the one it replaced ---------------------------------------
+
+
+def _reference_tables(items: list[tuple[tuple[str, ...], str]]) -> tuple[object, ...]:
+    """The tables the compiler made before the column layout (glossary-matcher-9,
+    entry by entry), as plain values: the new compiler must make the same."""
+    from array import array
+    from bisect import bisect_right
+
+    from glossary.matching import _MARK, _SHOWN_SEP, _digits, _shape, _trailing_marks
+
+    groups: dict[tuple[str, ...], int] = {}
+    firsts: list[str] = []
+    extras: dict[int, dict[str, None]] = {}
+    for key, record in items:
+        if key:
+            group = groups.setdefault(key, len(firsts))
+            if group == len(firsts):
+                firsts.append(record)
+            elif record != firsts[group]:
+                extras.setdefault(group, {})[record] = None
+    numbers: dict[str, int] = {}
+    members, offsets = array("I"), array("I", [0])
+    for group, first in enumerate(firsts):
+        members.append(numbers.setdefault(first, len(numbers)))
+        members.extend([numbers.setdefault(r, len(numbers)) for r in extras.get(group, ())])
+        offsets.append(len(members))
+    strings = list(numbers)
+    labels = None
+    if strings and _SHOWN_SEP in strings[0]:
+        split = [record.partition(_SHOWN_SEP) for record in strings]
+        strings = [fields for fields, _, _ in split]
+        shown = [s for _, _, s in split]
+        best = array("I", [members[offsets[g]] for g in range(len(firsts))])
+        for group in extras:
+            best[group] = min(
+                members[offsets[group] : offsets[group + 1]], key=lambda r: shown[r][0]
+            )
+        text_offsets = [0]
+        for label in shown:
+            text_offsets.append(text_offsets[-1] + len(label.encode()) - 1)
+        marked = {r for r, fields in enumerate(strings) if _MARK.match(fields, len(fields) - 1)}
+        tails: dict[int, tuple[str, ...]] = {}
+        for position, member in enumerate(members):
+            group = bisect_right(offsets, position) - 1
+            if member in marked and group not in tails:
+                found = members[offsets[group] : offsets[group + 1]]
+                tails[group] = _trailing_marks([strings[r] for r in found])
+        text = "".join([label[1:] for label in shown]).encode()
+        labels = (text, text_offsets, list(best), tails)
+    record_offsets = [0]
+    for record in strings:
+        record_offsets.append(record_offsets[-1] + len(record.encode()))
+    distinct = dict.fromkeys(word for key in groups for word in key)
+    width, base = _shape(len(distinct))
+    codes = {word: _digits(n, width, base) for n, word in enumerate(distinct, 1)}
+    patterns = sorted(("".join(codes[w] for w in key), g) for g, key in enumerate(groups))
+    counts = [len(key) for key in groups]
+    record_bytes = "".join(strings).encode()
+    return (width, base, list(codes.items()), patterns, counts, list(members), list(offsets),
+            record_bytes, record_offsets, labels)  # fmt: skip
+
+
+def _tables_of(items: list[tuple[tuple[str, ...], str]]) -> tuple[object, ...]:
+    from glossary.matching import _compile, _entries, _filler
+
+    t = _compile(_entries(items))
+    assert t.codes is not None
+    filler = _filler(1)
+    patterns = sorted((p, g) for p, g in t.automaton.items() if not p.startswith(filler))
+    labels = None
+    if t.labels is not None:
+        la = t.labels
+        labels = (la.text, list(la.offsets), list(la.best), la.tails)
+    return (t.width, t.base, list(t.codes.items()), patterns, list(t.counts), list(t.members),
+            list(t.offsets), t.records, list(t.record_offsets), labels)  # fmt: skip
+
+
+_WORD_POOL = ("a", "b", "c", "d")
+_TEXTS = ("U.S.", "arms", "«щит»", "щит", "x-y")
+
+
+@st.composite
+def _items(draw: st.DrawFn) -> list[tuple[tuple[str, ...], str]]:
+    """Entries with many homonyms, duplicates, empty keys and marks: keys and records
+    drawn independently from small pools."""
+    from glossary.matching import pack_fields
+
+    labelled = draw(st.booleans())
+    summaries = {
+        t: (f"{t} en", "" if t == "t2" else f"{t} ru", t != "t1") for t in ("t0", "t1", "t2")
+    }
+    record = st.builds(
+        lambda term, lang, role, text: pack_fields(
+            term, lang, role, text, summaries[term] if labelled else None
+        ),
+        st.sampled_from(sorted(summaries)),
+        st.sampled_from(("en", "ru")),
+        st.sampled_from(("preferred", "variant", "forbidden")),
+        st.sampled_from(_TEXTS),
+    )
+    key = st.lists(st.sampled_from(_WORD_POOL), max_size=3).map(tuple)
+    return draw(st.lists(st.tuples(key, record), max_size=30))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_items())
+def test_the_compiler_makes_the_tables_the_entry_by_entry_one_made(
+    items: list[tuple[tuple[str, ...], str]],
+) -> None:
+    assert _tables_of(items) == _reference_tables(items)

@@ -13,14 +13,16 @@ each hit maps back to the character offsets of the original text.
 
 from __future__ import annotations
 
+import collections
 import enum
 import itertools
 import marshal
 import math
+import operator
 import re
 from array import array
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import ahocorasick
@@ -40,10 +42,14 @@ from glossary.text.normalize import (
 __all__ = [
     "PAYLOAD_FORMAT",
     "Designation",
+    "Entries",
+    "KeyWords",
+    "Packer",
     "Role",
     "Span",
     "Summary",
     "TermMatcher",
+    "compile_entries",
     "compile_payload",
     "pack_designation",
     "pack_fields",
@@ -167,10 +173,10 @@ class TermMatcher:
         """The tables over ``items``, with each hit's plain label if ``shown`` gives
         the :data:`Summary` of every concept (see :meth:`labelled`)."""
         if shown is None:
-            self._set(_compile((key, pack_designation(d)) for key, d in items), None)
+            self._set(_compile(_entries((key, pack_designation(d)) for key, d in items)), None)
         else:
             packed = ((key, pack_designation(d, shown[d.term_id])) for key, d in items)
-            self._set(_compile(packed), None)
+            self._set(_compile(_entries(packed)), None)
 
     def _set(self, tables: _Tables, forms: _FormCodes | None) -> None:
         self._tables = tables
@@ -582,20 +588,61 @@ def pack_designation(designation: Designation, summary: Summary | None = None) -
 def pack_fields(
     term_id: str, lang: str, role: str, text: str, summary: Summary | None = None
 ) -> str:
-    """:func:`pack_designation` from the fields themselves (index builds make no
-    Designation per entry). With its concept's :data:`Summary`, the record carries
-    what a plain rendering shows after a hit of it (the rendering in brackets) and
-    its rank among homonyms (preferred before variant, reviewed before not): the
-    compiled matcher then labels hits without fetching a concept (see
-    :meth:`TermMatcher.labelled`)."""
+    """:func:`pack_designation` from the fields themselves. With its concept's
+    :data:`Summary`, the record carries what a plain rendering shows after a hit of
+    it (the rendering in brackets) and its rank among homonyms (preferred before
+    variant, reviewed before not): the compiled matcher then labels hits without
+    fetching a concept (see :meth:`TermMatcher.labelled`). An index build packs its
+    designations by columns instead (:class:`Packer`)."""
     record = _RECORD_SEP.join((term_id, lang, role, text))
     if summary is None:
         return record
     en, ru, reviewed = summary
-    rendering = (ru if lang == Lang.EN.value else en) or "—"
-    rank = (0 if role == Role.PREFERRED.value else 2) + (0 if reviewed else 1)
-    label = f" [{rendering}]" if reviewed else f" [?{rendering}]"
-    return f"{record}{_SHOWN_SEP}{rank}{label}"
+    label = _label(ru if lang == Lang.EN.value else en, reviewed)
+    return f"{record}{_SHOWN_SEP}{_ROLE_RANKS[role] + (0 if reviewed else 1)}{label}"
+
+
+#: A designation's rank among homonyms, before its concept's review adds 1 if unreviewed.
+_ROLE_RANKS = {role.value: 0 if role is Role.PREFERRED else 2 for role in Role}
+
+
+def _label(rendering: str, reviewed: bool) -> str:
+    """What a plain rendering shows after a hit of a designation whose other
+    language's preferred term is ``rendering``."""
+    rendering = rendering or "—"
+    return f" [{rendering}]" if reviewed else f" [?{rendering}]"
+
+
+class Packer:
+    """:func:`pack_fields` over columns of designations (an index build's, with every
+    concept's summary), the labels worked out once per concept: no string is made
+    per designation but its record, and no Python call."""
+
+    def __init__(self, concepts: Sequence[tuple[str, Summary]]) -> None:
+        self._ids = [term_id for term_id, _ in concepts]
+        #: The label after an English designation's hits for each concept, then after
+        #: a Russian one's.
+        self._labels = [_label(ru, reviewed) for _, (_, ru, reviewed) in concepts]
+        self._labels += [_label(en, reviewed) for _, (en, _, reviewed) in concepts]
+        self._sides = {Lang.EN.value: 0, Lang.RU.value: len(concepts)}
+        self._unreviewed = bytes([not reviewed for _, (_, _, reviewed) in concepts])
+
+    def pack(
+        self,
+        concepts: Sequence[int],
+        langs: Sequence[str],
+        roles: Sequence[str],
+        texts: Iterable[str],
+    ) -> tuple[list[str], list[str], bytes]:
+        """The records, labels and ranks of the designations of these columns
+        (concepts by position), as :func:`pack_fields` gives them."""
+        ids = map(self._ids.__getitem__, concepts)
+        records = list(map(_RECORD_SEP.join, zip(ids, langs, roles, texts, strict=True)))
+        sides = map(operator.add, concepts, map(self._sides.__getitem__, langs))
+        labels = list(map(self._labels.__getitem__, sides))
+        unreviewed = map(self._unreviewed.__getitem__, concepts)
+        ranks = bytes(map(operator.add, map(_ROLE_RANKS.__getitem__, roles), unreviewed))
+        return records, labels, ranks
 
 
 def _digits(number: int, width: int, base: int) -> str:
@@ -642,92 +689,213 @@ def _shape(words: int) -> tuple[int, int]:
     return width, base
 
 
-def _compile(items: Iterable[tuple[tuple[str, ...], str]]) -> _Tables:
-    """The tables of a matcher over ``(match key, packed designation)`` pairs; a key's
-    designations keep their first-seen order, duplicates dropped.
+#: Key characters of :class:`Entries`: word number *n* is ``chr(_KEY_FIRST + n)``;
+#: ``_KEY_SEP``, below them, separates the keys joined to be coded in one call.
+_KEY_FIRST = 1
+_KEY_SEP = "\0"
 
-    Most keys have one designation, so a group is its first record plus, rarely, a
-    dict of further ones (not a dict each: a million-concept build holds them all)."""
-    groups: dict[tuple[str, ...], int] = {}
-    firsts: list[str] = []
-    extras: dict[int, dict[str, None]] = {}
+
+class KeyWords:
+    """Numbers the word keys of some entries, so that a match key is a string of one
+    character per word (see :class:`Entries`): hashed and coded faster than a tuple."""
+
+    def __init__(self) -> None:
+        self.words: list[str] = []
+        #: Word → its character (look-ups that fail: :meth:`char` numbers the word).
+        self.chars: dict[str, str] = {}
+
+    def char(self, word: str) -> str:
+        """``word``'s character (a new one for a word not seen before)."""
+        found = self.chars.get(word)
+        if found is None:
+            found = self.chars[word] = chr(_KEY_FIRST + len(self.words))
+            self.words.append(word)
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class Entries:
+    """A matcher's ``(match key, packed designation)`` entries in columns, as an
+    index build makes them (no tuple nor packed string per entry).
+
+    Entry *e* is designation ``owners[e]`` under the key ``keys[e]``, one
+    :class:`KeyWords` character per word of ``words``, never empty. Designation *d*
+    is the record ``records[d]`` (:func:`pack_fields`' fields), shown as
+    ``labels[d]`` with rank ``ranks[d]`` if the records have labels (what a summary
+    adds), and is a forbidden rendering if ``forbidden[d]``; equal records are
+    one designation."""
+
+    words: list[str]
+    keys: list[str]
+    owners: array[int]
+    records: list[str]
+    labels: list[str] | None
+    ranks: bytes | None
+    forbidden: bytes
+
+
+def _entries(items: Iterable[tuple[tuple[str, ...], str]]) -> Entries:
+    """The :class:`Entries` of ``(match key, packed designation)`` pairs (entries with
+    an empty key dropped); a packed designation with its summary's part has a label."""
+    words = KeyWords()
+    chars, char = words.chars, words.char
+    number: dict[str, int] = {}
+    add = number.setdefault
+    keys: list[str] = []
+    owners = array("I")
     for key, record in items:
         if key:
-            group = groups.setdefault(key, len(firsts))
-            if group == len(firsts):
-                firsts.append(record)
-            elif record != firsts[group]:
-                extras.setdefault(group, {})[record] = None
-    numbers: dict[str, int] = {}
-    number = numbers.setdefault
-    members = array("I")
-    offsets = array("I", [0])
-    for group, first in enumerate(firsts):
-        members.append(number(first, len(numbers)))
-        more = extras.get(group)
-        if more:
-            members.extend([number(record, len(numbers)) for record in more])
-        offsets.append(len(members))
-    del firsts
-    strings = list(numbers)
-    del numbers
+            try:
+                keys.append("".join(map(chars.__getitem__, key)))
+            except KeyError:  # a word not seen before
+                keys.append("".join(map(char, key)))
+            owners.append(add(record, len(number)))
+    records = list(number)
+    del number
+    labels = ranks = None
+    if records and _SHOWN_SEP in records[0]:
+        split = [record.partition(_SHOWN_SEP) for record in records]
+        records = [fields for fields, _, _ in split]
+        labels = [shown[1:] for _, _, shown in split]
+        ranks = bytes([int(shown[0]) for _, _, shown in split])
+    return Entries(words.words, keys, owners, records, labels, ranks, bytes(len(records)))
+
+
+#: ``bytes.translate`` table of ``forbidden`` flags into "kept in the plain matcher".
+_PLAIN = bytes.maketrans(b"\0\1", b"\1\0")
+
+
+def _compile(entries: Entries, *, forbidden: bool = True, release: bool = False) -> _Tables:
+    """The tables of a matcher over ``entries`` (without the forbidden designations
+    unless ``forbidden``); a key's designations keep their first-seen order,
+    duplicates dropped, and the records are numbered in the order of the groups.
+    With ``release``, the entries' columns are emptied once read, so that the
+    automaton, built last, is built with them gone (the compiling is a build's peak).
+
+    Most keys have one designation, so the groups are found by C-level passes over
+    the columns; only the entries of a key seen before (homonyms) are looked at one
+    by one."""
+    keys, owners = entries.keys, entries.owners
+    if not forbidden and any(entries.forbidden):
+        plain = entries.forbidden.translate(_PLAIN)
+        kept = bytes(map(plain.__getitem__, owners))
+        keys, owners = (
+            list(itertools.compress(keys, kept)),
+            array("I", itertools.compress(owners, kept)),
+        )
+    # each key's first entry, through the map: the groups are the keys in first-seen order
+    opened: dict[str, int] = {}
+    firsts = list(map(opened.setdefault, keys, itertools.count()))
+    groups = list(opened)
+    del opened, keys
+    member_owners, offsets, homonyms = _members(firsts, len(groups), owners, entries.records)
+    del firsts, owners
+    if release:
+        entries.keys.clear()
+        del entries.owners[:]
+    order = list(dict.fromkeys(member_owners))  # designations in record order
+    numbers = dict(zip(order, range(len(order)), strict=True))
+    members = array("I", map(numbers.__getitem__, member_owners))
+    del numbers, member_owners
+    strings = list(map(entries.records.__getitem__, order))
     labels = None
-    if strings and _SHOWN_SEP in strings[0]:
-        split = [record.partition(_SHOWN_SEP) for record in strings]
-        strings = [fields for fields, _, _ in split]
-        labels = _labels(strings, [shown for _, _, shown in split], members, offsets, extras)
-        del split
-    del extras
+    if entries.labels is not None and entries.ranks is not None:
+        shown = list(map(entries.labels.__getitem__, order))
+        ranks = bytes(map(entries.ranks.__getitem__, order))
+        labels = _labels(strings, shown, ranks, members, offsets, homonyms)
+    del order
     record_offsets = array("I", [0])
-    record_offsets.extend(itertools.accumulate(len(record.encode()) for record in strings))
+    record_offsets.extend(itertools.accumulate(map(len, map(str.encode, strings))))
     records = "".join(strings).encode()
     del strings
+    if release:
+        entries.records.clear()
     # Each distinct word key is coded as `width` digits (see _shape).
-    distinct = dict.fromkeys(word for key in groups for word in key)
+    distinct = dict.fromkeys("".join(groups))
     width, base = _shape(len(distinct))
-    codes = {word: _digits(n, width, base) for n, word in enumerate(distinct, 1)}
+    digits = {ord(char): _digits(n, width, base) for n, char in enumerate(distinct, 1)}
     del distinct
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    add = automaton.add_word
-    if groups:  # first: the filler's digit becomes the root's first child
-        add(_filler(1) + _NEVER, len(groups))
-    for group, key in enumerate(groups):
-        add("".join([codes[word] for word in key]), group)
+    words = entries.words
+    codes = {words[char - _KEY_FIRST]: code for char, code in digits.items()}
+    patterns = _KEY_SEP.join(groups).translate(digits).split(_KEY_SEP) if groups else []
+    del digits
     counts = array("I", map(len, groups))
     del groups
-    if counts:
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    if patterns:  # first: the filler's digit becomes the root's first child
+        automaton.add_word(_filler(1) + _NEVER, len(patterns))
+        collections.deque(map(automaton.add_word, patterns, itertools.count()), maxlen=0)
+        del patterns
         automaton.make_automaton()
     return _Tables(
         width, base, codes, automaton, counts, members, offsets, records, record_offsets, labels
     )
 
 
+def _members(
+    firsts: list[int], count: int, owners: array[int], records: list[str]
+) -> tuple[list[int], array[int], list[int]]:
+    """The designations of each of ``count`` groups (entry *e* is in the group its key's
+    first entry ``firsts[e]`` opened), flat, group *g*'s at
+    ``offsets[g]:offsets[g + 1]``, and the groups with more than one (``records``
+    tells duplicates apart)."""
+    if count == len(firsts):  # no key twice: each entry is its own group
+        return list(owners), array("I", range(count + 1)), []
+    opens = list(map(operator.eq, firsts, itertools.count()))
+    openers = list(itertools.compress(itertools.count(), opens))  # each group's first entry
+    first_owners = list(map(owners.__getitem__, openers))
+    more: dict[int, list[int]] = {}
+    for entry in itertools.compress(itertools.count(), map(operator.not_, opens)):
+        group, owner = bisect_left(openers, firsts[entry]), owners[entry]
+        found = more.get(group)
+        if found is None:
+            if records[first_owners[group]] != records[owner]:
+                more[group] = [first_owners[group], owner]
+        elif all(records[member] != records[owner] for member in found):
+            found.append(owner)
+    if not more:
+        return first_owners, array("I", range(count + 1)), []
+    homonyms = sorted(more)
+    pieces, start = [], 0
+    for group in homonyms:
+        pieces += [first_owners[start:group], more[group]]
+        start = group + 1
+    pieces.append(first_owners[start:])
+    sizes = [1] * count
+    for group in homonyms:
+        sizes[group] = len(more[group])
+    offsets = array("I", [0])
+    offsets.extend(itertools.accumulate(sizes))
+    return list(itertools.chain.from_iterable(pieces)), offsets, homonyms
+
+
 def _labels(
     records: list[str],
     shown: list[str],
+    ranks: bytes,
     members: array[int],
     offsets: array[int],
     homonyms: Iterable[int],
 ) -> _Labels:
     """The :class:`_Labels` of groups of ``records`` (packed fields), each shown as
-    ``rank digit + label``: a group's best record is its first of the lowest rank,
+    its label with its rank: a group's best record is its first of the lowest rank,
     as :func:`glossary.annotation.from_spans` ranks the concepts of a hit."""
     best = array("I", map(members.__getitem__, offsets[:-1]))
     for group in homonyms:  # the groups with more than one record
-        best[group] = min(members[offsets[group] : offsets[group + 1]], key=lambda r: shown[r][0])
+        best[group] = min(members[offsets[group] : offsets[group + 1]], key=ranks.__getitem__)
     text_offsets = array("I", [0])
-    text_offsets.extend(itertools.accumulate(len(label.encode()) - 1 for label in shown))
+    text_offsets.extend(itertools.accumulate(map(len, map(str.encode, shown))))
     # a record's fields end with its text: the records ending in a mark
-    marked = {
-        record for record, fields in enumerate(records) if _MARK.match(fields, len(fields) - 1)
-    }
+    last = "".join(map(operator.itemgetter(-1), records))
+    marked = {found.start() for found in _MARK.finditer(last)}
     tails: dict[int, tuple[str, ...]] = {}
-    for position in itertools.compress(itertools.count(), map(marked.__contains__, members)):
-        group = bisect_right(offsets, position) - 1
-        if group not in tails:
-            found = members[offsets[group] : offsets[group + 1]]
-            tails[group] = _trailing_marks([records[r] for r in found])
-    return _Labels("".join([label[1:] for label in shown]).encode(), text_offsets, best, tails)
+    if marked:
+        for position in itertools.compress(itertools.count(), map(marked.__contains__, members)):
+            group = bisect_right(offsets, position) - 1
+            if group not in tails:
+                found = members[offsets[group] : offsets[group + 1]]
+                tails[group] = _trailing_marks([records[r] for r in found])
+    return _Labels("".join(shown).encode(), text_offsets, best, tails)
 
 
 def _form_codes(codes: dict[str, str], form_keys: dict[str, str]) -> dict[str, str]:
@@ -826,7 +994,23 @@ def compile_payload(
     the labels); then the automaton and the forms trie as pyahocorasick's own node
     dumps, kept apart so that loading makes no extra copy of them.
     """
-    tables = _compile(items)
+    return _compiled(_compile(_entries(items)), form_keys)
+
+
+def compile_entries(
+    entries: Entries,
+    form_keys: dict[str, str] | None = None,
+    *,
+    forbidden: bool = False,
+    release: bool = False,
+) -> list[bytes]:
+    """:func:`compile_payload` over the pairs ``entries`` stand for (the forbidden
+    designations only if ``forbidden``): the same bytes, from an index build's
+    columns. With ``release`` (their last use), ``entries`` is emptied as it is read."""
+    return _compiled(_compile(entries, forbidden=forbidden, release=release), form_keys)
+
+
+def _compiled(tables: _Tables, form_keys: dict[str, str] | None) -> list[bytes]:
     assert tables.codes is not None  # compiled here, not loaded
     forms = None
     if form_keys is not None:

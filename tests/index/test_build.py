@@ -4,6 +4,7 @@ designation by designation gives (keys, surfaces, alias keys, matcher entries)."
 from __future__ import annotations
 
 import contextlib
+import marshal
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -15,7 +16,19 @@ from hypothesis import strategies as st
 from glossary.index import build
 from glossary.index.forms import initials, surface
 from glossary.index.store import FileStamp, exact_form
-from glossary.matching import Designation, Role, designations, pack_designation
+from glossary.matching import (
+    _KEY_FIRST,
+    _SHOWN_SEP,
+    Designation,
+    Entries,
+    KeyWords,
+    Role,
+    TermMatcher,
+    compile_entries,
+    compile_payload,
+    designations,
+    pack_designation,
+)
 from glossary.model import Glossary, Lang, Term
 from glossary.text.normalize import default_normalizer, script
 from glossary.text.ru.paradigm import alias_keys
@@ -79,6 +92,8 @@ def _table(glossary: Glossary) -> tuple[build._Words, build._Table]:
 def test_word_table_gives_the_keys_and_alias_keys_of_each_designation(glossary: Glossary) -> None:
     normalizer = default_normalizer()
     words, table = _table(glossary)
+    words_ = KeyWords()
+    alternatives = build._Alternatives.of(table, words_)
     number = 0
     for pos, term in enumerate(glossary.terms):
         for lang, role, text in build.designation_texts(term):
@@ -90,18 +105,19 @@ def test_word_table_gives_the_keys_and_alias_keys_of_each_designation(glossary: 
             assert key == normalizer.key(text)
             assert " ".join(table.folds[i] for i in ids) == surface(text)
             if lang == "ru" and key:
-                assert build._aliases(ids, key, table) == alias_keys(text, normalizer)
+                chars = "".join(map(words_.char, key))
+                found = build._aliases(ids, chars, alternatives)
+                decoded = [tuple(words_.words[ord(c) - _KEY_FIRST] for c in a) for a in found]
+                assert decoded == alias_keys(text, normalizer)
     assert number == len(words.texts)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_terms())
-def test_matcher_entries_are_the_designations_then_their_alias_keys(glossary: Glossary) -> None:
+def _expected_entries(
+    glossary: Glossary,
+) -> tuple[list[tuple[tuple[str, ...], str, bool]], list[tuple[tuple[str, ...], str, bool]]]:
+    """``(key, packed designation, forbidden?)`` of every designation with a key, then
+    of the alias keys of the Russian ones, made designation by designation."""
     normalizer = default_normalizer()
-    words, table = _table(glossary)
-    rows: list[tuple[int, str]] = []
-    concepts = build._concepts(glossary.terms)
-    batches = list(build.entry_batches(build._chunks(words), concepts, table, rows))
     every = [d for t in glossary.terms for d in designations(t, forbidden=True)]
     keyed = [(normalizer.key(d.text), d) for d in every]
     shown = {t.id: (t.en, t.ru, t.reviewed) for t in glossary.terms}
@@ -116,17 +132,66 @@ def test_matcher_entries_are_the_designations_then_their_alias_keys(glossary: Gl
         if key and d.lang is Lang.RU
         for alias in alias_keys(d.text, normalizer)
     ]
-    assert _entries([(pairs, at) for pairs, at, _, _ in batches]) == expected
-    assert _entries([(pairs, at) for _, _, pairs, at in batches]) == aliases
+    return expected, aliases
 
 
-def _entries(
-    batches: list[tuple[list[build.Pair], list[int]]],
-) -> list[tuple[tuple[str, ...], str, bool]]:
-    """``(key, packed designation, forbidden?)`` of the pairs of ``batches``."""
-    return [
-        (key, record, i in at) for pairs, at in batches for i, (key, record) in enumerate(pairs)
-    ]
+def _entries(glossary: Glossary, size: int) -> tuple[Entries, list[tuple[int, str]]]:
+    """The build's entries of ``glossary``, the designations sent ``size`` a chunk."""
+    words, table = _table(glossary)
+    rows: list[tuple[int, str]] = []
+    total = len(words.texts)
+    chunks = (build._rows_chunk(words, first, first + size) for first in range(0, total, size))
+    return build.matcher_entries(chunks, build._concepts(glossary.terms), table, rows), rows
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_terms(), st.integers(1, 4))
+def test_matcher_entries_are_the_designations_then_their_alias_keys(
+    glossary: Glossary, size: int
+) -> None:
+    entries, _ = _entries(glossary, size)
+    expected, aliases = _expected_entries(glossary)
+    assert entries.labels is not None and entries.ranks is not None
+    found = []
+    for key, owner in zip(entries.keys, entries.owners, strict=True):
+        words = tuple(entries.words[ord(char) - _KEY_FIRST] for char in key)
+        shown = f"{entries.ranks[owner]}{entries.labels[owner]}"
+        found.append(
+            (words, f"{entries.records[owner]}{_SHOWN_SEP}{shown}", entries.forbidden[owner] == 1)
+        )
+    assert found == expected + aliases
+    assert list(entries.owners[: len(expected)]) == list(range(len(expected)))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_terms(), st.integers(1, 4))
+def test_the_build_compiles_what_the_entries_compile_to_one_by_one(
+    glossary: Glossary, size: int
+) -> None:
+    """The payloads of the build's column entries are those of the pairs made
+    designation by designation (the automaton and the forms trie compared by their
+    content: their node dumps hold unset padding bytes)."""
+    entries, _ = _entries(glossary, size)
+    expected, aliases = _expected_entries(glossary)
+    form_keys = {"стали": "сталь", "stars": "star"}
+    for forbidden in (False, True):
+        pairs = [(k, r) for k, r, f in expected + aliases if forbidden or not f]
+        # the last compile empties the entries as it goes
+        ours = compile_entries(entries, form_keys, forbidden=forbidden, release=forbidden)
+        reference = compile_payload(pairs, form_keys)
+        assert _parts(ours) == _parts(reference)
+        matcher, other = TermMatcher.from_payload(ours), TermMatcher.from_payload(reference)
+        assert list(matcher._automaton.items()) == list(other._automaton.items())
+        assert matcher._forms is not None and other._forms is not None
+        assert list(matcher._forms[0].items()) == list(other._forms[0].items())
+        assert matcher._forms[1] == other._forms[1]
+    assert not entries.keys and not entries.records
+
+
+def _parts(payload: list[bytes]) -> list[bytes]:
+    """The parts of ``payload`` before the node dumps."""
+    state = marshal.loads(payload[0])
+    return payload[: 1 + len(state["parts"])]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -157,7 +222,7 @@ def test_rows_are_what_each_designation_gives_alone(glossary: Glossary) -> None:
 
 
 def test_a_failing_matcher_process_is_an_error(tmp_path: Path) -> None:
-    matchers = build._Matchers(tmp_path / "side.sqlite3", forbidden=False)
+    matchers = build._Matchers(tmp_path / "side.sqlite3")
     assert matchers._child is not None
     matchers._child.send(b"not a pickle")
     db = sqlite3.connect(tmp_path / "index.sqlite3")

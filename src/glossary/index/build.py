@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import marshal
+import operator
 import os
 import pickle
 import subprocess
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
     import concurrent.futures
     import sqlite3
 
+    from glossary.matching import Entries, KeyWords
     from glossary.text.normalize import Normalizer
 
 __all__ = [
@@ -101,6 +103,13 @@ _KINDS = tuple(
     (lang, role) for lang in ("en", "ru") for role in ("preferred", "variant", "forbidden")
 )
 _KIND_CODES = {kind: code for code, kind in enumerate(_KINDS)}
+_KIND_LANGS = tuple(lang for lang, _ in _KINDS)
+_KIND_ROLES = tuple(role for _, role in _KINDS)
+#: ``bytes.translate`` tables of kind codes into "is forbidden", "is Russian".
+_FORBIDDEN_KINDS = bytes(
+    code < len(_KINDS) and _KIND_ROLES[code] == "forbidden" for code in range(256)
+)
+_RUSSIAN_KINDS = bytes(code < len(_KINDS) and _KIND_LANGS[code] == "ru" for code in range(256))
 #: One designation row: concept, lang, role, text, exact, surface, key, initials, words.
 Row = tuple[int, str, str, str, str, str, str, str, int]
 #: The designations of some rows to write: their concepts, kinds (:data:`_KINDS`),
@@ -151,7 +160,7 @@ def build_index(
     parallel = count > 1 and len(terms) >= PARALLEL_FROM
     side = Path(f"{target}.matchers")
     rows_side = Path(f"{target}.rows")
-    matchers = _Matchers(side if parallel else None, _has_forbidden(terms))
+    matchers = _Matchers(side if parallel else None)
     rows = _Rows(rows_side if parallel else None)
     ticker = _Ticker(progress, terms)
     db = new_database(target, stamp.meta(), SCHEMA, INDEXES)
@@ -193,14 +202,10 @@ def build_index(
         db.close()
         raise
     finally:
-        for leftover in (side, Path(f"{side}.entries"), rows_side):
+        for leftover in (side, rows_side):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
     ticker.close()
-
-
-def _has_forbidden(terms: tuple[Term, ...]) -> bool:
-    return any(term.en_forbidden or term.ru_forbidden for term in terms)
 
 
 class _Ticker:
@@ -437,20 +442,42 @@ def word_analyses(
     return found
 
 
-def _aliases(word_ids: array[int], key: tuple[str, ...], table: _Table) -> list[tuple[str, ...]]:
+@dataclass(frozen=True, slots=True)
+class _Alternatives:
+    """The word table's keys and alternative keys as
+    :class:`~glossary.matching.KeyWords` characters, by word number."""
+
+    keys: list[str]
+    multi: list[tuple[str, ...]]
+    single: list[tuple[str, ...]]
+    multi_alternatives: bytearray
+    single_alternatives: bytearray
+
+    @classmethod
+    def of(cls, table: _Table, words: KeyWords) -> _Alternatives:
+        char = words.char
+        return cls(
+            list(map(char, table.keys)),
+            [tuple(map(char, keys)) for keys in table.multi],
+            [tuple(map(char, keys)) for keys in table.single],
+            table.multi_alternatives,
+            table.single_alternatives,
+        )
+
+
+def _aliases(word_ids: array[int], key: str, table: _Alternatives) -> list[str]:
     """:func:`~glossary.text.ru.paradigm.alias_keys` of a Russian designation of these
-    words (match key ``key``), from the word table."""
+    words whose match key is ``key``, all as characters of ``table``."""
     if len(word_ids) == 1:
         if not table.single_alternatives[word_ids[0]]:
             return []
         options = [table.single[word_ids[0]]]
     else:
-        flags = table.multi_alternatives
-        if not any([flags[i] for i in word_ids]):
+        if not any(map(table.multi_alternatives.__getitem__, word_ids)):
             return []
-        options = [table.multi[i] for i in word_ids]
+        options = list(map(table.multi.__getitem__, word_ids))
     combinations = itertools.islice(itertools.product(*options), ALIAS_LIMIT + 1)
-    return [c for c in combinations if c != key][:ALIAS_LIMIT]
+    return [c for c in map("".join, combinations) if c != key][:ALIAS_LIMIT]
 
 
 def _write_concepts(db: sqlite3.Connection, terms: tuple[Term, ...]) -> None:
@@ -483,48 +510,66 @@ def _concepts(terms: tuple[Term, ...]) -> list[Concept]:
     return [(term.id, (term.en, term.ru, term.reviewed)) for term in terms]
 
 
-def entry_batches(
+def matcher_entries(
     chunks: Iterable[RowsChunk],
     concepts: list[Concept],
     table: _Table,
     aliases: list[tuple[int, str]],
-) -> Iterator[Batch]:
+) -> Entries:
     """The matcher entries of every designation (forbidden ones too) and of the alias
-    keys of the Russian ones, a batch per chunk of designations (``chunks`` from the
-    first designation on); the alias rows (designation row, key) of those that are not
-    forbidden go to ``aliases`` (forbidden aliases are the forbidden matcher's only)."""
-    from glossary.matching import pack_fields
+    keys of the Russian ones, in columns, made chunk by chunk as ``chunks`` come
+    (from the first designation on); the alias rows (designation row, key) of those
+    that are not forbidden go to ``aliases`` (forbidden aliases are the forbidden
+    matcher's only).
 
-    keys, kinds_of = table.keys, _KINDS
-    rowid = 0
+    A chunk's keys are slices of one string of its words' characters, and its records
+    are packed by columns (:class:`~glossary.matching.Packer`): only the Russian
+    designations are visited one by one, for their alias keys."""
+    from glossary.matching import Entries, KeyWords, Packer
+
+    words = KeyWords()
+    alternatives = _Alternatives.of(table, words)
+    chars = alternatives.keys
+    # a key's characters back to its words, each after a space
+    spaced = {ord(char): f" {word}" for word, char in words.chars.items()}
+    packer = Packer(concepts)
+    keys: list[str] = []
+    records: list[str] = []
+    labels: list[str] = []
+    ranks, forbidden = bytearray(), bytearray()
+    alias_keys: list[str] = []
+    alias_owners = array("I")
     for concept_of, kinds, texts, ids, starts in chunks:
-        batch: Batch = ([], [], [], [])
-        pairs, forbidden_at, alias_pairs, alias_forbidden_at = batch
         base = starts[0]
-        for number, text in enumerate(texts):
-            word_ids = ids[starts[number] - base : starts[number + 1] - base]
-            if not word_ids:
-                continue
-            rowid += 1
-            lang, role = kinds_of[kinds[number]]
-            term_id, summary = concepts[concept_of[number]]  # summary: the matcher's labels
-            key = tuple([keys[i] for i in word_ids])
-            forbidden = role == "forbidden"
-            record = pack_fields(term_id, lang, role, text, summary)
-            if forbidden:
-                forbidden_at.append(len(pairs))
-            pairs.append((key, record))
-            if lang == "ru":
-                found = _aliases(word_ids, key, table)
-                if found:
-                    if forbidden:
-                        alias_forbidden_at.extend(
-                            range(len(alias_pairs), len(alias_pairs) + len(found))
-                        )
-                    else:
-                        aliases.extend((rowid, " ".join(alias)) for alias in found)
-                    alias_pairs.extend((alias, record) for alias in found)
-        yield batch
+        bounds = [start - base for start in starts]
+        line = "".join(map(chars.__getitem__, ids))
+        worded = list(map(operator.lt, bounds, bounds[1:]))  # designations with words
+        spans = list(itertools.compress(map(slice, bounds, bounds[1:]), worded))
+        keys += map(line.__getitem__, spans)
+        kept = bytes(itertools.compress(kinds, worded))
+        packed = packer.pack(
+            list(itertools.compress(concept_of, worded)),
+            list(map(_KIND_LANGS.__getitem__, kept)),
+            list(map(_KIND_ROLES.__getitem__, kept)),
+            itertools.compress(texts, worded),
+        )
+        first = len(records)
+        records += packed[0]
+        labels += packed[1]
+        ranks += packed[2]
+        forbidden += kept.translate(_FORBIDDEN_KINDS)
+        for index in itertools.compress(itertools.count(), kept.translate(_RUSSIAN_KINDS)):
+            found = _aliases(ids[spans[index]], keys[first + index], alternatives)
+            if found:
+                owner = first + index
+                alias_keys += found
+                alias_owners.extend([owner] * len(found))
+                if not forbidden[owner]:
+                    aliases += [(owner + 1, alias.translate(spaced)[1:]) for alias in found]
+    owners = array("I", range(len(records)))
+    owners += alias_owners
+    keys += alias_keys
+    return Entries(words.words, keys, owners, records, labels, bytes(ranks), bytes(forbidden))
 
 
 def _write_designations(
@@ -580,62 +625,21 @@ def designation_rows(chunk: RowsChunk, folds: list[str], keys: list[str]) -> lis
     return rows
 
 
-#: A matcher entry: match key and packed designation.
-Pair = tuple[tuple[str, ...], str]
-#: The matcher entries of some designations: the pairs of every designation in order,
-#: the positions among them of the forbidden ones, and the same two for the alias keys
-#: of those designations. Plain lists, so that a child feeds the compiler from them in
-#: C (:func:`itertools.chain`), not entry by entry in Python.
-Batch = tuple[list[Pair], list[int], list[Pair], list[int]]
-
-
 def compiled_matchers(
-    batches: Iterable[Batch],
-    again: Callable[[], Iterable[Batch]],
-    form_keys: dict[str, str],
+    entries: Entries, form_keys: dict[str, str]
 ) -> Iterator[tuple[str, list[bytes] | None]]:
-    """The plain matcher's payload, then the forbidden one's (``None``: no forbidden
-    rendering was met, the plain one serves), each compiled when asked for.
+    """The plain matcher's payload, then the forbidden one's (``None``: the entries
+    have no forbidden rendering, the plain one serves), each compiled when asked for
+    (the first is stored and let go before the second is made); ``entries`` is
+    emptied by the last."""
+    from glossary.matching import compile_entries
 
-    The matcher numbers its groups in entry order: every designation, then every alias
-    key (``again`` gives the batches once more for the forbidden matcher)."""
-    from glossary.matching import compile_payload
-
-    aliases: list[tuple[list[Pair], list[int]]] = []
-    seen = [False]
-
-    def designations() -> Iterator[list[Pair]]:
-        for pairs, forbidden, alias_pairs, alias_forbidden in batches:
-            aliases.append((alias_pairs, alias_forbidden))
-            if forbidden:
-                seen[0] = True
-            yield _without(pairs, forbidden)
-
-    def alias_keys() -> Iterator[list[Pair]]:  # complete once designations() is done
-        for pairs, forbidden in aliases:
-            yield _without(pairs, forbidden)
-
-    chain = itertools.chain.from_iterable
-    yield (
-        "plain",
-        compile_payload(itertools.chain(chain(designations()), chain(alias_keys())), form_keys),
-    )
-    if seen[0]:
-        everything = chain(pairs for pairs, _, _, _ in again())
-        yield (
-            "forbidden",
-            compile_payload(itertools.chain(everything, chain(a for a, _ in aliases)), form_keys),
-        )
+    both = any(entries.forbidden)
+    yield "plain", compile_entries(entries, form_keys, release=not both)
+    if both:
+        yield "forbidden", compile_entries(entries, form_keys, forbidden=True, release=True)
     else:
         yield "forbidden", None
-
-
-def _without(pairs: list[Pair], positions: list[int]) -> list[Pair]:
-    """``pairs`` but those at ``positions`` (the forbidden ones)."""
-    if not positions:
-        return pairs
-    dropped = set(positions)
-    return [pair for i, pair in enumerate(pairs) if i not in dropped]
 
 
 def _store_matchers(
@@ -655,11 +659,11 @@ class _Matchers:
     process goes on, and stores the payloads and the alias rows in the database
     ``side``, whose rows SQLite then copies over."""
 
-    def __init__(self, side: Path | None, forbidden: bool) -> None:
-        self._batches: list[Batch] = []
+    def __init__(self, side: Path | None) -> None:
+        self._entries: Entries | None = None
         self._form_keys: dict[str, str] = {}
         self._side = side
-        self._child = _Child.start("_matcher_main", side, "1" if forbidden else "")
+        self._child = _Child.start("_matcher_main", side)
 
     def send(
         self, words: _Words, table: _Table, concepts: list[Concept], forms: list[FormRow]
@@ -669,7 +673,7 @@ class _Matchers:
         alias rows to write here."""
         if self._child is None:
             aliases: list[tuple[int, str]] = []
-            self._batches = list(entry_batches(_chunks(words), concepts, table, aliases))
+            self._entries = matcher_entries(_chunks(words), concepts, table, aliases)
             self._form_keys = _form_keys(forms)
             return aliases
         entry_table = _Table(table.keys, [], table.multi, table.single,
@@ -680,9 +684,9 @@ class _Matchers:
     def store(self, db: sqlite3.Connection) -> None:
         """The compiled matchers (and the child's alias rows) into the index."""
         if self._child is None:
-            batches = self._batches
-            payloads = compiled_matchers(batches, lambda: batches, self._form_keys)
-            _store_matchers(db, payloads)
+            assert self._entries is not None, "the entries are sent first"
+            entries, self._entries = self._entries, None
+            _store_matchers(db, compiled_matchers(entries, self._form_keys))
             return
         child, self._child = self._child, None
         child.wait("compiling the matcher")
@@ -842,47 +846,37 @@ def _widen_pipe(child: subprocess.Popen[bytes]) -> None:
 
 def _matcher_main() -> None:
     """The child's side of :class:`_Matchers`: the word table and the concepts, then
-    designation chunks until an empty message, then the forms; the entries' batches
-    are spilt to a file beside the side database when the glossary has forbidden
-    renderings (the forbidden matcher reads them again)."""
-    side, spill = sys.argv[1], bool(sys.argv[2])
+    designation chunks until an empty message, then the forms; the alias rows and
+    the payloads go into the database ``argv[1]``.
+
+    The cyclic garbage collector is off: this short-lived process makes no cycles,
+    and each full collection would walk every tuple of the table and the entries
+    (0.3 s of collections at 100k concepts)."""
+    import gc
+
+    gc.disable()
     source = sys.stdin.buffer
-    with contextlib.ExitStack() as stack:
-        # filled once the entries end, before compile_payload reads it
-        form_keys: dict[str, str] = {}
-        spilt = stack.enter_context(Path(f"{side}.entries").open("w+b")) if spill else None
-        db = new_database(Path(side), {}, SCHEMA, "")
-        db.execute("DELETE FROM meta")  # only the matchers' own rows are copied over
+    # filled once the entries end, before compiled_matchers reads it
+    form_keys: dict[str, str] = {}
+    db = new_database(Path(sys.argv[1]), {}, SCHEMA, "")
+    db.execute("DELETE FROM meta")  # only the matchers' own rows are copied over
 
-        def chunks() -> Iterator[RowsChunk]:
-            while data := _read(source):
-                yield pickle.loads(data)  # our parent's pipe
-            form_keys.update(pickle.loads(_read(source)))  # our parent's pipe
+    def chunks() -> Iterator[RowsChunk]:
+        while data := _read(source):
+            yield pickle.loads(data)  # our parent's pipe
+        form_keys.update(pickle.loads(_read(source)))  # our parent's pipe
 
-        def received() -> Iterator[Batch]:
-            # the table, the concepts and the alias rows are let go once the
-            # entries are made: the compiling that follows is this process's peak
-            aliases: list[tuple[int, str]] = []
-            table, concepts = pickle.loads(_read(source))  # our parent's pipe
-            for batch in entry_batches(chunks(), concepts, table, aliases):
-                if spilt is not None:
-                    data = pickle.dumps(batch, pickle.HIGHEST_PROTOCOL)
-                    spilt.write(len(data).to_bytes(8, "little"))
-                    spilt.write(data)
-                yield batch
-            del table, concepts
-            db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
-
-        def again() -> Iterator[Batch]:
-            if spilt is None:
-                raise RuntimeError("a forbidden rendering came unannounced")
-            spilt.seek(0)
-            while data := _read(spilt):
-                yield pickle.loads(data)  # written above, in the private cache
-
-        _store_matchers(db, compiled_matchers(received(), again, form_keys))
-        db.commit()
-        db.close()
+    aliases: list[tuple[int, str]] = []
+    table, concepts = pickle.loads(_read(source))  # our parent's pipe
+    entries = matcher_entries(chunks(), concepts, table, aliases)
+    # the table, the concepts and the alias rows are let go once the entries are
+    # made: the compiling that follows is this process's peak
+    del table, concepts
+    db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
+    del aliases
+    _store_matchers(db, compiled_matchers(entries, form_keys))
+    db.commit()
+    db.close()
 
 
 def _rows_main() -> None:
