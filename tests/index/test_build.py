@@ -462,7 +462,7 @@ def test_the_workers_analyse_every_item_as_here_the_first_from_the_pipe() -> Non
     """The worker that waits on the pipe (lemminflect loaded) takes the first item,
     the others go to the pool; the analyses come back in the items' order."""
     work = [(["peace", "guarantees"], []), (["мир", "договор"], ["мир"]), (["2024"], [])]
-    workers = build._pool(2)
+    workers = build._pool(2, english=False)  # lemminflect loaded where it is used
     assert workers is not None
     try:
         found = list(workers.map(work))
@@ -471,10 +471,11 @@ def test_the_workers_analyse_every_item_as_here_the_first_from_the_pipe() -> Non
     assert found == [build.word_analyses(*item) for item in work]
 
 
-def test_workers_shut_down_before_any_work_stop_the_waiting_one() -> None:
+@pytest.mark.parametrize("english", [True, False])
+def test_workers_shut_down_before_any_work_stop_the_waiting_one(english: bool) -> None:
     """A build that fails before the morphology closes the pipe: the waiting worker
     sees it empty and the shutdown does not wait for ever."""
-    workers = build._pool(2)
+    workers = build._pool(2, english=english)
     assert workers is not None
     workers.shutdown(cancel=True)
     assert workers._first.result(timeout=0) == []
@@ -499,3 +500,18 @@ def test_a_worker_without_the_pipe_leaves_the_first_item_to_the_pool() -> None:
     finally:
         workers.shutdown()
     assert found == [build.word_analyses(*item) for item in work]
+
+
+@pytest.mark.parametrize("english", [True, False])
+def test_the_waiting_job_analyses_the_item_read_from_its_pipe(english: bool) -> None:
+    import marshal
+    import os
+
+    item = (["мир", "peace"], ["мир"])
+    source, feed = os.pipe()
+    with open(feed, "wb") as stream:
+        stream.write(marshal.dumps(item))
+    assert build._first_item_job(source, english) == build.word_analyses(*item)
+    empty, feed = os.pipe()
+    os.close(feed)
+    assert build._first_item_job(empty, english) == []

@@ -336,7 +336,9 @@ def _morphology(
     distinct, alone = words.distinct, words.alone
     missing = [i for i, word in enumerate(distinct) if (word, bool(alone[i])) not in known]
     if pool is None and count > 1 and len(missing) >= _PARALLEL_WORDS:
-        pool = _pool(count)
+        from glossary.text.normalize import script
+
+        pool = _pool(count, english=any(script(distinct[i]) == "en" for i in missing))
     order, work = _work(distinct, alone, missing, count if pool is not None else 0)
     try:
         results: Iterable[list[tuple[WordInfo, list[FormRow]]]]
@@ -941,10 +943,11 @@ def _usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _pool(count: int) -> _Workers | None:
+def _pool(count: int, *, english: bool = True) -> _Workers | None:
     """``count`` forked workers, started now, each loading the morphology while this
     process goes on (this one never loads it: some 50 MB less at its peak), or
-    ``None`` where fork is unavailable (the work then stays here)."""
+    ``None`` where fork is unavailable (the work then stays here); ``english``: one
+    of them loads lemminflect too (the words may need it)."""
     import concurrent.futures
     import multiprocessing
 
@@ -959,7 +962,7 @@ def _pool(count: int) -> _Workers | None:
         )
         # with fork, every worker starts at the first job: this one, which the first
         # free worker takes, loads lemminflect there while the words are collected
-        first = pool.submit(_first_item_job, source)
+        first = pool.submit(_first_item_job, source, english)
     except BaseException:
         os.close(feed)
         raise
@@ -1022,13 +1025,14 @@ class _Workers:
             self._sender.join()
 
 
-def _first_item_job(source: int) -> list[tuple[WordInfo, list[FormRow]]] | None:
-    """A worker's side of :class:`_Workers`: lemminflect loaded, then the item that comes
-    on the pipe ``source`` analysed (none when the pipe closes empty; ``None`` when
-    this worker has no such pipe)."""
-    from glossary.text.morph_en import all_lemmas
+def _first_item_job(source: int, english: bool) -> list[tuple[WordInfo, list[FormRow]]] | None:
+    """A worker's side of :class:`_Workers`: lemminflect loaded (if ``english``), then
+    the item that comes on the pipe ``source`` analysed (none when the pipe closes
+    empty; ``None`` when this worker has no such pipe)."""
+    if english:
+        from glossary.text.morph_en import all_lemmas
 
-    all_lemmas("loading")
+        all_lemmas("loading")
     try:
         with open(source, "rb") as stream:
             data = stream.read()
