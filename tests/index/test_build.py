@@ -397,6 +397,7 @@ def _tables(target: Path) -> dict[str, list[tuple[object, ...]]]:
             for table in ("concepts", "designations", "aliases")
         }
         found["forms"] = db.execute("SELECT * FROM forms ORDER BY form, key").fetchall()
+        found["word keys"] = db.execute("SELECT key FROM word_keys ORDER BY key").fetchall()
         found["schema"] = db.execute(
             "SELECT type, name, sql FROM sqlite_master ORDER BY name"
         ).fetchall()
@@ -422,6 +423,22 @@ def test_a_parallel_build_writes_the_rows_a_single_process_writes(
     build.build_index(glossary, FileStamp("x", 0, 0), together, workers=2)
     assert _tables(together) == _tables(alone)
     assert not list(tmp_path.glob("*.rows"))
+
+
+def test_word_keys_are_the_words_of_every_designations_key(tmp_path: Path) -> None:
+    """The table the substring stage checks a key's words in lists each word of each
+    designation's match key (forbidden ones too) and nothing else."""
+    terms = (*small_glossary().terms, Term("dash", en="—", ru="«—»", ru_forbidden=("ООН",)))
+    target = tmp_path / "index.sqlite3"
+    build.build_index(Glossary(terms), FileStamp("x", 0, 0), target, workers=1)
+    with contextlib.closing(sqlite3.connect(target)) as db:
+        listed = [key for (key,) in db.execute("SELECT key FROM word_keys")]
+        used = {
+            word for (key,) in db.execute("SELECT key FROM designations") for word in key.split()
+        }
+    assert len(listed) == len(set(listed))
+    assert set(listed) == used
+    assert "оон" in used or "ООН" in used  # the forbidden rendering's word is listed
 
 
 def test_a_failing_rows_process_is_an_error(tmp_path: Path) -> None:

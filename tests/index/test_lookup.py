@@ -279,6 +279,31 @@ def test_substring_stage_of_a_large_index_finds_what_one_scan_finds(
         assert "legally-binding-security-guarantees" in [hit[0] for hit in scanned]
 
 
+def test_substring_stage_skips_a_key_with_a_word_no_designation_has(
+    repo_lookup: Lookup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A misspelt word's key is inside no designation's key, so a large index does not
+    scan every key for it (a million-row scan); a correctly spelt one is still scanned,
+    and the hits are what one scan of the table finds."""
+    from glossary.index import lookup as lookup_module
+
+    def scanned_keys(query: str) -> tuple[bool, list[tuple[str, str]]]:
+        statements: list[str] = []
+        repo_lookup.db.set_trace_callback(statements.append)
+        try:
+            hits = repo_lookup.lookup(query, everything=True)
+        finally:
+            repo_lookup.db.set_trace_callback(None)
+        substring = sorted((h.term.id, h.matched) for h in hits if h.match is Match.SUBSTRING)
+        return any("instr(key" in sql for sql in statements), substring
+
+    whole = {q: scanned_keys(q)[1] for q in ("гарантий безопасности", "гарантий бизопасности")}
+    monkeypatch.setattr(lookup_module, "FUZZY_SCAN_ALL", 0)  # as if it held millions
+    assert scanned_keys("гарантий безопасности") == (True, whole["гарантий безопасности"])
+    assert "legally-binding-security-guarantees" in [i for i, _ in whole["гарантий безопасности"]]
+    assert scanned_keys("гарантий бизопасности") == (False, whole["гарантий бизопасности"])
+
+
 def test_no_stage_of_a_large_index_scans_the_designations_table(
     repo_lookup: Lookup, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -189,6 +189,7 @@ def build_index(
         del forms
         db.executemany("INSERT INTO aliases VALUES (?, ?)", aliases)
         del aliases
+        db.executemany("INSERT INTO word_keys VALUES (?)", map(_one, _key_words(table.keys)))
         ticker.to(_ENTRIES_DONE)
         rows.store(db, words, table, ticker)
         del words, table
@@ -463,6 +464,16 @@ class _Alternatives:
             table.multi_alternatives,
             table.single_alternatives,
         )
+
+
+def _key_words(keys: Iterable[str]) -> list[str]:
+    """The distinct words of word keys (a key may hold a space), as the
+    ``word_keys`` table lists them."""
+    return sorted({word for key in keys for word in key.split(" ") if word})
+
+
+def _one(value: str) -> tuple[str]:
+    return (value,)
 
 
 def _aliases(word_ids: array[int], key: str, table: _Alternatives) -> list[str]:

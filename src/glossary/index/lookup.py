@@ -512,6 +512,7 @@ class Lookup:
         scans: list[tuple[str, str, list[str]]] = []
         if self._may_hold(folded):
             scans.append(("designations_surface", "instr(surface, ?) > 0", [folded]))
+        inner = [key for key in inner if self._all_key_words(key.split())]
         if inner:
             condition = " OR ".join(["instr(key, ?) > 0"] * len(inner))
             scans.append(("designations_key", condition, [key.strip() for key in inner]))
@@ -560,6 +561,19 @@ class Lookup:
         placeholders = ",".join("?" * len(unique))
         (known,) = self.db.execute(
             f"SELECT count(DISTINCT form) FROM forms WHERE form IN ({placeholders})", unique
+        ).fetchone()
+        return bool(known == len(unique))
+
+    def _all_key_words(self, words: list[str]) -> bool:
+        """Whether each of ``words`` is a word of some designation's match key: a key
+        holding another word (a misspelt one) is inside no designation's key, and its
+        scan of every key is saved."""
+        unique = list(dict.fromkeys(words))
+        if not unique:
+            return False
+        placeholders = ",".join("?" * len(unique))
+        (known,) = self.db.execute(
+            f"SELECT count(*) FROM word_keys WHERE key IN ({placeholders})", unique
         ).fetchone()
         return bool(known == len(unique))
 

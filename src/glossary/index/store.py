@@ -64,7 +64,7 @@ __all__ = [
 ]
 
 #: Bump whenever the tables or their meaning change: old files are then rebuilt.
-SCHEMA_VERSION = "glossary-index-6"
+SCHEMA_VERSION = "glossary-index-7"
 
 SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -89,6 +89,9 @@ CREATE TABLE designations (
 );
 CREATE TABLE forms (form TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (form, key))
     WITHOUT ROWID;
+-- every word of every designation's match key, once: a lookup's whole-key substring
+-- stage skips scanning for a key with a word outside it (a misspelt query's)
+CREATE TABLE word_keys (key TEXT PRIMARY KEY) WITHOUT ROWID;
 -- extra match keys of a designation (row of designations) for the annotator
 CREATE TABLE aliases (designation INTEGER NOT NULL, key TEXT NOT NULL);
 -- compiled matchers (TermMatcher.to_payload) in chunks, CRC in meta
