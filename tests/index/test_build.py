@@ -425,6 +425,30 @@ def test_a_parallel_build_writes_the_rows_a_single_process_writes(
     assert not list(tmp_path.glob("*.rows"))
 
 
+@pytest.mark.parametrize("fails", [False, True])
+def test_the_cyclic_gc_is_paused_during_a_build_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fails: bool
+) -> None:
+    """Paused while the build runs, enabled again after it, even when it fails."""
+    import gc
+
+    seen: list[bool] = []
+    words = build._words
+
+    def watched(terms: tuple[Term, ...]) -> build._Words:
+        seen.append(gc.isenabled())
+        if fails:
+            raise OSError("disk full")
+        return words(terms)
+
+    monkeypatch.setattr(build, "_words", watched)
+    assert gc.isenabled()
+    with contextlib.suppress(OSError):
+        build.build_index(small_glossary(), FileStamp("x", 0, 0), tmp_path / "i.sqlite3")
+    assert seen == [False]
+    assert gc.isenabled()
+
+
 def test_word_keys_are_the_words_of_every_designations_key(tmp_path: Path) -> None:
     """The table the substring stage checks a key's words in lists each word of each
     designation's match key (forbidden ones too) and nothing else."""

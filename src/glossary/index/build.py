@@ -154,7 +154,37 @@ def build_index(
     split between ``workers`` processes (default: the usable cores), and the matcher
     and the designation rows are made by two child processes (:class:`_Matchers`,
     :class:`_Rows`) while this process writes the rest.
+
+    The cyclic garbage collector is paused meanwhile (the forked workers start
+    with it paused too): the build makes no cycles, and each full collection walks
+    every tuple of the word table and the designations (0.3 to 0.6 s of this
+    process's CPU at 100k concepts).
     """
+    with _cyclic_gc_paused():
+        _build_index(glossary, stamp, target, progress, workers)
+
+
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for the block, then as it was."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build_index(
+    glossary: Glossary,
+    stamp: FileStamp,
+    target: Path,
+    progress: Progress | None,
+    workers: int | None,
+) -> None:
     terms = glossary.terms
     count = workers if workers is not None else _usable_cores()
     parallel = count > 1 and len(terms) >= PARALLEL_FROM
