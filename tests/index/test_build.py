@@ -94,7 +94,7 @@ def test_word_table_gives_the_keys_and_alias_keys_of_each_designation(glossary: 
     normalizer = default_normalizer()
     words, table = _table(glossary)
     words_ = KeyWords()
-    alternatives = build._Alternatives.of(table, words_)
+    alternatives = build._in_characters(table, words_)
     number = 0
     for pos, term in enumerate(glossary.terms):
         for lang, role, text in build.designation_texts(term):

@@ -473,27 +473,18 @@ def word_analyses(
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class _Alternatives:
-    """The word table's keys and alternative keys as
-    :class:`~glossary.matching.KeyWords` characters, by word number."""
-
-    keys: list[str]
-    multi: list[tuple[str, ...]]
-    single: list[tuple[str, ...]]
-    multi_alternatives: bytearray
-    single_alternatives: bytearray
-
-    @classmethod
-    def of(cls, table: _Table, words: KeyWords) -> _Alternatives:
-        char = words.char
-        return cls(
-            list(map(char, table.keys)),
-            [tuple(map(char, keys)) for keys in table.multi],
-            [tuple(map(char, keys)) for keys in table.single],
-            table.multi_alternatives,
-            table.single_alternatives,
-        )
+def _in_characters(table: _Table, words: KeyWords) -> _Table:
+    """The word table's keys and alternative keys as :class:`~glossary.matching.KeyWords`
+    characters, by word number (the folds left out: the entries do not use them)."""
+    char = words.char
+    return _Table(
+        list(map(char, table.keys)),
+        [],
+        [tuple(map(char, keys)) for keys in table.multi],
+        [tuple(map(char, keys)) for keys in table.single],
+        table.multi_alternatives,
+        table.single_alternatives,
+    )
 
 
 def _key_words(keys: Iterable[str]) -> list[str]:
@@ -506,7 +497,7 @@ def _one(value: str) -> tuple[str]:
     return (value,)
 
 
-def _aliases(word_ids: array[int], key: str, table: _Alternatives) -> list[str]:
+def _aliases(word_ids: array[int], key: str, table: _Table) -> list[str]:
     """:func:`~glossary.text.ru.paradigm.alias_keys` of a Russian designation of these
     words whose match key is ``key``, all as characters of ``table``."""
     if len(word_ids) == 1:
@@ -569,7 +560,7 @@ def matcher_entries(
     from glossary.matching import Entries, KeyWords, Packer
 
     words = KeyWords()
-    alternatives = _Alternatives.of(table, words)
+    alternatives = _in_characters(table, words)
     chars = alternatives.keys
     # a key's characters back to its words, each after a space
     spaced = {ord(char): f" {word}" for word, char in words.chars.items()}

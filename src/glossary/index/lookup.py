@@ -555,26 +555,20 @@ class Lookup:
         ):
             return False
         inner = parts[1:-1]
-        if not inner:
-            return True
-        unique = list(dict.fromkeys(inner))
-        placeholders = ",".join("?" * len(unique))
-        (known,) = self.db.execute(
-            f"SELECT count(DISTINCT form) FROM forms WHERE form IN ({placeholders})", unique
-        ).fetchone()
-        return bool(known == len(unique))
+        return not inner or self._all_listed("count(DISTINCT form) FROM forms WHERE form", inner)
 
     def _all_key_words(self, words: list[str]) -> bool:
         """Whether each of ``words`` is a word of some designation's match key: a key
         holding another word (a misspelt one) is inside no designation's key, and its
         scan of every key is saved."""
-        unique = list(dict.fromkeys(words))
-        if not unique:
-            return False
+        return bool(words) and self._all_listed("count(*) FROM word_keys WHERE key", words)
+
+    def _all_listed(self, counted: str, values: list[str]) -> bool:
+        """Whether ``SELECT {counted} IN (values)`` counts each distinct value once:
+        every one of ``values`` is in the table."""
+        unique = list(dict.fromkeys(values))
         placeholders = ",".join("?" * len(unique))
-        (known,) = self.db.execute(
-            f"SELECT count(*) FROM word_keys WHERE key IN ({placeholders})", unique
-        ).fetchone()
+        (known,) = self.db.execute(f"SELECT {counted} IN ({placeholders})", unique).fetchone()
         return bool(known == len(unique))
 
     def _size(self) -> int:
