@@ -88,6 +88,9 @@ class SyncResult:
     #: The builds of the glossary as it was that the edited catalogs were compared with
     #: (for :class:`Base`: the rebuild after the sync copies their unchanged entries).
     rendered: dict[Lang, po_format.Catalog] = field(default_factory=dict)
+    #: :func:`validate` found no problem at all in :attr:`glossary` (the write need
+    #: not run it again).
+    valid: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,7 +344,9 @@ def _check_result(result: SyncResult) -> None:
     where = {c.term_id: c.where for c in result.changes}
     terms = result.glossary.terms
     problems = []
-    for problem in validate(terms):
+    found = validate(terms)
+    result.valid = not found
+    for problem in found:
         # The row at fault may be the untouched concept the edit now collides with.
         involved = [terms[problem.index].id] + [i for i in where if f"'{i}'" in problem.message]
         place = next((where[i] for i in involved if i in where), None)

@@ -95,6 +95,7 @@ def _sync(args: argparse.Namespace) -> int:
                     rebuild_catalogs=True,
                     force_catalogs=True,
                     rendered=result.rendered,
+                    validated=result.valid,
                 )
     write = bool(changes) and not args.dry_run
     if args.json:

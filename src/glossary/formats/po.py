@@ -797,7 +797,9 @@ def catalog_states(
     if expected is not None:
         data = _blank_unedited(data, expected, unedited)
     fast, keys, rest = _read_fast_blocks(decode_text(data, name), glossary, name)
-    po = _checked_catalog(_parse_text(rest, name), name)
+    # the blank lines after the last block left to polib (usually the header) are the
+    # blocks read or found unedited: polib and the syntax check need not walk them
+    po = _checked_catalog(_parse_text(rest.rstrip("\n") + "\n", name), name)
     for entry in po:
         key = (entry.msgctxt or None, entry.msgid)
         if not entry.obsolete and key in keys:
