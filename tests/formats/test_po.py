@@ -574,3 +574,73 @@ def test_an_entry_renders_as_its_fields_do(glossary: Glossary, target: Lang) -> 
     catalog = _catalog(glossary, target)
     assert catalog.entries or target is Lang.EN  # every English term is a source term
     assert po_format._render_body(catalog.entries) == catalog.body
+
+
+def _blank_block_by_block(data: bytes, expected: po_format.Catalog) -> tuple[bytes, dict[str, int]]:
+    """The reference for ``_blank_unedited``: every block compared, none skipped."""
+    body, starts, ids = bytes(expected.body), expected.starts, expected.ids
+    unedited: dict[str, int] = {}
+    pieces = data.split(b"\n\n")
+    index = {term_id: n for n, term_id in enumerate(ids)}
+    line = pieces[0].count(b"\n") + 3
+    at = 0
+    last = len(pieces) - 1
+    for i in range(1, len(pieces)):
+        piece = pieces[i]
+        newlines = piece.count(b"\n")
+        block = piece[:-1] if i == last and piece.endswith(b"\n") else piece
+        k = at
+        if k >= len(ids) or body[starts[k] + 1 : starts[k + 1] - 1] != block:
+            k = index.get(po_format._block_id(block), -1)
+            if k < 0 or body[starts[k] + 1 : starts[k + 1] - 1] != block:
+                k = -1
+        if k >= 0 and ids[k] not in unedited:
+            unedited[ids[k]] = line
+            pieces[i] = b"\n" * newlines
+            at = k + 1
+        line += newlines + 2
+    return b"\n\n".join(pieces), unedited
+
+
+_EDITS = st.sampled_from(
+    ["msgstr", "delete", "duplicate", "move", "blank", "glue", "comment", "trail", "lead"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(edits=st.lists(st.tuples(_EDITS, st.integers(0, 200)), max_size=4))
+def test_unedited_blocks_are_found_as_comparing_every_block_finds_them(
+    edits: list[tuple[str, int]],
+) -> None:
+    """Edits anywhere (changed, moved, doubled, glued or padded blocks): the runs
+    skipped as equal give the same blanked bytes, concepts and lines as comparing all."""
+    expected = _catalog(small_glossary())
+    head, _, rest = po_format.render_po(expected).partition(b"\n\n")
+    blocks = rest.split(b"\n\n")
+    for edit, at in edits:
+        i = at % len(blocks)
+        if edit == "msgstr":
+            blocks[i] = blocks[i].replace(b'msgstr "', b'msgstr "x', 1)
+        elif edit == "delete" and len(blocks) > 1:
+            del blocks[i]
+        elif edit == "duplicate":
+            blocks.insert(at % (len(blocks) + 1), blocks[i])
+        elif edit == "move":
+            blocks.insert(at % len(blocks), blocks.pop(i))
+        elif edit == "blank":
+            blocks[i] = b"\n" * (at % 3) + blocks[i]
+        elif edit == "glue" and i + 1 < len(blocks):
+            blocks[i : i + 2] = [blocks[i] + b"\n" + blocks[i + 1]]
+        elif edit == "comment":
+            blocks[i] = b"# note\n" + blocks[i]
+        elif edit == "trail":
+            blocks[-1] += b"\n" * (at % 3)
+        elif edit == "lead":
+            blocks[0] = b"\n" + blocks[0]
+    data = head + b"\n\n" + b"\n\n".join(blocks)
+    unedited: dict[str, int] = {}
+    blanked = po_format._blank_unedited(data, expected, unedited)
+    reference, wanted = _blank_block_by_block(data, expected)
+    assert (blanked, list(unedited.items())) == (reference, list(wanted.items()))
+    if not edits:
+        assert len(unedited) == len(expected.ids)

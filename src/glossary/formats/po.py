@@ -27,6 +27,7 @@ import struct
 import sys
 import unicodedata
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -945,9 +946,11 @@ def _blank_unedited(data: bytes, expected: Catalog, unedited: dict[str, int]) ->
 
     A block is compared with the expected entry at the same position first, then
     with the entry its ``#. id:`` line names (an editor may reorder or insert).
+    Blocks in the runs that :func:`_known_runs` proves equal are not compared again.
     """
-    body, starts, ids = expected.body, expected.starts, expected.ids
+    body, starts, ids = bytes(expected.body), expected.starts, expected.ids
     pieces = data.split(b"\n\n")
+    head, tail, first_tail = _known_runs(data, pieces, body, starts)
     index: dict[str, int] | None = None
     line = pieces[0].count(b"\n") + 3
     at = 0  # the expected entry the next block should be
@@ -957,7 +960,9 @@ def _blank_unedited(data: bytes, expected: Catalog, unedited: dict[str, int]) ->
         newlines = piece.count(b"\n")
         block = piece[:-1] if i == last and piece.endswith(b"\n") else piece
         k = at
-        if k >= len(ids) or body[starts[k] + 1 : starts[k + 1] - 1] != block:
+        if (i <= head and k == i - 1) or (i >= tail and k == first_tail + i - tail):
+            pass  # this block is entry k byte for byte
+        elif k >= len(ids) or body[starts[k] + 1 : starts[k + 1] - 1] != block:
             if index is None:
                 index = {term_id: n for n, term_id in enumerate(ids)}
             k = index.get(_block_id(block), -1)
@@ -969,6 +974,85 @@ def _blank_unedited(data: bytes, expected: Catalog, unedited: dict[str, int]) ->
             at = k + 1
         line += newlines + 2
     return b"\n\n".join(pieces)
+
+
+#: Bytes compared at once while looking for where two catalogs start to differ.
+_WINDOW = 1 << 16
+
+
+def _known_runs(
+    data: bytes, pieces: list[bytes], body: bytes, starts: tuple[int, ...]
+) -> tuple[int, int, int]:
+    """``(head, tail, first)``: ``pieces[1 : head + 1]`` (``data`` split at blank
+    lines) are the first ``head`` entries of ``body`` byte for byte, and ``pieces[tail:]``
+    its entries from ``first`` on (the last with its final line feed).
+
+    Found by comparing the bytes of ``data`` after its first piece with ``body`` from
+    both ends, in windows (an edit or two leave all but a few entries in place); each
+    run ends where the split cuts, at a blank line.
+    """
+    entries = len(starts) - 1
+    size = len(body)
+    base = len(pieces[0]) + 1  # where ``body`` would start in ``data``
+    if len(pieces) == 1 or entries == 0:
+        return 0, len(pieces), entries
+    head = bisect_right(starts, _common_prefix(data, base, body)) - 1
+    if base + starts[head] < len(data) and data[base + starts[head]] != ord("\n"):
+        head -= 1  # that entry goes on: no blank line after it
+    first = bisect_left(starts, size - _common_suffix(data, base, body))
+    while first < entries:
+        at = len(data) - size + starts[first]  # the entry's blank line in ``data``
+        if at >= base + starts[head] and data[max(at - 2, 0) : at] == b'"\n':
+            break  # the split cuts just before the entry's blank line
+        first += 1
+    tail = len(pieces) - (entries - first)
+    if tail <= head:
+        return head, len(pieces), entries
+    return head, tail, first
+
+
+def _common_prefix(data: bytes, at: int, body: bytes) -> int:
+    """How many bytes of ``data`` from ``at`` are those ``body`` starts with."""
+    end = min(len(data) - at, len(body))
+    done = 0
+    while done < end:
+        step = min(_WINDOW, end - done)
+        if data[at + done : at + done + step] != body[done : done + step]:
+            while step > 1:  # bisect the window
+                half = step // 2
+                if data[at + done : at + done + half] == body[done : done + half]:
+                    done += half
+                    step -= half
+                else:
+                    step = half
+            return done
+        done += step
+    return end
+
+
+def _common_suffix(data: bytes, at: int, body: bytes) -> int:
+    """How many bytes ``data`` (after ``at``) and ``body`` end with alike."""
+    end = min(len(data) - at, len(body))
+    done = 0
+    while done < end:
+        step = min(_WINDOW, end - done)
+        if (
+            data[len(data) - done - step : len(data) - done]
+            != body[len(body) - done - step : len(body) - done]
+        ):
+            while step > 1:
+                half = step // 2
+                if (
+                    data[len(data) - done - half : len(data) - done]
+                    == body[len(body) - done - half : len(body) - done]
+                ):
+                    done += half
+                    step -= half
+                else:
+                    step = half
+            return done
+        done += step
+    return end
 
 
 def _block_id(block: bytes) -> str:
