@@ -24,6 +24,7 @@ from glossary.model import Glossary, Lang, validate
 from glossary.workspace import DEFAULT_NAME, Workspace
 
 if TYPE_CHECKING:
+    from glossary.catalogs import Snapshot
     from glossary.formats.po import Catalog
 
 __all__ = ["Session", "recover_if_interrupted", "writing"]
@@ -75,6 +76,8 @@ class Session:
         rebuild_catalogs: bool = False,
         force_catalogs: bool = False,
         rendered: dict[Lang, Catalog] | None = None,
+        validated: bool = False,
+        taken: Snapshot | None = None,
     ) -> list[Path]:
         """Write ``glossary`` (when given) and, if asked, the catalogs built from it.
 
@@ -83,7 +86,10 @@ class Session:
         ``force_catalogs``: nothing is written then, terms.csv included. The rebuild
         copies the entries of concepts that did not change from the catalogs of the
         glossary as read (on disk when they are its untouched build, or ``rendered``
-        from it, say by a sync; taken out of the dict as used).
+        from it, say by a sync; taken out of the dict as used). ``validated``: the
+        caller has run :func:`validate` on ``glossary`` and found nothing (a sync checks
+        its result), so it is not run again. ``taken``: the catalogs as the caller
+        read them in this session (not read again).
         """
         from glossary import catalogs
         from glossary.formats import po as po_format
@@ -93,7 +99,7 @@ class Session:
         data = self.raw
         if glossary is not None:
             ws.require_writable()
-            data = self._serialise(glossary)
+            data = self._serialise(glossary, validated)
             if data != self.raw:
                 files.append((ws.glossary_path, data))
         if rebuild_catalogs and not (
@@ -108,11 +114,12 @@ class Session:
                 force=force_catalogs,
                 glossary_checksum=po_format.checksum_of_bytes(data),
                 base=base,
+                taken=taken,
             )
         transaction.commit(files, transaction.journal_path(_anchor(ws)))
         return [path for path, _ in files]
 
-    def _serialise(self, glossary: Glossary) -> bytes:
+    def _serialise(self, glossary: Glossary, validated: bool = False) -> bytes:
         """terms.csv bytes of ``glossary``, validated as a load would validate them.
 
         A few concepts changed (a sync): only their rows are rewritten, each proved to
@@ -121,7 +128,7 @@ class Session:
         """
         if self._parsed is not None:
             spliced = terms_csv.splice(self.raw, self._parsed[0], glossary, self.layout)
-            if spliced is not None and not validate(glossary.terms):
+            if spliced is not None and (validated or not validate(glossary.terms)):
                 return spliced
         data = terms_csv.write(glossary, self.layout)
         if data != self.raw:

@@ -535,3 +535,42 @@ def test_the_catalog_reader_gives_what_polib_gives_on_invented_catalogs(text: st
         assert re.fullmatch(r"error i\.po:[1-9]\d*: .+", fast), fast
     else:
         assert fast == slow
+
+
+_RAW_TEXT = st.text(st.sampled_from(list('aZ жё"\\\t\n\r |#:.\xa0\u2028')), max_size=12)
+
+
+@st.composite
+def _raw_terms(draw: st.DrawFn) -> Glossary:
+    """Concepts no validation has seen: trailing blanks, tabs, line breaks anywhere."""
+    count = draw(st.integers(1, 5))
+    ids = [f"t{i}" for i in range(count)]
+    terms = [
+        Term(
+            ids[i] + draw(st.sampled_from(["", " ", "\t"])),
+            en=draw(_RAW_TEXT) or "x",  # a source term for the Russian catalog
+            ru=draw(_RAW_TEXT),
+            en_variants=tuple(draw(st.lists(_RAW_TEXT, max_size=2))),
+            ru_variants=tuple(draw(st.lists(_RAW_TEXT, max_size=2))),
+            en_forbidden=tuple(draw(st.lists(_RAW_TEXT, max_size=1))),
+            ru_forbidden=tuple(draw(st.lists(_RAW_TEXT, max_size=1))),
+            definition=draw(_RAW_TEXT),
+            note=draw(_RAW_TEXT),
+            full_form=draw(st.sampled_from(["", *ids])),
+            status=draw(st.sampled_from(list(Status))),
+            source=tuple(
+                draw(st.lists(st.sampled_from(["a.txt:1", "b c.txt:20", "x"]), max_size=2))
+            ),
+        )
+        for i in range(count)
+    ]
+    return Glossary(tuple(terms))
+
+
+@settings(max_examples=150, deadline=None)
+@given(glossary=_raw_terms(), target=st.sampled_from([Lang.RU, Lang.EN]))
+def test_an_entry_renders_as_its_fields_do(glossary: Glossary, target: Lang) -> None:
+    """The one-pass render of a build is byte for byte the entry made of its values."""
+    catalog = _catalog(glossary, target)
+    assert catalog.entries or target is Lang.EN  # every English term is a source term
+    assert po_format._render_body(catalog.entries) == catalog.body
