@@ -159,3 +159,12 @@ def test_the_fast_pass_finds_duplicates_that_only_fold_alike(
     assert problems == model._row_by_row(terms, ())
     assert [p.index for p in problems] == [4]
     assert f"duplicate {lang} term {second!r}" in problems[0].message
+
+
+@pytest.mark.parametrize("value", [" a", "a ", "  ", "a\xa0", "\u3000a", "a\t", " "])
+@pytest.mark.parametrize("field", ["en", "ru", "en_variants", "ru_forbidden"])
+def test_the_fast_pass_refuses_outer_whitespace(field: str, value: str) -> None:
+    given = (value,) if field.endswith(("variants", "forbidden")) else value
+    terms = [Term("a", en="x", ru="y"), Term("b", **{"ru": "w", field: given})]  # type: ignore[arg-type]
+    assert not model._all_valid(terms, ())
+    assert validate(terms) == model._row_by_row(terms, ()) != []
