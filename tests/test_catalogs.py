@@ -162,6 +162,24 @@ def test_editor_session_reaches_terms_csv(tmp_path: Path) -> None:
     assert all(synced[t.id] == t for t in untouched)
 
 
+def test_a_snapshot_holds_the_edited_catalogs_and_sync_and_rebuild_use_it(
+    tmp_path: Path,
+) -> None:
+    glossary = small_glossary()
+    catalogs.build(glossary, tmp_path)
+    assert catalogs.snapshot(tmp_path).edits == {}  # untouched builds are not kept
+    edit(tmp_path, RU_PO, "OSCE", msgstr="ОБСЕ (ред.)")
+    taken = catalogs.snapshot(tmp_path)
+    assert set(taken.edits) == {Lang.RU}
+    # Saved again after the snapshot: the command's steps all see the bytes it read.
+    edit(tmp_path, RU_PO, "OSCE", msgstr="ОБСЕ (позже)")
+    result = catalogs.sync(glossary, tmp_path, taken=taken)
+    assert result.glossary["osce"].ru == "ОБСЕ (ред.)"
+    files = dict(catalogs.plan(result.glossary, tmp_path, force=True, taken=taken))
+    assert taken.edits == {}  # taken out as used
+    assert 'msgstr "ОБСЕ (ред.)"' in files[tmp_path / RU_PO].decode()
+
+
 def test_fuzzy_set_on_a_reviewed_entry_makes_it_a_draft(tmp_path: Path) -> None:
     catalogs.build(small_glossary(), tmp_path)
     edit(tmp_path, EN_PO, "ОБСЕ", fuzzy=True)

@@ -37,6 +37,7 @@ __all__ = [
     "TARGETS",
     "Base",
     "Change",
+    "Snapshot",
     "SyncResult",
     "build",
     "catalog_files",
@@ -44,6 +45,7 @@ __all__ = [
     "check",
     "edited",
     "plan",
+    "snapshot",
     "sync",
     "up_to_date",
 ]
@@ -134,6 +136,32 @@ class _Existing:
         return po_format.parse_catalog(self.raw, self.name)
 
 
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The catalogs that may hold reviewers' edits, as read once in a locked command.
+
+    A sync asks whether a catalog was edited, reads the edits and rebuilds: each step
+    read and hashed the 40 MB catalogs again. Catalogs byte for byte as built are not
+    kept (a rebuild reads one again only if it needs its entries).
+    """
+
+    locales: Path
+    #: The catalogs whose entries are not as built, by language. The write takes them
+    #: out as used (each is tens of MB at 100k concepts).
+    edits: dict[Lang, _Existing]
+
+    def take(self, locales: Path, target: Lang) -> _Existing | None:
+        """The catalog into ``target`` (read now unless held), let go of by the snapshot."""
+        if locales == self.locales and target in self.edits:
+            return self.edits.pop(target)
+        return _read(catalog_path(locales, target))
+
+
+def snapshot(locales: Path) -> Snapshot:
+    read = {t: _read(catalog_path(locales, t)) for t in TARGETS}
+    return Snapshot(locales, {t: e for t, e in read.items() if e is not None and not e.seal.intact})
+
+
 def build(
     glossary: Glossary, locales: Path, *, force: bool = False, journal: Path | None = None
 ) -> list[Path]:
@@ -153,18 +181,20 @@ def plan(
     force: bool = False,
     glossary_checksum: str | None = None,
     base: Base | None = None,
+    taken: Snapshot | None = None,
 ) -> list[tuple[Path, bytes]]:
     """The new bytes of every catalog file that a build changes.
 
     Raises :class:`ConflictError` listing every unsynced edit the build would
-    destroy, unless ``force``. ``base``: see :class:`Base`.
+    destroy, unless ``force``. ``base``: see :class:`Base`; ``taken``: the catalogs
+    as read earlier under the same lock (:class:`Snapshot`).
     """
     wanted = glossary_checksum or po_format.checksum(glossary)
     outputs: list[tuple[Path, bytes]] = []
     refused: list[str] = []
     for target in TARGETS:
         path = catalog_path(locales, target)
-        existing = _read(path)
+        existing = taken.take(locales, target) if taken is not None else _read(path)
         mo_path = catalog_path(locales, target, ".mo")
         if existing is not None and existing.current(wanted) and _mo_matches(mo_path, existing):
             continue  # the checksums prove both files are this build: nothing to render
@@ -209,8 +239,7 @@ def up_to_date(terms_bytes: bytes, locales: Path) -> bool:
 
 def edited(locales: Path) -> bool:
     """Whether any catalog may hold a reviewer's edit (its entries are not as built)."""
-    existing = [_read(catalog_path(locales, target)) for target in TARGETS]
-    return any(e is not None and not e.seal.intact for e in existing)
+    return bool(snapshot(locales).edits)
 
 
 def check(glossary: Glossary, locales: Path, *, glossary_checksum: str | None = None) -> list[str]:
@@ -247,21 +276,23 @@ def sync(
     *,
     force: bool = False,
     glossary_checksum: str | None = None,
+    taken: Snapshot | None = None,
 ) -> SyncResult:
     """Apply reviewers' catalog edits to the glossary; raise on contradictions.
 
     Rendering changed or fuzzy cleared ⇒ the concept's rendering is updated and it
     becomes ``reviewed`` when the entry is translated and not fuzzy, ``draft`` when
     it stays fuzzy. An edited translator comment becomes the note. See the module
-    docstring for how an edit is told from a change made in terms.csv.
+    docstring for how an edit is told from a change made in terms.csv. ``taken``:
+    the catalogs as read earlier under the same lock (:class:`Snapshot`).
     """
     proposals: dict[str, dict[str, tuple[str, str]]] = {}
     conflicts: list[str] = []
     result = SyncResult(glossary)
-    for target in TARGETS:
-        existing = _read(catalog_path(locales, target))
-        if existing is None or existing.seal.intact:
-            continue  # the entries are byte for byte as built: nothing was edited
+    if taken is None or taken.locales != locales:
+        taken = snapshot(locales)
+    # Catalogs byte for byte as built are not in it: nothing was edited there.
+    for target, existing in taken.edits.items():
         # Entries as built need no reading; only the entries of this build are used.
         expected = po_format.build_catalog(glossary, target, revision_date="", glossary_checksum="")
         result.rendered[target] = expected

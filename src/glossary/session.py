@@ -24,6 +24,7 @@ from glossary.model import Glossary, Lang, validate
 from glossary.workspace import DEFAULT_NAME, Workspace
 
 if TYPE_CHECKING:
+    from glossary.catalogs import Snapshot
     from glossary.formats.po import Catalog
 
 __all__ = ["Session", "recover_if_interrupted", "writing"]
@@ -76,6 +77,7 @@ class Session:
         force_catalogs: bool = False,
         rendered: dict[Lang, Catalog] | None = None,
         validated: bool = False,
+        taken: Snapshot | None = None,
     ) -> list[Path]:
         """Write ``glossary`` (when given) and, if asked, the catalogs built from it.
 
@@ -86,7 +88,8 @@ class Session:
         glossary as read (on disk when they are its untouched build, or ``rendered``
         from it, say by a sync; taken out of the dict as used). ``validated``: the
         caller has run :func:`validate` on ``glossary`` and found nothing (a sync checks
-        its result), so it is not run again.
+        its result), so it is not run again. ``taken``: the catalogs as the caller
+        read them in this session (not read again).
         """
         from glossary import catalogs
         from glossary.formats import po as po_format
@@ -111,6 +114,7 @@ class Session:
                 force=force_catalogs,
                 glossary_checksum=po_format.checksum_of_bytes(data),
                 base=base,
+                taken=taken,
             )
         transaction.commit(files, transaction.journal_path(_anchor(ws)))
         return [path for path, _ in files]

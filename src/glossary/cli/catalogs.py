@@ -84,9 +84,14 @@ def _sync(args: argparse.Namespace) -> int:
     with writing(workspace(args), args.wait) as session:
         ws = session.workspace
         # Both catalogs byte for byte as built: no edit, and terms.csv need not be parsed.
-        if catalogs.edited(ws.locales):
+        taken = catalogs.snapshot(ws.locales)  # read once, under the lock
+        if taken.edits:
             result = catalogs.sync(
-                session.glossary, ws.locales, force=args.force, glossary_checksum=session.checksum
+                session.glossary,
+                ws.locales,
+                force=args.force,
+                glossary_checksum=session.checksum,
+                taken=taken,
             )
             changes = result.changes
             if changes and not args.dry_run:
@@ -96,6 +101,7 @@ def _sync(args: argparse.Namespace) -> int:
                     force_catalogs=True,
                     rendered=result.rendered,
                     validated=result.valid,
+                    taken=taken,
                 )
     write = bool(changes) and not args.dry_run
     if args.json:
