@@ -52,8 +52,11 @@ def test_language_tags_read_by_their_primary_subtag(code: str, expected: Lang | 
 
 
 # The fast whole-list pass of validate must never pass a glossary with a problem.
+# Bidi marks, other spaces (U+2001 becomes U+2003 under NFC) and ß (folds to ss) test the
+# one-pass character check and the per-language folding of the fast pass.
 _piece = st.sampled_from(["a", "б", " ", "  ", "\xa0", "\t", "\n", "\u2028", "Ё", "е", "ﬁ",
-                          "e\u0301", "é", "A", "|", "x-1", "\ue000", "\x85"])  # fmt: skip
+                          "e\u0301", "é", "A", "|", "x-1", "\ue000", "\x85", "\u200e",
+                          "\u202e", "\u2001", "\u3000", "ß", "ss", "\x1f", "\x7f"])  # fmt: skip
 _text = st.lists(_piece, max_size=4).map("".join)
 
 
@@ -138,3 +141,30 @@ def test_the_fast_id_check_agrees_with_the_slug_rule(term_id: str) -> None:
 def test_the_joined_id_check_is_the_slug_rule_per_id(ids: list[str]) -> None:
     joined = "\n" + "\n".join(ids) + "\n"
     assert model._clean_ids(joined, len(ids)) is all(model._ID_RE.match(i) for i in ids)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("a\xa0b", "a b"), ("a\u3000b", "a  b"), ("straße", "STRASSE"), ("e\u0301", "é"),
+     ("ёж", "ЕЖ"), ("a\u2001b", "a\u2003b")],
+)  # fmt: skip
+def test_the_fast_pass_finds_duplicates_that_only_fold_alike(
+    lang: str, first: str, second: str
+) -> None:
+    clean = [Term(f"c{i}", **{lang: f"term {i}"}) for i in range(3)]  # type: ignore[arg-type]
+    terms = [*clean, Term("x", **{lang: first}), Term("y", **{lang: second})]  # type: ignore[arg-type]
+    assert not model._all_valid(terms, ())
+    problems = validate(terms)
+    assert problems == model._row_by_row(terms, ())
+    assert [p.index for p in problems] == [4]
+    assert f"duplicate {lang} term {second!r}" in problems[0].message
+
+
+@pytest.mark.parametrize("value", [" a", "a ", "  ", "a\xa0", "\u3000a", "a\t", " "])
+@pytest.mark.parametrize("field", ["en", "ru", "en_variants", "ru_forbidden"])
+def test_the_fast_pass_refuses_outer_whitespace(field: str, value: str) -> None:
+    given = (value,) if field.endswith(("variants", "forbidden")) else value
+    terms = [Term("a", en="x", ru="y"), Term("b", **{"ru": "w", field: given})]  # type: ignore[arg-type]
+    assert not model._all_valid(terms, ())
+    assert validate(terms) == model._row_by_row(terms, ()) != []

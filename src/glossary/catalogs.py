@@ -43,7 +43,6 @@ __all__ = [
     "catalog_files",
     "catalog_path",
     "check",
-    "edited",
     "plan",
     "snapshot",
     "sync",
@@ -158,6 +157,7 @@ class Snapshot:
 
 
 def snapshot(locales: Path) -> Snapshot:
+    """Both catalogs read once; those whose entries are not as built are kept."""
     read = {t: _read(catalog_path(locales, t)) for t in TARGETS}
     return Snapshot(locales, {t: e for t, e in read.items() if e is not None and not e.seal.intact})
 
@@ -235,11 +235,6 @@ def up_to_date(terms_bytes: bytes, locales: Path) -> bool:
         if not _mo_matches(catalog_path(locales, target, ".mo"), existing):
             return False
     return True
-
-
-def edited(locales: Path) -> bool:
-    """Whether any catalog may hold a reviewer's edit (its entries are not as built)."""
-    return bool(snapshot(locales).edits)
 
 
 def check(glossary: Glossary, locales: Path, *, glossary_checksum: str | None = None) -> list[str]:

@@ -347,6 +347,11 @@ _BAD_ID_EDGES = ("\n\n", "\n.", "\n_", "\n-", ".\n", "_\n", "-\n")
 _BAD_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 #: Whitespace other than the space that a clean value may hold (controls are refused).
 _OTHER_SPACE = re.compile("[\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+#: Either of the two above, for one pass over clean designations. NFC and case folding
+#: make no whitespace of other characters (U+2000 and U+2001 are in the class anyway).
+_BAD_OR_SPACED = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
 
 
 def _all_valid(items: Sequence[Term], other_ids: tuple[str, ...]) -> bool:
@@ -398,20 +403,26 @@ def _unique_preferred(items: Sequence[Term]) -> bool:
     """Clean designations and no two preferred terms of a language folding alike.
 
     Only hashes of the folded terms are kept (a collision is a doubt, not a pass):
-    a million folded strings would cost hundreds of megabytes.
+    a million folded strings would cost hundreds of megabytes. Each language is
+    folded on its own: English terms are mostly ASCII, which folds at memory speed.
     """
     folded: tuple[set[int], set[int]] = (set(), set())
     counts = [0, 0]
     for first in range(0, len(items), _SLICE):
         part = items[first : first + _SLICE]
         en, ru = [t.en for t in part if t.en], [t.ru for t in part if t.ru]
-        joined = _clean_designations(part, en, ru)
-        if joined is None:
+        clean = _clean_designations(part, en, ru)
+        if clean is None:
             return False
-        # The preferred terms lead the joined designations: fold them in one pass.
-        end = sum(map(len, en)) + sum(map(len, ru)) + len(en) + len(ru) - 1
-        both = _fold_all(joined[:end]) if en or ru else []
-        for index, values in enumerate((both[: len(en)], both[len(en) :])):
+        joined, spaced = clean
+        # The preferred terms lead the joined designations, English then Russian.
+        en_end = sum(map(len, en)) + len(en)
+        ru_end = en_end + sum(map(len, ru)) + len(ru)
+        texts = (joined[: en_end - 1] if en else None, joined[en_end : ru_end - 1] if ru else None)
+        for index, text in enumerate(texts):
+            if text is None:
+                continue
+            values = _fold_all(text, spaced)
             folded[index].update(map(hash, values))
             counts[index] += len(values)
             if len(folded[index]) != counts[index]:
@@ -423,9 +434,14 @@ def _unique_preferred(items: Sequence[Term]) -> bool:
 _SLICE = 65_536
 
 
-def _clean_designations(items: Sequence[Term], en: list[str], ru: list[str]) -> str | None:
+def _clean_designations(
+    items: Sequence[Term], en: list[str], ru: list[str]
+) -> tuple[str, bool] | None:
     """The designations joined by line feeds, preferred terms first (``en``, ``ru``),
-    or ``None`` when one has outer whitespace, a line break, a tab or another control.
+    and whether they hold whitespace other than the space; or ``None`` when one has
+    outer whitespace, a line break, a tab or another control.
+
+    One regex pass looks for both (:data:`_BAD_OR_SPACED`); only a hit is looked at again.
     """
     values = en + ru
     for t in items:
@@ -440,15 +456,20 @@ def _clean_designations(items: Sequence[Term], en: list[str], ru: list[str]) -> 
     if list(map(str.strip, values)) != values:
         return None
     joined = "\n".join(values)
-    if joined.count("\n") != len(values) - 1 or _BAD_BUT_NEWLINE.search(joined):
+    if joined.count("\n") != len(values) - 1:
         return None
-    return joined
+    if _BAD_OR_SPACED.search(joined) is None:
+        return joined, False
+    if _BAD_BUT_NEWLINE.search(joined):
+        return None
+    return joined, True
 
 
-def _fold_all(text: str) -> list[str]:
-    """:func:`fold_term` of many clean values (no line breaks) joined by line feeds."""
+def _fold_all(text: str, spaced: bool = True) -> list[str]:
+    """:func:`fold_term` of many clean values (no line breaks) joined by line feeds;
+    ``spaced``: they may hold whitespace other than the space."""
     text = unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
-    if _OTHER_SPACE.search(text):
+    if spaced and _OTHER_SPACE.search(text):
         return [" ".join(v.split()) for v in text.split("\n")]
     while "  " in text:
         text = text.replace("  ", " ")

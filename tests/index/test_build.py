@@ -7,7 +7,9 @@ import contextlib
 import marshal
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -556,3 +558,54 @@ def test_the_waiting_job_analyses_the_item_read_from_its_pipe(english: bool) -> 
     empty, feed = os.pipe()
     os.close(feed)
     assert build._first_item_job(empty, english) == []
+
+
+def test_a_reading_builds_what_its_glossary_builds_once_the_processes_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A glossary read by the build, after it started its child and worker processes,
+    gives the tables the same glossary given read gives."""
+    monkeypatch.setattr(build, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(build, "_PARALLEL_WORDS", 1)
+    glossary = small_glossary()
+    events: list[str] = []
+    start, pool = build._Child.start, build._pool
+
+    def started(main: Callable[[BinaryIO, Path], None], side: Path | None) -> build._Child | None:
+        events.append(main.__name__)
+        return start(main, side)
+
+    def pooled(count: int, *, english: bool = True) -> build._Workers | None:
+        events.append("pool")
+        return pool(count, english=english)
+
+    def read() -> Glossary:
+        events.append("read")
+        return glossary
+
+    monkeypatch.setattr(build._Child, "start", started)
+    monkeypatch.setattr(build, "_pool", pooled)
+    given_read, read_here = tmp_path / "given.sqlite3", tmp_path / "read.sqlite3"
+    build.build_index(glossary, FileStamp("x", 0, 0), given_read, workers=2)
+    events.clear()
+    reading = build.Reading(read, len(glossary.terms))
+    build.build_index(reading, FileStamp("x", 0, 0), read_here, workers=2)
+    assert events == ["_matcher_main", "_rows_main", "pool", "read"]
+    assert _tables(read_here) == _tables(given_read)
+
+
+def test_a_reading_that_fails_stops_the_started_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reading's error comes out of the build, the children and the workers are
+    stopped and nothing of theirs is left beside the target."""
+    monkeypatch.setattr(build, "PARALLEL_FROM", 1)
+
+    def read() -> Glossary:
+        raise ValueError("terms.csv:2: a broken row")
+
+    with pytest.raises(ValueError, match="broken row"):
+        build.build_index(
+            build.Reading(read, 10), FileStamp("x", 0, 0), tmp_path / "i.sqlite3", workers=2
+        )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["i.sqlite3"]

@@ -28,7 +28,7 @@ from glossary.model import (
     Kind,
     Status,
     Term,
-    new_term,
+    _TermFields,
     validate,
 )
 
@@ -455,7 +455,8 @@ def _row_parser(header: list[str]) -> Callable[[list[str]], Term]:
         kind = _KINDS.get(kind_text) or _KINDS.get(kind_text.strip())
         if status is None or kind is None:
             _bad_status_or_kind(status_text.strip(), kind_text.strip())
-        return new_term(
+        # new_term's body inline: one Python call less per row (0.3 µs, 0.3 s per 1M rows).
+        term = _TermFields(
             term_id.strip(),
             en,
             ru,
@@ -463,14 +464,16 @@ def _row_parser(header: list[str]) -> Callable[[list[str]], Term]:
             _split(ru_variants) if ru_variants else (),
             _split(en_forbidden) if en_forbidden else (),
             _split(ru_forbidden) if ru_forbidden else (),
-            kind,  # type: ignore[arg-type]
+            kind,
             full_form.strip() if full_form else "",
             shared.setdefault(definition, definition),
             shared.setdefault(note, note),
-            status,  # type: ignore[arg-type]
+            status,
             split_shared(source) if source else (),
             tuple((c, shared.setdefault(row[i], row[i])) for c, i in extra) if extra else (),
         )
+        term.__class__ = Term
+        return term  # type: ignore[no-any-return]
 
     return parse
 

@@ -44,10 +44,13 @@ def open_index(path: Path, *, progress: Progress | None = None) -> sqlite3.Conne
 
     def build(data: bytes, stamp: FileStamp, target: Path) -> None:
         from glossary.formats import terms_csv
-        from glossary.index.build import build_index  # imported by builds, not lookups
+        from glossary.index.build import Reading, build_index  # by builds, not lookups
 
-        glossary, _ = terms_csv.read(data, str(path))
-        build_index(glossary, stamp, target, progress=progress)
+        def read() -> Glossary:
+            return terms_csv.read(data, str(path))[0]
+
+        # about one concept a line: the build's processes start before the reading
+        build_index(Reading(read, data.count(b"\n")), stamp, target, progress=progress)
 
     return open_fresh(path, build)
 

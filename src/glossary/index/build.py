@@ -10,10 +10,10 @@ depends on the word alone. So the build runs in three steps:
    :func:`~glossary.text.ru.paradigm.alias_keys` combines) and forms are computed
    once, split between worker processes for a large glossary;
 3. the matcher entries and the database rows are made from that table by
-   dictionary look-ups only. In a large build two fresh child processes do it, both
-   fed the table and the designations: one makes the entries and compiles the
-   matcher, the other writes the designation rows and their indexes, and both
-   tables are then copied into the index.
+   dictionary look-ups only. In a large build two child processes do it (forked
+   before the glossary is read), both fed the table and the designations: one
+   makes the entries and compiles the matcher, the other writes the designation
+   rows and their indexes, and both tables are then copied into the index.
 
 The index is the same as analysing designation by designation would give (tested
 against :func:`~glossary.text.ru.paradigm.alias_keys` and the per-word functions).
@@ -27,14 +27,13 @@ import marshal
 import operator
 import os
 import pickle
-import subprocess
 import sys
 import threading
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from glossary.index import wordcache
 from glossary.index.forms import initial, initials, parts_are_words, spelled
@@ -61,6 +60,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PARALLEL_FROM",
+    "Reading",
     "WordInfo",
     "build_index",
     "compiled_matchers",
@@ -139,8 +139,19 @@ def designation_texts(term: Term) -> Texts:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A glossary still to be read, with about how many concepts it has (terms.csv's
+    line count): a large build starts its worker and child processes first, so that
+    they load the morphology and their modules on the other core while this process
+    reads and validates the file (some 1 s at 100k concepts, one core idle)."""
+
+    read: Callable[[], Glossary]
+    concepts: int
+
+
 def build_index(
-    glossary: Glossary,
+    glossary: Glossary | Reading,
     stamp: FileStamp,
     target: Path,
     *,
@@ -153,7 +164,8 @@ def build_index(
     From :data:`PARALLEL_FROM` concepts the morphology of the distinct words is
     split between ``workers`` processes (default: the usable cores), and the matcher
     and the designation rows are made by two child processes (:class:`_Matchers`,
-    :class:`_Rows`) while this process writes the rest.
+    :class:`_Rows`) while this process writes the rest. A :class:`Reading` is read
+    once they are started (by its estimate of the concepts).
 
     The cyclic garbage collector is paused meanwhile (the forked workers start
     with it paused too): the build makes no cycles, and each full collection walks
@@ -179,27 +191,30 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 
 def _build_index(
-    glossary: Glossary,
+    glossary: Glossary | Reading,
     stamp: FileStamp,
     target: Path,
     progress: Progress | None,
     workers: int | None,
 ) -> None:
-    terms = glossary.terms
+    size = glossary.concepts if isinstance(glossary, Reading) else len(glossary.terms)
     count = workers if workers is not None else _usable_cores()
-    parallel = count > 1 and len(terms) >= PARALLEL_FROM
+    parallel = count > 1 and size >= PARALLEL_FROM
     side = Path(f"{target}.matchers")
     rows_side = Path(f"{target}.rows")
     matchers = _Matchers(side if parallel else None)
     rows = _Rows(rows_side if parallel else None)
-    ticker = _Ticker(progress, terms)
     db = new_database(target, stamp.meta(), SCHEMA, INDEXES)
     pool = None
     try:
-        cache = wordcache.cache_path(target.parent) if len(terms) >= CACHE_FROM else None
+        cache = wordcache.cache_path(target.parent) if size >= CACHE_FROM else None
         known = wordcache.load(cache) if cache is not None else {}
         # no word analysed before: the workers start now, not once the words are known
         pool = _pool(count) if parallel and not known else None
+        if isinstance(glossary, Reading):
+            glossary = glossary.read()
+        terms = glossary.terms
+        ticker = _Ticker(progress, terms)
         words = _words(terms)
         ticker.to(_WORDS_DONE)
         table, forms, analyses = _morphology(
@@ -713,7 +728,7 @@ class _Matchers:
         self._entries: Entries | None = None
         self._form_keys: dict[str, str] = {}
         self._side = side
-        self._child = _Child.start("_matcher_main", side)
+        self._child = _Child.start(_matcher_main, side)
 
     def send(
         self, words: _Words, table: _Table, concepts: list[Concept], forms: list[FormRow]
@@ -765,51 +780,60 @@ def _copy(db: sqlite3.Connection, side: Path | None, *tables: str) -> None:
 
 
 class _Child:
-    """A fresh interpreter running one of this module's ``*_main`` functions (not a
-    fork: it does not carry a copy of the glossary and the tables), started with
-    ``-c`` so that no script of the caller's is imported again; messages are
-    length-prefixed on its standard input, and its one answer (empty, or the
-    traceback) comes back on its standard output."""
+    """A forked process running one of this module's ``*_main`` functions, forked as
+    the build starts, before the glossary is read (so it carries no copy of it nor of
+    the tables, and imports nothing again: a fresh interpreter spent some 0.5 s of CPU
+    on its imports); messages are length-prefixed on a pipe, and its one answer
+    (empty, or the traceback) comes back on another."""
 
-    def __init__(self, process: subprocess.Popen[bytes]) -> None:
-        self._process = process
+    def __init__(self, pid: int, feed: BinaryIO, answer: int) -> None:
+        self._pid = pid
+        self._feed = feed
+        self._answer = answer
         self._sender: threading.Thread | None = None
 
     @classmethod
-    def start(cls, main: str, *args: str | Path | None) -> _Child | None:
-        """The child running ``main(*args)``, or ``None`` when ``args[0]`` is (no child
-        wanted) or no interpreter can be started (the work is then done here)."""
-        if args[0] is None:
+    def start(cls, main: Callable[[BinaryIO, Path], None], side: Path | None) -> _Child | None:
+        """The child running ``main(messages, side)``, or ``None`` when ``side`` is
+        (no child wanted) or no process can be forked (the work is then done here)."""
+        if side is None or not hasattr(os, "fork"):
             return None
-        import glossary
-
-        package = str(Path(glossary.__file__).resolve().parents[1])
-        path = os.environ.get("PYTHONPATH")
-        env = {**os.environ, "PYTHONPATH": f"{package}{os.pathsep}{path}" if path else package}
-        code = f"from glossary.index.build import _answered, {main}; _answered({main})"
+        source, feed = os.pipe()
+        answer, said = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
         try:
-            process = subprocess.Popen(
-                [sys.executable, "-c", code, *map(str, args)],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                env=env,
-            )
+            pid = os.fork()
         except OSError:
+            for end in (source, feed, answer, said):
+                os.close(end)
             return None
-        _widen_pipe(process)
-        return cls(process)
+        if pid == 0:  # the child: never returns into the caller's code
+            code = 1
+            try:
+                for end in (feed, answer, *_PARENT_ENDS):
+                    with contextlib.suppress(OSError):
+                        os.close(end)
+                with open(source, "rb") as messages:
+                    _answered(lambda: main(messages, side), said)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(source)
+        os.close(said)
+        _PARENT_ENDS.add(feed)
+        _widen_pipe(feed)
+        return cls(pid, open(feed, "wb"), answer)
 
     def send(self, data: bytes) -> None:
         """One message (``b""``: the end)."""
-        assert self._process.stdin is not None
         with contextlib.suppress(BrokenPipeError):  # it failed: wait() tells why
-            self._process.stdin.write(len(data).to_bytes(8, "little"))
-            self._process.stdin.write(data)
+            self._feed.write(len(data).to_bytes(8, "little"))
+            self._feed.write(data)
 
     def flush(self) -> None:
-        assert self._process.stdin is not None
         with contextlib.suppress(BrokenPipeError):  # it failed: wait() tells why
-            self._process.stdin.flush()
+            self._feed.flush()
 
     def feed(self, header: object, words: _Words, trailer: Callable[[], object] | None) -> None:
         """``header``, every designation in :data:`RowsChunk` pieces, the end, then what
@@ -832,15 +856,33 @@ class _Child:
         """Until it ends; an error saying ``what`` failed if it did."""
         if self._sender is not None:
             self._sender.join()
-        answer, _ = self._process.communicate()
-        if self._process.returncode != 0 or answer:
-            raise RuntimeError(f"{what} failed: {answer.decode(errors='replace')}")
+        self._close_feed()
+        with open(self._answer, "rb") as stream:
+            answer = stream.read()
+        _, status = os.waitpid(self._pid, 0)
+        if status != 0 or answer:
+            said = answer.decode(errors="replace") or f"status {status}"
+            raise RuntimeError(f"{what} failed: {said}")
 
     def kill(self) -> None:
-        self._process.kill()
+        import signal
+
+        os.kill(self._pid, signal.SIGKILL)
         if self._sender is not None:
             self._sender.join()  # its writes fail from now on
-        self._process.communicate()
+        self._close_feed()
+        os.close(self._answer)
+        os.waitpid(self._pid, 0)
+
+    def _close_feed(self) -> None:
+        _PARENT_ENDS.discard(self._feed.fileno())
+        with contextlib.suppress(BrokenPipeError):  # it failed: the answer tells why
+            self._feed.close()
+
+
+#: This process's ends of its children's pipes: a child forked later closes them
+#: (else a child would hold another's pipe open).
+_PARENT_ENDS: set[int] = set()
 
 
 class _Rows:
@@ -851,7 +893,7 @@ class _Rows:
 
     def __init__(self, side: Path | None) -> None:
         self._side = side
-        self._child = _Child.start("_rows_main", side)
+        self._child = _Child.start(_rows_main, side)
 
     def send(self, words: _Words, table: _Table) -> None:
         """Start the child on the rows (nothing here without a child: see :meth:`store`)."""
@@ -880,7 +922,7 @@ class _Rows:
 _PIPE_BYTES = 1 << 20
 
 
-def _widen_pipe(child: subprocess.Popen[bytes]) -> None:
+def _widen_pipe(feed: int) -> None:
     """A pipe that holds a batch of entries, where the system allows it: with 64 KB,
     each batch of megabytes takes dozens of turns between the two processes, each a
     wait for the scheduler on a busy machine."""
@@ -889,15 +931,15 @@ def _widen_pipe(child: subprocess.Popen[bytes]) -> None:
     except ImportError:  # not on a POSIX system
         return
     setpipe = getattr(fcntl, "F_SETPIPE_SZ", None)  # Linux only
-    if setpipe is not None and child.stdin is not None:
+    if setpipe is not None:
         with contextlib.suppress(OSError):
-            fcntl.fcntl(child.stdin.fileno(), setpipe, _PIPE_BYTES)
+            fcntl.fcntl(feed, setpipe, _PIPE_BYTES)
 
 
-def _matcher_main() -> None:
+def _matcher_main(source: BinaryIO, side: Path) -> None:
     """The child's side of :class:`_Matchers`: the word table and the concepts, then
-    designation chunks until an empty message, then the forms; the alias rows and
-    the payloads go into the database ``argv[1]``.
+    designation chunks until an empty message, then the forms (on ``source``); the
+    alias rows and the payloads go into the database ``side``.
 
     The cyclic garbage collector is off: this short-lived process makes no cycles,
     and each full collection would walk every tuple of the table and the entries
@@ -905,10 +947,9 @@ def _matcher_main() -> None:
     import gc
 
     gc.disable()
-    source = sys.stdin.buffer
     # filled once the entries end, before compiled_matchers reads it
     form_keys: dict[str, str] = {}
-    db = new_database(Path(sys.argv[1]), {}, SCHEMA, "")
+    db = new_database(side, {}, SCHEMA, "")
     db.execute("DELETE FROM meta")  # only the matchers' own rows are copied over
 
     def chunks() -> Iterator[RowsChunk]:
@@ -929,15 +970,14 @@ def _matcher_main() -> None:
     db.close()
 
 
-def _rows_main() -> None:
+def _rows_main(source: BinaryIO, side: Path) -> None:
     """The child's side of :class:`_Rows`: the folds, keys and distinct words, then row
-    chunks until an empty message; the rows and their indexes go into the database
-    ``argv[1]``."""
-    source = sys.stdin.buffer
+    chunks until an empty message (on ``source``); the rows and their indexes go into
+    the database ``side``."""
     folds, keys, distinct = pickle.loads(_read(source))  # our parent's pipe, never a file
     letters = word_letters(distinct)
     del distinct
-    db = new_database(Path(sys.argv[1]), {}, SCHEMA, INDEXES)
+    db = new_database(side, {}, SCHEMA, INDEXES)
     while data := _read(source):
         chunk = pickle.loads(data)  # our parent's pipe
         db.executemany(_INSERT_DESIGNATION, designation_rows(chunk, folds, keys, letters))
@@ -946,9 +986,9 @@ def _rows_main() -> None:
     db.close()
 
 
-def _answered(main: Callable[[], None]) -> None:
-    """Run a child's ``main`` and write :class:`_Child`'s one answer: empty, or the
-    traceback of what went wrong (the parent raises it)."""
+def _answered(main: Callable[[], None], said: int) -> None:
+    """Run a child's ``main`` and write :class:`_Child`'s one answer on the pipe
+    ``said``: empty, or the traceback of what went wrong (the parent raises it)."""
     import traceback
 
     answer = ""
@@ -956,8 +996,8 @@ def _answered(main: Callable[[], None]) -> None:
         main()
     except BaseException:
         answer = traceback.format_exc()
-    sys.stdout.write(answer)
-    sys.stdout.flush()
+    with open(said, "wb") as stream:
+        stream.write(answer.encode())
 
 
 def _read(stream: Any) -> bytes:

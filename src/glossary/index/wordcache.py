@@ -19,8 +19,6 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +41,11 @@ _PREFIX = "words-"
 
 def _version() -> str:
     """A digest of what the analyses depend on: Python, the morphology packages and
-    this package's text code and index build code (any edit there invalidates)."""
+    this package's text code and index build code (any edit there invalidates).
+    importlib.metadata is imported here, not with the module: the build's child
+    processes import this module and never look (some 0.05 s of CPU each)."""
+    from importlib import metadata
+
     import glossary
 
     digest = hashlib.sha256(sys.version.encode())
@@ -91,6 +93,8 @@ def load(path: Path) -> Analyses:
 def save(path: Path, analyses: Analyses) -> None:
     """Store ``analyses`` at ``path`` atomically (best effort: a failure only costs
     the next build its morphology) and remove the files of other versions."""
+    import tempfile
+
     body = marshal.dumps(analyses)
     tmp: str | None = None
     try:
