@@ -238,11 +238,78 @@ def test_an_edit_of_a_concept_changed_in_terms_csv_too_is_refused_with_its_line(
     assert forced["osce"].ru == "ОБСЕ (каталог)"
 
 
-def test_an_edit_that_would_duplicate_a_term_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("glossary_valid", [False, True])
+def test_an_edit_that_would_duplicate_a_term_is_refused(
+    tmp_path: Path, glossary_valid: bool
+) -> None:
+    """Also when only the edited concepts are checked (the CLI's validated glossary)."""
     catalogs.build(small_glossary(), tmp_path)
-    edit(tmp_path, RU_PO, "security guarantees", msgstr="сфера влияния")
-    with pytest.raises(ConflictError, match=r"glossary.po:\d+: duplicate ru term 'сфера влияния'"):
-        catalogs.sync(small_glossary(), tmp_path)
+    edit(tmp_path, RU_PO, "security guarantees", msgstr="Сфера  влияния")
+    with pytest.raises(ConflictError, match=r"glossary.po:\d+: duplicate ru term 'Сфера  влияния'"):
+        catalogs.sync(small_glossary(), tmp_path, glossary_valid=glossary_valid)
+
+
+def test_a_sync_of_a_validated_glossary_checks_only_the_edited_concepts(tmp_path: Path) -> None:
+    """A problem in an untouched row is not the edit's: the result is then not called
+    valid, so the write validates in full (and reports it)."""
+    glossary = small_glossary()
+    catalogs.build(glossary, tmp_path)
+    edit(tmp_path, RU_PO, "OSCE", msgstr="ОБСЕ (правка)")
+    assert catalogs.sync(glossary, tmp_path, glossary_valid=True).valid
+    broken = glossary.with_terms([replace(glossary["sphere-of-influence"], en_variants=(" x",))])
+    result = catalogs.sync(broken, tmp_path)
+    assert result.glossary["osce"].ru == "ОБСЕ (правка)"
+    assert not result.valid
+
+
+def _syncs_with_renders(
+    locales: Path, glossary: Glossary, monkeypatch: pytest.MonkeyPatch
+) -> tuple[catalogs.SyncResult, int]:
+    """A sync and how many catalogs it rendered in full (none lent from another)."""
+    renders = []
+    build_catalog = po_format.build_catalog
+
+    def counting(*args: object, **options: object) -> po_format.Catalog:
+        renders.append(options.get("previous"))
+        return build_catalog(*args, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(po_format, "build_catalog", counting)
+    result = catalogs.sync(glossary, locales)
+    monkeypatch.setattr(po_format, "build_catalog", build_catalog)
+    return result, sum(previous is None for previous in renders)
+
+
+def test_a_sync_compares_with_the_build_remembered_in_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build a catalog came from is read back, not rendered again; a copy that is
+    damaged, of another terms.csv or missing is never trusted: the sync renders."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    glossary, locales = small_glossary(), tmp_path / "locales"
+    catalogs.build(glossary, locales)
+    assert len(list((tmp_path / "cache").rglob("*.po"))) == 2  # one per catalog
+    edit(locales, RU_PO, "OSCE", msgstr="ОБСЕ (правка)")
+    result, renders = _syncs_with_renders(locales, glossary, monkeypatch)
+    assert renders == 0
+    assert result.glossary["osce"].ru == "ОБСЕ (правка)"
+    assert [(c.term_id, c.field) for c in result.changes] == [("osce", "ru")]
+    copies = sorted((tmp_path / "cache").rglob("*.po"))
+    other = replace(glossary["osce"], note="changed in terms.csv")
+    for damage in (
+        lambda raw: raw.replace("ОБСЕ".encode(), "ОБСE".encode()),  # a torn or altered copy
+        lambda raw: po_format.render_po(  # a build of another terms.csv
+            po_format.build_catalog(glossary.with_terms([other]), Lang.RU, revision_date="x")
+        ),
+        None,  # no copy
+    ):
+        for path in copies:
+            if damage is None:
+                path.unlink()
+            else:
+                path.write_bytes(damage(path.read_bytes()))
+        again, renders = _syncs_with_renders(locales, glossary, monkeypatch)
+        assert renders == 1  # the edited catalog's build, rendered again
+        assert again.changes == result.changes
 
 
 def test_entry_matching_no_concept_is_an_error_with_its_line(tmp_path: Path) -> None:

@@ -168,3 +168,49 @@ def test_the_fast_pass_refuses_outer_whitespace(field: str, value: str) -> None:
     terms = [Term("a", en="x", ru="y"), Term("b", **{"ru": "w", field: given})]  # type: ignore[arg-type]
     assert not model._all_valid(terms, ())
     assert validate(terms) == model._row_by_row(terms, ()) != []
+
+
+@st.composite
+def _edits(draw: st.DrawFn) -> tuple[list[Term], list[Term]]:
+    """A problem-free list and the same list with some concepts replaced by edited copies."""
+    before = draw(_term_lists().filter(lambda terms: validate(terms) == []))
+    after = list(before)
+    for index in draw(st.lists(st.integers(0, max(len(before) - 1, 0)), max_size=3)):
+        if not before:
+            break
+        field_name = draw(
+            st.sampled_from(["en", "ru", "en_variants", "ru_forbidden", "definition", "id"])
+        )
+        if field_name in ("en", "ru"):
+            value: object = draw(_text)
+        elif field_name == "definition":
+            value = draw(st.sampled_from(["", "d1", "d2"]))
+        elif field_name == "id":
+            value = draw(st.sampled_from(["a", "b", "q", "Bad"]))
+        else:
+            value = tuple(draw(st.lists(_text, max_size=2)))
+        after[index] = dataclasses.replace(after[index], **{field_name: value})
+    return before, after
+
+
+@settings(max_examples=400, deadline=None)
+@given(lists=_edits())
+def test_checking_only_the_edited_concepts_finds_what_a_full_check_finds(
+    lists: tuple[list[Term], list[Term]],
+) -> None:
+    before, after = lists
+    assert validate(after, valid_before=before) == validate(after)
+
+
+def test_an_edit_is_checked_without_the_full_passes() -> None:
+    """The incremental check answers alone for a clean edit and doubts a duplicate."""
+    before = [Term("a", en="Alpha", ru="альфа"), Term("b", en="Beta", ru="бета")]
+    clean = [before[0], dataclasses.replace(before[1], ru="Бета-версия")]
+    assert model._still_valid(clean, before)
+    duplicate = [before[0], dataclasses.replace(before[1], ru="Альфа")]
+    assert not model._still_valid(duplicate, before)
+    assert [p.message for p in validate(duplicate, valid_before=before)] == [
+        "duplicate ru term 'Альфа' (also in concept 'a'); homonyms need a distinct "
+        "definition on both rows"
+    ]
+    assert not model._still_valid([before[0], dataclasses.replace(before[1], ru="бета\t")], before)

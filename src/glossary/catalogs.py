@@ -21,8 +21,12 @@ whitespace collapsed, and header fields other than the checksum are ignored.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -44,6 +48,7 @@ __all__ = [
     "catalog_path",
     "check",
     "plan",
+    "remember",
     "snapshot",
     "sync",
     "up_to_date",
@@ -171,6 +176,7 @@ def build(
     """
     files = plan(glossary, locales, force=force)
     transaction.commit(files, journal or locales.parent / ".terms.csv.journal")
+    remember(files)
     return [path for path, _ in files]
 
 
@@ -272,6 +278,7 @@ def sync(
     force: bool = False,
     glossary_checksum: str | None = None,
     taken: Snapshot | None = None,
+    glossary_valid: bool = False,
 ) -> SyncResult:
     """Apply reviewers' catalog edits to the glossary; raise on contradictions.
 
@@ -279,7 +286,10 @@ def sync(
     becomes ``reviewed`` when the entry is translated and not fuzzy, ``draft`` when
     it stays fuzzy. An edited translator comment becomes the note. See the module
     docstring for how an edit is told from a change made in terms.csv. ``taken``:
-    the catalogs as read earlier under the same lock (:class:`Snapshot`).
+    the catalogs as read earlier under the same lock (:class:`Snapshot`);
+    ``glossary_valid``: ``glossary`` was validated and found clean (as a
+    :class:`~glossary.session.Session` reads it), so only the edited concepts need
+    checking in the result.
     """
     proposals: dict[str, dict[str, tuple[str, str]]] = {}
     conflicts: list[str] = []
@@ -289,7 +299,7 @@ def sync(
     # Catalogs byte for byte as built are not in it: nothing was edited there.
     for target, existing in taken.edits.items():
         # Entries as built need no reading; only the entries of this build are used.
-        expected = po_format.build_catalog(glossary, target, revision_date="", glossary_checksum="")
+        expected = _built(existing.path, glossary, target, glossary_checksum)
         result.rendered[target] = expected
         read = po_format.catalog_states(existing.raw, glossary, existing.name, expected=expected)
         states, po = read.states, read.po
@@ -330,7 +340,7 @@ def sync(
     if conflicts:
         raise ConflictError([*conflicts, f"{len(conflicts)} conflict(s); nothing was written"])
     _apply(result, proposals)
-    _check_result(result)
+    _check_result(result, glossary.terms if glossary_valid else None)
     return result
 
 
@@ -365,12 +375,12 @@ def _apply(result: SyncResult, proposals: dict[str, dict[str, tuple[str, str]]])
     result.glossary = glossary.with_terms(updated)
 
 
-def _check_result(result: SyncResult) -> None:
+def _check_result(result: SyncResult, valid_before: tuple[Term, ...] | None) -> None:
     """An edit must not make terms.csv invalid (say, two concepts with one rendering)."""
     where = {c.term_id: c.where for c in result.changes}
     terms = result.glossary.terms
     problems = []
-    found = validate(terms)
+    found = validate(terms, valid_before=valid_before)
     result.valid = not found
     for problem in found:
         # The row at fault may be the untouched concept the edit now collides with.
@@ -512,3 +522,70 @@ def _kept_header(raw: bytes) -> dict[str, str]:
 
 def _now() -> str:
     return time.strftime("%Y-%m-%d %H:%M+0000", time.gmtime())
+
+
+# --- the catalogs as last written --------------------------------------------------
+
+
+def remember(files: Iterable[tuple[Path, bytes]]) -> None:
+    """Keep a copy of each catalog just written in the private cache.
+
+    A sync compares an edited catalog with the build it came from; rendering that
+    build again was a fifth of a one-edit sync at 100k concepts. A copy is proved
+    by its seal and checksum before it stands for a build (:func:`_remembered`), so
+    a stale, damaged or missing one costs only the render. Failing to keep one is
+    not an error.
+    """
+    for path, data in files:
+        if path.suffix != ".po":
+            continue
+        copy = _remembered_path(path)
+        if copy is None:
+            continue
+        tmp = copy.with_name(f".{copy.name}.{os.getpid()}.tmp")
+        try:
+            tmp.write_bytes(data)  # no fsync: a torn copy fails its seal
+            os.replace(tmp, copy)
+        except OSError:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+
+def _built(path: Path, glossary: Glossary, target: Lang, wanted: str | None) -> po_format.Catalog:
+    """The build of ``glossary`` that the catalog at ``path`` is compared with:
+    remembered when it can be, else rendered (no header: only entries are compared)."""
+    remembered = _remembered(path, glossary, target, wanted)
+    if remembered is not None:
+        return remembered
+    return po_format.build_catalog(glossary, target, revision_date="", glossary_checksum="")
+
+
+def _remembered(
+    path: Path, glossary: Glossary, target: Lang, wanted: str | None
+) -> po_format.Catalog | None:
+    """The build of ``glossary`` into ``target`` as :func:`remember` kept it for the
+    catalog at ``path``; ``None`` unless it is intact and built from terms.csv with
+    checksum ``wanted`` (that of ``glossary`` when not given)."""
+    copy = _remembered_path(path)
+    if copy is None:
+        return None
+    try:
+        raw = copy.read_bytes()
+    except OSError:
+        return None
+    seal = po_format.seal_of(raw)
+    if not (seal.intact and seal.built_from == (wanted or po_format.checksum(glossary))):
+        return None
+    return po_format.catalog_of(raw, glossary, target)
+
+
+def _remembered_path(path: Path) -> Path | None:
+    """Where the copy of the catalog at ``path`` is kept (named by a hash of its real
+    path), or ``None`` when the cache is not this user's private directory."""
+    from glossary.index.store import cache_dir, private_directory  # the sync and build only
+
+    directory = private_directory(cache_dir() / "catalogs")
+    if directory is None:
+        return None
+    name = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:20]
+    return directory / f"{name}.po"

@@ -117,6 +117,7 @@ class Session:
                 taken=taken,
             )
         transaction.commit(files, transaction.journal_path(_anchor(ws)))
+        catalogs.remember(files)
         return [path for path, _ in files]
 
     def _serialise(self, glossary: Glossary, validated: bool = False) -> bytes:

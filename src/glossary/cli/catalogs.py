@@ -92,6 +92,7 @@ def _sync(args: argparse.Namespace) -> int:
                 force=args.force,
                 glossary_checksum=session.checksum,
                 taken=taken,
+                glossary_valid=True,  # the session validated it as it read it
             )
             changes = result.changes
             if changes and not args.dry_run:

@@ -58,6 +58,7 @@ __all__ = [
     "load_matcher",
     "new_database",
     "open_fresh",
+    "private_directory",
     "rebuild_on_error",
     "store_matcher",
     "term_record",
@@ -222,7 +223,7 @@ def open_fresh(  # noqa: C901 - the freshness ladder: missing, other schema, sta
     stamp = FileStamp.of(source, data)
     import tempfile  # a build only: a cold lookup of a fresh index never needs it
 
-    directory = _private_directory(path.parent)
+    directory = private_directory(path.parent)
     shared = directory is None
     if directory is None:
         # no private cache directory: an index for this run only, never an error
@@ -254,7 +255,7 @@ def open_fresh(  # noqa: C901 - the freshness ladder: missing, other schema, sta
     return connection
 
 
-def _private_directory(directory: Path) -> Path | None:
+def private_directory(directory: Path) -> Path | None:
     """``directory``, created or tightened to mode 0700, if this user owns it; else
     ``None`` (another user's or unwritable: nothing there is trusted or written)."""
     try:
