@@ -66,7 +66,9 @@ class Session:
 
     def _parse(self) -> tuple[Glossary, terms_csv.CsvLayout]:
         if self._parsed is None:
-            self._parsed = terms_csv.read(self.raw, display_path(self.workspace.glossary_path))
+            from glossary import known_valid
+
+            self._parsed = known_valid.read(self.raw, self.workspace.glossary_path)
         return self._parsed
 
     def commit(
@@ -91,7 +93,7 @@ class Session:
         its result), so it is not run again. ``taken``: the catalogs as the caller
         read them in this session (not read again).
         """
-        from glossary import catalogs
+        from glossary import catalogs, known_valid
         from glossary.formats import po as po_format
 
         ws = self.workspace
@@ -118,6 +120,8 @@ class Session:
             )
         transaction.commit(files, transaction.journal_path(_anchor(ws)))
         catalogs.remember(files)
+        if data != self.raw:  # validated by _serialise
+            known_valid.remember(ws.glossary_path, data)
         return [path for path, _ in files]
 
     def _serialise(self, glossary: Glossary, validated: bool = False) -> bytes:

@@ -140,8 +140,9 @@ def _sync(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from glossary import known_valid
     from glossary.formats import po as po_format
-    from glossary.formats import read_file, terms_csv
+    from glossary.formats import read_file
     from glossary.session import recover_if_interrupted
 
     ws = workspace(args)
@@ -149,7 +150,7 @@ def _check(args: argparse.Namespace) -> int:
     raw = read_file(ws.glossary_path)
     problems: list[str] = []
     if not catalogs.up_to_date(raw, ws.locales):  # checksums first: no parse, no render
-        glossary, _ = terms_csv.read(raw, display_path(ws.glossary_path))
+        glossary, _ = known_valid.read(raw, ws.glossary_path)
         problems = catalogs.check(
             glossary, ws.locales, glossary_checksum=po_format.checksum_of_bytes(raw)
         )

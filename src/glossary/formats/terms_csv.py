@@ -72,10 +72,23 @@ class CsvLayout:
     newline: str = "\n"
 
 
-def read(data: bytes, name: str = "terms.csv") -> tuple[Glossary, CsvLayout]:
-    """Parse and validate terms.csv bytes; raise :class:`TermsCsvError` on any problem."""
+def read(
+    data: bytes, name: str = "terms.csv", *, validated: bool = False
+) -> tuple[Glossary, CsvLayout]:
+    """Parse and validate terms.csv bytes; raise :class:`TermsCsvError` on any problem.
+
+    ``validated``: these very bytes were found valid before (see
+    :mod:`glossary.known_valid`), so only parsing problems are looked for.
+    """
     layout = CsvLayout(bom=data.startswith(_BOM), newline=_line_end(data))
-    return _parse(io.BytesIO(data), name, layout, has_cr=b"\r" in data, bad_text=lambda: data)
+    return _parse(
+        io.BytesIO(data),
+        name,
+        layout,
+        has_cr=b"\r" in data,
+        bad_text=lambda: data,
+        validated=validated,
+    )
 
 
 def _parse(
@@ -85,6 +98,7 @@ def _parse(
     *,
     has_cr: bool,
     bad_text: Callable[[], bytes],
+    validated: bool = False,
 ) -> tuple[Glossary, CsvLayout]:
     """The glossary of a terms.csv stream, decoded as the CSV reader goes.
 
@@ -111,9 +125,10 @@ def _parse(
             ) from exc
         except UnicodeDecodeError as exc:
             raise _not_utf8(bad_text(), name) from exc
-        problems.extend(
-            FormatError(name, lines[p.index], p.message) for p in validate(terms, unparsed_ids)
-        )
+        if not validated or problems:
+            problems.extend(
+                FormatError(name, lines[p.index], p.message) for p in validate(terms, unparsed_ids)
+            )
         if problems:
             problems.sort(key=lambda p: p.line)
             raise TermsCsvError(problems)
