@@ -644,3 +644,19 @@ def test_unedited_blocks_are_found_as_comparing_every_block_finds_them(
     assert (blanked, list(unedited.items())) == (reference, list(wanted.items()))
     if not edits:
         assert len(unedited) == len(expected.ids)
+
+
+@given(data=st.binary(max_size=40), body=st.binary(max_size=40), at=st.integers(0, 8))
+def test_common_runs_are_the_longest_equal_prefix_and_suffix(
+    data: bytes, body: bytes, at: int
+) -> None:
+    at = min(at, len(data))
+    rest = data[at:]
+    prefix = next((n for n in range(min(len(rest), len(body))) if rest[n] != body[n]), None)
+    assert po_format._common_run(data, at, body) == (
+        min(len(rest), len(body)) if prefix is None else prefix
+    )
+    suffix = 0
+    while suffix < min(len(rest), len(body)) and rest[-1 - suffix] == body[-1 - suffix]:
+        suffix += 1
+    assert po_format._common_run(data, at, body, from_end=True) == suffix

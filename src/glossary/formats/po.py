@@ -996,10 +996,10 @@ def _known_runs(
     base = len(pieces[0]) + 1  # where ``body`` would start in ``data``
     if len(pieces) == 1 or entries == 0:
         return 0, len(pieces), entries
-    head = bisect_right(starts, _common_prefix(data, base, body)) - 1
+    head = bisect_right(starts, _common_run(data, base, body)) - 1
     if base + starts[head] < len(data) and data[base + starts[head]] != ord("\n"):
         head -= 1  # that entry goes on: no blank line after it
-    first = bisect_left(starts, size - _common_suffix(data, base, body))
+    first = bisect_left(starts, size - _common_run(data, base, body, from_end=True))
     while first < entries:
         at = len(data) - size + starts[first]  # the entry's blank line in ``data``
         if at >= base + starts[head] and data[max(at - 2, 0) : at] == b'"\n':
@@ -1011,41 +1011,26 @@ def _known_runs(
     return head, tail, first
 
 
-def _common_prefix(data: bytes, at: int, body: bytes) -> int:
-    """How many bytes of ``data`` from ``at`` are those ``body`` starts with."""
+def _common_run(data: bytes, at: int, body: bytes, *, from_end: bool = False) -> int:
+    """How many bytes ``data`` from ``at`` and ``body`` start with alike (end with,
+    ``from_end``): whole windows compared at C speed, the first unequal one bisected."""
     end = min(len(data) - at, len(body))
+
+    def same(done: int, size: int) -> bool:
+        if from_end:
+            return (
+                data[len(data) - done - size : len(data) - done]
+                == body[len(body) - done - size : len(body) - done]
+            )
+        return data[at + done : at + done + size] == body[done : done + size]
+
     done = 0
     while done < end:
         step = min(_WINDOW, end - done)
-        if data[at + done : at + done + step] != body[done : done + step]:
-            while step > 1:  # bisect the window
-                half = step // 2
-                if data[at + done : at + done + half] == body[done : done + half]:
-                    done += half
-                    step -= half
-                else:
-                    step = half
-            return done
-        done += step
-    return end
-
-
-def _common_suffix(data: bytes, at: int, body: bytes) -> int:
-    """How many bytes ``data`` (after ``at``) and ``body`` end with alike."""
-    end = min(len(data) - at, len(body))
-    done = 0
-    while done < end:
-        step = min(_WINDOW, end - done)
-        if (
-            data[len(data) - done - step : len(data) - done]
-            != body[len(body) - done - step : len(body) - done]
-        ):
+        if not same(done, step):
             while step > 1:
                 half = step // 2
-                if (
-                    data[len(data) - done - half : len(data) - done]
-                    == body[len(body) - done - half : len(body) - done]
-                ):
+                if same(done, half):
                     done += half
                     step -= half
                 else:
