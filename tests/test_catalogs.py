@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import polib
 import pytest
@@ -456,3 +458,60 @@ def test_the_rebuild_after_a_sync_copies_unchanged_entries_and_matches_a_fresh_b
     assert after_header(lent) == after_header(fresh)
     assert len(after_header(lent)) == 2  # the English catalog (its msgid) changed too
     assert b"(\xd1\x80\xd0\xb5\xd0\xb4.)" in after_header(lent)[tmp_path / RU_PO]
+
+
+def _serial_and_forked_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    """The files of a build rendered here and of one rendered with a forked child."""
+    built = []
+    for name, threshold in (("serial", 10**9), ("forked", 0)):
+        monkeypatch.setattr(catalogs, "PARALLEL_FROM", threshold)
+        locales = tmp_path / name
+        catalogs.build(small_glossary(), locales)
+        built.append({p.relative_to(locales): p.read_bytes() for p in locales.rglob("*.*o")})
+    return built
+
+
+def test_catalogs_rendered_in_a_forked_child_are_byte_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pids = tmp_path / "pids"
+    real = catalogs._render_job
+
+    def recorded(*args: Any) -> Any:
+        with pids.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        return real(*args)
+
+    monkeypatch.setattr(catalogs, "_render_job", recorded)
+    serial, forked = _serial_and_forked_builds(tmp_path, monkeypatch)
+    assert len(serial) == 4
+    assert forked == serial
+    here = str(os.getpid())
+    assert pids.read_text().split()[:2] == [here, here]  # the serial build
+    assert sorted(pids.read_text().split()[2:]) != [here, here]  # one job elsewhere
+
+
+def test_a_forked_render_that_dies_is_done_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parent, real = os.getpid(), catalogs._render_job
+
+    def dies_in_a_child(*args: Any) -> Any:
+        if os.getpid() != parent:
+            os._exit(3)
+        return real(*args)
+
+    monkeypatch.setattr(catalogs, "_render_job", dies_in_a_child)
+    serial, forked = _serial_and_forked_builds(tmp_path, monkeypatch)
+    assert forked == serial
+
+
+def test_a_forked_render_still_refuses_unsynced_edits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(catalogs, "PARALLEL_FROM", 0)
+    catalogs.build(small_glossary(), tmp_path)
+    edit(tmp_path, RU_PO, "OSCE", msgstr="ОБСЕ (ред.)")
+    with pytest.raises(ConflictError, match=r"ru/LC_MESSAGES/glossary.po:\d+: unsynced edit"):
+        catalogs.build(small_glossary(), tmp_path)
+    assert entry(tmp_path, RU_PO, "OSCE").msgstr == "ОБСЕ (ред.)"

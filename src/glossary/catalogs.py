@@ -26,7 +26,7 @@ import hashlib
 import os
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -119,6 +119,12 @@ class Base:
             found = po_format.catalog_of(existing.raw, self.glossary, target)
         return found
 
+    def has_previous(self, target: Lang, existing: _Existing | None) -> bool:
+        """Whether :meth:`previous` would find a build (without making it)."""
+        return target in self.rendered or (
+            existing is not None and existing.current(self.checksum)
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class _Existing:
@@ -196,25 +202,24 @@ def plan(
     as read earlier under the same lock (:class:`Snapshot`).
     """
     wanted = glossary_checksum or po_format.checksum(glossary)
-    outputs: list[tuple[Path, bytes]] = []
-    refused: list[str] = []
+    jobs: list[_Job] = []
     for target in TARGETS:
         path = catalog_path(locales, target)
         existing = taken.take(locales, target) if taken is not None else _read(path)
         mo_path = catalog_path(locales, target, ".mo")
         if existing is not None and existing.current(wanted) and _mo_matches(mo_path, existing):
             continue  # the checksums prove both files are this build: nothing to render
-        previous = base.previous(target, existing) if base is not None else None
-        catalog, po_bytes, same = _render(glossary, target, existing, wanted, previous)
-        del previous  # its bytes are copied by now: the next catalog may use the memory
-        if existing is not None and not existing.seal.intact and not force:
-            refused += _unsynced(existing, catalog, wanted)
-        mo_bytes = po_format.compile_mo(catalog)
-        del catalog
-        if not same:
-            outputs.append((path, po_bytes))
-        if not mo_path.is_file() or read_file(mo_path) != mo_bytes:
-            outputs.append((mo_path, mo_bytes))
+        jobs.append(_Job(target, existing, base, not force))
+    outputs: list[tuple[Path, bytes]] = []
+    refused: list[str] = []
+    for rendered in _render_jobs(glossary, jobs, wanted):
+        refused += rendered.unsynced
+        path = catalog_path(locales, rendered.target)
+        mo_path = catalog_path(locales, rendered.target, ".mo")
+        if not rendered.same:
+            outputs.append((path, rendered.po))
+        if not mo_path.is_file() or read_file(mo_path) != rendered.mo:
+            outputs.append((mo_path, rendered.mo))
     if refused:
         raise ConflictError(
             [
@@ -510,6 +515,112 @@ def _render(
         metadata = tuple((k, _now() if k == "PO-Revision-Date" else v) for k, v in catalog.metadata)
         catalog = replace(catalog, metadata=metadata)
     return catalog, po_format.render_po(catalog), same
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One catalog a build renders: into ``target``, over ``existing``, copying what it
+    can from ``base``; ``guard``: list the reviewer edits it would destroy."""
+
+    target: Lang
+    existing: _Existing | None
+    base: Base | None
+    guard: bool
+
+    @property
+    def whole(self) -> bool:
+        """Rendered entry by entry: there is no earlier build to copy bytes from."""
+        return self.base is None or not self.base.has_previous(self.target, self.existing)
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    """What a :class:`_Job` made: PO and MO bytes, whether the PO bytes are those on
+    disk, and the unsynced edits found (``file:line`` messages)."""
+
+    target: Lang
+    po: bytes
+    mo: bytes
+    same: bool
+    unsynced: tuple[str, ...]
+
+
+#: Concepts from which the two catalogs are rendered side by side, one in a forked
+#: process: below it a fork costs more than it saves (at 100k concepts a catalog
+#: takes some 1.5 s to render and compile, the bytes 0.1 s to come back).
+PARALLEL_FROM = 20_000
+
+
+def _render_jobs(glossary: Glossary, jobs: list[_Job], wanted: str) -> Iterator[_Rendered]:
+    """Every job's result, in order; ``jobs`` is emptied, each job dropped once done (a
+    catalog's bytes are tens of MB at 100k concepts).
+
+    The first job runs in a forked child while this process renders the others when
+    all are rendered whole from a big glossary, two cores are there and fork is; else
+    (or when the child dies) all run here. The child inherits the glossary and the
+    catalogs read by the fork and sends back only bytes. A job that copies most of its
+    bytes from an earlier build is quick: there a fork would cost more memory than it
+    saves time (measured in a one-edit sync at 100k concepts: 410 -> 500 MB, no faster).
+    """
+    if (
+        len(jobs) < 2
+        or not all(job.whole for job in jobs)
+        or len(glossary.terms) < PARALLEL_FROM
+        or not _can_fork()
+    ):
+        while jobs:
+            yield _render_job(glossary, jobs.pop(0), wanted)
+        return
+    import concurrent.futures
+    import multiprocessing
+
+    global _FORKED
+    _FORKED = (glossary, jobs.pop(0), wanted)
+    try:
+        with concurrent.futures.ProcessPoolExecutor(
+            1, mp_context=multiprocessing.get_context("fork")
+        ) as pool:
+            first = pool.submit(_render_forked)
+            rest = [_render_job(glossary, job, wanted) for job in jobs]
+            jobs.clear()
+            try:
+                yield first.result()
+            except concurrent.futures.process.BrokenProcessPool:
+                yield _render_job(*_FORKED)
+        yield from rest
+    finally:
+        _FORKED = None
+
+
+#: The job a forked child renders (:func:`_render_jobs`): set before the fork.
+_FORKED: tuple[Glossary, _Job, str] | None = None
+
+
+def _render_forked() -> _Rendered:
+    assert _FORKED is not None, "set before the fork"
+    return _render_job(*_FORKED)
+
+
+def _render_job(glossary: Glossary, job: _Job, wanted: str) -> _Rendered:
+    target, existing = job.target, job.existing
+    previous = job.base.previous(target, existing) if job.base is not None else None
+    catalog, po_bytes, same = _render(glossary, target, existing, wanted, previous)
+    del previous  # its bytes are copied by now
+    unsynced: list[str] = []
+    if job.guard and existing is not None and not existing.seal.intact:
+        unsynced = _unsynced(existing, catalog, wanted)
+    return _Rendered(target, po_bytes, po_format.compile_mo(catalog), same, tuple(unsynced))
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    try:
+        return len(os.sched_getaffinity(0)) >= 2
+    except AttributeError:  # not on Linux
+        return (os.cpu_count() or 1) >= 2
 
 
 def _kept_header(raw: bytes) -> dict[str, str]:
