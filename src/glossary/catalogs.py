@@ -121,9 +121,7 @@ class Base:
 
     def has_previous(self, target: Lang, existing: _Existing | None) -> bool:
         """Whether :meth:`previous` would find a build (without making it)."""
-        return target in self.rendered or (
-            existing is not None and existing.current(self.checksum)
-        )
+        return target in self.rendered or (existing is not None and existing.current(self.checksum))
 
 
 @dataclass(frozen=True, slots=True)
@@ -549,6 +547,9 @@ class _Rendered:
 #: process: below it a fork costs more than it saves (at 100k concepts a catalog
 #: takes some 1.5 s to render and compile, the bytes 0.1 s to come back).
 PARALLEL_FROM = 20_000
+#: The processes a parallel build renders in (this one and a forked child), and so
+#: the jobs and the usable cores it needs.
+_SIDE_BY_SIDE = 2
 
 
 def _render_jobs(glossary: Glossary, jobs: list[_Job], wanted: str) -> Iterator[_Rendered]:
@@ -563,7 +564,7 @@ def _render_jobs(glossary: Glossary, jobs: list[_Job], wanted: str) -> Iterator[
     saves time (measured in a one-edit sync at 100k concepts: 410 -> 500 MB, no faster).
     """
     if (
-        len(jobs) < 2
+        len(jobs) < _SIDE_BY_SIDE
         or not all(job.whole for job in jobs)
         or len(glossary.terms) < PARALLEL_FROM
         or not _can_fork()
@@ -618,9 +619,9 @@ def _can_fork() -> bool:
     if "fork" not in multiprocessing.get_all_start_methods():
         return False
     try:
-        return len(os.sched_getaffinity(0)) >= 2
+        return len(os.sched_getaffinity(0)) >= _SIDE_BY_SIDE
     except AttributeError:  # not on Linux
-        return (os.cpu_count() or 1) >= 2
+        return (os.cpu_count() or 1) >= _SIDE_BY_SIDE
 
 
 def _kept_header(raw: bytes) -> dict[str, str]:

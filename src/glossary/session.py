@@ -66,7 +66,7 @@ class Session:
 
     def _parse(self) -> tuple[Glossary, terms_csv.CsvLayout]:
         if self._parsed is None:
-            from glossary import known_valid
+            from glossary.index import known_valid
 
             self._parsed = known_valid.read(self.raw, self.workspace.glossary_path)
         return self._parsed
@@ -93,8 +93,9 @@ class Session:
         its result), so it is not run again. ``taken``: the catalogs as the caller
         read them in this session (not read again).
         """
-        from glossary import catalogs, known_valid
+        from glossary import catalogs
         from glossary.formats import po as po_format
+        from glossary.index import known_valid
 
         ws = self.workspace
         files: list[tuple[Path, bytes]] = []

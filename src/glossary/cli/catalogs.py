@@ -140,9 +140,9 @@ def _sync(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from glossary import known_valid
     from glossary.formats import po as po_format
     from glossary.formats import read_file
+    from glossary.index import known_valid
     from glossary.session import recover_if_interrupted
 
     ws = workspace(args)

@@ -78,7 +78,7 @@ def read(
     """Parse and validate terms.csv bytes; raise :class:`TermsCsvError` on any problem.
 
     ``validated``: these very bytes were found valid before (see
-    :mod:`glossary.known_valid`), so only parsing problems are looked for.
+    :mod:`glossary.index.known_valid`), so only parsing problems are looked for.
     """
     layout = CsvLayout(bom=data.startswith(_BOM), newline=_line_end(data))
     return _parse(

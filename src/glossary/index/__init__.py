@@ -43,11 +43,11 @@ def open_index(path: Path, *, progress: Progress | None = None) -> sqlite3.Conne
     """A read-only connection to the fresh index of the terms.csv at ``path``."""
 
     def build(data: bytes, stamp: FileStamp, target: Path) -> None:
-        from glossary.formats import terms_csv
+        from glossary.index import known_valid
         from glossary.index.build import Reading, build_index  # by builds, not lookups
 
         def read() -> Glossary:
-            return terms_csv.read(data, str(path))[0]
+            return known_valid.read(data, path)[0]
 
         # about one concept a line: the build's processes start before the reading
         build_index(Reading(read, data.count(b"\n")), stamp, target, progress=progress)

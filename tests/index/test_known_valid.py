@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from glossary import known_valid
 from glossary.formats import terms_csv
 from glossary.formats.terms_csv import TermsCsvError
+from glossary.index import known_valid
 from glossary.model import Glossary, Status, Term
 from glossary.session import writing
 from glossary.workspace import resolve
@@ -88,3 +88,21 @@ def test_what_a_session_writes_is_remembered(tmp_path: Path, validations: list[i
     glossary, _ = known_valid.read(ws.glossary_path.read_bytes(), ws.glossary_path)
     assert glossary["truce"].ru == "перемирие"
     assert len(validations) == count
+
+
+def test_an_index_build_validates_only_bytes_not_found_valid(
+    tmp_path: Path, validations: list[int]
+) -> None:
+    from glossary.index import open_lookup
+
+    path = tmp_path / "terms.csv"
+    path.write_bytes(GOOD)
+    with writing(resolve(path), wait=1) as session:  # reads, validates, remembers
+        session.commit(Glossary((*session.glossary, Term("truce", en="truce", ru="перемирие"))))
+    count = len(validations)
+    assert [h.term.id for h in open_lookup(path).lookup("перемирия")] == ["truce"]
+    assert len(validations) == count  # the index was built from bytes found valid
+    path.write_bytes(DUPLICATE)  # edited by hand: the build validates and refuses
+    with pytest.raises(TermsCsvError, match=r"terms.csv:3: duplicate en term 'Truce'"):
+        open_lookup(path)
+    assert len(validations) == count + 1
