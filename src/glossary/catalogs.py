@@ -35,6 +35,7 @@ from glossary.errors import ConflictError, GlossaryError, display_path
 from glossary.formats import po as po_format
 from glossary.formats import read_file
 from glossary.model import Glossary, Lang, Status, Term, validate
+from glossary.processes import can_fork, usable_cores
 
 __all__ = [
     "DOMAIN",
@@ -567,7 +568,8 @@ def _render_jobs(glossary: Glossary, jobs: list[_Job], wanted: str) -> Iterator[
         len(jobs) < _SIDE_BY_SIDE
         or not all(job.whole for job in jobs)
         or len(glossary.terms) < PARALLEL_FROM
-        or not _can_fork()
+        or usable_cores() < _SIDE_BY_SIDE
+        or not can_fork()
     ):
         while jobs:
             yield _render_job(glossary, jobs.pop(0), wanted)
@@ -611,17 +613,6 @@ def _render_job(glossary: Glossary, job: _Job, wanted: str) -> _Rendered:
     if job.guard and existing is not None and not existing.seal.intact:
         unsynced = _unsynced(existing, catalog, wanted)
     return _Rendered(target, po_bytes, po_format.compile_mo(catalog), same, tuple(unsynced))
-
-
-def _can_fork() -> bool:
-    import multiprocessing
-
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return False
-    try:
-        return len(os.sched_getaffinity(0)) >= _SIDE_BY_SIDE
-    except AttributeError:  # not on Linux
-        return (os.cpu_count() or 1) >= _SIDE_BY_SIDE
 
 
 def _kept_header(raw: bytes) -> dict[str, str]:

@@ -49,6 +49,7 @@ from glossary.index.store import (
     term_record,
 )
 from glossary.model import Glossary, Term
+from glossary.processes import usable_cores
 from glossary.text.ru.paradigm import ALIAS_LIMIT
 
 if TYPE_CHECKING:
@@ -198,7 +199,7 @@ def _build_index(
     workers: int | None,
 ) -> None:
     size = glossary.concepts if isinstance(glossary, Reading) else len(glossary.terms)
-    count = workers if workers is not None else _usable_cores()
+    count = workers if workers is not None else usable_cores()
     parallel = count > 1 and size >= PARALLEL_FROM
     side = Path(f"{target}.matchers")
     rows_side = Path(f"{target}.rows")
@@ -1004,15 +1005,6 @@ def _read(stream: Any) -> bytes:
     """One length-prefixed message (empty: the end)."""
     size = int.from_bytes(stream.read(8), "little")
     return bytes(stream.read(size)) if size else b""
-
-
-def _usable_cores() -> int:
-    import os
-
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def _pool(count: int, *, english: bool = True) -> _Workers | None:
