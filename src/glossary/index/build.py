@@ -716,6 +716,9 @@ def _store_matchers(
             db.execute("INSERT INTO meta VALUES ('matcher.forbidden', 'plain')")
         else:
             store_matcher(db, variant, payload)
+        # the loop's name would keep the plain payload (tens of MB at 100k concepts)
+        # alive while the forbidden one is compiled
+        del payload
 
 
 class _Matchers:
