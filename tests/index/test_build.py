@@ -524,6 +524,13 @@ def test_workers_shut_down_before_any_work_stop_the_waiting_one(english: bool) -
     assert workers._first.result(timeout=0) == []
 
 
+def test_without_fork_there_is_no_pool_and_the_morphology_stays_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(build, "can_fork", lambda: False)
+    assert build._pool(2) is None
+
+
 def test_a_worker_without_the_pipe_leaves_the_first_item_to_the_pool() -> None:
     """``None`` from the waiting job (no pipe in that worker): the pool analyses the
     first item too; a pipe nobody reads fails the sender quietly."""

@@ -49,7 +49,7 @@ from glossary.index.store import (
     term_record,
 )
 from glossary.model import Glossary, Term
-from glossary.processes import usable_cores
+from glossary.processes import can_fork, usable_cores
 from glossary.text.ru.paradigm import ALIAS_LIMIT
 
 if TYPE_CHECKING:
@@ -1018,10 +1018,9 @@ def _pool(count: int, *, english: bool = True) -> _Workers | None:
     import concurrent.futures
     import multiprocessing
 
-    try:
-        fork = multiprocessing.get_context("fork")
-    except ValueError:
+    if not can_fork():
         return None
+    fork = multiprocessing.get_context("fork")
     source, feed = os.pipe()
     try:
         pool = concurrent.futures.ProcessPoolExecutor(
